@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/** One renderer build serves both the desktop shell (custom protocol) and the browser mode. */
+export default defineConfig({
+  root: 'ui',
+  base: './',
+  publicDir: false,
+  plugins: [svelte()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1', port: 4317, strictPort: true },
+  test: {
+    root: '.',
+    include: [
+      'sim/**/*.test.ts',
+      'labs/**/*.test.ts',
+      'ui/**/*.test.ts',
+      'bin/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    pool: 'forks',
+  },
+});
