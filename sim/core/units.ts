@@ -1,0 +1,47 @@
+/**
+ * Branded number types: a plain number at run time, but the type checker refuses to mix units
+ * (a `Bytes` cannot be passed where `Millis` is expected). Convert at the edges with the helpers below.
+ */
+declare const unit: unique symbol;
+type Unit<Name extends string> = number & { readonly [unit]: Name };
+
+/** A quantity of bytes (1 KiB = 1,024 bytes; AWS "MB" in 2016 documents means MiB). */
+export type Bytes = Unit<'Bytes'>;
+/** A duration or instant on the virtual clock, in milliseconds. */
+export type Millis = Unit<'Millis'>;
+/** A duration in seconds. */
+export type Seconds = Unit<'Seconds'>;
+/** A duration in hours (billing periods). */
+export type Hours = Unit<'Hours'>;
+/** An amount of money in US dollars. */
+export type Usd = Unit<'Usd'>;
+/** A rate of records per second. */
+export type RecordsPerSecond = Unit<'RecordsPerSecond'>;
+/** A rate of bytes per second. */
+export type BytesPerSecond = Unit<'BytesPerSecond'>;
+/** A count of things (records, shards, nodes, calls). */
+export type Count = Unit<'Count'>;
+
+export const bytes = (n: number): Bytes => n as Bytes;
+export const millis = (n: number): Millis => n as Millis;
+export const seconds = (n: number): Seconds => n as Seconds;
+export const hours = (n: number): Hours => n as Hours;
+export const usd = (n: number): Usd => n as Usd;
+export const recordsPerSecond = (n: number): RecordsPerSecond => n as RecordsPerSecond;
+export const bytesPerSecond = (n: number): BytesPerSecond => n as BytesPerSecond;
+export const count = (n: number): Count => n as Count;
+
+export const KIB = 1024;
+export const MIB = 1024 * 1024;
+export const GIB = 1024 * 1024 * 1024;
+/** Decimal units, as AWS bills storage and transfer: 1 GB = 10^9 bytes unless a source says otherwise. */
+export const GB_DECIMAL = 1_000_000_000;
+export const TB_DECIMAL = 1_000_000_000_000;
+
+/** Hours in a billing month as AWS calculators use it (730 = 8,760 / 12). */
+export const HOURS_PER_MONTH = hours(730);
+/** Hours in a (non-leap) year. */
+export const HOURS_PER_YEAR = hours(8760);
+
+export const secondsToMillis = (s: Seconds): Millis => millis(s * 1000);
+export const millisToSeconds = (ms: Millis): Seconds => seconds(ms / 1000);
