@@ -1,0 +1,57 @@
+/**
+ * The learner's persisted document: settings and lab progress, saved by the desktop shell in the user-data
+ * folder and by the browser mode in local storage. Both sides read and write exactly this shape.
+ */
+
+/** The schema version this build writes. Older versions are migrated on load (see `migrate.ts`). */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** Which price book the calculators use: the workshop's 2016 us-east-1 prices, or today's. */
+export type PriceBookId = '2016' | 'current';
+/** The colour theme the learner picked; `system` follows the operating system. */
+export type ThemePreference = 'light' | 'dark' | 'system';
+
+/** Every allowed price book id, in the order the settings screen lists them. */
+export const PRICE_BOOK_IDS: readonly PriceBookId[] = ['2016', 'current'];
+/** Every allowed theme preference, in the order the settings screen lists them. */
+export const THEME_PREFERENCES: readonly ThemePreference[] = ['light', 'dark', 'system'];
+
+/** Settings the learner chose. */
+export interface PersistedSettings {
+  /** The price book the calculators start with. */
+  readonly priceBook: PriceBookId;
+  /** The colour theme. */
+  readonly theme: ThemePreference;
+  /** Prices the learner overrode, in US dollars, keyed by price-book entry id. */
+  readonly priceOverrides: Readonly<Record<string, number>>;
+}
+
+/** Progress through the labs. Each lab's progress record is designed with the labs; kept open here. */
+export interface PersistedProgress {
+  /** Progress per lab id, as plain JSON data. */
+  readonly labs: Readonly<Record<string, unknown>>;
+}
+
+/** The whole persisted document at the current schema version. */
+export interface PersistedDocument {
+  readonly schemaVersion: typeof CURRENT_SCHEMA_VERSION;
+  readonly settings: PersistedSettings;
+  readonly progress: PersistedProgress;
+}
+
+/** Largest serialized document either platform accepts, in bytes of UTF-8 JSON. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** A fresh document: the workshop's 2016 prices, the system theme, no overrides and no progress. */
+export function createDefaultDocument(): PersistedDocument {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    settings: { priceBook: '2016', theme: 'system', priceOverrides: {} },
+    progress: { labs: {} },
+  };
+}
+
+/** The document as the text both platforms store: stable two-space JSON ending in a newline. */
+export function serializeDocument(document: PersistedDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,16 @@
+/** The persisted-document schema shared by the desktop shell and the browser mode. */
+export {
+  CURRENT_SCHEMA_VERSION,
+  MAX_DOCUMENT_BYTES,
+  PRICE_BOOK_IDS,
+  THEME_PREFERENCES,
+  createDefaultDocument,
+  serializeDocument,
+  type PersistedDocument,
+  type PersistedProgress,
+  type PersistedSettings,
+  type PriceBookId,
+  type ThemePreference,
+} from './document.ts';
+export { validateDocument, type InvalidDocumentError } from './validate.ts';
+export { migrateDocument, schemaVersionOf, type DocumentV0 } from './migrate.ts';

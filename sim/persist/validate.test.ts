@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultDocument, serializeDocument } from './document.ts';
+import { validateDocument } from './validate.ts';
+
+const withSettings = (settings: Record<string, unknown>): unknown => {
+  const base = createDefaultDocument();
+  return { ...base, settings: { ...base.settings, ...settings } };
+};
+
+describe('validateDocument', () => {
+  it('accepts the default document and survives a JSON round trip', () => {
+    const document = createDefaultDocument();
+    expect(validateDocument(document)).toEqual({ ok: true, value: document });
+    expect(validateDocument(JSON.parse(serializeDocument(document)))).toEqual({ ok: true, value: document });
+  });
+
+  it('names the path, the bad value and the allowed values of a wrong theme', () => {
+    const result = validateDocument(withSettings({ theme: 'blue' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.path).toBe('$.settings.theme');
+    expect(result.error.message).toBe('$.settings.theme is "blue"; allowed: "light", "dark", "system".');
+  });
+
+  it('rejects a price book that does not exist', () => {
+    const result = validateDocument(withSettings({ priceBook: '2017' }));
+    expect(!result.ok && result.error.path).toBe('$.settings.priceBook');
+  });
+
+  it('quotes price ids that are not identifiers and rejects negative or non-finite prices', () => {
+    const result = validateDocument(
+      withSettings({ priceOverrides: { 'kinesis.shardHour': -1, ok: 0.015, inf: Number.POSITIVE_INFINITY } }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((issue) => issue.path)).toEqual([
+      '$.settings.priceOverrides["kinesis.shardHour"]',
+      '$.settings.priceOverrides.inf',
+    ]);
+    expect(result.error.message).toContain('(and 1 more problem(s))');
+  });
+
+  it('rejects unknown fields so a typo is not silently dropped', () => {
+    const result = validateDocument({ ...createDefaultDocument(), colour: 'red' });
+    expect(!result.ok && result.error.path).toBe('$.colour');
+  });
+
+  it('accepts open-ended lab progress but only as plain JSON data', () => {
+    const good = {
+      ...createDefaultDocument(),
+      progress: { labs: { 'kinesis-1': { step: 3, done: ['a'] } } },
+    };
+    expect(validateDocument(good).ok).toBe(true);
+    const bad = { ...createDefaultDocument(), progress: { labs: { 'kinesis-1': { at: new Date(0) } } } };
+    const result = validateDocument(bad);
+    expect(!result.ok && result.error.path).toBe('$.progress.labs["kinesis-1"].at');
+  });
+
+  it('rejects a document at another schema version, and non-objects', () => {
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 2 }).ok).toBe(false);
+    const result = validateDocument([]);
+    expect(!result.ok && result.error.path).toBe('$');
+  });
+});

@@ -1,0 +1,176 @@
+import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  PRICE_BOOK_IDS,
+  THEME_PREFERENCES,
+  type PersistedDocument,
+  type PriceBookId,
+  type ThemePreference,
+} from './document.ts';
+
+/**
+ * A document that failed validation: `path` and `message` name the first problem, `issues` lists them all,
+ * each with the JSON path of the bad value, the value, and what is allowed.
+ */
+export interface InvalidDocumentError extends SimError {
+  readonly code: 'InvalidDocument' | 'UnsupportedSchemaVersion';
+  readonly issues: readonly SimError[];
+}
+
+/** Longest price-override key accepted (price-book entry ids are short dotted names). */
+export const MAX_OVERRIDE_KEY_LENGTH = 200;
+/** Deepest nesting accepted inside a lab's progress record. */
+export const MAX_PROGRESS_DEPTH = 64;
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The JSON path of `key` inside `path`: `$.a.b`, or `$.a["x.y"]` when the key is not an identifier. */
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return identifier.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/** A short, safe rendering of a value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+/** True for `{…}` objects (not arrays, not null, not class instances such as Date). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Collects problems as a validator walks a document. */
+export class IssueList {
+  readonly issues: SimError[] = [];
+
+  /** Records that the value at `path` is wrong, saying what it is and what is allowed. */
+  add(path: string, value: unknown, allowed: string): void {
+    this.issues.push({
+      code: 'InvalidDocument',
+      path,
+      message: `${path} is ${describeValue(value)}; ${allowed}.`,
+    });
+  }
+
+  /** Checks `value` is a plain object with no keys outside `allowed`; returns it, or undefined if not. */
+  object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> | undefined {
+    if (!isPlainObject(value)) {
+      this.add(path, value, `expected an object with ${allowed.join(', ')}`);
+      return undefined;
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        this.add(childPath(path, key), value[key], `unknown field; allowed fields are ${allowed.join(', ')}`);
+      }
+    }
+    return value;
+  }
+
+  /** The result: the value when nothing was recorded, else an `InvalidDocumentError` listing every problem. */
+  result<T>(value: T): Result<T, InvalidDocumentError> {
+    const [first] = this.issues;
+    if (first === undefined) return ok(value);
+    const more = this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem(s))` : '';
+    return fail({
+      code: 'InvalidDocument',
+      path: first.path ?? '$',
+      message: `${first.message}${more}`,
+      issues: this.issues,
+    });
+  }
+}
+
+const quoted = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(', ');
+
+/** Checks a price book id at `path`. */
+export function checkPriceBook(value: unknown, path: string, issues: IssueList): value is PriceBookId {
+  if (PRICE_BOOK_IDS.includes(value as PriceBookId)) return true;
+  issues.add(path, value, `allowed: ${quoted(PRICE_BOOK_IDS)}`);
+  return false;
+}
+
+/** Checks a theme preference at `path`. */
+export function checkTheme(value: unknown, path: string, issues: IssueList): value is ThemePreference {
+  if (THEME_PREFERENCES.includes(value as ThemePreference)) return true;
+  issues.add(path, value, `allowed: ${quoted(THEME_PREFERENCES)}`);
+  return false;
+}
+
+/** Checks price overrides at `path`: non-empty keys, each a finite price of at least $0. */
+export function checkPriceOverrides(value: unknown, path: string, issues: IssueList): void {
+  if (!isPlainObject(value)) {
+    issues.add(path, value, 'expected an object mapping price ids to prices in US dollars');
+    return;
+  }
+  for (const [key, price] of Object.entries(value)) {
+    const at = childPath(path, key);
+    if (key.length === 0 || key.length > MAX_OVERRIDE_KEY_LENGTH) {
+      issues.add(at, key, `price ids are 1 to ${MAX_OVERRIDE_KEY_LENGTH} characters`);
+    }
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) {
+      issues.add(at, price, 'expected a price in US dollars: a finite number of at least 0');
+    }
+  }
+}
+
+/** Checks that `value` is plain JSON data (what JSON.stringify keeps and JSON.parse gives back). */
+export function checkJsonValue(value: unknown, path: string, issues: IssueList, depth = 0): void {
+  if (depth > MAX_PROGRESS_DEPTH) {
+    issues.add(path, value, `nested deeper than ${MAX_PROGRESS_DEPTH} levels`);
+    return;
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) issues.add(path, value, 'numbers must be finite');
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkJsonValue(item, childPath(path, index), issues, depth + 1));
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value))
+      checkJsonValue(item, childPath(path, key), issues, depth + 1);
+    return;
+  }
+  issues.add(path, value, 'expected plain JSON data (null, boolean, number, string, array or object)');
+}
+
+/** Checks the per-lab progress map at `path`. */
+export function checkLabs(value: unknown, path: string, issues: IssueList): void {
+  if (!isPlainObject(value)) {
+    issues.add(path, value, 'expected an object mapping lab ids to progress records');
+    return;
+  }
+  checkJsonValue(value, path, issues);
+}
+
+/**
+ * Checks that `input` is a document at the current schema version. Older versions are not accepted here:
+ * run `migrateDocument` on anything read from storage.
+ */
+export function validateDocument(input: unknown): Result<PersistedDocument, InvalidDocumentError> {
+  const issues = new IssueList();
+  const root = issues.object(input, '$', ['schemaVersion', 'settings', 'progress']);
+  if (root === undefined) return issues.result(input as PersistedDocument);
+  if (root.schemaVersion !== CURRENT_SCHEMA_VERSION) {
+    issues.add('$.schemaVersion', root.schemaVersion, `expected ${CURRENT_SCHEMA_VERSION}`);
+  }
+  const settings = issues.object(root.settings, '$.settings', ['priceBook', 'theme', 'priceOverrides']);
+  if (settings !== undefined) {
+    checkPriceBook(settings.priceBook, '$.settings.priceBook', issues);
+    checkTheme(settings.theme, '$.settings.theme', issues);
+    checkPriceOverrides(settings.priceOverrides, '$.settings.priceOverrides', issues);
+  }
+  const progress = issues.object(root.progress, '$.progress', ['labs']);
+  if (progress !== undefined) checkLabs(progress.labs, '$.progress.labs', issues);
+  return issues.result(input as PersistedDocument);
+}
