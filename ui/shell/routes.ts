@@ -1,0 +1,42 @@
+/**
+ * Hash-based routes: `#/`, `#/calculators?kinesis.recordsPerSecond=3000`, `#/settings`. A hash works under
+ * the desktop app's custom protocol and under `vite preview` alike, and any page with its inputs is a link.
+ */
+
+/** The pages the app has. */
+export type PageId = 'agenda' | 'calculators' | 'settings';
+
+/** Where the app is: a page plus the query parameters that page keeps in the URL. */
+export interface Route {
+  readonly page: PageId | 'not-found';
+  /** The path as written in the hash, kept so a not-found page can say what was asked for. */
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** Page paths, in navigation order. */
+export const pagePaths: Readonly<Record<PageId, string>> = {
+  agenda: '/',
+  calculators: '/calculators',
+  settings: '/settings',
+};
+
+/** Parses `location.hash` (with or without the leading `#`) into a route. */
+export function parseHash(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const queryAt = raw.indexOf('?');
+  const pathPart = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  const path = pathPart === '' ? '/' : pathPart.replace(/\/+$/, '') || '/';
+  const params: Record<string, string> = {};
+  if (queryAt !== -1) {
+    for (const [key, value] of new URLSearchParams(raw.slice(queryAt + 1))) params[key] = value;
+  }
+  const page = (Object.keys(pagePaths) as PageId[]).find((id) => pagePaths[id] === path);
+  return { page: page ?? 'not-found', path, params };
+}
+
+/** The hash (with `#`) for a page and its parameters; parameters are written in sorted order. */
+export function formatHash(page: PageId, params: Readonly<Record<string, string>> = {}): string {
+  const query = new URLSearchParams(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))).toString();
+  return `#${pagePaths[page]}${query === '' ? '' : `?${query}`}`;
+}
