@@ -1,0 +1,59 @@
+import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
+import { BOOK_2016 } from './book-2016.ts';
+import { BOOK_CURRENT } from './book-current.ts';
+import type { LimitRecord, PriceBook, PriceBookId, PriceRecord } from './types.ts';
+
+/** The built-in price books, by id. */
+export const PRICE_BOOKS: Readonly<Record<PriceBookId, PriceBook>> = {
+  '2016': BOOK_2016,
+  current: BOOK_CURRENT,
+};
+
+/** The ids of the built-in books, in the order settings lists them. */
+export const PRICE_BOOK_IDS: readonly PriceBookId[] = ['2016', 'current'];
+
+/** True when `id` names a built-in price book. */
+export function isPriceBookId(id: string): id is PriceBookId {
+  return id === '2016' || id === 'current';
+}
+
+/**
+ * A price from the book, or a `PriceNotInBook` error that says why it is missing and how to supply it —
+ * never an invented number.
+ */
+export function priceOf(book: PriceBook, id: string): Result<PriceRecord> {
+  const record = book.prices[id];
+  if (record) return ok(record);
+  const missing = book.missing[id];
+  const reason = missing
+    ? missing.reason
+    : 'This price is not in the book. Supply an override (settings or --prices FILE).';
+  const error: SimError = {
+    code: 'PriceNotInBook',
+    message: `The price book "${book.label}" has no price for ${missing?.label ?? id} (${id}): ${reason}`,
+    path: id,
+  };
+  return fail(error);
+}
+
+/**
+ * A limit from the book. Limits are part of the model, not user data, so a missing one is a programming
+ * error and throws.
+ */
+export function limitOf(book: PriceBook, id: string): LimitRecord {
+  const record = book.limits[id];
+  if (!record) {
+    throw new SimException({ code: 'UnknownLimit', message: `No limit ${id} in "${book.label}".`, path: id });
+  }
+  return record;
+}
+
+/** Every price id either built-in book knows (priced or listed as missing), sorted. */
+export function knownPriceIds(): readonly string[] {
+  const ids = new Set<string>();
+  for (const book of Object.values(PRICE_BOOKS)) {
+    for (const id of Object.keys(book.prices)) ids.add(id);
+    for (const id of Object.keys(book.missing)) ids.add(id);
+  }
+  return [...ids].sort();
+}

@@ -1,0 +1,50 @@
+import { usd } from '../core/units.ts';
+import type { Confidence, LimitRecord, MissingPrice, PriceRecord, PriceTier } from './types.ts';
+
+/** Fields of a price record before it is built. */
+export interface PriceSpec {
+  readonly label: string;
+  readonly value: number;
+  readonly per: string;
+  readonly sources: readonly string[];
+  readonly confidence: Confidence;
+  readonly note?: string;
+  readonly tier?: PriceTier;
+}
+
+/** Fields of a limit record before it is built. */
+export interface LimitSpec {
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly sources: readonly string[];
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
+
+/** Builds the `prices` table of a book from `{ id: spec }`, stamping each record with its id. */
+export function priceTable(specs: Readonly<Record<string, PriceSpec>>): Record<string, PriceRecord> {
+  const table: Record<string, PriceRecord> = {};
+  for (const [id, spec] of Object.entries(specs)) {
+    table[id] = { kind: 'price', id, ...spec, value: usd(spec.value) };
+  }
+  return table;
+}
+
+/** Builds the `limits` table of a book from `{ id: spec }`. */
+export function limitTable(specs: Readonly<Record<string, LimitSpec>>): Record<string, LimitRecord> {
+  const table: Record<string, LimitRecord> = {};
+  for (const [id, spec] of Object.entries(specs)) {
+    table[id] = { kind: 'limit', id, ...spec };
+  }
+  return table;
+}
+
+/** Builds the `missing` table of a book from `{ id: [label, reason] }`. */
+export function missingTable(
+  entries: Readonly<Record<string, readonly [label: string, reason: string]>>,
+): Record<string, MissingPrice> {
+  const table: Record<string, MissingPrice> = {};
+  for (const [id, [label, reason]] of Object.entries(entries)) table[id] = { id, label, reason };
+  return table;
+}
