@@ -1,0 +1,43 @@
+import { getShortestPaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { counterLab, type CounterAction } from './fixtures/counter-lab.ts';
+import { createLabMachine, type LabFlowEvent } from './machine.ts';
+
+describe('lab flow machine graph', () => {
+  it('reaches every state from the intro', () => {
+    const machine = createLabMachine(counterLab);
+    const add: LabFlowEvent = {
+      type: 'ACTION',
+      action: { type: 'add', by: 1 } satisfies CounterAction,
+      at: 0,
+    };
+    const events: LabFlowEvent[] = [
+      { type: 'START', at: 0 },
+      { type: 'UNDO', at: 0 },
+      { type: 'HINT', at: 0 },
+      { type: 'SHOW_SOLUTION', at: 0 },
+      { type: 'NEXT', at: 0 },
+      { type: 'RESET', at: 0 },
+    ];
+    const paths = getShortestPaths(machine, {
+      // Adding is offered only up to 6 so the graph of counter values stays finite.
+      events: (state) =>
+        (state.context.workspace as { count: number }).count < 6 ? [add, ...events] : events,
+      serializeState: (state) =>
+        JSON.stringify([
+          state.value,
+          state.context.stepIndex,
+          state.context.workspace,
+          state.context.hintsUsed,
+        ]),
+      limit: 10_000,
+    });
+    const reached = new Set(paths.map((path) => String(path.state.value)));
+    const declared = Object.keys(machine.root.states);
+    expect(declared).toEqual(['intro', 'working', 'passed', 'completed']);
+    expect([...reached].sort()).toEqual([...declared].sort());
+    for (const step of [0, 1]) {
+      expect(paths.some((p) => p.state.value === 'passed' && p.state.context.stepIndex === step)).toBe(true);
+    }
+  });
+});

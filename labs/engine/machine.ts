@@ -1,0 +1,125 @@
+/**
+ * The lab flow as an xstate v5 machine: intro → working on step n ⇄ step passed → … → completed, with
+ * hints, show-solution, undo and reset. The machine only decides *when* things happen; what they do is in
+ * flow-context.ts. Every event carries `at`, the host clock's time, so the machine itself reads no clock;
+ * the one delay (moving on after a solved step) runs on the actor's `clock` option, i.e. simulated time.
+ */
+import { assign, setup } from 'xstate';
+import type { LabAction } from './types.ts';
+import type { AnyLabDefinition } from './types.ts';
+import {
+  act,
+  allTasksPassed,
+  enterNextStep,
+  finish,
+  hasMoreHints,
+  initialContext,
+  markStepPassed,
+  revealHint,
+  showSolution,
+  start,
+  undo,
+  type LabFlowContext,
+} from './flow-context.ts';
+
+/** How long a solved step stays on screen before the next one opens, in clock milliseconds. */
+export const STEP_ADVANCE_DELAY_MS = 3000;
+
+/** Events the player sends; `at` is the host clock's time when the learner did it. */
+export type LabFlowEvent =
+  | { readonly type: 'START'; readonly at: number }
+  | { readonly type: 'ACTION'; readonly action: LabAction; readonly at: number }
+  | { readonly type: 'UNDO'; readonly at: number }
+  | { readonly type: 'HINT'; readonly at: number }
+  | { readonly type: 'SHOW_SOLUTION'; readonly at: number }
+  | { readonly type: 'NEXT'; readonly at: number }
+  | { readonly type: 'RESET'; readonly at: number }
+  /** Sent once after restoring saved progress: re-enters a solved step so its advance is scheduled again. */
+  | { readonly type: 'RESUME'; readonly at: number };
+
+/** Options of a flow machine. */
+export interface LabMachineOptions {
+  /** Delay before a solved step advances by itself; the learner can press NEXT sooner. */
+  readonly stepAdvanceDelayMs?: number;
+}
+
+/** Builds the flow machine of one lab. */
+export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptions = {}) {
+  const advanceDelay = options.stepAdvanceDelayMs ?? STEP_ADVANCE_DELAY_MS;
+  /** The delayed advance has no event time of its own: it happens `advanceDelay` after the step passed. */
+  const advanceTime = (context: LabFlowContext): number => (context.passedAt ?? 0) + advanceDelay;
+  const eventTime = (context: LabFlowContext, event: LabFlowEvent | { type: string }): number =>
+    'at' in event && typeof event.at === 'number' ? event.at : advanceTime(context);
+
+  return setup({
+    types: {
+      context: {} as LabFlowContext,
+      events: {} as LabFlowEvent,
+    },
+    delays: { stepAdvance: advanceDelay },
+    guards: {
+      allTasksPassed: ({ context }) => allTasksPassed(context),
+      notAllTasksPassed: ({ context }) => !allTasksPassed(context),
+      hasMoreHints: ({ context }) => hasMoreHints(lab, context),
+      isLastStep: ({ context }) => context.stepIndex >= lab.steps.length - 1,
+    },
+    actions: {
+      start: assign(({ context, event }) => start(lab, context, eventTime(context, event))),
+      act: assign(({ context, event }) =>
+        event.type === 'ACTION' ? act(lab, context, event.action) : context,
+      ),
+      undo: assign(({ context }) => undo(lab, context)),
+      revealHint: assign(({ context }) => revealHint(context)),
+      showSolution: assign(({ context }) => showSolution(lab, context)),
+      markStepPassed: assign(({ context, event }) => markStepPassed(context, eventTime(context, event))),
+      enterNextStep: assign(({ context, event }) => enterNextStep(lab, context, eventTime(context, event))),
+      finish: assign(({ context, event }) => finish(context, eventTime(context, event))),
+      reset: assign(() => initialContext(lab)),
+    },
+  }).createMachine({
+    id: `lab:${lab.id}`,
+    context: () => initialContext(lab),
+    initial: 'intro',
+    on: {
+      RESET: { target: '.intro', actions: 'reset' },
+    },
+    states: {
+      intro: {
+        on: { START: { target: 'working', actions: 'start' } },
+      },
+      working: {
+        always: { guard: 'allTasksPassed', target: 'passed', actions: 'markStepPassed' },
+        on: {
+          ACTION: { actions: 'act' },
+          UNDO: { actions: 'undo' },
+          HINT: { guard: 'hasMoreHints', actions: 'revealHint' },
+          SHOW_SOLUTION: { actions: 'showSolution' },
+          // Does nothing itself; the eventless transition above then re-enters `passed` if the step is solved.
+          RESUME: {},
+        },
+      },
+      passed: {
+        always: { guard: 'notAllTasksPassed', target: 'working' },
+        after: {
+          stepAdvance: [
+            { guard: 'isLastStep', target: 'completed', actions: 'finish' },
+            { target: 'working', actions: 'enterNextStep' },
+          ],
+        },
+        on: {
+          ACTION: { actions: 'act' },
+          UNDO: { actions: 'undo' },
+          HINT: { guard: 'hasMoreHints', actions: 'revealHint' },
+          NEXT: [
+            { guard: 'isLastStep', target: 'completed', actions: 'finish' },
+            { target: 'working', actions: 'enterNextStep' },
+          ],
+        },
+      },
+      completed: {},
+    },
+  });
+}
+
+/** The machine type of a lab flow. */
+export type LabMachine = ReturnType<typeof createLabMachine>;

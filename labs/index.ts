@@ -1,0 +1,51 @@
+/**
+ * The lab registry: every lab that exists, in the order of its folder's numeric prefix
+ * (`labs/NN-slug/`). The agenda (`labs/agenda.ts`) plans the day; this says which planned labs can be played.
+ */
+import { agenda, type PlannedLab, type SessionNumber } from './agenda.ts';
+import type { AnyLabDefinition } from './engine/types.ts';
+import { dataBusLab } from './01-data-bus/lab.ts';
+
+/** A registered lab and the folder it lives in. */
+export interface RegisteredLab {
+  /** `NN-slug`, where the slug is the lab's id. */
+  readonly folder: string;
+  readonly lab: AnyLabDefinition;
+}
+
+const prefix = (folder: string): number => Number.parseInt(folder.slice(0, 2), 10);
+
+/** Every lab, ordered by folder prefix. */
+export const registeredLabs: readonly RegisteredLab[] = [{ folder: '01-data-bus', lab: dataBusLab }].sort(
+  (a, b) => prefix(a.folder) - prefix(b.folder),
+);
+
+/** The lab with this id, or undefined when it is not built yet. */
+export function findLab(id: string): AnyLabDefinition | undefined {
+  return registeredLabs.find((entry) => entry.lab.id === id)?.lab;
+}
+
+/** True when the agenda's lab with this id can be played. */
+export function isLabAvailable(id: string): boolean {
+  return findLab(id) !== undefined;
+}
+
+/** A planned lab with whether it exists yet. */
+export interface AgendaLabStatus extends PlannedLab {
+  readonly session: SessionNumber;
+  readonly available: boolean;
+  /** The definition when available. */
+  readonly lab?: AnyLabDefinition;
+}
+
+/** Every lab of the day's agenda, session by session, each marked available or not yet. */
+export function agendaLabs(): AgendaLabStatus[] {
+  return agenda.flatMap((item) =>
+    item.kind === 'session'
+      ? item.labs.map((planned) => {
+          const lab = findLab(planned.id);
+          return { ...planned, session: item.session, available: lab !== undefined, ...(lab ? { lab } : {}) };
+        })
+      : [],
+  );
+}
