@@ -6,11 +6,8 @@ import { createLabMachine, type LabFlowEvent } from './machine.ts';
 describe('lab flow machine graph', () => {
   it('reaches every state from the intro', () => {
     const machine = createLabMachine(counterLab);
-    const add: LabFlowEvent = {
-      type: 'ACTION',
-      action: { type: 'add', by: 1 } satisfies CounterAction,
-      at: 0,
-    };
+    const addOne: CounterAction = { type: 'add', by: 1 };
+    const add: LabFlowEvent = { type: 'ACTION', action: addOne, at: 0 };
     const events: LabFlowEvent[] = [
       { type: 'START', at: 0 },
       { type: 'UNDO', at: 0 },
