@@ -177,6 +177,7 @@ export const BOOK_2016: PriceBook = {
   missing: missingTable({
     'kinesis.onDemandStreamHour': [
       'Kinesis on-demand stream-hour',
+      'stream-hour',
       'On-demand capacity mode launched in November 2021; in 2016 every stream was provisioned in shards.',
     ],
     ...instanceMissing2016,

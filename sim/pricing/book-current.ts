@@ -105,26 +105,32 @@ export const BOOK_CURRENT: PriceBook = {
   missing: missingTable({
     'firehose.ingestPerGbAbove500Tb': [
       'Firehose data ingested above 500 TB / month',
+      'GB ingested (each record rounded up to 5 KB)',
       'Today’s Firehose price is tiered and only the first 500 TB tier is sourced. Supply an override.',
     ],
     'glacier.storage': [
       'Glacier storage',
+      'GB-month',
       'Today’s Glacier Flexible Retrieval / Deep Archive rates are unconfirmed in the reference. Supply an override.',
     ],
     'ml.computeHour': [
       'Amazon ML compute hour',
+      'compute hour',
       'Amazon ML no longer accepts new users (successor: SageMaker); there is no current price.',
     ],
     'ml.batchPer1000': [
       'Amazon ML batch predictions',
+      '1,000 predictions',
       'Amazon ML no longer accepts new users (successor: SageMaker); there is no current price.',
     ],
     'ml.realtimePrediction': [
       'Amazon ML real-time prediction',
+      'prediction',
       'Amazon ML no longer accepts new users (successor: SageMaker); there is no current price.',
     ],
     'ml.reservedCapacityPer10MbHour': [
       'Amazon ML endpoint capacity reservation',
+      'hour per 10 MB of model memory',
       'Amazon ML no longer accepts new users (successor: SageMaker); there is no current price.',
     ],
     ...instanceMissingCurrent,

@@ -40,11 +40,11 @@ export function limitTable(specs: Readonly<Record<string, LimitSpec>>): Record<s
   return table;
 }
 
-/** Builds the `missing` table of a book from `{ id: [label, reason] }`. */
+/** Builds the `missing` table of a book from `{ id: [label, per, reason] }`. */
 export function missingTable(
-  entries: Readonly<Record<string, readonly [label: string, reason: string]>>,
+  entries: Readonly<Record<string, readonly [label: string, per: string, reason: string]>>,
 ): Record<string, MissingPrice> {
   const table: Record<string, MissingPrice> = {};
-  for (const [id, [label, reason]] of Object.entries(entries)) table[id] = { id, label, reason };
+  for (const [id, [label, per, reason]] of Object.entries(entries)) table[id] = { id, label, per, reason };
   return table;
 }

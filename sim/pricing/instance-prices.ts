@@ -90,17 +90,17 @@ const sourcedCurrent: Record<string, PriceSpec> = Object.fromEntries([
 function missingFor(
   sourced: Readonly<Record<string, PriceSpec>>,
   reasonFor: (id: string, label: string) => string,
-): Record<string, readonly [string, string]> {
-  const missing: Record<string, readonly [string, string]> = {};
-  const consider = (id: string, label: string) => {
-    if (!(id in sourced)) missing[id] = [label, reasonFor(id, label)];
+): Record<string, readonly [string, string, string]> {
+  const missing: Record<string, readonly [string, string, string]> = {};
+  const consider = (id: string, label: string, per: string) => {
+    if (!(id in sourced)) missing[id] = [label, per, reasonFor(id, label)];
   };
   for (const type of EC2_INSTANCE_TYPES) {
-    consider(ec2HourPriceId(type.name), `EC2 ${type.name} on-demand (Linux)`);
-    consider(emrFeePriceId(type.name), `EMR fee for ${type.name}`);
+    consider(ec2HourPriceId(type.name), `EC2 ${type.name} on-demand (Linux)`, 'instance-hour');
+    consider(emrFeePriceId(type.name), `EMR fee for ${type.name}`, 'instance-hour');
   }
   for (const node of REDSHIFT_NODE_TYPES) {
-    consider(redshiftNodePriceId(node.name), `Redshift ${node.name} on-demand`);
+    consider(redshiftNodePriceId(node.name), `Redshift ${node.name} on-demand`, 'node-hour');
   }
   return missing;
 }

@@ -55,6 +55,8 @@ export interface LimitRecord extends SourcedFact {
 export interface MissingPrice {
   readonly id: string;
   readonly label: string;
+  /** The billing unit an override is taken to be in, such as `instance-hour`. */
+  readonly per: string;
   /** Why there is no number: not sold in that era, or no source could be found. */
   readonly reason: string;
 }

@@ -1,0 +1,25 @@
+/** Price books, sourced limits and learner overrides: the public surface of sim/pricing. */
+export type {
+  Confidence,
+  LimitRecord,
+  MissingPrice,
+  PriceBook,
+  PriceBookId,
+  PriceRecord,
+  PriceTier,
+  SourcedFact,
+} from './types.ts';
+export { isPriceBookId, knownPriceIds, limitOf, PRICE_BOOK_IDS, PRICE_BOOKS, priceOf } from './books.ts';
+export { SOURCES, sourceFor, type Source } from './sources.ts';
+export { ec2HourPriceId, emrFeePriceId, redshiftNodePriceId } from './instance-prices.ts';
+export {
+  applyPriceOverrides,
+  bookWithOverrides,
+  closePriceIds,
+  MAX_OVERRIDE_USD,
+  parsePriceOverrides,
+  parsePriceOverridesText,
+  validatePriceOverride,
+  type OverridesOutcome,
+  type PriceOverrides,
+} from './overrides.ts';

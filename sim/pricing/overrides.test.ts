@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { priceOf, PRICE_BOOKS } from './books.ts';
+import {
+  applyPriceOverrides,
+  closePriceIds,
+  parsePriceOverrides,
+  parsePriceOverridesText,
+  validatePriceOverride,
+} from './overrides.ts';
+
+describe('price overrides', () => {
+  it('reads a valid file and applies it on the named book', () => {
+    const outcome = parsePriceOverrides({ basedOn: 'current', prices: { 'kinesis.shardHour': 0.02 } });
+    expect(outcome).toEqual({
+      ok: true,
+      value: { basedOn: 'current', prices: { 'kinesis.shardHour': 0.02 } },
+    });
+  });
+
+  it('defaults to the 2016 book', () => {
+    const outcome = parsePriceOverrides({ prices: {} });
+    expect(outcome.ok && outcome.value.basedOn).toBe('2016');
+  });
+
+  it('names the key, the bad value and what is allowed', () => {
+    const outcome = parsePriceOverrides({ prices: { 'kinesis.shardHour': -1 } });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.errors[0]?.message).toBe(
+        '$.prices["kinesis.shardHour"]: -1 is not allowed for kinesis.shardHour; use a number of US dollars from 0 to 100,000.',
+      );
+    }
+  });
+
+  it('suggests close ids for an unknown one', () => {
+    expect(closePriceIds('kinesis.shardHours')).toContain('kinesis.shardHour');
+    const error = validatePriceOverride('kinesis.shardhour', 0.1);
+    expect(error?.message).toContain('Did you mean kinesis.shardHour');
+  });
+
+  it('lists every problem, including unknown fields and a bad book', () => {
+    const outcome = parsePriceOverrides({ basedOn: '2015', extra: 1, prices: { nope: 'x' } });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.errors.map((e) => e.path)).toEqual(['$.extra', '$.basedOn', '$.prices["nope"]']);
+  });
+
+  it('reports a JSON syntax error as one problem', () => {
+    const outcome = parsePriceOverridesText('{ "prices": ');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors[0]?.message).toMatch(/^\$: not valid JSON/);
+  });
+
+  it('marks overridden prices and fills prices the book lacked', () => {
+    const book = applyPriceOverrides(PRICE_BOOKS['2016'], {
+      'kinesis.shardHour': 0.02,
+      'ec2.m3.xlarge.onDemandHour': 0.3,
+    });
+    const shardHour = priceOf(book, 'kinesis.shardHour');
+    expect(shardHour.ok && shardHour.value).toMatchObject({
+      value: 0.02,
+      confidence: 'override',
+      sources: ['USER'],
+    });
+    expect(book.overridden).toEqual(['ec2.m3.xlarge.onDemandHour', 'kinesis.shardHour']);
+    expect(priceOf(PRICE_BOOKS.current, 'glacier.storage').ok).toBe(false);
+    const glacier = priceOf(
+      applyPriceOverrides(PRICE_BOOKS.current, { 'glacier.storage': 0.0036 }),
+      'glacier.storage',
+    );
+    expect(glacier.ok && glacier.value.per).toBe('GB-month');
+  });
+});
