@@ -5,6 +5,7 @@
 import { agenda, type PlannedLab, type SessionNumber } from './agenda.ts';
 import type { AnyLabDefinition } from './engine/types.ts';
 import { dataBusLab } from './01-data-bus/lab.ts';
+import { rightToolLab } from './02-right-tool/lab.ts';
 
 /** A registered lab and the folder it lives in. */
 export interface RegisteredLab {
@@ -16,9 +17,10 @@ export interface RegisteredLab {
 const prefix = (folder: string): number => Number.parseInt(folder.slice(0, 2), 10);
 
 /** Every lab, ordered by folder prefix. */
-export const registeredLabs: readonly RegisteredLab[] = [{ folder: '01-data-bus', lab: dataBusLab }].sort(
-  (a, b) => prefix(a.folder) - prefix(b.folder),
-);
+export const registeredLabs: readonly RegisteredLab[] = [
+  { folder: '01-data-bus', lab: dataBusLab },
+  { folder: '02-right-tool', lab: rightToolLab },
+].sort((a, b) => prefix(a.folder) - prefix(b.folder));
 
 /** The lab with this id, or undefined when it is not built yet. */
 export function findLab(id: string): AnyLabDefinition | undefined {

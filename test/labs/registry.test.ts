@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { agenda } from '../../labs/agenda.ts';
+import { createLabController } from '../../labs/engine/controller.ts';
+import { validateLab } from '../../labs/engine/validate.ts';
+import { agendaLabs, isLabAvailable, registeredLabs } from '../../labs/index.ts';
+
+describe('every registered lab', () => {
+  for (const { folder, lab } of registeredLabs) {
+    describe(folder, () => {
+      it('replays its scripted solution headlessly to completion', () => {
+        const created = createLabController(lab, { clock: new SimulatedClock() });
+        if (!created.ok) throw new Error(created.error.message);
+        const player = created.value;
+        player.start();
+        for (const step of lab.steps) {
+          expect(player.getSnapshot().phase).toBe('working');
+          for (const action of step.solution) player.act(action);
+          expect(player.getSnapshot().lastError).toBeNull();
+          expect(player.getSnapshot().tasks.filter((t) => !t.passed)).toEqual([]);
+          player.next();
+        }
+        expect(player.getSnapshot().phase).toBe('completed');
+      });
+
+      it('passes validation, its markdown included', () => {
+        const markdown = readFileSync(fileURLToPath(lab.text), 'utf8');
+        expect(validateLab(lab, markdown)).toEqual([]);
+      });
+
+      it('lives in a folder named after its id', () => {
+        expect(folder).toMatch(/^\d{2}-/);
+        expect(folder.slice(3)).toBe(lab.id);
+      });
+    });
+  }
+});
+
+describe('the registry', () => {
+  it('is ordered by folder prefix with unique ids', () => {
+    const folders = registeredLabs.map((entry) => entry.folder);
+    expect(folders).toEqual([...folders].sort());
+    const ids = registeredLabs.map((entry) => entry.lab.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('holds only labs the agenda plans, in the session the agenda gives', () => {
+    const planned = agendaLabs();
+    for (const { lab } of registeredLabs) {
+      expect(planned.find((p) => p.id === lab.id)?.session).toBe(lab.session);
+    }
+  });
+
+  it('marks planned labs without a definition as not available yet', () => {
+    expect(isLabAvailable('data-bus')).toBe(true);
+    expect(isLabAvailable('hot-shard')).toBe(false);
+    const sessions = agenda.filter((item) => item.kind === 'session').length;
+    expect(new Set(agendaLabs().map((l) => l.session)).size).toBe(sessions);
+  });
+});
