@@ -117,11 +117,12 @@ describe('registerIpcHandlers', () => {
   });
 
   it('opens only allow-listed links, answering false otherwise', async () => {
-    const { call, deps } = setup();
+    const openExternal = vi.fn(async (_url: string) => undefined);
+    const { call } = setup({ openExternal });
     expect(await call(IPC_CHANNELS.openExternal, 'https://docs.aws.amazon.com/redshift/')).toBe(true);
     expect(await call(IPC_CHANNELS.openExternal, 'javascript:alert(1)')).toBe(false);
     expect(await call(IPC_CHANNELS.openExternal, 'https://evil.example/')).toBe(false);
-    expect(deps.openExternal.mock.calls).toEqual([['https://docs.aws.amazon.com/redshift/']]);
+    expect(openExternal.mock.calls).toEqual([['https://docs.aws.amazon.com/redshift/']]);
   });
 });
 
