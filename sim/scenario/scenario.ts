@@ -1,0 +1,72 @@
+import type { SimError } from '../core/errors.ts';
+import { MAX_SEED } from '../core/rng.ts';
+import type { AnyScenarioComponent, CoreScenario } from './component.ts';
+import { scenarioComponents } from './components.ts';
+import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
+
+/** Longest run a scenario may ask for: one week of simulated time. */
+export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
+
+/** The fields every scenario has; services add theirs through components. */
+export const coreScenarioFields = {
+  seed: integer({ min: 0, max: MAX_SEED }),
+  durationSeconds: number({ above: 0, max: MAX_DURATION_SECONDS }),
+  metricResolutionSeconds: optional(integer({ min: 1, max: 3600 }), 1),
+} satisfies Fields;
+
+/** A validated scenario: the core fields and each component's field, by name. */
+export type Scenario = CoreScenario & { readonly [field: string]: unknown };
+
+/** A scenario file problem as a `SimError` with code `InvalidScenario` and the JSON path. */
+export function scenarioError(issue: SchemaIssue): SimError {
+  return { code: 'InvalidScenario', path: issue.path, message: issue.message };
+}
+
+/** Where a parse error sits in the text, as "line L, column C". */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Parses scenario JSON text; a syntax error is reported with its line and column. */
+export function parseScenarioText(
+  text: string,
+  components: readonly AnyScenarioComponent[] = scenarioComponents,
+): { ok: true; value: Scenario } | { ok: false; errors: SimError[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(detail);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return {
+      ok: false,
+      errors: [{ code: 'InvalidScenario', path: '$', message: `not valid JSON${where}: ${detail}` }],
+    };
+  }
+  return validateScenario(value, components);
+}
+
+/**
+ * Validates a parsed scenario: unknown fields, wrong types, values out of range and cross-field limits,
+ * every problem with its JSON path, the value found and what is allowed. Defaults are filled in.
+ */
+export function validateScenario(
+  value: unknown,
+  components: readonly AnyScenarioComponent[] = scenarioComponents,
+): { ok: true; value: Scenario } | { ok: false; errors: SimError[] } {
+  const fields: Record<string, Fields[string]> = { ...coreScenarioFields };
+  for (const component of components) fields[component.field] = component.schema;
+  const issues: SchemaIssue[] = [];
+  const scenario = object(fields).check(value, '$', issues) as Scenario | undefined;
+  if (scenario) {
+    for (const component of components) {
+      issues.push(...(component.checkScenario?.(scenario[component.field], scenario) ?? []));
+    }
+  }
+  if (issues.length > 0 || !scenario) return { ok: false, errors: issues.map(scenarioError) };
+  return { ok: true, value: scenario };
+}
