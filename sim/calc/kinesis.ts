@@ -3,7 +3,7 @@ import type { PriceBook } from '../pricing/types.ts';
 import { InputChecker } from './inputs.ts';
 import { packUserRecords, type KplPacking } from './kinesis-kpl.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine } from './types.ts';
-import { n, p, Worksheet } from './worksheet.ts';
+import { m, n, p, Worksheet } from './worksheet.ts';
 
 /** What the learner tells the Kinesis Streams calculator. */
 export interface KinesisInput {
@@ -467,7 +467,7 @@ function monthlyCost(
     id: 'monthlyCost',
     label: 'Monthly cost',
     formula: lines.map((line) => line.label.toLowerCase()).join(' + '),
-    substituted: lines.map((line) => `$${n(line.usd)}`).join(' + '),
+    substituted: lines.map((line) => `${m(line.usd)}`).join(' + '),
     value: lines.reduce((sum, line) => sum + line.usd, 0),
     unit: 'USD',
   });

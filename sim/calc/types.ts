@@ -80,3 +80,9 @@ export interface CostLine {
   /** Price ids behind the line. */
   readonly uses: readonly string[];
 }
+
+/** Options shared by calculators that explain a slide figure alongside the learner's own numbers. */
+export interface ExplainOptions {
+  /** Add the steps showing how the slide's figure arises (default true; the pipeline turns it off). */
+  readonly explainSlideFigures?: boolean;
+}

@@ -1,4 +1,4 @@
-import { formatNumber, formatUnitPrice } from '../core/format.ts';
+import { formatNumber, formatUnitPrice, formatUsd } from '../core/format.ts';
 import { priceOf } from '../pricing/books.ts';
 import type { LimitRecord, PriceBook, PriceRecord } from '../pricing/types.ts';
 import { limitOf } from '../pricing/books.ts';
@@ -6,6 +6,9 @@ import type { CalcError, CalcNote, CalculationBase, FormulaStep, NoteSeverity } 
 
 /** A number as it appears inside a formula line: grouped, at most `decimals` decimals. */
 export const n = (value: number, decimals = 2): string => formatNumber(value, { maxDecimals: decimals });
+
+/** An amount of money as it appears inside a formula line: `$1,234.56`, `$0.70`. */
+export const m = (value: number): string => formatUsd(value);
 
 /** A unit price as it appears inside a formula line, unrounded: `$0.015`. */
 export const p = (value: number): string => formatUnitPrice(value);

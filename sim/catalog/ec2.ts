@@ -11,7 +11,7 @@ export interface Ec2InstanceType {
   /** General purpose, compute optimised or memory optimised, as the 2016 EC2 pages grouped them. */
   readonly family: 'general purpose' | 'compute optimized' | 'memory optimized';
   readonly vcpu: number;
-  /** EC2 compute units, where a source gives them. */
+  /** EC2 compute units, where a source gives them (only m3.xlarge's is sourced). */
   readonly ecu?: number;
   readonly memoryGiB: number;
   /** Instance store, such as `2 × 40 GB SSD`, or `EBS only`. */
@@ -32,6 +32,46 @@ export const EC2_INSTANCE_TYPES: readonly Ec2InstanceType[] = [
     instanceStorage: '2 × 40 GB SSD',
     sources: ['EC2-18', 'S'],
     note: 'The lab-4 cluster: emr-4.5.0 with 2 × m3.xlarge (AWS-FACTS row 59).',
+  },
+  {
+    name: 'm4.large',
+    family: 'general purpose',
+    vcpu: 2,
+    memoryGiB: 8,
+    instanceStorage: 'EBS only',
+    sources: ['EC2-TABLE16'],
+  },
+  {
+    name: 'm4.xlarge',
+    family: 'general purpose',
+    vcpu: 4,
+    memoryGiB: 16,
+    instanceStorage: 'EBS only',
+    sources: ['EC2-TABLE16'],
+  },
+  {
+    name: 'c3.xlarge',
+    family: 'compute optimized',
+    vcpu: 4,
+    memoryGiB: 7.5,
+    instanceStorage: '2 × 40 GB SSD',
+    sources: ['EC2-TABLE16'],
+  },
+  {
+    name: 'c4.xlarge',
+    family: 'compute optimized',
+    vcpu: 4,
+    memoryGiB: 7.5,
+    instanceStorage: 'EBS only',
+    sources: ['EC2-TABLE16'],
+  },
+  {
+    name: 'r3.xlarge',
+    family: 'memory optimized',
+    vcpu: 4,
+    memoryGiB: 30.5,
+    instanceStorage: '1 × 80 GB SSD',
+    sources: ['EC2-TABLE16'],
   },
 ];
 

@@ -147,6 +147,13 @@ const table: readonly Source[] = [
     primary: true,
   },
   {
+    tag: 'EC2-TABLE16',
+    description:
+      'The EC2 launch-wizard instance-type table (Family, Type, vCPUs, Memory GiB, Instance Storage GB) as copied in a blog post dated 2016-12-16 (search find_string id 34656664899) — a secondary copy of an AWS page',
+    date: '2016-12-16',
+    primary: false,
+  },
+  {
     tag: 'S',
     description:
       'Secondary: a third-party copy of an AWS page or price (calculators, study notes, cost tools), as graded in AWS-FACTS.md',
