@@ -9,6 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle everything main imports, so the package needs no node_modules (electron-builder excludes them).
+      externalizeDeps: false,
       rolldownOptions: {
         input: { main: resolve(import.meta.dirname, 'electron/main.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
