@@ -165,7 +165,7 @@ function changeTimes(state: LambdaArchState): number[] {
   const { batchInterval, batchDuration, horizon } = state.scenario;
   const changes = new Set<number>([0]);
   for (const d of state.deliveries) changes.add(d.arrivesAt).add(d.view.eventTime);
-  for (let t = batchInterval; t <= horizon; t += batchInterval) changes.add(t).add(t + batchDuration);
+  for (let t: number = batchInterval; t <= horizon; t += batchInterval) changes.add(t).add(t + batchDuration);
   return [...changes].filter((t) => t <= horizon).sort((a, b) => a - b);
 }
 
@@ -193,7 +193,7 @@ export function servedConvergenceTime(scenario: LambdaArchScenario, page: Page):
 export function batchConvergenceTime(scenario: LambdaArchScenario, page: Page): Millis | null {
   const final = observeAt(scenario, scenario.horizon).truth[page];
   let state = createLambdaArch(scenario);
-  for (let t = scenario.batchInterval; t <= scenario.horizon; t += scenario.batchInterval) {
+  for (let t: number = scenario.batchInterval; t <= scenario.horizon; t += scenario.batchInterval) {
     state = runLambdaArch(state, millis(t + scenario.batchDuration));
     const published = state.batchView;
     // Batch counts only grow as the log grows, so the first view that reaches the final count keeps it.
