@@ -1,6 +1,22 @@
 import { mount } from 'svelte';
+import './styles/theme.css';
+import './styles/base.css';
 import App from './App.svelte';
+import { documentCodec } from './platform/document-codec';
+import { choosePlatformPort } from './platform/choose-port';
+import { Router } from './shell/router.svelte';
+import { DocumentStore } from './state/document-store.svelte';
+import { applyTheme, resolveTheme, SystemColorScheme } from './state/theme.svelte';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('Big Data Day Lab: the #app element is missing from index.html.');
-mount(App, { target });
+async function start(): Promise<void> {
+  const target = document.getElementById('app');
+  if (!target) throw new Error('Big Data Day Lab: the #app element is missing from index.html.');
+  const port = choosePlatformPort(window, documentCodec);
+  const store = await DocumentStore.load(port);
+  const system = new SystemColorScheme(window);
+  // Set the theme before the first paint so a dark-theme learner never sees a white flash.
+  applyTheme(document.documentElement, resolveTheme(store.settings.theme, system.prefersDark));
+  mount(App, { target, props: { store, router: new Router(window), system, port } });
+}
+
+void start();

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { AgendaPage } from './pages/agenda';
+import { App } from './pages/app';
+
+test.describe('agenda (home)', () => {
+  test('shows the workshop day in order with the slide times', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    await expect(app.heading).toHaveText('The workshop day');
+    expect(await new AgendaPage(app).blocks()).toEqual([
+      '12:30 pm Introduction',
+      '2:00 pm Real-time streaming',
+      '3:00 pm Break',
+      '3:15 pm Amazon Machine Learning',
+      '4:15 pm Your first big data application',
+    ]);
+  });
+
+  test('lists each session’s labs honestly as not available yet, with nothing to click', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    const agenda = new AgendaPage(app);
+    const streaming = await agenda.labsOf('Real-time streaming');
+    expect(streaming).toContain('Fixing a hot shard — Not available yet');
+    expect(streaming).toHaveLength(8);
+    await expect(agenda.session('Real-time streaming').getByRole('button')).toHaveCount(0);
+    await expect(agenda.session('Real-time streaming').getByRole('link')).toHaveCount(0);
+  });
+
+  test('links the introduction to the calculators, and the header navigates between pages', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/');
+    await new AgendaPage(app)
+      .session('Introduction')
+      .getByRole('link', { name: 'open the calculators' })
+      .click();
+    await expect(app.heading).toHaveText('Cost and throughput calculators');
+    await app.navigateTo('Settings');
+    await expect(app.heading).toHaveText('Settings');
+    await app.navigateTo('Agenda');
+    await expect(app.heading).toHaveText('The workshop day');
+  });
+
+  test('an unknown link says so and offers a way back', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/labs/nowhere');
+    await expect(app.heading).toHaveText('No page at “/labs/nowhere”');
+    await page.getByRole('link', { name: 'the agenda' }).click();
+    await expect(app.heading).toHaveText('The workshop day');
+  });
+
+  test('the skip link moves keyboard focus to the main content', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    expect(page.url()).toMatch(/#\/$/);
+  });
+});

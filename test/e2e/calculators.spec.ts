@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { App } from './pages/app';
+import { CalculatorsPage } from './pages/calculators';
+
+test.describe('Kinesis Streams calculator', () => {
+  test('agenda → calculators: 3,000 records/s of 500 bytes, 1 consumer needs 3 shards bound by records/s', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/');
+    const calculators = new CalculatorsPage(app);
+    await calculators.open();
+    const kinesis = await calculators.choose('Kinesis Streams');
+    await kinesis.type('Average records per second', '3000');
+    await kinesis.type('Average record size', '500');
+    await kinesis.type('Consuming applications', '1');
+
+    expect(await kinesis.figureValue('Shards needed')).toBe('3');
+    expect(await kinesis.figureDetail('Shards needed')).toContain('write records per second');
+    await expect(kinesis.step('Shards for write records')).toContainText('3,000');
+  });
+
+  test('results follow the learner as they type: 5,000 records/s needs 5 shards and costs more', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Average records per second', '3000');
+    const costAt3000 = await kinesis.figureValue('Monthly cost');
+
+    await kinesis.type('Average records per second', '5000');
+    expect(await kinesis.figureValue('Shards needed')).toBe('5');
+    expect(await kinesis.figureValue('Monthly cost')).not.toBe(costAt3000);
+    await expect(kinesis.step('Shards for write records')).toContainText('5,000');
+  });
+
+  test('an invalid input is explained next to its field and the other inputs are kept', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Average record size', '800');
+    await kinesis.type('Consuming applications', '1.5');
+
+    await expect(kinesis.field('Consuming applications')).toHaveAttribute('aria-invalid', 'true');
+    expect(await kinesis.fieldError('Consuming applications')).toContain('1.5 is not whole');
+    expect(await kinesis.fieldError('Consuming applications')).toContain('from 0 to 1,000');
+    await expect(kinesis.field('Consuming applications')).toHaveValue('1.5');
+    await expect(kinesis.field('Average record size')).toHaveValue('800');
+    await expect(kinesis.result).toContainText('fix Consuming applications');
+
+    await kinesis.type('Consuming applications', '2');
+    await expect(kinesis.field('Consuming applications')).not.toHaveAttribute('aria-invalid');
+    expect(await kinesis.figureValue('Shards needed')).toBe('3');
+  });
+
+  test('a limit that depends on the price book is checked by the calculator, next to the field', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Retention', '500');
+    expect(await kinesis.fieldError('Retention')).toContain('from 24 to 168');
+  });
+
+  test('every price shows its source on demand', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    const shardHour = kinesis.source('Kinesis shard-hour');
+    const tag = shardHour.getByText('PL2023', { exact: true });
+    await expect(tag).toBeHidden();
+    await shardHour.locator('summary').click();
+    await expect(tag).toBeVisible();
+    await expect(shardHour).toContainText('AWS Price List API JSON for AmazonKinesis us-east-1');
+    await expect(shardHour).toContainText('Confidence:');
+  });
+
+  test('inputs survive a reload through the link', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Average records per second', '7000');
+    await expect(page).toHaveURL(/kinesis\.recordsPerSecond=7000/);
+    await app.reload();
+    await expect(kinesis.field('Average records per second')).toHaveValue('7000');
+    expect(await kinesis.figureValue('Shards needed')).toBe('7');
+  });
+});

@@ -1,0 +1,35 @@
+import type { Locator } from '@playwright/test';
+import type { App } from './app';
+
+/** The home page: the workshop day, one card per session and a row for the break. */
+export class AgendaPage {
+  constructor(readonly app: App) {}
+
+  get timeline(): Locator {
+    return this.app.page.getByRole('main').getByRole('list').first();
+  }
+
+  /** The block headings of the day in order, with their times, such as `2:00 pm Real-time streaming`. */
+  async blocks(): Promise<string[]> {
+    const items = this.timeline.locator(':scope > li');
+    const count = await items.count();
+    const result: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const item = items.nth(i);
+      const time = (await item.locator('time').first().innerText()).trim();
+      const title = (await item.getByRole('heading', { level: 2 }).innerText()).trim();
+      result.push(`${time} ${title}`);
+    }
+    return result;
+  }
+
+  session(title: string): Locator {
+    return this.app.page.getByRole('article', { name: title });
+  }
+
+  /** The labs a session lists, each as `title — status`. */
+  async labsOf(title: string): Promise<string[]> {
+    const items = this.session(title).getByRole('list').getByRole('listitem');
+    return (await items.allInnerTexts()).map((text) => text.replace(/\s*\n\s*/g, ' — ').trim());
+  }
+}

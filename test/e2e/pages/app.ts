@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The pages the header navigation names. */
+export type NavTarget = 'Agenda' | 'Calculators' | 'Settings';
+
+/**
+ * The app as a learner meets it: open it, move between pages with the header navigation, flip the theme.
+ * Page objects for each page build on this; tests speak in the learner's terms, not selectors.
+ */
+export class App {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app at a hash route (`/`, `/calculators`, …) with a fresh browser storage unless told not to. */
+  async open(route = '/', options: { keepStorage?: boolean } = {}): Promise<void> {
+    if (!options.keepStorage) {
+      await this.page.goto('./');
+      await this.page.evaluate(() => window.localStorage.clear());
+    }
+    await this.page.goto(`./#${route}`);
+    await expect(this.page.getByRole('banner')).toBeVisible();
+  }
+
+  /** Reloads the page, as a learner coming back to it would. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.getByRole('banner')).toBeVisible();
+  }
+
+  get navigation(): Locator {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  async navigateTo(target: NavTarget): Promise<void> {
+    await this.navigation.getByRole('link', { name: target }).click();
+    await expect(this.navigation.getByRole('link', { name: target })).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** The page's one top-level heading. */
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  get themeToggle(): Locator {
+    return this.page.getByRole('button', { name: 'Dark theme' });
+  }
+
+  /** The theme actually drawn, as the page's root element says. */
+  async drawnTheme(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-theme');
+  }
+
+  /** Waits until the browser storage holds a document whose settings match `expected`. */
+  async expectSavedSettings(expected: Record<string, unknown>): Promise<void> {
+    await expect
+      .poll(async () =>
+        this.page.evaluate(() => {
+          const raw = window.localStorage.getItem('bdlab.document');
+          return raw === null ? null : (JSON.parse(raw) as { settings: Record<string, unknown> }).settings;
+        }),
+      )
+      .toMatchObject(expected);
+  }
+}

@@ -1,0 +1,104 @@
+import { calculateKinesis, type KinesisResult } from '../../../sim/calc/kinesis';
+import { formatCount, formatNumber, formatUsd } from '../../../sim/core/format';
+import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
+
+/** Kinesis Streams: shards needed under each per-shard limit, the binding one, headroom and a month's cost. */
+export const kinesisCalculator: CalculatorDefinition<KinesisResult> = {
+  id: 'kinesis',
+  title: 'Kinesis Streams',
+  question: 'How many shards does my stream need, which limit decides it, and what does a month cost?',
+  inputs: [
+    {
+      kind: 'number',
+      key: 'recordsPerSecond',
+      label: 'Average records per second',
+      unit: 'records/s',
+      defaultValue: 3000,
+      min: 0,
+      max: 100_000_000,
+    },
+    {
+      kind: 'number',
+      key: 'peakRecordsPerSecond',
+      label: 'Peak records per second',
+      unit: 'records/s',
+      defaultValue: undefined,
+      optional: true,
+      min: 0,
+      max: 100_000_000,
+      hint: 'The stream is sized for the peak. Leave empty to use the average.',
+    },
+    {
+      kind: 'number',
+      key: 'recordBytes',
+      label: 'Average record size',
+      unit: 'bytes',
+      defaultValue: 500,
+      min: 1,
+      max: 1_048_576,
+      integer: true,
+    },
+    {
+      kind: 'number',
+      key: 'consumers',
+      label: 'Consuming applications',
+      unit: 'apps',
+      defaultValue: 1,
+      min: 0,
+      max: 1000,
+      integer: true,
+      hint: 'KCL apps, Lambda functions… each reads every shard.',
+    },
+    {
+      kind: 'number',
+      key: 'retentionHours',
+      label: 'Retention',
+      unit: 'hours',
+      defaultValue: 24,
+      min: 24,
+      max: 8760,
+      integer: true,
+      hint: '24 h included; 2016 allowed up to 168 h (7 days).',
+    },
+    {
+      kind: 'choice',
+      key: 'kplAggregation',
+      label: 'KPL aggregation',
+      defaultValue: 'off',
+      options: [
+        { value: 'off', label: 'Off' },
+        { value: 'on', label: 'On' },
+      ],
+      hint: 'On: the KPL packs many user records into each Kinesis record.',
+    },
+  ],
+  calculate(values, book) {
+    const peak = optionalNumberIn(values, 'peakRecordsPerSecond');
+    return calculateKinesis(
+      {
+        recordsPerSecond: numberIn(values, 'recordsPerSecond'),
+        ...(peak === undefined ? {} : { peakRecordsPerSecond: peak }),
+        recordBytes: numberIn(values, 'recordBytes'),
+        consumers: numberIn(values, 'consumers'),
+        retentionHours: numberIn(values, 'retentionHours'),
+        kplAggregation: choiceIn(values, 'kplAggregation') === 'on',
+      },
+      book,
+    );
+  },
+  headline(result) {
+    return [
+      {
+        label: 'Shards needed',
+        value: formatCount(result.shards),
+        detail: `bound by ${result.bindingLimitLabel}`,
+      },
+      { label: 'Monthly cost', value: formatUsd(result.monthlyCostUsd) },
+      {
+        label: 'Headroom at the peak',
+        value: `${formatNumber(result.headroomPercent, { maxDecimals: 1 })} %`,
+        detail: 'spare capacity on the busiest limit',
+      },
+    ];
+  },
+};
