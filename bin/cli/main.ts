@@ -7,10 +7,13 @@ const USAGE = `Usage: bdlab <command> [options]
 
 Commands:
   calc <kinesis|firehose|s3|emr|redshift|ml>   size and price a service (see bdlab calc --help)
+  run SCENARIO.json [--json]                   run a scenario file on the virtual clock (see bdlab run --help)
 `;
 
 /** Subcommands, loaded on demand; each lives in its own file beside this one. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  run: () => import('./run.ts').then((m) => m.run),
+};
 
 /** Entry point of the CLI: returns the process exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -47,6 +47,18 @@ export interface ArrivalEvent {
 
 type Services = { readonly arrivals: ArrivalsState };
 
+/** The `arrivals` section of a scenario report: each source with the events it emitted and the expected count. */
+export type ArrivalsReport = {
+  readonly sources: readonly {
+    readonly name: string;
+    readonly process: ArrivalSource['process'];
+    readonly ratePerSecond: number;
+    /** Rate × duration: the mean for a Poisson source, the exact count for a constant one. */
+    readonly expectedEvents: number;
+    readonly events: number;
+  }[];
+};
+
 /** Schedules the next arrival of a source after `now`. */
 function scheduleNext(state: SimContext<ArrivalEvent, Services>, index: number): void {
   const arrivals = state.services.arrivals;
@@ -109,7 +121,7 @@ export const arrivalsComponent = defineComponent<'arrivals', ArrivalSource[], Ar
   start(state, sources) {
     sources.forEach((_, index) => scheduleNext(state, index));
   },
-  report(state, sources, scenario) {
+  report(state, sources, scenario): ArrivalsReport {
     const counts = state.services.arrivals.counts;
     return {
       sources: sources.map((source, index) => ({

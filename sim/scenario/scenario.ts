@@ -1,6 +1,7 @@
 import type { SimError } from '../core/errors.ts';
 import { MAX_SEED } from '../core/rng.ts';
 import type { AnyScenarioComponent, CoreScenario } from './component.ts';
+import { jsonErrorOffset, lineAndColumn } from './json-syntax.ts';
 import { scenarioComponents } from './components.ts';
 import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
 
@@ -22,14 +23,6 @@ export function scenarioError(issue: SchemaIssue): SimError {
   return { code: 'InvalidScenario', path: issue.path, message: issue.message };
 }
 
-/** Where a parse error sits in the text, as "line L, column C". */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /** Parses scenario JSON text; a syntax error is reported with its line and column. */
 export function parseScenarioText(
   text: string,
@@ -40,8 +33,8 @@ export function parseScenarioText(
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    const offset = jsonErrorOffset(text);
+    const where = offset === undefined ? '' : ` at ${lineAndColumn(text, offset)}`;
     return {
       ok: false,
       errors: [{ code: 'InvalidScenario', path: '$', message: `not valid JSON${where}: ${detail}` }],

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from './io.ts';
+import { main } from './main.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'bdlab-run-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function scenarioFile(name: string, content: unknown): string {
+  const path = join(folder, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+async function bdlab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const clicks = {
+  seed: 1,
+  durationSeconds: 60,
+  arrivals: [
+    { name: 'clicks', process: 'poisson', ratePerSecond: 50 },
+    { name: 'heartbeat', process: 'constant', ratePerSecond: 2 },
+  ],
+};
+
+describe('bdlab run', () => {
+  it('prints a short summary of the run', async () => {
+    const file = scenarioFile('clicks.json', clicks);
+    const { code, stdout, stderr } = await bdlab('run', file);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain(`Scenario ${file}: seed 1, 60 s simulated`);
+    expect(stdout).toContain('  heartbeat  constant   2/s    120 events (expected 120)');
+    expect(stdout).toContain('Final clock: 60,000 ms');
+    expect(stdout).toMatch(/Digest: md5:[0-9a-f]{32}/);
+  });
+
+  it('prints only the JSON report with --json, identical on every run', async () => {
+    const file = scenarioFile('clicks-json.json', clicks);
+    const first = await bdlab('run', file, '--json');
+    const second = await bdlab('run', '--json', file);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ format: 'bdlab-scenario-report', seed: 1, finalClockMillis: 60_000 });
+    expect(report.services.arrivals.sources[1]).toMatchObject({ name: 'heartbeat', events: 120 });
+  });
+
+  it('gives another report for another seed', async () => {
+    const one = await bdlab('run', scenarioFile('seed1.json', clicks), '--json');
+    const two = await bdlab('run', scenarioFile('seed2.json', { ...clicks, seed: 2 }), '--json');
+    expect(JSON.parse(two.stdout).digest).not.toBe(JSON.parse(one.stdout).digest);
+  });
+
+  it('prints one line per problem with the path, the value and what is allowed', async () => {
+    const file = scenarioFile('bad.json', {
+      durationSeconds: 60,
+      arival: [],
+      arrivals: [{ name: 'web', process: 'poisson', ratePerSecond: -5 }],
+    });
+    const { code, stdout, stderr } = await bdlab('run', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `bdlab run: ${file}: $.arival: unknown field; allowed fields are seed, durationSeconds, metricResolutionSeconds, arrivals. Did you mean "arrivals"?`,
+      `bdlab run: ${file}: $.seed: missing; expected an integer from 0 to 4,294,967,295.`,
+      `bdlab run: ${file}: $.arrivals[0].ratePerSecond: -5 is not allowed; expected a number greater than 0 and at most 1,000,000.`,
+    ]);
+  });
+
+  it('locates a JSON syntax error', async () => {
+    const file = scenarioFile('broken.json', '{ "seed": 1,\n  "durationSeconds": }');
+    const { code, stderr } = await bdlab('run', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^bdlab run: .*broken\.json: \$: not valid JSON at line 2, column 22: /);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('says so in one line when the file cannot be read', async () => {
+    const missing = join(folder, 'nope.json');
+    expect(await bdlab('run', missing)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `bdlab run: cannot read '${missing}': no such file.\n`,
+    });
+    expect((await bdlab('run', folder)).stderr).toBe(`bdlab run: cannot read '${folder}': it is a folder.\n`);
+  });
+
+  it('refuses a missing file argument, an unknown option or two files with exit code 2', async () => {
+    expect(await bdlab('run')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/missing the scenario file/),
+    });
+    expect(await bdlab('run', 'a.json', '--jsn')).toMatchObject({
+      code: 2,
+      stderr: "bdlab run: unknown option '--jsn'. Allowed: --json, --help.\n",
+    });
+    expect((await bdlab('run', 'a.json', 'b.json')).code).toBe(2);
+  });
+
+  it('shows help', async () => {
+    const { code, stdout } = await bdlab('run', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: bdlab run SCENARIO.json \[--json\]/);
+    expect((await bdlab('--help')).stdout).toContain('run SCENARIO.json [--json]');
+  });
+});

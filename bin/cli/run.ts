@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { SimException } from '../../sim/core/errors.ts';
+import type { ArrivalsReport } from '../../sim/scenario/arrivals.ts';
+import type { JsonValue } from '../../sim/scenario/component.ts';
+import { runScenario, type ScenarioReport } from '../../sim/scenario/run-scenario.ts';
+import { parseScenarioText } from '../../sim/scenario/scenario.ts';
+import { ExitCode, UsageError, type CliIo } from './io.ts';
+
+const HELP = `Usage: bdlab run SCENARIO.json [--json]
+
+Runs a scenario file on the virtual clock and prints what happened.
+The same file and seed always give the same report, byte for byte.
+
+Options:
+  --json    print only the report as JSON (fields: format, version, seed, durationSeconds,
+            metricResolutionSeconds, eventsProcessed, pendingEvents, finalClockMillis,
+            services, metrics, digest)
+  --help    show this text
+
+Scenario file: { "seed": 1, "durationSeconds": 60, "metricResolutionSeconds": 1,
+  "arrivals": [ { "name": "clicks", "process": "poisson", "ratePerSecond": 50 } ] }
+`;
+
+const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Human summary lines for each report section the CLI knows; a later service adds its own printer. */
+const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
+  arrivals(section) {
+    const sources = (section as ArrivalsReport).sources;
+    if (sources.length === 0) return [];
+    const rows = sources.map((s) => [s.name, s.process, `${format(s.ratePerSecond)}/s`, format(s.events)]);
+    const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+    return [
+      'Arrival sources:',
+      ...rows.map(
+        ([name, process, rate, events], index) =>
+          `  ${name!.padEnd(widths[0]!)}  ${process!.padEnd(widths[1]!)}  ${rate!.padStart(widths[2]!)}  ` +
+          `${events!.padStart(widths[3]!)} events (expected ${format(sources[index]!.expectedEvents)})`,
+      ),
+    ];
+  },
+};
+
+function summary(file: string, report: ScenarioReport): string {
+  const lines = [
+    `Scenario ${file}: seed ${report.seed}, ${format(report.durationSeconds)} s simulated`,
+    `Events processed: ${format(report.eventsProcessed)} (${format(report.pendingEvents)} still scheduled after the end)`,
+    `Final clock: ${format(report.finalClockMillis)} ms`,
+  ];
+  for (const [field, section] of Object.entries(report.services)) {
+    lines.push(...(sectionPrinters[field]?.(section) ?? []));
+  }
+  lines.push(
+    `Metrics: ${report.metrics.length} series at ${format(report.metricResolutionSeconds)} s resolution`,
+    `Digest: ${report.digest}`,
+    'Run with --json for the full report.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function parseArgs(args: readonly string[]): { file: string; json: boolean } | 'help' {
+  let file: string | undefined;
+  let json = false;
+  for (const arg of args) {
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--json') json = true;
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'. Allowed: --json, --help.`);
+    else if (file === undefined) file = arg;
+    else throw new UsageError(`one scenario file at a time (got '${file}' and '${arg}').`);
+  }
+  if (file === undefined)
+    throw new UsageError('missing the scenario file: bdlab run SCENARIO.json [--json].');
+  return { file, json };
+}
+
+async function readText(file: string): Promise<string | Error> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return new Error(`cannot read '${file}': ${reason}.`);
+  }
+}
+
+/** `bdlab run SCENARIO.json [--json]`: validates and runs a scenario file. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (parsed === 'help') {
+    io.stdout(HELP);
+    return ExitCode.ok;
+  }
+  const text = await readText(parsed.file);
+  if (text instanceof Error) {
+    io.stderr(`bdlab run: ${text.message}\n`);
+    return ExitCode.failure;
+  }
+  const scenario = parseScenarioText(text);
+  if (!scenario.ok) {
+    for (const error of scenario.errors)
+      io.stderr(`bdlab run: ${parsed.file}: ${error.path}: ${error.message}\n`);
+    return ExitCode.failure;
+  }
+  let report: ScenarioReport;
+  try {
+    report = runScenario(scenario.value);
+  } catch (error) {
+    if (!(error instanceof SimException)) throw error;
+    io.stderr(`bdlab run: ${parsed.file}: ${error.code}: ${error.message}\n`);
+    return ExitCode.failure;
+  }
+  io.stdout(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : summary(parsed.file, report));
+  return ExitCode.ok;
+}
