@@ -6,6 +6,7 @@ import { agenda, type PlannedLab, type SessionNumber } from './agenda.ts';
 import type { AnyLabDefinition } from './engine/types.ts';
 import { dataBusLab } from './01-data-bus/lab.ts';
 import { rightToolLab } from './02-right-tool/lab.ts';
+import { lambdaArchitectureLab } from './03-lambda-architecture/lab.ts';
 
 /** A registered lab and the folder it lives in. */
 export interface RegisteredLab {
@@ -20,6 +21,7 @@ const prefix = (folder: string): number => Number.parseInt(folder.slice(0, 2), 1
 export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '01-data-bus', lab: dataBusLab },
   { folder: '02-right-tool', lab: rightToolLab },
+  { folder: '03-lambda-architecture', lab: lambdaArchitectureLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));
 
 /** The lab with this id, or undefined when it is not built yet. */
