@@ -13,6 +13,8 @@ import {
 } from './launch-runtime.mjs';
 
 const appRoot = resolve(import.meta.dirname, '..');
+// The build configs resolve their paths from the working directory.
+process.chdir(appRoot);
 
 function electronPackageDir() {
   try {

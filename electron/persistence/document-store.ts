@@ -146,7 +146,7 @@ export class DocumentStore {
         : 'Your saved progress file was missing.';
     const backup = await this.read(this.backupPath);
     if (backup.state === 'good') {
-      const savedAt = (await this.fs.modifiedAt(this.backupPath)).toISOString();
+      const savedAt = `${(await this.fs.modifiedAt(this.backupPath)).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
       await writeFileAtomic(this.fs, this.path, backup.text);
       return {
         document: backup.document,
