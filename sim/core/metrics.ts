@@ -71,6 +71,8 @@ export class MetricStore {
   readonly periodMillis: number;
   readonly capacity: number;
   private readonly byKey = new Map<string, MetricSeries>();
+  /** Series by id object: a handler that keeps its id objects skips building the key on every sample. */
+  private readonly byIdentity = new WeakMap<MetricId, MetricSeries>();
 
   constructor(options: MetricStoreOptions) {
     this.periodMillis = options.periodMillis;
@@ -84,6 +86,8 @@ export class MetricStore {
 
   /** The series of a metric, created empty if it does not exist yet. */
   seriesFor(id: MetricId, unit: MetricUnit = 'Count'): MetricSeries {
+    const known = this.byIdentity.get(id);
+    if (known !== undefined && known.unit === unit) return known;
     const key = metricKey(id);
     let entry = this.byKey.get(key);
     if (!entry) {
@@ -95,6 +99,7 @@ export class MetricStore {
         message: `Metric ${key} was first recorded in ${entry.unit} and cannot also take samples in ${unit}.`,
       });
     }
+    this.byIdentity.set(id, entry);
     return entry;
   }
 

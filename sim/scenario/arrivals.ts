@@ -1,3 +1,4 @@
+import type { MetricId } from '../core/metrics.ts';
 import { recordMetric, schedule, type SimContext } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
 import { defineComponent } from './component.ts';
@@ -33,9 +34,11 @@ export const arrivalsSchema = optional(array(sourceSchema, { maxItems: 100 }), [
 /** One source as written in the scenario. */
 export type ArrivalSource = Infer<typeof sourceSchema>;
 
-/** The arrival service's state: the sources and how many events each has emitted. */
+/** The arrival service's state: the sources, their metric ids and how many events each has emitted. */
 export interface ArrivalsState {
   readonly sources: readonly ArrivalSource[];
+  /** The `Events` metric of each source, built once so recording a sample needs no new key. */
+  readonly metrics: readonly MetricId[];
   readonly counts: number[];
 }
 
@@ -98,22 +101,22 @@ export const arrivalsComponent = defineComponent<'arrivals', ArrivalSource[], Ar
     }
     return issues;
   },
-  initialState: (sources): ArrivalsState => ({ sources, counts: sources.map(() => 0) }),
+  initialState: (sources): ArrivalsState => ({
+    sources,
+    metrics: sources.map((source) => ({
+      namespace: ARRIVALS_NAMESPACE,
+      metricName: 'Events',
+      dimensions: { Source: source.name },
+    })),
+    counts: sources.map(() => 0),
+  }),
   module: {
     name: 'arrivals',
     handlers: {
       arrival(state, event) {
         const arrivals = state.services.arrivals;
         arrivals.counts[event.source]!++;
-        recordMetric(
-          state,
-          {
-            namespace: ARRIVALS_NAMESPACE,
-            metricName: 'Events',
-            dimensions: { Source: arrivals.sources[event.source]!.name },
-          },
-          1,
-        );
+        recordMetric(state, arrivals.metrics[event.source]!, 1);
         scheduleNext(state, event.source);
       },
     },
