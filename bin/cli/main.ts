@@ -13,6 +13,7 @@ Commands:
 /** Subcommands, loaded on demand; each lives in its own file beside this one. */
 const commands: Record<string, () => Promise<Command>> = {
   run: () => import('./run.ts').then((m) => m.run),
+  calc: () => import('./calc.ts').then((m) => m.calc),
 };
 
 /** Entry point of the CLI: returns the process exit code. */

@@ -88,6 +88,16 @@ export function formatDuration(totalSeconds: number): string {
   return parts.join(' ');
 }
 
+const SINGULAR: Readonly<Record<string, string>> = {
+  shards: 'shard',
+  units: 'unit',
+  slices: 'slice',
+  records: 'record',
+  'user records': 'user record',
+  'instance-hours': 'instance-hour',
+  nodes: 'node',
+};
+
 /** A value with its unit, for formula lines: `(3, 'shards')` → `3 shards`; money units use `formatUsd`. */
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'USD') return formatUsd(value);
@@ -95,5 +105,6 @@ export function formatQuantity(value: number, unit: string): string {
     return `${formatUnitPrice(value)}${unit.slice(3)}`;
   if (unit === 'bytes') return `${formatNumber(value)} bytes`;
   if (unit === '%') return `${formatNumber(value, { maxDecimals: 1 })} %`;
+  if (value === 1 && SINGULAR[unit]) return `1 ${SINGULAR[unit]}`;
   return unit === '' ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
 }
