@@ -8,11 +8,13 @@ const USAGE = `Usage: bdlab <command> [options]
 Commands:
   calc <kinesis|firehose|s3|emr|redshift|ml>   size and price a service (see bdlab calc --help)
   run SCENARIO.json [--json]                   run a scenario file on the virtual clock (see bdlab run --help)
+  lab <list|validate> [--json]                 list the day's labs, or check every lab definition (see bdlab lab --help)
 `;
 
 /** Subcommands, loaded on demand; each lives in its own file beside this one. */
 const commands: Record<string, () => Promise<Command>> = {
   run: () => import('./run.ts').then((m) => m.run),
+  lab: () => import('./lab.ts').then((m) => m.lab),
   calc: () => import('./calc.ts').then((m) => m.calc),
 };
 

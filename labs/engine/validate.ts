@@ -56,13 +56,14 @@ function solutionProblems(lab: AnyLabDefinition): string[] {
       problems.push(`step "${step.id}": the solution is refused at ${after.error.message}`);
       return problems;
     }
-    for (const task of checkStep(lab, index, after.value)) {
-      if (!task.passed) {
-        problems.push(
-          `step "${step.id}": after the solution, task "${task.taskId}" still fails: ${task.feedback}`,
-        );
-      }
+    const failing = checkStep(lab, index, after.value).filter((task) => !task.passed);
+    for (const task of failing) {
+      problems.push(
+        `step "${step.id}": after the solution, task "${task.taskId}" still fails: ${task.feedback}`,
+      );
     }
+    // Later steps would start from a workspace this step never reaches; their problems would mislead.
+    if (failing.length > 0) return problems;
   }
   return problems;
 }
