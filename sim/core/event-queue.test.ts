@@ -87,6 +87,16 @@ describe('EventQueue', () => {
     expect(drain(copy)).toEqual(drain(queue));
   });
 
+  it('refuses a snapshot out of heap order or with a sequence number from the future', () => {
+    const event = tick(1);
+    expect(() =>
+      EventQueue.fromSnapshot({ nextSequence: 2, times: [5, 1], sequences: [0, 1], events: [event, event] }),
+    ).toThrow(/Pending event 1 of the snapshot is damaged/);
+    expect(() =>
+      EventQueue.fromSnapshot({ nextSequence: 1, times: [5], sequences: [3], events: [event] }),
+    ).toThrow(/damaged/);
+  });
+
   it('refuses an inconsistent snapshot', () => {
     expect(() => EventQueue.fromSnapshot({ nextSequence: 1, times: [1], sequences: [], events: [] })).toThrow(
       /inconsistent/,

@@ -105,7 +105,11 @@ export class EventQueue<E extends SimEvent = SimEvent> implements EventSink<E> {
     };
   }
 
-  /** Rebuilds a queue from `toSnapshot()` output (also after a JSON round trip). */
+  /**
+   * Rebuilds a queue from `toSnapshot()` output (also after a JSON round trip). A damaged snapshot (not in
+   * heap order, a sequence number not below `nextSequence`, an event without a type) is refused rather
+   * than replayed out of order.
+   */
   static fromSnapshot<E extends SimEvent>(snapshot: EventQueueSnapshot<E>): EventQueue<E> {
     const n = snapshot.times.length;
     if (snapshot.sequences.length !== n || snapshot.events.length !== n) {
@@ -114,6 +118,29 @@ export class EventQueue<E extends SimEvent = SimEvent> implements EventSink<E> {
         message: `The event queue snapshot is inconsistent: ${n} times, ${snapshot.sequences.length} sequence numbers and ${snapshot.events.length} events.`,
         path: '$.queue',
       });
+    }
+    for (let i = 0; i < n; i++) {
+      const time = snapshot.times[i]!;
+      const sequence = snapshot.sequences[i]!;
+      const parent = (i - 1) >> 1;
+      const ordered =
+        i === 0 ||
+        snapshot.times[parent]! < time ||
+        (snapshot.times[parent] === time && snapshot.sequences[parent]! < sequence);
+      if (
+        !Number.isFinite(time) ||
+        !Number.isInteger(sequence) ||
+        sequence < 0 ||
+        sequence >= snapshot.nextSequence ||
+        typeof snapshot.events[i]?.type !== 'string' ||
+        !ordered
+      ) {
+        throw new SimException({
+          code: 'InvalidSnapshot',
+          message: `Pending event ${i} of the snapshot is damaged (time ${time}, sequence ${sequence}): the queue cannot be restored in order.`,
+          path: `$.queue.times[${i}]`,
+        });
+      }
     }
     const queue = new EventQueue<E>(Math.max(initialCapacity, n));
     queue.times.set(snapshot.times);
