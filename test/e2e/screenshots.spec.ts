@@ -12,10 +12,12 @@ const sizes = [
 const themes = ['light', 'dark'] as const;
 const pages = [
   { name: 'agenda', route: '/' },
-  { name: 'calculators-kinesis', route: '/calculators?calc=kinesis' },
-  { name: 'calculators-pipeline', route: '/calculators?calc=pipeline' },
+  ...['kinesis', 'firehose', 's3', 'emr', 'redshift', 'ml', 'pipeline'].map((calc) => ({
+    name: `calculators-${calc}`,
+    route: `/calculators?calc=${calc}`,
+  })),
   { name: 'settings', route: '/settings' },
-] as const;
+];
 
 for (const size of sizes) {
   for (const theme of themes) {

@@ -1,7 +1,14 @@
 import type { CalcError, Calculation, CalculationBase } from '../../sim/calc/types';
 import type { PriceBook } from '../../sim/pricing/types';
 import type { CalculatorDefinition, InputValues } from './definition';
-import { defaultText, readChoice, readNumber, type FieldReading, type InputSpec } from './input-spec';
+import {
+  defaultText,
+  isShown,
+  readChoice,
+  readNumber,
+  type FieldReading,
+  type InputSpec,
+} from './input-spec';
 
 /** Where a calculator stands: computed, waiting for the learner to fix fields, or refused by the calculator. */
 export type CalculatorState<R> =
@@ -31,10 +38,19 @@ export class CalculatorModel<R extends CalculationBase = CalculationBase> {
     this.raw = raw;
   }
 
-  /** Each field read and checked against its range. */
+  /** The fields on show: those without a condition, and those whose condition holds. */
+  visibleInputs: readonly InputSpec[] = $derived.by(() =>
+    this.definition.inputs.filter((spec) => isShown(spec, this.raw)),
+  );
+
+  /** Each shown field read and checked against its range; hidden fields read as undefined. */
   readings: Readonly<Record<string, FieldReading<number | string | undefined>>> = $derived.by(() => {
     const readings: Record<string, FieldReading<number | string | undefined>> = {};
-    for (const spec of this.definition.inputs) readings[spec.key] = read(spec, this.raw[spec.key] ?? '');
+    for (const spec of this.definition.inputs) {
+      readings[spec.key] = isShown(spec, this.raw)
+        ? read(spec, this.raw[spec.key] ?? '')
+        : { ok: true, value: undefined };
+    }
     return readings;
   });
 

@@ -1,8 +1,15 @@
 import { formatNumber } from '../../sim/core/format';
 
+/** Shows a field only while another (choice) field has a given value, such as a spot price for spot. */
+export interface ShowWhen {
+  readonly key: string;
+  readonly equals: string;
+}
+
 /** A numeric calculator input: its label, unit, default and the range the calculator accepts. */
 export interface NumberInputSpec {
   readonly kind: 'number';
+  readonly showWhen?: ShowWhen;
   readonly key: string;
   readonly label: string;
   /** Shown after the field, such as `records/s` or `bytes`. */
@@ -21,6 +28,7 @@ export interface NumberInputSpec {
 /** A calculator input with a closed set of choices. */
 export interface ChoiceInputSpec {
   readonly kind: 'choice';
+  readonly showWhen?: ShowWhen;
   readonly key: string;
   readonly label: string;
   readonly defaultValue: string;
@@ -74,6 +82,11 @@ export function readChoice(spec: ChoiceInputSpec, raw: string): FieldReading<str
   if (spec.options.some((option) => option.value === raw)) return { ok: true, value: raw };
   const allowed = spec.options.map((option) => option.value).join(', ');
   return { ok: false, error: `“${raw}” is not one of the choices: pick ${allowed}.` };
+}
+
+/** True when a field is shown (and read) given the other fields' raw text. */
+export function isShown(spec: InputSpec, raw: Readonly<Record<string, string>>): boolean {
+  return spec.showWhen === undefined || raw[spec.showWhen.key] === spec.showWhen.equals;
 }
 
 /** The text a field starts with: the default, written the way the learner would type it (empty if optional). */

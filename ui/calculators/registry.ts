@@ -1,7 +1,24 @@
+import type { CalculationBase } from '../../sim/calc/types';
 import type { CalculatorDefinition } from './definition';
+import { emrCalculator } from './definitions/emr';
+import { firehoseCalculator } from './definitions/firehose';
 import { kinesisCalculator } from './definitions/kinesis';
+import { mlCalculator } from './definitions/ml';
+import { pipelineCalculator } from './definitions/pipeline';
+import { redshiftCalculator } from './definitions/redshift';
+import { s3Calculator } from './definitions/s3';
 
-/** The calculators the page offers, in the order the day meets them. */
+/** Widens a calculator's result type for the page, which only uses the shared `CalculationBase` fields. */
+const erase = <R extends CalculationBase>(definition: CalculatorDefinition<R>) =>
+  definition as unknown as CalculatorDefinition;
+
+/** The calculators the page offers, in the order the day meets them, then the whole pipeline. */
 export const calculatorDefinitions: readonly CalculatorDefinition[] = [
-  kinesisCalculator as unknown as CalculatorDefinition,
+  erase(kinesisCalculator),
+  erase(firehoseCalculator),
+  erase(s3Calculator),
+  erase(emrCalculator),
+  erase(redshiftCalculator),
+  erase(mlCalculator),
+  erase(pipelineCalculator),
 ];
