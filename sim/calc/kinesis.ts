@@ -1,9 +1,10 @@
-import { HOURS_PER_MONTH } from '../core/units.ts';
 import type { PriceBook } from '../pricing/types.ts';
 import { InputChecker } from './inputs.ts';
+import { kinesisMonthlyCost } from './kinesis-cost.ts';
+import { KINESIS_IDS as ids, type CheckedKinesisInput } from './kinesis-facts.ts';
 import { packUserRecords, type KplPacking } from './kinesis-kpl.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine } from './types.ts';
-import { m, n, p, Worksheet } from './worksheet.ts';
+import { n, Worksheet } from './worksheet.ts';
 
 /** What the learner tells the Kinesis Streams calculator. */
 export interface KinesisInput {
@@ -69,23 +70,6 @@ const LIMIT_LABELS: Record<KinesisLimitName, string> = {
   readCallsPerSecond: 'read calls per second (5 GetRecords calls/s per shard)',
 };
 
-const ids = {
-  writeBytes: 'kinesis.shardWriteBytesPerSecond',
-  writeRecords: 'kinesis.shardWriteRecordsPerSecond',
-  readBytes: 'kinesis.shardReadBytesPerSecond',
-  readCalls: 'kinesis.shardReadCallsPerSecond',
-  maxRecord: 'kinesis.maxRecordBytes',
-  retentionDefault: 'kinesis.retentionDefaultHours',
-  retentionMax: 'kinesis.retentionMaxHours',
-  unitBytes: 'kinesis.putPayloadUnitBytes',
-  aggMax: 'kinesis.kplAggregationMaxBytes',
-  aggTime: 'kinesis.kplRecordMaxBufferedTimeMs',
-  idle: 'kinesis.kclIdleTimeBetweenReadsMs',
-  shardHour: 'kinesis.shardHour',
-  units: 'kinesis.putPayloadUnitsPerMillion',
-  retentionPrice: 'kinesis.extendedRetentionShardHour',
-} as const;
-
 /**
  * Sizes a provisioned Kinesis stream for its peak and prices a month of it (AWS-FACTS §1.1, §1.9, §2.1).
  * Pure: the same input and book always give the same result.
@@ -142,17 +126,7 @@ export function calculateKinesis(input: KinesisInput, book: PriceBook): Calculat
   return size(sheet, { average, peak, dataBytes, keyBytes, consumers, retentionHours, kpl });
 }
 
-interface Checked {
-  readonly average: number;
-  readonly peak: number;
-  readonly dataBytes: number;
-  readonly keyBytes: number;
-  readonly consumers: number;
-  readonly retentionHours: number;
-  readonly kpl: boolean;
-}
-
-function size(sheet: Worksheet, input: Checked): Calculation<KinesisResult> {
+function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<KinesisResult> {
   const { peak, dataBytes, keyBytes, consumers } = input;
   const writeBytesLimit = sheet.limit(ids.writeBytes);
   const writeRecordsLimit = sheet.limit(ids.writeRecords);
@@ -274,7 +248,7 @@ function size(sheet: Worksheet, input: Checked): Calculation<KinesisResult> {
     note: 'Spare capacity lets consumers catch up after a pause; a stream at 100 % has none.',
   });
   const errors: CalcError[] = [];
-  const costs = monthlyCost(sheet, errors, { shards, averageRecords, kinesisRecordBytes, ...input });
+  const costs = kinesisMonthlyCost(sheet, errors, { shards, averageRecords, kinesisRecordBytes, ...input });
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -303,7 +277,7 @@ function size(sheet: Worksheet, input: Checked): Calculation<KinesisResult> {
 
 function packAndShow(
   sheet: Worksheet,
-  input: Checked,
+  input: CheckedKinesisInput,
   shards: number,
 ): { peak: KplPacking; average: KplPacking } {
   const aggregationMaxBytes = sheet.limit(ids.aggMax);
@@ -378,98 +352,4 @@ function packAndShow(
     );
   }
   return { peak, average };
-}
-
-interface CostInput extends Checked {
-  readonly shards: number;
-  readonly averageRecords: number;
-  readonly kinesisRecordBytes: number;
-}
-
-function monthlyCost(
-  sheet: Worksheet,
-  errors: CalcError[],
-  input: CostInput,
-): { total: number; lines: CostLine[]; unitsPerRecord: number } {
-  const hours = HOURS_PER_MONTH;
-  const unitBytes = sheet.limit(ids.unitBytes);
-  const shardHour = sheet.price(ids.shardHour, errors);
-  const unitPrice = sheet.price(ids.units, errors);
-  const extended = input.retentionHours > sheet.limit(ids.retentionDefault);
-  const retentionPrice = extended ? sheet.price(ids.retentionPrice, errors) : 0;
-  if (shardHour === undefined || unitPrice === undefined || retentionPrice === undefined) {
-    return { total: 0, lines: [], unitsPerRecord: 0 };
-  }
-  const shardCost = sheet.step({
-    id: 'shardHourCost',
-    label: 'Shard-hours per month',
-    formula: 'shards × 730 h × price per shard-hour',
-    substituted: `${input.shards} × ${n(hours)} × ${p(shardHour)}`,
-    value: input.shards * hours * shardHour,
-    unit: 'USD',
-    uses: [ids.shardHour],
-  });
-  const unitsPerRecord = sheet.step({
-    id: 'payloadUnitsPerRecord',
-    label: 'PUT payload units per Kinesis record (25 KB chunks, rounded up)',
-    formula: '⌈record bytes ÷ 25 KB⌉',
-    substituted: `⌈${n(input.kinesisRecordBytes, 0)} ÷ ${n(unitBytes)}⌉`,
-    value: Math.max(1, Math.ceil(input.kinesisRecordBytes / unitBytes)),
-    unit: 'units',
-    uses: [ids.unitBytes],
-  });
-  const unitsPerMonth = sheet.step({
-    id: 'payloadUnitsPerMonth',
-    label: 'PUT payload units per month (average rate)',
-    formula: 'average Kinesis records/s × units per record × 3,600 s × 730 h',
-    substituted: `${n(input.averageRecords)} × ${unitsPerRecord} × 3,600 × ${n(hours)}`,
-    value: input.averageRecords * unitsPerRecord * 3600 * hours,
-    unit: 'units',
-  });
-  const unitCost = sheet.step({
-    id: 'payloadUnitCost',
-    label: 'PUT payload units cost per month',
-    formula: 'units ÷ 1,000,000 × price per million units',
-    substituted: `${n(unitsPerMonth, 0)} ÷ 1,000,000 × ${p(unitPrice)}`,
-    value: (unitsPerMonth / 1_000_000) * unitPrice,
-    unit: 'USD',
-    uses: [ids.units],
-  });
-  const lines: CostLine[] = [
-    { id: 'shardHours', label: 'Shard-hours', usd: shardCost, uses: [ids.shardHour] },
-    { id: 'putPayloadUnits', label: 'PUT payload units', usd: unitCost, uses: [ids.units] },
-  ];
-  if (extended) {
-    const retentionCost = sheet.step({
-      id: 'extendedRetentionCost',
-      label: `Extended retention (${input.retentionHours} h > 24 h) per month`,
-      formula: 'shards × 730 h × extended-retention price per shard-hour',
-      substituted: `${input.shards} × ${n(hours)} × ${p(retentionPrice)}`,
-      value: input.shards * hours * retentionPrice,
-      unit: 'USD',
-      uses: [ids.retentionPrice],
-    });
-    lines.push({
-      id: 'extendedRetention',
-      label: 'Extended retention',
-      usd: retentionCost,
-      uses: [ids.retentionPrice],
-    });
-    if (input.retentionHours > 168) {
-      sheet.note(
-        'warning',
-        'Retention beyond 7 days (168 h) is also billed per GB-month at a rate the reference could not confirm; it is not included.',
-        [ids.retentionPrice],
-      );
-    }
-  }
-  const total = sheet.step({
-    id: 'monthlyCost',
-    label: 'Monthly cost',
-    formula: lines.map((line) => line.label.toLowerCase()).join(' + '),
-    substituted: lines.map((line) => `${m(line.usd)}`).join(' + '),
-    value: lines.reduce((sum, line) => sum + line.usd, 0),
-    unit: 'USD',
-  });
-  return { total, lines, unitsPerRecord };
 }

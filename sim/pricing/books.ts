@@ -1,7 +1,8 @@
 import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
 import { BOOK_2016 } from './book-2016.ts';
 import { BOOK_CURRENT } from './book-current.ts';
-import type { LimitRecord, PriceBook, PriceBookId, PriceRecord } from './types.ts';
+import { SOURCES, type Source } from './sources.ts';
+import type { LimitRecord, MissingPrice, PriceBook, PriceBookId, PriceRecord } from './types.ts';
 
 /** The built-in price books, by id. */
 export const PRICE_BOOKS: Readonly<Record<PriceBookId, PriceBook>> = {
@@ -56,4 +57,26 @@ export function knownPriceIds(): readonly string[] {
     for (const id of Object.keys(book.missing)) ids.add(id);
   }
   return [...ids].sort();
+}
+
+/** A price or limit with its sources spelled out, or the reason the book lacks it — for "show the source". */
+export type FactDescription =
+  | {
+      readonly kind: 'price' | 'limit';
+      readonly record: PriceRecord | LimitRecord;
+      readonly sources: readonly Source[];
+    }
+  | { readonly kind: 'missing'; readonly missing: MissingPrice };
+
+/** Everything the UI needs to show where a price or limit (a step's `uses` id) comes from. */
+export function describeFact(book: PriceBook, id: string): FactDescription | undefined {
+  const record = book.prices[id] ?? book.limits[id];
+  if (record) {
+    const sources = record.sources.map(
+      (tag) => SOURCES[tag] ?? { tag, description: 'Unknown source tag', date: '—', primary: false },
+    );
+    return { kind: record.kind, record, sources };
+  }
+  const missing = book.missing[id];
+  return missing ? { kind: 'missing', missing } : undefined;
 }

@@ -9,7 +9,16 @@ export type {
   PriceTier,
   SourcedFact,
 } from './types.ts';
-export { isPriceBookId, knownPriceIds, limitOf, PRICE_BOOK_IDS, PRICE_BOOKS, priceOf } from './books.ts';
+export {
+  describeFact,
+  isPriceBookId,
+  knownPriceIds,
+  limitOf,
+  PRICE_BOOK_IDS,
+  PRICE_BOOKS,
+  priceOf,
+  type FactDescription,
+} from './books.ts';
 export { SOURCES, sourceFor, type Source } from './sources.ts';
 export { ec2HourPriceId, emrFeePriceId, redshiftNodePriceId } from './instance-prices.ts';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceOf, PRICE_BOOKS } from './books.ts';
+import { describeFact, priceOf, PRICE_BOOKS } from './books.ts';
 import {
   applyPriceOverrides,
   closePriceIds,
@@ -69,5 +69,19 @@ describe('price overrides', () => {
       'glacier.storage',
     );
     expect(glacier.ok && glacier.value.per).toBe('GB-month');
+  });
+});
+
+describe('describeFact', () => {
+  it('spells out the sources of a price and the reason for a missing one', () => {
+    const shardHour = describeFact(PRICE_BOOKS['2016'], 'kinesis.shardHour');
+    expect(shardHour?.kind === 'price' && shardHour.sources.map((s) => s.tag)).toEqual([
+      'KPRICE16',
+      'PL2023',
+      'S',
+    ]);
+    const glacier = describeFact(PRICE_BOOKS.current, 'glacier.storage');
+    expect(glacier?.kind === 'missing' && glacier.missing.reason).toContain('unconfirmed');
+    expect(describeFact(PRICE_BOOKS.current, 'nope')).toBeUndefined();
   });
 });
