@@ -7,6 +7,7 @@ import type { AnyLabDefinition } from './engine/types.ts';
 import { dataBusLab } from './01-data-bus/lab.ts';
 import { rightToolLab } from './02-right-tool/lab.ts';
 import { lambdaArchitectureLab } from './03-lambda-architecture/lab.ts';
+import { bigDataSmallCostLab } from './04-big-data-small-cost/lab.ts';
 
 /** A registered lab and the folder it lives in. */
 export interface RegisteredLab {
@@ -22,6 +23,7 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '01-data-bus', lab: dataBusLab },
   { folder: '02-right-tool', lab: rightToolLab },
   { folder: '03-lambda-architecture', lab: lambdaArchitectureLab },
+  { folder: '04-big-data-small-cost', lab: bigDataSmallCostLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));
 
 /** The lab with this id, or undefined when it is not built yet. */
