@@ -133,3 +133,19 @@ describe('calculateKinesis', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('binding limit on a tie of shard counts', () => {
+  it('names the limit closest to full', () => {
+    // 1,500 records/s of 1,000 B: records ⌈1.5⌉ = 2 (75 % of 2 shards); bytes 1,500,000 ÷ 1,048,576 = 1.43
+    // → 2 (71.5 %); the records limit is the busier of the two.
+    const result = run({ recordsPerSecond: 1500, recordBytes: 1000, consumers: 1 });
+    expect(result.shardsByLimit.writeBytesPerSecond).toBe(2);
+    expect(result.shardsByLimit.writeRecordsPerSecond).toBe(2);
+    expect(result.bindingLimit).toBe('writeRecordsPerSecond');
+    // 1,900 records/s of 1,000 B: records 95 %, bytes 1,900,000 ÷ 2,097,152 = 90.6 % → records
+    // 1,100 records/s of 1,900 B: records 55 %, bytes 2,090,000 ÷ 2,097,152 = 99.7 % → bytes
+    expect(run({ recordsPerSecond: 1100, recordBytes: 1900, consumers: 1 }).bindingLimit).toBe(
+      'writeBytesPerSecond',
+    );
+  });
+});

@@ -212,13 +212,7 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
     readBytesPerSecond: byReadBytes,
     readCallsPerSecond: readCallsOk ? 1 : null,
   };
-  const candidates = [
-    ['writeRecordsPerSecond', byWriteRecords],
-    ['writeBytesPerSecond', byWriteBytes],
-    ['readBytesPerSecond', byReadBytes],
-  ] as const;
   const shards = Math.max(byWriteBytes, byWriteRecords, byReadBytes);
-  const bindingLimit = candidates.find(([, count]) => count === shards)?.[0] ?? 'writeRecordsPerSecond';
   sheet.step({
     id: 'shards',
     label: 'Shards to provision (sized for the peak)',
@@ -233,11 +227,13 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
     readBytesPerSecond: readBytes / (shards * readBytesLimit),
     readCallsPerSecond: callsPerShard / readCallsLimit,
   };
-  const busiest = Math.max(
-    utilizationAtPeak.writeBytesPerSecond,
-    utilizationAtPeak.writeRecordsPerSecond,
-    utilizationAtPeak.readBytesPerSecond,
+  // The most utilised limit is always one that needs all `shards` shards, so it is the binding one;
+  // on a tie (or no load) records per second is named first.
+  const fixable = ['writeRecordsPerSecond', 'writeBytesPerSecond', 'readBytesPerSecond'] as const;
+  const bindingLimit = fixable.reduce((best, name) =>
+    utilizationAtPeak[name] > utilizationAtPeak[best] ? name : best,
   );
+  const busiest = utilizationAtPeak[bindingLimit];
   const headroomPercent = sheet.step({
     id: 'headroom',
     label: `Headroom at the peak — busiest limit: ${LIMIT_LABELS[bindingLimit]}`,
