@@ -9,7 +9,7 @@ import type { AnyLabDefinition, LabAction } from './types.ts';
 /** Where the learner is in a lab. */
 export type LabPhase = 'intro' | 'working' | 'passed' | 'completed';
 
-/** Everything the flow remembers; plain data except nothing — it serializes as is. */
+/** Everything the flow remembers, as plain data. */
 export interface LabFlowContext {
   readonly stepIndex: number;
   /** The workspace as it was when the current step began. */

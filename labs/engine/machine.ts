@@ -5,8 +5,7 @@
  * the one delay (moving on after a solved step) runs on the actor's `clock` option, i.e. simulated time.
  */
 import { assign, setup } from 'xstate';
-import type { LabAction } from './types.ts';
-import type { AnyLabDefinition } from './types.ts';
+import type { AnyLabDefinition, LabAction } from './types.ts';
 import {
   act,
   allTasksPassed,

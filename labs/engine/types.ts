@@ -76,8 +76,3 @@ export interface LabDefinition<Workspace, Action extends LabAction, Derived = un
 /** A lab definition with its types erased, for registries and engines that handle every lab alike. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: each lab has its own types
 export type AnyLabDefinition = LabDefinition<any, any, any>;
-
-/** The workspace type of a lab definition. */
-export type WorkspaceOf<L> = L extends LabDefinition<infer W, LabAction, unknown> ? W : never;
-/** The action type of a lab definition. */
-export type ActionOf<L> = L extends LabDefinition<unknown, infer A, unknown> ? A : never;
