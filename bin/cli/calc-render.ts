@@ -84,7 +84,7 @@ export function renderResult(service: ServiceSpec, result: CalculationBase, book
     }
   }
   const limits = result.factsUsed.filter((id) => book.limits[id]);
-  lines.push('', `Limits used: ${limits.join(', ')}`);
+  if (limits.length > 0) lines.push('', `Limits used: ${limits.join(', ')}`);
   lines.push(
     `Every source in full: bdlab calc prices${result.priceBookId === 'current' ? ' --prices current' : ''}`,
   );

@@ -99,7 +99,7 @@ export function calculateRedshift(
     id: 'usdPerYear',
     label: 'Cost per year (on demand, always on)',
     formula: 'cost per hour × 8,760 h',
-    substituted: `$${n(usdPerHour, 4)} × ${n(HOURS_PER_YEAR)}`,
+    substituted: `${m(usdPerHour)} × ${n(HOURS_PER_YEAR)}`,
     value: usdPerHour * HOURS_PER_YEAR,
     unit: 'USD',
   });

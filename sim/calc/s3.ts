@@ -231,7 +231,7 @@ function explainSlideFigures(sheet: Worksheet): void {
       formula: 'top-tier price (over 5,000 TB) × 1,024 GB',
       substituted: `${p(top.value)} × 1,024`,
       value: top.value * GB_PER_TB,
-      unit: 'USD',
+      unit: 'USD per TB-month',
       uses: [top.id],
       note: 'The slide quotes the cheapest tier, reached only above 5,000 TB; the first TB costs $0.03 × 1,024 = $30.72.',
     });
@@ -248,7 +248,7 @@ function explainSlideFigures(sheet: Worksheet): void {
       formula: 'Glacier price × 1,024 GB',
       substituted: `${p(glacier.value)} × 1,024`,
       value: glacier.value * GB_PER_TB,
-      unit: 'USD',
+      unit: 'USD per TB-month',
       uses: [glacier.id],
       note: '$0.007 × 1,024 = $7.168, which the slide shows cut to $7.16 (the $0.007 itself is unconfirmed).',
     });

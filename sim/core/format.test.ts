@@ -45,3 +45,12 @@ describe('format', () => {
     expect(formatQuantity(32.85, 'USD')).toBe('$32.85');
   });
 });
+
+describe('formatQuantity for unit prices', () => {
+  it('keeps up to four decimals, six below a cent', () => {
+    expect(formatQuantity(7.168, 'USD per TB-month')).toBe('$7.168 per TB-month');
+    expect(formatQuantity(0.2283105, 'USD per node-hour')).toBe('$0.2283 per node-hour');
+    expect(formatQuantity(3723, 'USD per TB-year')).toBe('$3,723.00 per TB-year');
+    expect(formatQuantity(0.00012345, 'USD per prediction')).toBe('$0.000123 per prediction');
+  });
+});

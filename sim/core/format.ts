@@ -101,8 +101,10 @@ const SINGULAR: Readonly<Record<string, string>> = {
 /** A value with its unit, for formula lines: `(3, 'shards')` → `3 shards`; money units use `formatUsd`. */
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'USD') return formatUsd(value);
-  if (unit.startsWith('USD/') || unit.startsWith('USD per'))
-    return `${formatUnitPrice(value)}${unit.slice(3)}`;
+  if (unit.startsWith('USD per')) {
+    const decimals = Math.abs(value) < 0.01 ? 6 : 4;
+    return `$${formatNumber(value, { maxDecimals: decimals, minDecimals: 2 })}${unit.slice(3)}`;
+  }
   if (unit === 'bytes') return `${formatNumber(value)} bytes`;
   if (unit === '%') return `${formatNumber(value, { maxDecimals: 1 })} %`;
   if (value === 1 && SINGULAR[unit]) return `1 ${SINGULAR[unit]}`;
