@@ -5,7 +5,8 @@
 import { formatUsd } from '../../sim/core/format.ts';
 import { calculateEmr, calculateKinesis, calculateS3 } from '../../sim/calc/index.ts';
 import type { CalcError, EmrResult, KinesisResult, S3Result } from '../../sim/calc/index.ts';
-import { findEc2InstanceType } from '../../sim/catalog/ec2.ts';
+import { EC2_INSTANCE_TYPES, findEc2InstanceType, type Ec2InstanceType } from '../../sim/catalog/ec2.ts';
+import { ec2HourPriceId, emrFeePriceId, priceOf } from '../../sim/pricing/index.ts';
 import { archiveTerabytes, costScenario, DAYS_PER_MONTH } from './scenario.ts';
 import type { CostLabWorkspace } from './workspace.ts';
 
@@ -37,6 +38,16 @@ export interface CostAssessment {
   readonly unpriced: readonly string[];
   readonly monthlyUsd: number;
 }
+
+/**
+ * Instance types the lab's price book can price for EMR (both the EC2 and the EMR fee): what the
+ * player offers first. Other types stay selectable and the check explains the missing price.
+ */
+export const pricedClusterInstanceTypes: readonly Ec2InstanceType[] = EC2_INSTANCE_TYPES.filter(
+  (type) =>
+    priceOf(costScenario.book, ec2HourPriceId(type.name)).ok &&
+    priceOf(costScenario.book, emrFeePriceId(type.name)).ok,
+);
 
 /** Cost lines of the Kinesis calculator that grow with the number of shards. */
 const perShardLines = new Set(['shardHours', 'extendedRetention']);

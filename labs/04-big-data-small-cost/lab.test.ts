@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculateEmr, calculateKinesis } from '../../sim/calc/index.ts';
 import { applyActions } from '../engine/run.ts';
-import { assessPipeline } from './costing.ts';
+import { assessPipeline, pricedClusterInstanceTypes } from './costing.ts';
 import { bigDataSmallCostLab as lab } from './lab.ts';
 import { costScenario, DAYS_PER_MONTH } from './scenario.ts';
 import type { CostLabAction, CostLabWorkspace } from './workspace.ts';
@@ -90,6 +90,16 @@ describe('lab 4: big data ≠ big cost', () => {
     expect(result.feedback).toMatch(
       /^The cluster cannot be priced: The price book "2016 us-east-1 \(the workshop\)" has no price for EC2 c3.xlarge/,
     );
+  });
+
+  it('offers the instance types the 2016 book can price, the lab’s m3.xlarge among them', () => {
+    expect(pricedClusterInstanceTypes.map((t) => t.name)).toContain('m3.xlarge');
+    for (const type of pricedClusterInstanceTypes) {
+      const workspace = configure([
+        { type: 'set-cluster', instanceType: type.name, instanceCount: 2, hoursPerDay: 2 },
+      ]);
+      expect(assessPipeline(workspace).unpriced).toEqual([]);
+    }
   });
 
   it('refuses impossible configurations', () => {
