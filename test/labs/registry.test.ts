@@ -25,6 +25,57 @@ describe('every registered lab', () => {
         expect(player.getSnapshot().phase).toBe('completed');
       });
 
+      it('reveals each step’s hints one at a time and counts them', () => {
+        const created = createLabController(lab, { clock: new SimulatedClock() });
+        if (!created.ok) throw new Error(created.error.message);
+        const player = created.value;
+        player.start();
+        const hints = lab.steps[0]!.hints;
+        for (let shown = 1; shown <= hints.length + 1; shown++) {
+          player.hint();
+          expect(player.getSnapshot().hints).toEqual(hints.slice(0, shown));
+        }
+        expect(player.getSnapshot().progress.hintsUsed[0]).toBe(hints.length);
+      });
+
+      it('saves mid-step, resumes exactly, and both copies finish identically', () => {
+        const clock = new SimulatedClock();
+        const created = createLabController(lab, { clock });
+        if (!created.ok) throw new Error(created.error.message);
+        const original = created.value;
+        original.start();
+        original.hint();
+        const firstSolution = lab.steps[0]!.solution;
+        for (const action of firstSolution.slice(0, -1)) original.act(action);
+        const saved = JSON.parse(JSON.stringify(original.getSnapshot().progress));
+        const resumedResult = createLabController(lab, { clock, progress: saved });
+        if (!resumedResult.ok) throw new Error(resumedResult.error.message);
+        const resumed = resumedResult.value;
+        expect(resumed.getSnapshot()).toEqual(original.getSnapshot());
+        for (const player of [original, resumed]) {
+          player.act(firstSolution.at(-1)!);
+          player.next();
+          for (const step of lab.steps.slice(1)) {
+            for (const action of step.solution) player.act(action);
+            player.next();
+          }
+        }
+        expect(resumed.getSnapshot()).toEqual(original.getSnapshot());
+        expect(resumed.getSnapshot().phase).toBe('completed');
+      });
+
+      it('resets to the starting workspace', () => {
+        const created = createLabController(lab, { clock: new SimulatedClock() });
+        if (!created.ok) throw new Error(created.error.message);
+        const player = created.value;
+        const fresh = player.getSnapshot();
+        player.start();
+        player.showSolution();
+        player.next();
+        player.reset();
+        expect(player.getSnapshot()).toEqual(fresh);
+      });
+
       it('passes validation, its markdown included', () => {
         const markdown = readFileSync(fileURLToPath(lab.text), 'utf8');
         expect(validateLab(lab, markdown)).toEqual([]);
