@@ -33,3 +33,4 @@ export {
 } from './redshift.ts';
 export { calculateMl, type MlInput, type MlResult } from './ml.ts';
 export { calculatePipeline, LAB4_DEFAULTS, type PipelineInput, type PipelineResult } from './pipeline.ts';
+export { CALCULATOR_EXAMPLES } from './examples.ts';

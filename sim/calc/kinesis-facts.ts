@@ -14,6 +14,7 @@ export const KINESIS_IDS = {
   shardHour: 'kinesis.shardHour',
   units: 'kinesis.putPayloadUnitsPerMillion',
   retentionPrice: 'kinesis.extendedRetentionShardHour',
+  accountShards: 'kinesis.defaultShardLimitPerRegion',
 } as const;
 
 /** Kinesis calculator input after validation and defaults. */

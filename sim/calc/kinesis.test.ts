@@ -149,3 +149,19 @@ describe('binding limit on a tie of shard counts', () => {
     );
   });
 });
+
+describe('advice beyond the shard count', () => {
+  it('suggests one more shard when the peak leaves no headroom', () => {
+    // 3 shards at 100 % of records/s; 4 shards: 1 − 3,000 ÷ 4,000 = 25 %
+    const result = run({ recordsPerSecond: 3000, recordBytes: 500, consumers: 1 });
+    expect(result.notes.some((note) => note.text.includes('4 shards would leave 25 %'))).toBe(true);
+  });
+
+  it('warns above the default shard limit of the account (2016 figure unconfirmed)', () => {
+    // 60,000 records/s → 60 shards > 50 (row 21, unconfirmed for 2016); today's 500 is not reached
+    const old = run({ recordsPerSecond: 60_000, recordBytes: 10, consumers: 1 });
+    expect(old.notes.some((note) => note.text.includes('(an unconfirmed figure for 2016)'))).toBe(true);
+    const today = run({ recordsPerSecond: 60_000, recordBytes: 10, consumers: 1 }, current);
+    expect(today.notes.some((note) => note.uses?.includes('kinesis.defaultShardLimitPerRegion'))).toBe(false);
+  });
+});

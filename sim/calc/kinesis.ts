@@ -243,6 +243,23 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
     unit: '%',
     note: 'Spare capacity lets consumers catch up after a pause; a stream at 100 % has none.',
   });
+  if (headroomPercent < 20 && busiest > 0) {
+    const withOneMore = (1 - (busiest * shards) / (shards + 1)) * 100;
+    sheet.note(
+      'info',
+      `At the peak the stream runs at ${n(busiest * 100, 1)} % of its busiest limit, leaving little room for bursts or ` +
+        `for a consumer catching up (the slides ask for headroom). ${shards + 1} shards would leave ${n(withOneMore, 1)} %.`,
+    );
+  }
+  const accountLimit = sheet.limitRecord(ids.accountShards);
+  if (shards > accountLimit.value) {
+    sheet.note(
+      'warning',
+      `${shards} shards is above the default limit of ${n(accountLimit.value)} shards per account and region` +
+        `${accountLimit.confidence === 'unconfirmed' ? ' (an unconfirmed figure for 2016)' : ''}; ask AWS for a higher limit first.`,
+      [ids.accountShards],
+    );
+  }
   const errors: CalcError[] = [];
   const costs = kinesisMonthlyCost(sheet, errors, { shards, averageRecords, kinesisRecordBytes, ...input });
   if (errors.length > 0) return { ok: false, errors };

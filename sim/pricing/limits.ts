@@ -156,6 +156,14 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
 /** Limits in force in mid-2016. */
 export const limits2016: Readonly<Record<string, LimitSpec>> = {
   ...unchanged,
+  'kinesis.defaultShardLimitPerRegion': {
+    label: 'Default shard limit per account and region (us-east-1)',
+    value: 50,
+    unit: 'shards',
+    sources: ['S'],
+    confidence: 'unconfirmed',
+    note: 'Lower than today: a May-2016 article reports 25 for Tokyo; 50 for the big regions is commonly cited but unconfirmed (row 21).',
+  },
   'kinesis.retentionMaxHours': {
     label: 'Longest retention',
     value: 168,
@@ -200,6 +208,14 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
 /** Limits in force today. */
 export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   ...unchanged,
+  'kinesis.defaultShardLimitPerRegion': {
+    label: 'Default shard limit per account and region (us-east-1)',
+    value: 500,
+    unit: 'shards',
+    sources: ['KDS17', 'KDS23'],
+    confidence: 'primary',
+    note: '500 in us-east-1, us-west-2 and eu-west-1; 200 elsewhere (row 21).',
+  },
   'kinesis.retentionMaxHours': {
     label: 'Longest retention',
     value: 8760,
