@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatUnitPrice } from '../../sim/core/format.ts';
+import { formatNumber, formatUnitPrice } from '../../sim/core/format.ts';
 import {
   bookWithOverrides,
   isPriceBookId,
@@ -67,12 +67,20 @@ export function priceBookText(book: PriceBook): string {
       `  ${record.id.padEnd(38)} ${formatUnitPrice(record.value)} per ${record.per}  [${record.confidence}; ${record.sources.join(', ')}]`,
     );
   }
+  lines.push('', 'Limits (id, value, confidence, sources):');
+  for (const record of Object.values(book.limits).sort((a, b) => a.id.localeCompare(b.id))) {
+    lines.push(
+      `  ${record.id.padEnd(38)} ${formatNumber(record.value)} ${record.unit}  [${record.confidence}; ${record.sources.join(', ')}]`,
+    );
+  }
   const missing = Object.values(book.missing).sort((a, b) => a.id.localeCompare(b.id));
   if (missing.length > 0) {
     lines.push('', 'Not in this book (supply an override to use them):');
     for (const entry of missing) lines.push(`  ${entry.id.padEnd(38)} ${entry.reason}`);
   }
-  const tags = new Set(Object.values(book.prices).flatMap((record) => record.sources));
+  const tags = new Set(
+    [...Object.values(book.prices), ...Object.values(book.limits)].flatMap((record) => record.sources),
+  );
   lines.push('', 'Sources:');
   for (const tag of [...tags].sort()) {
     const source = SOURCES[tag];
