@@ -88,3 +88,25 @@ test.describe('Kinesis Streams calculator', () => {
     expect(await kinesis.figureValue('Shards needed')).toBe('7');
   });
 });
+
+test.describe('Whole pipeline', () => {
+  test('the stacked bar shows each service and follows the inputs', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    const calculators = new CalculatorsPage(app);
+    await calculators.open();
+    const pipeline = await calculators.choose('Whole pipeline');
+    await expect(pipeline.chart).toHaveAccessibleName(/Monthly cost of the pipeline by service/);
+    for (const service of ['Kinesis Firehose', 'Amazon S3', 'Amazon EMR', 'Amazon Redshift']) {
+      await expect(pipeline.chart).toHaveAccessibleDescription(new RegExp(service));
+    }
+    const firehoseWidth = () => pipeline.chart.locator('[data-segment="firehose"]').getAttribute('width');
+    const before = await firehoseWidth();
+    const totalBefore = await pipeline.figureValue('Pipeline per month');
+
+    await pipeline.type('Log lines per second', '4000');
+    await expect.poll(firehoseWidth).not.toBe(before);
+    expect(await pipeline.figureValue('Pipeline per month')).not.toBe(totalBefore);
+    await expect(pipeline.root.locator('[data-legend="firehose"]')).toBeVisible();
+  });
+});

@@ -15,6 +15,8 @@ export class App {
     if (!options.keepStorage) {
       await this.page.goto('./');
       await this.page.evaluate(() => window.localStorage.clear());
+      // Leave the page so the next load is a fresh start, not a same-document hash change.
+      await this.page.goto('about:blank');
     }
     await this.page.goto(`./#${route}`);
     await expect(this.page.getByRole('banner')).toBeVisible();
