@@ -332,6 +332,7 @@ function packAndShow(
     value: peak.fitByBufferTime,
     unit: 'user records',
     uses: [ids.aggTime],
+    note: 'The KPL aggregates per shard; this assumes one producer and partition keys spread evenly over the shards.',
   });
   sheet.step({
     id: 'kplUserRecordsPerKinesisRecord',
