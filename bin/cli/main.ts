@@ -6,7 +6,8 @@ export type Command = (args: string[], io: CliIo) => Promise<number>;
 const USAGE = `Usage: bdlab <command> [options]
 
 Commands:
-  calc <kinesis|firehose|s3|emr|redshift|ml>   size and price a service (see bdlab calc --help)
+  calc <kinesis|firehose|s3|emr|redshift|ml|pipeline|prices>
+                                               size and price a service, or list every price with its source
   run SCENARIO.json [--json]                   run a scenario file on the virtual clock (see bdlab run --help)
   lab <list|validate> [--json]                 list the day's labs, or check every lab definition (see bdlab lab --help)
 `;
