@@ -21,7 +21,9 @@ for (const theme of ['light', 'dark'] as const) {
         await app.open(target.route);
         expect(await app.drawnTheme()).toBe(theme);
         // Open every source disclosure so their contents are checked too.
-        for (const summary of await page.locator('details > summary').all()) await summary.click();
+        await page.locator('details').evaluateAll((elements) => {
+          for (const element of elements) (element as HTMLDetailsElement).open = true;
+        });
 
         const results = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

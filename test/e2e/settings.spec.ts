@@ -20,6 +20,17 @@ test.describe('settings', () => {
     expect(await firehose.figureValue('Monthly cost')).not.toBe(cost2016);
   });
 
+  test('a price the book lacks is named, with the way to supply it', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/settings');
+    await new SettingsPage(app).choosePriceBook('Current');
+    await app.open('/calculators?calc=ml', { keepStorage: true });
+    const ml = new CalculatorsPage(app).panel('Amazon ML');
+    await expect(ml.result).toContainText('has no price for Amazon ML compute hour (ml.computeHour)');
+    await ml.result.getByRole('link', { name: 'In Settings' }).click();
+    await expect(app.heading).toHaveText('Settings');
+  });
+
   test('price book and theme are saved and survive a reload', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     const app = new App(page);

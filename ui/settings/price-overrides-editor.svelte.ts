@@ -151,6 +151,31 @@ export class PriceOverridesEditor {
   }
 }
 
+/** Service names for the id prefixes, so the table reads by service. */
+const serviceNames: Readonly<Record<string, string>> = {
+  ec2: 'Amazon EC2',
+  emr: 'Amazon EMR',
+  firehose: 'Kinesis Firehose',
+  glacier: 'Amazon Glacier',
+  kinesis: 'Kinesis Streams',
+  ml: 'Amazon Machine Learning',
+  redshift: 'Amazon Redshift',
+  s3: 'Amazon S3',
+};
+
+/** Rows grouped by service (the id's first segment), in id order. */
+export function groupRows(rows: readonly OverridableRow[]): { service: string; rows: OverridableRow[] }[] {
+  const groups: { service: string; rows: OverridableRow[] }[] = [];
+  for (const row of rows) {
+    const prefix = row.id.split('.')[0] ?? row.id;
+    const service = serviceNames[prefix] ?? prefix;
+    const last = groups.at(-1);
+    if (last?.service === service) last.rows.push(row);
+    else groups.push({ service, rows: [row] });
+  }
+  return groups;
+}
+
 /** The rows of a book: its prices and the prices it lists as missing, sorted by id. */
 export function rowsOf(book: PriceBook): OverridableRow[] {
   const rows: OverridableRow[] = Object.values(book.prices).map((price) => ({

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { PRICE_BOOKS, type PriceBook } from '../../sim/pricing';
+import { CalculatorModel } from './calculator-model.svelte';
+import { emrCalculator } from './definitions/emr';
+import { firehoseCalculator } from './definitions/firehose';
+import { kinesisCalculator } from './definitions/kinesis';
+import { calculatorDefinitions } from './registry';
+
+const book2016 = () => PRICE_BOOKS['2016'];
+
+describe('CalculatorModel', () => {
+  it('gives the issue’s example: 3,000 records/s of 500 bytes, 1 consumer → 3 shards bound by records/s', () => {
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    expect(model.state.kind).toBe('result');
+    const result = model.state.kind === 'result' ? model.state.result : undefined;
+    expect(result?.shards).toBe(3);
+    expect(result?.bindingLimit).toBe('writeRecordsPerSecond');
+  });
+
+  it('reads its starting fields from the link and writes back only what differs from the defaults', () => {
+    const model = new CalculatorModel(kinesisCalculator, { 'kinesis.recordsPerSecond': '5000' }, book2016);
+    expect(model.raw.recordsPerSecond).toBe('5000');
+    model.set('consumers', '2');
+    expect(model.params()).toEqual({ 'kinesis.recordsPerSecond': '5000', 'kinesis.consumers': '2' });
+  });
+
+  it('pauses on a field the form refuses, keeping the text and naming the field', () => {
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    model.set('recordBytes', 'big');
+    expect(model.raw.recordBytes).toBe('big');
+    expect(model.fieldError('recordBytes')).toContain('“big” is not a number');
+    expect(model.state).toEqual({ kind: 'invalid-fields', fields: ['Average record size'] });
+  });
+
+  it('shows a calculator’s own refusal next to the field it names', () => {
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    model.set('retentionHours', '500');
+    expect(model.state.kind).toBe('calc-errors');
+    expect(model.fieldError('retentionHours')).toContain('from 24 to 168');
+    expect(model.generalErrors()).toEqual([]);
+  });
+
+  it('recomputes when the price book changes', () => {
+    let book: PriceBook = PRICE_BOOKS['2016'];
+    const model = new CalculatorModel(firehoseCalculator, {}, () => book);
+    const cost2016 = model.state.kind === 'result' ? model.state.result.monthlyCostUsd : NaN;
+    book = PRICE_BOOKS.current;
+    model.set('recordBytes', '500');
+    const costNow = model.state.kind === 'result' ? model.state.result.monthlyCostUsd : NaN;
+    expect(costNow).not.toBe(cost2016);
+  });
+
+  it('reads a conditional field only while it is shown', () => {
+    const model = new CalculatorModel(emrCalculator, {}, book2016);
+    model.set('spotPriceUsd', 'nonsense');
+    expect(model.fieldError('spotPriceUsd')).toBeUndefined();
+    expect(model.state.kind).toBe('result');
+    model.set('purchase', 'spot');
+    expect(model.fieldError('spotPriceUsd')).toContain('is not a number');
+  });
+
+  it('every calculator on the page answers with its default inputs in both price books', () => {
+    for (const definition of calculatorDefinitions) {
+      for (const book of [PRICE_BOOKS['2016'], PRICE_BOOKS.current]) {
+        const model = new CalculatorModel(definition, {}, () => book);
+        expect(model.state.kind, `${definition.id} with ${book.id}`).not.toBe('invalid-fields');
+        if (model.state.kind === 'result')
+          expect(definition.headline(model.state.result).length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultDocument, type PersistedDocument } from '../../sim/persist';
+import type { PlatformPort } from '../platform/port';
+import { DocumentStore } from './document-store.svelte';
+
+/** A port that records saves; `failWith` makes the next saves reject. */
+function fakePort(loaded: { document: PersistedDocument; notice?: { level: 'warning'; message: string } }) {
+  const saved: PersistedDocument[] = [];
+  let failWith: string | undefined;
+  const port: PlatformPort<PersistedDocument> = {
+    kind: 'browser',
+    loadDocument: async () => loaded,
+    saveDocument: async (document) => {
+      if (failWith) throw new Error(failWith);
+      saved.push(document);
+    },
+    exportFile: async () => ({ saved: true }),
+    importFile: async () => null,
+    openExternal: async () => true,
+  };
+  return { port, saved, fail: (message: string) => (failWith = message) };
+}
+
+describe('DocumentStore', () => {
+  it('turns a recovery message from the platform into a notice', async () => {
+    const { port } = fakePort({
+      document: createDefaultDocument(),
+      notice: { level: 'warning', message: 'Restored the last good copy.' },
+    });
+    const store = await DocumentStore.load(port);
+    expect(store.notices).toEqual([{ level: 'warning', message: 'Restored the last good copy.' }]);
+    store.dismissNotice(0);
+    expect(store.notices).toEqual([]);
+  });
+
+  it('saves every settings change, in order', async () => {
+    const { port, saved } = fakePort({ document: createDefaultDocument() });
+    const store = await DocumentStore.load(port);
+    store.setPriceBook('current');
+    store.setTheme('dark');
+    store.setPriceOverrides({ 'kinesis.shardHour': 0.02 });
+    await store.whenSaved();
+    expect(saved.map((document) => document.settings)).toEqual([
+      { priceBook: 'current', theme: 'system', priceOverrides: {} },
+      { priceBook: 'current', theme: 'dark', priceOverrides: {} },
+      { priceBook: 'current', theme: 'dark', priceOverrides: { 'kinesis.shardHour': 0.02 } },
+    ]);
+  });
+
+  it('keeps the change on screen and reports it when a save fails', async () => {
+    const { port, fail } = fakePort({ document: createDefaultDocument() });
+    const store = await DocumentStore.load(port);
+    fail('This browser refused to store your progress (quota).');
+    store.setTheme('light');
+    await store.whenSaved();
+    expect(store.settings.theme).toBe('light');
+    expect(store.notices).toEqual([
+      { level: 'error', message: 'This browser refused to store your progress (quota).' },
+    ]);
+  });
+});
