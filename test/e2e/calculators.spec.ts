@@ -108,5 +108,9 @@ test.describe('Whole pipeline', () => {
     await expect.poll(firehoseWidth).not.toBe(before);
     expect(await pipeline.figureValue('Pipeline per month')).not.toBe(totalBefore);
     await expect(pipeline.root.locator('[data-legend="firehose"]')).toBeVisible();
+
+    const emr = pipeline.result.locator('details').filter({ hasText: 'Amazon EMR' });
+    await emr.locator('summary').click();
+    await expect(emr).toContainText('Instance-hours billed');
   });
 });

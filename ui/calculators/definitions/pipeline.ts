@@ -96,7 +96,7 @@ export const pipelineCalculator: CalculatorDefinition<PipelineResult> = {
       label: 'Redshift node type',
       defaultValue: LAB_NODE,
       options: [
-        { value: LAB_NODE, label: 'Lab default (dc1.large; dc2.large today)' },
+        { value: LAB_NODE, label: 'Lab default (dc1.large, or dc2.large today)' },
         ...REDSHIFT_NODE_TYPES.map((node) => ({ value: node.name, label: node.name })),
       ],
     },
