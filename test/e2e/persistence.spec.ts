@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { App } from './pages/app';
+import { SettingsPage } from './pages/settings';
+
+test.describe('persistence in the browser', () => {
+  test('a damaged saved document is recovered from its backup, and the learner is told', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/settings');
+    const settings = new SettingsPage(app);
+    await settings.chooseTheme('Dark');
+    await app.expectSavedSettings({ theme: 'dark' });
+    await settings.choosePriceBook('Current');
+    await app.expectSavedSettings({ priceBook: 'current' });
+
+    await page.evaluate(() => {
+      const saved = window.localStorage.getItem('bdlab.document') ?? '';
+      window.localStorage.setItem('bdlab.document', saved.slice(0, saved.length / 2));
+    });
+    await app.reload();
+
+    const notice = page.getByRole('status').filter({ hasText: 'Recovered' });
+    await expect(notice).toContainText('was damaged (not valid JSON)');
+    await expect(notice).toContainText('Restored the last good copy');
+    await expect(settings.themeChoice('Dark')).toBeChecked();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByText('Restored the last good copy')).toHaveCount(0);
+  });
+
+  test('with nothing usable stored, the app starts on defaults and says why', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    await page.evaluate(() => {
+      window.localStorage.setItem('bdlab.document', '{"schemaVersion": 99}');
+    });
+    await app.reload();
+    await expect(page.getByRole('status')).toContainText('update the app to open it');
+    await expect(app.heading).toHaveText('The workshop day');
+  });
+});
