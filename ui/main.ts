@@ -19,4 +19,9 @@ async function start(): Promise<void> {
   mount(App, { target, props: { store, router: new Router(window), system, port } });
 }
 
-void start();
+start().catch((error: unknown) => {
+  // Nothing else can show it: say what failed in the page itself rather than leave it blank.
+  const message = error instanceof Error ? error.message : String(error);
+  document.body.textContent = `Big Data Day Lab could not start: ${message}`;
+  throw error;
+});

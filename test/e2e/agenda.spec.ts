@@ -39,6 +39,7 @@ test.describe('agenda (home)', () => {
     await expect(app.heading).toHaveText('Cost and throughput calculators');
     await app.navigateTo('Settings');
     await expect(app.heading).toHaveText('Settings');
+    expect(page.url()).toMatch(/#\/settings$/);
     await app.navigateTo('Agenda');
     await expect(app.heading).toHaveText('The workshop day');
   });

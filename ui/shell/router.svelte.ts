@@ -21,10 +21,13 @@ export class Router {
     return formatHash(page, params);
   }
 
-  /** Replaces the current page's parameters without adding a history entry. */
-  replaceParams(params: Readonly<Record<string, string>>): void {
-    if (this.route.page === 'not-found') return;
-    const hash = formatHash(this.route.page, params);
+  /**
+   * Replaces a page's parameters without adding a history entry. Ignored unless `page` is the current page,
+   * so a page that is closing cannot write its parameters onto the next one.
+   */
+  replaceParams(page: PageId, params: Readonly<Record<string, string>>): void {
+    if (this.route.page !== page) return;
+    const hash = formatHash(page, params);
     if (hash === this.#window.location.hash) return;
     this.#window.history.replaceState(this.#window.history.state, '', hash);
     this.route = parseHash(hash);
