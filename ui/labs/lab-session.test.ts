@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { LabClock, LabProgress } from '../../labs/engine';
+import { findLab } from '../../labs';
+import type { DataBusAction } from '../../labs/01-data-bus/workspace';
+import { LabSession, type LabProgressSink } from './lab-session.svelte';
+
+class MemorySink implements LabProgressSink {
+  saved = new Map<string, unknown>();
+  saves = 0;
+  savedProgress(labId: string): unknown {
+    return this.saved.get(labId);
+  }
+  saveProgress(labId: string, progress: LabProgress): void {
+    this.saves += 1;
+    this.saved.set(labId, JSON.parse(JSON.stringify(progress)));
+  }
+}
+
+const lab = findLab('data-bus')!;
+let time = 1_000;
+const clock: LabClock = { now: () => time, setTimeout: () => null, clearTimeout: () => undefined };
+
+describe('LabSession', () => {
+  it('does not save a lab that was only opened', () => {
+    const sink = new MemorySink();
+    const session = new LabSession(lab, sink, clock);
+    expect(session.snapshot?.phase).toBe('intro');
+    expect(sink.saves).toBe(0);
+  });
+
+  it('saves every change and resumes exactly where the learner left off', () => {
+    const sink = new MemorySink();
+    const first = new LabSession(lab, sink, clock);
+    first.start();
+    const place: DataBusAction = { type: 'place', item: 'kinesis', stage: 'store' };
+    first.act(place);
+    first.hint();
+    first.dispose();
+    const second = new LabSession(lab, sink, clock);
+    expect(second.snapshot?.phase).toBe('working');
+    expect(second.snapshot?.workspace).toEqual({ placements: { kinesis: 'store' }, connections: [] });
+    expect(second.snapshot?.hints).toHaveLength(1);
+    expect(second.snapshot?.canUndo).toBe(true);
+  });
+
+  it('waits on a solved step until Next, then records the time spent', () => {
+    const sink = new MemorySink();
+    const session = new LabSession(lab, sink, clock);
+    time = 10_000;
+    session.start();
+    for (const action of lab.steps[0]!.solution) session.act(action);
+    time = 70_000;
+    expect(session.snapshot?.phase).toBe('passed');
+    session.next();
+    expect(session.snapshot?.stepIndex).toBe(1);
+    const saved = sink.saved.get(lab.id) as LabProgress;
+    expect(saved.stepStartedAt[0]).toBe(10_000);
+    expect(saved.stepCompletedAt[0]).toBe(10_000);
+  });
+
+  it('refuses damaged progress, keeps it stored, and starts over only when asked', () => {
+    const sink = new MemorySink();
+    const damaged = { format: 'bdlab-lab-progress', version: 1, labId: 'data-bus', phase: 'flying' };
+    sink.saved.set(lab.id, damaged);
+    const session = new LabSession(lab, sink, clock);
+    expect(session.snapshot).toBeNull();
+    expect(session.restoreError?.message).toMatch(/"phase" must be one of/);
+    expect(sink.saved.get(lab.id)).toBe(damaged);
+    session.startOver();
+    expect(session.restoreError).toBeNull();
+    expect((sink.saved.get(lab.id) as LabProgress).phase).toBe('intro');
+  });
+
+  it('jumps to a step with the earlier ones solved and marked assisted', () => {
+    const sink = new MemorySink();
+    const session = new LabSession(lab, sink, clock);
+    session.jumpToStep(2);
+    expect(session.snapshot?.stepIndex).toBe(2);
+    expect((sink.saved.get(lab.id) as LabProgress).assistedSteps).toEqual([0, 1]);
+  });
+});
