@@ -86,6 +86,10 @@ test.describe('Kinesis Streams calculator', () => {
     await app.reload();
     await expect(kinesis.field('Average records per second')).toHaveValue('7000');
     expect(await kinesis.figureValue('Shards needed')).toBe('7');
+
+    await kinesis.root.getByRole('button', { name: 'Reset to the defaults' }).click();
+    await expect(kinesis.field('Average records per second')).toHaveValue('3000');
+    await expect(page).not.toHaveURL(/recordsPerSecond/);
   });
 });
 

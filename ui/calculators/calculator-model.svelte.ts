@@ -97,6 +97,27 @@ export class CalculatorModel<R extends CalculationBase = CalculationBase> {
     this.raw[key] = value;
   }
 
+  /** Puts every field back to its default. */
+  reset(): void {
+    for (const spec of this.definition.inputs) this.raw[spec.key] = defaultText(spec);
+  }
+
+  /** True when any field differs from its default (so "Reset" has something to do). */
+  get changed(): boolean {
+    return this.definition.inputs.some((spec) => (this.raw[spec.key] ?? '') !== defaultText(spec));
+  }
+
+  /** One sentence for screen readers after each change: the headline figures, or why there are none. */
+  summary: string = $derived.by(() => {
+    const state = this.state;
+    if (state.kind === 'invalid-fields') return `Results wait for valid input: ${state.fields.join(', ')}.`;
+    if (state.kind === 'calc-errors') return 'The calculator cannot answer with these inputs.';
+    return this.definition
+      .headline(state.result)
+      .map((figure) => `${figure.label}: ${figure.value}`)
+      .join('. ');
+  });
+
   /** The fields that differ from their defaults, as URL parameters, so a link reproduces this calculator. */
   params(): Record<string, string> {
     const params: Record<string, string> = {};

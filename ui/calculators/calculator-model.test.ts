@@ -40,6 +40,22 @@ describe('CalculatorModel', () => {
     expect(model.generalErrors()).toEqual([]);
   });
 
+  it('resets every field to its default and says when there is something to reset', () => {
+    const model = new CalculatorModel(kinesisCalculator, { 'kinesis.consumers': '4' }, book2016);
+    expect(model.changed).toBe(true);
+    model.reset();
+    expect(model.raw.consumers).toBe('1');
+    expect(model.changed).toBe(false);
+    expect(model.params()).toEqual({});
+  });
+
+  it('sums the result up in one sentence for screen readers', () => {
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    expect(model.summary).toMatch(/^Shards needed: 3\. Monthly cost: \$/);
+    model.set('consumers', '');
+    expect(model.summary).toBe('Results wait for valid input: Consuming applications.');
+  });
+
   it('recomputes when the price book changes', () => {
     let book: PriceBook = PRICE_BOOKS['2016'];
     const model = new CalculatorModel(firehoseCalculator, {}, () => book);
