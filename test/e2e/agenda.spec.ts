@@ -40,6 +40,7 @@ test.describe('agenda (home)', () => {
     await app.navigateTo('Settings');
     await expect(app.heading).toHaveText('Settings');
     expect(page.url()).toMatch(/#\/settings$/);
+    await expect(page).toHaveTitle('Settings — Big Data Day Lab');
     await app.navigateTo('Agenda');
     await expect(app.heading).toHaveText('The workshop day');
   });
