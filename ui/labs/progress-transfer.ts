@@ -1,0 +1,135 @@
+/**
+ * Progress as files a learner can hand in and bring back: the whole document as JSON (read back through
+ * sim/persist's migration and validation, and every lab's progress through the engine's own restore), and
+ * a CSV with one row per lab for a spreadsheet. Import never writes anything itself: it returns what the
+ * file holds and what it would replace, for the learner to confirm.
+ */
+import { registeredLabs, findLab } from '../../labs';
+import { migrateDocument, serializeDocument, type PersistedDocument } from '../../sim/persist';
+import { describeStatus, summarizeProgress, type LabProgressSummary } from './progress-summary';
+
+/** A lab whose saved progress an import would replace or add. */
+export interface ProgressChange {
+  readonly labId: string;
+  readonly title: string;
+  /** "Completed", "In progress: step 2 of 4", "Not started", … */
+  readonly current: string;
+  readonly incoming: string;
+}
+
+/** A progress file that passed every check, and what importing it would change. */
+export interface ProgressImport {
+  readonly labs: Readonly<Record<string, unknown>>;
+  readonly changes: readonly ProgressChange[];
+}
+
+/** Why a file was refused: one sentence naming the file, what is wrong and where. */
+export type ProgressImportResult =
+  { readonly ok: true; readonly value: ProgressImport } | { readonly ok: false; readonly error: string };
+
+/** The JSON export: the learner's document as the app stores it (settings and all labs' progress). */
+export function progressJson(document: PersistedDocument): string {
+  return serializeDocument(document);
+}
+
+const csvField = (value: string | number): string => {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Every registered lab's summary, in the day's order. */
+export function summarizeAll(labs: Readonly<Record<string, unknown>>): LabProgressSummary[] {
+  return registeredLabs.map(({ lab }) => summarizeProgress(lab, labs[lab.id]));
+}
+
+/** The CSV export: a header and one row per lab of the day that can be played. */
+export function progressCsv(labs: Readonly<Record<string, unknown>>): string {
+  const header = [
+    'lab_id',
+    'title',
+    'session',
+    'status',
+    'steps_completed',
+    'step_count',
+    'hints_used',
+    'solutions_used',
+    'time_spent_seconds',
+  ];
+  const rows = registeredLabs.map(({ lab }) => {
+    const summary = summarizeProgress(lab, labs[lab.id]);
+    return [
+      lab.id,
+      lab.title,
+      lab.session,
+      summary.status,
+      summary.stepsCompleted,
+      summary.stepCount,
+      summary.hintsUsed,
+      summary.solutionsUsed,
+      summary.timeSpentMs === null ? '' : Math.round(summary.timeSpentMs / 1000),
+    ];
+  });
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Reads a progress file: JSON, a document sim/persist accepts (older versions migrated), every lab known
+ * to this app, and every lab's progress restorable by the engine. Returns the labs and what would change.
+ */
+export function readProgressFile(
+  fileName: string,
+  contents: string,
+  current: Readonly<Record<string, unknown>>,
+): ProgressImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(contents);
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${fileName} is not a JSON file (${error instanceof Error ? error.message : String(error)}). Choose a file exported with “Export progress (JSON)”.`,
+    };
+  }
+  const migrated = migrateDocument(raw);
+  if (!migrated.ok) {
+    return {
+      ok: false,
+      error: `${fileName} is not a Big Data Day Lab progress file: ${migrated.error.message}`,
+    };
+  }
+  const labs = migrated.value.progress.labs;
+  const ids = Object.keys(labs);
+  if (ids.length === 0) {
+    return { ok: false, error: `${fileName} holds no lab progress, so there is nothing to import.` };
+  }
+  const changes: ProgressChange[] = [];
+  for (const id of ids) {
+    const lab = findLab(id);
+    if (!lab) {
+      return {
+        ok: false,
+        error: `${fileName} has progress for a lab “${id}” this version of the app does not have; nothing was imported.`,
+      };
+    }
+    const incoming = summarizeProgress(lab, labs[id]);
+    if (incoming.status === 'damaged') {
+      return {
+        ok: false,
+        error: `${fileName}: the progress for “${lab.title}” cannot be restored: ${incoming.problem} Nothing was imported.`,
+      };
+    }
+    changes.push({
+      labId: id,
+      title: lab.title,
+      current: describeStatus(summarizeProgress(lab, current[id])),
+      incoming: describeStatus(incoming),
+    });
+  }
+  return { ok: true, value: { labs, changes } };
+}
+
+/** `bdlab-progress-2026-11-26.json` for a date. */
+export function exportFileName(date: Date, extension: 'json' | 'csv'): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `bdlab-progress-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${extension}`;
+}
