@@ -6,6 +6,9 @@ import { documentCodec } from './platform/document-codec';
 import { choosePlatformPort } from './platform/choose-port';
 import { Router } from './shell/router.svelte';
 import { DocumentStore } from './state/document-store.svelte';
+import { activePriceBook } from './state/active-price-book';
+import { CalculatorsState } from './calculators/calculators-state.svelte';
+import { calculatorDefinitions } from './calculators/registry';
 import { applyTheme, resolveTheme, SystemColorScheme } from './state/theme.svelte';
 
 async function start(): Promise<void> {
@@ -16,7 +19,8 @@ async function start(): Promise<void> {
   const system = new SystemColorScheme(window);
   // Set the theme before the first paint so a dark-theme learner never sees a white flash.
   applyTheme(document.documentElement, resolveTheme(store.settings.theme, system.prefersDark));
-  mount(App, { target, props: { store, router: new Router(window), system, port } });
+  const calculators = new CalculatorsState(calculatorDefinitions, () => activePriceBook(store.settings));
+  mount(App, { target, props: { store, router: new Router(window), system, port, calculators } });
 }
 
 start().catch((error: unknown) => {

@@ -77,6 +77,20 @@ test.describe('Kinesis Streams calculator', () => {
     await expect(shardHour).toContainText('Confidence:');
   });
 
+  test('inputs are kept when the learner visits another page and comes back', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const calculators = new CalculatorsPage(app);
+    await calculators.panel('Kinesis Streams').type('Consuming applications', '4');
+    const emr = await calculators.choose('EMR');
+    await emr.type('Nodes', '3');
+    await app.navigateTo('Agenda');
+    await app.navigateTo('Calculators');
+    await expect(calculators.panel('EMR').field('Nodes')).toHaveValue('3');
+    const kinesis = await calculators.choose('Kinesis Streams');
+    await expect(kinesis.field('Consuming applications')).toHaveValue('4');
+  });
+
   test('inputs survive a reload through the link', async ({ page }) => {
     const app = new App(page);
     await app.open('/calculators?calc=kinesis');
