@@ -1,0 +1,143 @@
+import { expect, test } from '@playwright/test';
+import { busItem, busItems, stageLabel } from '../../labs/01-data-bus/catalogue';
+import { dataBusLab } from '../../labs/01-data-bus/lab';
+import type { DataBusAction } from '../../labs/01-data-bus/workspace';
+import { AgendaPage } from './pages/agenda';
+import { App } from './pages/app';
+import { DataBusBoard } from './pages/lab-data-bus';
+import { LabPlayer } from './pages/lab-player';
+
+/** The connections a step's scripted solution makes, as the names a learner sees. */
+function connectionsOf(stepIndex: number): [string, string][] {
+  return (dataBusLab.steps[stepIndex]!.solution as DataBusAction[]).flatMap((action) =>
+    action.type === 'connect'
+      ? [[busItem(action.from).name, busItem(action.to).name] as [string, string]]
+      : [],
+  );
+}
+
+test('a learner plays the data bus through with hints, reloads mid-way, resumes, and the agenda shows it completed', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const agenda = new AgendaPage(app);
+  const player = new LabPlayer(app);
+  const board = new DataBusBoard(page);
+
+  await app.open('/');
+  await agenda.session('Introduction').getByRole('link', { name: 'The data bus' }).click();
+  await expect(app.heading).toHaveText('The data bus');
+  await player.start();
+  await expect(player.stepHeading).toHaveText('Lay out the stages');
+
+  await player.askHint();
+  expect(await player.shownHints()).toEqual([`Hint 1 of 3 ${dataBusLab.steps[0]!.hints[0]}`]);
+
+  // Half the pieces, one of them on the wrong stage first: the checklist says what is wrong.
+  const half = busItems.slice(0, 9);
+  await board.place('Amazon Kinesis Streams', 'Process / analyze');
+  await expect(player.task('Stores are on Store')).toContainText(
+    'Amazon Kinesis Streams sits on Process / analyze, but it belongs to Store',
+  );
+  for (const item of half) await board.place(item.name, stageLabel(item.stage));
+  await expect(player.task('Stores are on Store')).not.toContainText('sits on');
+  await expect(player.task('Sources are on Collect')).toContainText('All of Collect is in place.');
+
+  // Reload: the same step, the same pieces on the same stages, the same hint, and undo still works.
+  const storeBefore = await board.piecesOn('Store');
+  await app.reload();
+  await expect(player.stepHeading).toHaveText('Lay out the stages');
+  expect(await board.piecesOn('Store')).toEqual(storeBefore);
+  expect(await player.shownHints()).toHaveLength(1);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+
+  for (const item of busItems.slice(9)) await board.place(item.name, stageLabel(item.stage));
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Collect into storage');
+  await expect(player.stepOf).toHaveText('Step 2 of 4');
+  await player.askHint();
+  await player.askHint();
+  // A connection that skips storage is explained, then taken back with Undo.
+  await board.connect('Web apps', 'Amazon EMR');
+  await expect(
+    player.task('Every connection follows collect → store → process/analyze → consume'),
+  ).toContainText('skips storage');
+  await player.undo();
+  expect(await board.connectionCount()).toBe(0);
+  for (const [from, to] of connectionsOf(1)) await board.connect(from, to);
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Let storage decouple processing');
+  for (const [from, to] of connectionsOf(2)) await board.connect(from, to);
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Deliver the answers');
+  for (const [from, to] of connectionsOf(3)) await board.connect(from, to);
+  await player.next();
+
+  await expect(player.summary).toBeVisible();
+  await expect(player.summaryFigure('Hints used')).toHaveText('3');
+  await expect(player.summaryFigure('Solutions shown')).toHaveText('0');
+  const rows = await player.summaryRows();
+  expect(rows.map((row) => [row[0], row[2], row[3]])).toEqual([
+    ['1. Lay out the stages', '1 of 3', 'Solved alone'],
+    ['2. Collect into storage', '2 of 3', 'Solved alone'],
+    ['3. Let storage decouple processing', '0 of 3', 'Solved alone'],
+    ['4. Deliver the answers', '0 of 3', 'Solved alone'],
+  ]);
+
+  await player.summary.getByRole('link', { name: 'Back to the agenda' }).click();
+  const session = agenda.session('Introduction');
+  await expect(session.locator('[data-lab="data-bus"]')).toContainText('Completed');
+  await expect(session.locator('[data-session-progress]')).toContainText('1 of 4 labs completed');
+});
+
+test('show solution asks first, then marks the step assisted; reset asks and starts the lab over', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await player.open('data-bus');
+  await player.start();
+
+  await player.showSolutionButton.click();
+  await page
+    .getByRole('dialog', { name: 'Show the solution?' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+  await expect(player.task('Sources are on Collect')).toContainText('Still to place');
+
+  await player.showSolution();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Step solved with the solution shown' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem').first()).toContainText(
+    'assisted',
+  );
+
+  await player.resetLab();
+  await expect(page.getByRole('button', { name: 'Start the lab' })).toBeVisible();
+  await app.reload();
+  await expect(page.getByRole('button', { name: 'Start the lab' })).toBeVisible();
+});
+
+test('saved progress the engine refuses is shown as an error and left untouched', async ({ page }) => {
+  const app = new App(page);
+  await app.open('/');
+  const damaged = {
+    schemaVersion: 1,
+    settings: { priceBook: '2016', theme: 'system', priceOverrides: {} },
+    progress: {
+      labs: { 'data-bus': { format: 'bdlab-lab-progress', version: 1, labId: 'data-bus', phase: 'flying' } },
+    },
+  };
+  await page.evaluate((doc) => window.localStorage.setItem('bdlab.document', JSON.stringify(doc)), damaged);
+  await page.goto('about:blank');
+  await app.open('/lab/data-bus', { keepStorage: true });
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be restored' })).toContainText(
+    '"phase" must be one of',
+  );
+  const stored = await page.evaluate(() => window.localStorage.getItem('bdlab.document'));
+  expect(JSON.parse(stored!)).toEqual(damaged);
+});

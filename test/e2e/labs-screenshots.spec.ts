@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { App } from './pages/app';
+import { LabPlayer } from './pages/lab-player';
+import { PresenterControls } from './pages/lab-presenter';
+import { seedProgress } from './pages/lab-states';
+
+/**
+ * Screenshots of each session-1 lab mid-way and of the presenter view, at a laptop and a projector size,
+ * in both themes, into .tmp/screenshots for people to look at. Each also checks nothing scrolls sideways.
+ */
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+const states = [
+  { labId: 'data-bus', stepIndex: 2, partial: 3, hints: 1 },
+  { labId: 'right-tool', stepIndex: 0, partial: 4, hints: 1 },
+  { labId: 'lambda-architecture', stepIndex: 0, partial: 2, hints: 1 },
+  { labId: 'big-data-small-cost', stepIndex: 2, partial: 1, hints: 1 },
+];
+
+for (const size of sizes) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`lab screenshots at ${size.width}×${size.height}, ${theme} theme`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: theme });
+      const app = new App(page);
+      const player = new LabPlayer(app);
+      await seedProgress(page, states);
+      const shoot = async (name: string) => {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `.tmp/screenshots/${name}-${size.width}x${size.height}-${theme}.png`,
+          fullPage: true,
+        });
+      };
+      for (const state of states) {
+        await player.open(state.labId, { keepStorage: true });
+        await expect(player.stepHeading).toBeVisible();
+        await shoot(`lab-${state.labId}`);
+      }
+      await app.open('/', { keepStorage: true });
+      await shoot('agenda-with-progress');
+
+      await player.open('data-bus', { keepStorage: true });
+      await new PresenterControls(page).enable();
+      await expect(player.stepHeading).toBeVisible();
+      await shoot('presenter-data-bus');
+      // A hash change: presenter mode stays on.
+      await player.open('lambda-architecture', { keepStorage: true });
+      await shoot('presenter-lambda-architecture');
+    });
+  }
+}

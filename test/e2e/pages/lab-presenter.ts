@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Presenter mode as an instructor uses it from the header and the presenter bar. */
+export class PresenterControls {
+  constructor(readonly page: Page) {}
+
+  get bar(): Locator {
+    return this.page.getByRole('region', { name: 'Presenter controls' });
+  }
+
+  async enable(): Promise<void> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'Presenter mode' }).click();
+    await expect(this.bar).toBeVisible();
+    await expect(this.page.locator('html')).toHaveAttribute('data-presenter', '');
+  }
+
+  async reveal(): Promise<void> {
+    await this.bar.getByRole('button', { name: 'Reveal hints and solution' }).click();
+  }
+
+  async conceal(): Promise<void> {
+    await this.bar.getByRole('button', { name: 'Hide hints and solution' }).click();
+  }
+
+  /** Asks to jump to a lab (by title) at "Introduction" or "Step n: title"; a lab with progress then asks to confirm. */
+  async jumpTo(labTitle: string, step: string): Promise<void> {
+    await this.bar.getByLabel('Jump to').selectOption({ label: labTitle });
+    await this.bar.getByLabel('Step').selectOption({ label: step });
+    await this.bar.getByRole('button', { name: 'Go' }).click();
+  }
+
+  get timer(): Locator {
+    return this.bar.getByRole('timer', { name: 'Session timer' });
+  }
+}
