@@ -27,6 +27,24 @@ test.describe('agenda (home)', () => {
     await expect(agenda.session('Real-time streaming').getByRole('link')).toHaveCount(0);
   });
 
+  test('links every lab the introduction has, each with the learner’s progress', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/');
+    const agenda = new AgendaPage(app);
+    expect(await agenda.labsOf('Introduction')).toEqual([
+      'The data bus — Not started',
+      'The right tool for the job — Not started',
+      'Lambda architecture — Not started',
+      'Big data ≠ big cost — Not started',
+    ]);
+    await expect(agenda.session('Introduction').locator('[data-session-progress]')).toHaveText(
+      '0 of 4 labs completed',
+    );
+    await agenda.session('Introduction').getByRole('link', { name: 'Lambda architecture' }).click();
+    await expect(app.heading).toHaveText('Lambda architecture');
+    await expect(page).toHaveTitle('Lambda architecture — Big Data Day Lab');
+  });
+
   test('links the introduction to the calculators, and the header navigates between pages', async ({
     page,
   }) => {

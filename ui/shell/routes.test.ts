@@ -24,6 +24,25 @@ describe('parseHash', () => {
   });
 });
 
+describe('lab routes', () => {
+  it('reads the lab id from #/lab/<id>', () => {
+    expect(parseHash('#/lab/data-bus')).toEqual({
+      page: 'lab',
+      path: '/lab/data-bus',
+      params: { lab: 'data-bus' },
+    });
+  });
+
+  it('writes a lab link with the id in the path', () => {
+    expect(formatHash('lab', { lab: 'right-tool' })).toBe('#/lab/right-tool');
+    expect(parseHash(formatHash('lab', { lab: 'right-tool' })).params.lab).toBe('right-tool');
+  });
+
+  it('treats /lab without an id as not found', () => {
+    expect(parseHash('#/lab').page).toBe('not-found');
+  });
+});
+
 describe('formatHash', () => {
   it('writes parameters in sorted order so equal states give equal links', () => {
     expect(formatHash('calculators', { b: '2', a: '1' })).toBe('#/calculators?a=1&b=2');

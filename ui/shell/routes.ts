@@ -4,7 +4,7 @@
  */
 
 /** The pages the app has. */
-export type PageId = 'agenda' | 'calculators' | 'settings';
+export type PageId = 'agenda' | 'calculators' | 'settings' | 'lab';
 
 /** Where the app is: a page plus the query parameters that page keeps in the URL. */
 export interface Route {
@@ -19,7 +19,11 @@ export const pagePaths: Readonly<Record<PageId, string>> = {
   agenda: '/',
   calculators: '/calculators',
   settings: '/settings',
+  lab: '/lab',
 };
+
+/** Lab pages live under `/lab/<id>`; the id is kept in the route's `lab` parameter. */
+const labPath = /^\/lab\/([a-z0-9-]+)$/;
 
 /** Parses `location.hash` (with or without the leading `#`) into a route. */
 export function parseHash(hash: string): Route {
@@ -31,12 +35,21 @@ export function parseHash(hash: string): Route {
   if (queryAt !== -1) {
     for (const [key, value] of new URLSearchParams(raw.slice(queryAt + 1))) params[key] = value;
   }
-  const page = (Object.keys(pagePaths) as PageId[]).find((id) => pagePaths[id] === path);
+  const lab = labPath.exec(path);
+  if (lab) return { page: 'lab', path, params: { ...params, lab: lab[1]! } };
+  const page = (Object.keys(pagePaths) as PageId[]).find((id) => id !== 'lab' && pagePaths[id] === path);
   return { page: page ?? 'not-found', path, params };
 }
 
 /** The hash (with `#`) for a page and its parameters; parameters are written in sorted order. */
 export function formatHash(page: PageId, params: Readonly<Record<string, string>> = {}): string {
+  if (page === 'lab') {
+    const { lab = '', ...rest } = params;
+    const labQuery = new URLSearchParams(
+      Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)),
+    ).toString();
+    return `#/lab/${lab}${labQuery === '' ? '' : `?${labQuery}`}`;
+  }
   const query = new URLSearchParams(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))).toString();
   return `#${pagePaths[page]}${query === '' ? '' : `?${query}`}`;
 }

@@ -42,6 +42,26 @@ export class DocumentStore {
     this.#updateSettings({ priceOverrides: { ...priceOverrides } });
   }
 
+  /** A lab's saved progress as plain JSON, or undefined when the learner has not started it. */
+  savedProgress(labId: string): unknown {
+    return this.document.progress.labs[labId];
+  }
+
+  /** Saves one lab's progress (the lab player calls this after every change). */
+  saveProgress(labId: string, progress: unknown): void {
+    this.#updateLabs({ ...this.document.progress.labs, [labId]: progress });
+  }
+
+  /** Sets the progress of the labs given, keeping the others; callers confirm with the learner first. */
+  importLabProgress(labs: Readonly<Record<string, unknown>>): void {
+    this.#updateLabs({ ...this.document.progress.labs, ...labs });
+  }
+
+  /** Clears every lab's progress; callers confirm with the learner first. */
+  clearLabProgress(): void {
+    this.#updateLabs({});
+  }
+
   /** Shows a message to the learner until dismissed. */
   notify(notice: PlatformNotice): void {
     this.notices = [...this.notices, notice];
@@ -57,7 +77,15 @@ export class DocumentStore {
   }
 
   #updateSettings(patch: Partial<PersistedSettings>): void {
-    this.document = { ...this.document, settings: { ...this.document.settings, ...patch } };
+    this.#replace({ ...this.document, settings: { ...this.document.settings, ...patch } });
+  }
+
+  #updateLabs(labs: Readonly<Record<string, unknown>>): void {
+    this.#replace({ ...this.document, progress: { ...this.document.progress, labs } });
+  }
+
+  #replace(next: PersistedDocument): void {
+    this.document = next;
     const snapshot = this.document;
     this.#saving = this.#saving.then(() =>
       this.#port.saveDocument(snapshot).catch((error: unknown) => {

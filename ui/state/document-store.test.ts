@@ -58,4 +58,24 @@ describe('DocumentStore', () => {
       { level: 'error', message: 'This browser refused to store your progress (quota).' },
     ]);
   });
+
+  it('saves lab progress per lab, imports some labs keeping the others, and clears them all', async () => {
+    const { port, saved } = fakePort({ document: createDefaultDocument() });
+    const store = await DocumentStore.load(port);
+    store.saveProgress('data-bus', { step: 1 });
+    store.saveProgress('right-tool', { step: 2 });
+    expect(store.savedProgress('data-bus')).toEqual({ step: 1 });
+    store.importLabProgress({ 'data-bus': { step: 3 } });
+    expect(store.document.progress.labs).toEqual({ 'data-bus': { step: 3 }, 'right-tool': { step: 2 } });
+    store.clearLabProgress();
+    expect(store.savedProgress('data-bus')).toBeUndefined();
+    await store.whenSaved();
+    expect(saved.map((document) => Object.keys(document.progress.labs))).toEqual([
+      ['data-bus'],
+      ['data-bus', 'right-tool'],
+      ['data-bus', 'right-tool'],
+      [],
+    ]);
+    expect(saved.at(-1)!.settings).toEqual(createDefaultDocument().settings);
+  });
 });
