@@ -50,7 +50,7 @@ export function layoutLambdaChart(
   horizon: number,
   size = { width: 800, height: 340 },
 ): LambdaChartLayout {
-  const plot = { left: 56, top: 16, right: size.width - 16, bottom: size.height - 44 };
+  const plot = { left: 56, top: 16, right: size.width - 32, bottom: size.height - 44 };
   const shown = observations.filter((o) => o.now <= until);
   const maxValue = Math.max(
     1,
