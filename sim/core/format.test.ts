@@ -8,6 +8,7 @@ import {
   formatQuantity,
   formatUnitPrice,
   formatUsd,
+  unitAgreeingWith,
 } from './format.ts';
 
 describe('format', () => {
@@ -46,11 +47,68 @@ describe('format', () => {
   });
 });
 
+describe('money precision', () => {
+  it('shows cents from a dollar up and four significant digits below, with no float noise', () => {
+    expect(formatUsd(1234.5)).toBe('$1,234.50');
+    expect(formatUsd(1.086)).toBe('$1.09');
+    expect(formatUsd(0.672)).toBe('$0.672');
+    expect(formatUsd(0.2283105023)).toBe('$0.2283');
+    expect(formatUsd(0.1 + 0.2)).toBe('$0.30');
+    expect(formatUsd(0.00000166667)).toBe('$0.000001667');
+    expect(formatUsd(0)).toBe('$0.00');
+    expect(formatUsd(-0)).toBe('$0.00');
+  });
+
+  it('keeps book unit prices as stated and trims computed rates', () => {
+    expect(formatUnitPrice(0.0275)).toBe('$0.0275');
+    expect(formatUnitPrice(0.000001)).toBe('$0.000001');
+    expect(formatUnitPrice(1.086)).toBe('$1.086');
+    expect(formatUnitPrice(4.8)).toBe('$4.80');
+    expect(formatUnitPrice(13.04)).toBe('$13.04');
+    expect(formatUnitPrice(0.2283105023)).toBe('$0.2283');
+    expect(formatUnitPrice(0.014 * 3)).toBe('$0.042');
+  });
+
+  it('never prints a negative zero', () => {
+    expect(formatNumber(1 - 1.0000000001)).toBe('0');
+    expect(formatQuantity((1 - 1.0000000001) * 100, '%')).toBe('0 %');
+  });
+});
+
 describe('formatQuantity for unit prices', () => {
-  it('keeps up to four decimals, six below a cent', () => {
+  it('keeps four significant digits and at least cents', () => {
     expect(formatQuantity(7.168, 'USD per TB-month')).toBe('$7.168 per TB-month');
     expect(formatQuantity(0.2283105, 'USD per node-hour')).toBe('$0.2283 per node-hour');
     expect(formatQuantity(3723, 'USD per TB-year')).toBe('$3,723.00 per TB-year');
-    expect(formatQuantity(0.00012345, 'USD per prediction')).toBe('$0.000123 per prediction');
+    expect(formatQuantity(0.00012345, 'USD per prediction')).toBe('$0.0001235 per prediction');
+  });
+});
+
+describe('units agree in number with their value', () => {
+  it('makes the counted noun singular after exactly 1', () => {
+    expect(formatQuantity(1, 'shards')).toBe('1 shard');
+    expect(formatQuantity(2, 'shards')).toBe('2 shards');
+    expect(formatQuantity(1, 'calls/s per shard')).toBe('1 call/s per shard');
+    expect(formatQuantity(5, 'calls/s per shard')).toBe('5 calls/s per shard');
+    expect(formatQuantity(1, 'units')).toBe('1 unit');
+    expect(formatQuantity(1, 'user records')).toBe('1 user record');
+    expect(formatQuantity(1, 'instance-hours')).toBe('1 instance-hour');
+    expect(formatQuantity(1, 'bytes/s')).toBe('1 byte/s');
+    expect(formatQuantity(1, 'objects/h')).toBe('1 object/h');
+    expect(formatBytes(1)).toBe('1 byte');
+  });
+
+  it('keeps plurals for fractions and zero, and never touches unit symbols', () => {
+    expect(formatQuantity(0, 'shards')).toBe('0 shards');
+    expect(formatQuantity(1.5, 'slices')).toBe('1.5 slices');
+    expect(formatQuantity(1, 's')).toBe('1 s');
+    expect(formatQuantity(1, 'ms')).toBe('1 ms');
+    expect(formatQuantity(1, 'GB')).toBe('1 GB');
+    expect(formatQuantity(1, 'h')).toBe('1 h');
+    expect(unitAgreeingWith('1,000', 'records/s')).toBe('records/s');
+  });
+
+  it('reads a value that rounds to 1 for display as singular', () => {
+    expect(formatQuantity(1.0000001, 'shards')).toBe('1 shard');
   });
 });

@@ -14,15 +14,17 @@ export interface NumberFormatOptions {
   readonly minDecimals?: number;
 }
 
-/** A plain number with thousands separators: `1048576` → `1,048,576`, `0.5` → `0.5`. */
+/** A plain number with thousands separators: `1048576` → `1,048,576`, `0.5` → `0.5`. Never prints `-0`. */
 export function formatNumber(value: number, options: NumberFormatOptions = {}): string {
   if (!Number.isFinite(value)) return String(value);
   const maxDecimals = options.maxDecimals ?? 2;
   const minDecimals = Math.min(options.minDecimals ?? 0, maxDecimals);
-  return new Intl.NumberFormat(LOCALE, {
+  const text = new Intl.NumberFormat(LOCALE, {
     minimumFractionDigits: minDecimals,
     maximumFractionDigits: maxDecimals,
   }).format(value);
+  // A tiny negative float error (1 − 1.0000000001) must not read as "-0".
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** An integer count with separators: `3000` → `3,000`. Non-integers are rounded for display only. */
@@ -30,21 +32,40 @@ export function formatCount(value: number): string {
   return formatNumber(Math.round(value), { maxDecimals: 0 });
 }
 
+/** Significant digits a dollar figure below $1 keeps (`$0.2283`, `$0.0275`, `$0.000001667`). */
+const MONEY_SIGNIFICANT_DIGITS = 4;
+
+/** Decimals that show `magnitude` to {@link MONEY_SIGNIFICANT_DIGITS} significant digits, at least cents. */
+function moneyDecimals(magnitude: number): number {
+  if (magnitude === 0) return 2;
+  const leadingDigitPlace = Math.floor(Math.log10(magnitude));
+  return Math.min(20, Math.max(2, MONEY_SIGNIFICANT_DIGITS - 1 - leadingDigitPlace));
+}
+
+function dollars(value: number, decimals: number): string {
+  const text = formatNumber(Math.abs(value), { maxDecimals: decimals, minDecimals: 2 });
+  return `${value < 0 && text !== formatNumber(0, { minDecimals: 2 }) ? '−' : ''}$${text}`;
+}
+
 /**
- * Money in US dollars. Amounts of a dollar or more show cents (`$1,234.56`); smaller amounts keep enough
- * digits to stay meaningful, since unit prices like `$0.014` or `$0.0001` must not read as `$0.00`.
+ * An amount of money in US dollars. A dollar or more shows cents (`$1,234.56`); less keeps four
+ * significant digits (`$0.672`, `$0.2283`, `$0.0001`), so a small amount never reads as `$0.00` and float
+ * noise (`0.30000000000000004`) never shows.
  */
 export function formatUsd(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
-  const decimals = magnitude === 0 || magnitude >= 1 ? 2 : magnitude >= 0.01 ? 4 : 6;
-  const text = formatNumber(magnitude, { maxDecimals: decimals, minDecimals: 2 });
-  return `${value < 0 ? '−' : ''}$${text}`;
+  return dollars(value, magnitude >= 1 ? 2 : moneyDecimals(magnitude));
 }
 
-/** A unit price exactly as the price book states it, never rounded: `$0.0275`, `$0.000001`. */
+/**
+ * A unit price (dollars per shard-hour, per GB, per node-hour…): at least cents and up to four
+ * significant digits, so book prices read as the book states them (`$0.015`, `$0.0275`, `$1.086`,
+ * `$0.000001`) and computed rates lose their float tail (`0.2283105023` → `$0.2283`).
+ */
 export function formatUnitPrice(value: number): string {
-  return `$${formatNumber(value, { maxDecimals: 10, minDecimals: 2 })}`;
+  if (!Number.isFinite(value)) return String(value);
+  return dollars(value, moneyDecimals(Math.abs(value)));
 }
 
 const BINARY_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
@@ -59,10 +80,10 @@ export function formatBytes(value: number): string {
     index += 1;
   }
   const text = formatNumber(scaled, { maxDecimals: index === 0 ? 0 : 2 });
-  return `${value < 0 ? '−' : ''}${text} ${BINARY_UNITS[index]}`;
+  return `${value < 0 ? '−' : ''}${text} ${unitAgreeingWith(text, BINARY_UNITS[index] ?? 'bytes')}`;
 }
 
-/** A percentage from a ratio: `0.4567` → `45.7 %`. */
+/** A percentage from a ratio: `0.4567` → `45.7 %` (a space before `%`, as every figure in the app has). */
 export function formatPercent(ratio: number, maxDecimals = 1): string {
   return `${formatNumber(ratio * 100, { maxDecimals })} %`;
 }
@@ -88,25 +109,29 @@ export function formatDuration(totalSeconds: number): string {
   return parts.join(' ');
 }
 
-const SINGULAR: Readonly<Record<string, string>> = {
-  shards: 'shard',
-  units: 'unit',
-  slices: 'slice',
-  records: 'record',
-  'user records': 'user record',
-  'instance-hours': 'instance-hour',
-  nodes: 'node',
-};
+/**
+ * The unit as it reads after `numberText`: singular after exactly "1" (`1 shard`, `1 call/s per shard`,
+ * `1 user record`, `1 instance-hour`), as given otherwise. Only the counted noun — the last word before
+ * any `/rate` or ` per …` — changes, and only a plural English noun (`shards`, `bytes`), never a symbol
+ * (`s`, `ms`, `GB`, `%`).
+ */
+export function unitAgreeingWith(numberText: string, unit: string): string {
+  if (numberText.replace(/^[-−]/, '') !== '1') return unit;
+  const match = /^(.*?)([a-z][a-z-]*[a-z]{2})s((?:\/| per ).*)?$/.exec(unit);
+  if (!match) return unit;
+  const [, before = '', noun = '', after = ''] = match;
+  return `${before}${noun}${after}`;
+}
 
-/** A value with its unit, for formula lines: `(3, 'shards')` → `3 shards`; money units use `formatUsd`. */
+/**
+ * A value with its unit, for formula results: `(3, 'shards')` → `3 shards`, `(1, 'shards')` → `1 shard`;
+ * `USD` amounts use {@link formatUsd}, `USD per …` rates {@link formatUnitPrice}, `%` values (already
+ * multiplied by 100) read `73.1 %`. This is the one place a step's unit meets its number.
+ */
 export function formatQuantity(value: number, unit: string): string {
   if (unit === 'USD') return formatUsd(value);
-  if (unit.startsWith('USD per')) {
-    const decimals = Math.abs(value) < 0.01 ? 6 : 4;
-    return `$${formatNumber(value, { maxDecimals: decimals, minDecimals: 2 })}${unit.slice(3)}`;
-  }
-  if (unit === 'bytes') return `${formatNumber(value)} bytes`;
+  if (unit.startsWith('USD per ')) return `${formatUnitPrice(value)}${unit.slice(3)}`;
   if (unit === '%') return `${formatNumber(value, { maxDecimals: 1 })} %`;
-  if (value === 1 && SINGULAR[unit]) return `1 ${SINGULAR[unit]}`;
-  return unit === '' ? formatNumber(value) : `${formatNumber(value)} ${unit}`;
+  const text = formatNumber(value);
+  return unit === '' ? text : `${text} ${unitAgreeingWith(text, unit)}`;
 }
