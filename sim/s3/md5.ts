@@ -1,0 +1,22 @@
+import SparkMD5 from 'spark-md5';
+
+function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+  const buffer = bytes.buffer;
+  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
+    return buffer;
+  }
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+/** MD5 of `bytes` as 32 lowercase hex digits (spark-md5). */
+export function md5Hex(bytes: Uint8Array): string {
+  return SparkMD5.ArrayBuffer.hash(arrayBufferOf(bytes));
+}
+
+/** MD5 of `bytes` as its 16 raw bytes. */
+export function md5Digest(bytes: Uint8Array): Uint8Array {
+  const hex = md5Hex(bytes);
+  const digest = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) digest[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return digest;
+}
