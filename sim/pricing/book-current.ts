@@ -1,4 +1,4 @@
-import { limitTable, missingTable, priceTable } from './facts.ts';
+import { HOW_TO_OVERRIDE, limitTable, missingTable, priceTable } from './facts.ts';
 import { instanceMissingCurrent, instancePricesCurrent } from './instance-prices.ts';
 import { limitsCurrent } from './limits.ts';
 import type { PriceBook } from './types.ts';
@@ -106,12 +106,12 @@ export const BOOK_CURRENT: PriceBook = {
     'firehose.ingestPerGbAbove500Tb': [
       'Firehose data ingested above 500 TB / month',
       'GB ingested (each record rounded up to 5 KB)',
-      'Today’s Firehose price is tiered and only the first 500 TB tier is sourced. Supply an override.',
+      `Today’s Firehose price is tiered and only the first 500 TB tier is sourced. ${HOW_TO_OVERRIDE}`,
     ],
     'glacier.storage': [
       'Glacier storage',
       'GB-month',
-      'Today’s Glacier Flexible Retrieval / Deep Archive rates are unconfirmed in the reference. Supply an override.',
+      `Today’s Glacier Flexible Retrieval / Deep Archive rates are unconfirmed in the reference. ${HOW_TO_OVERRIDE}`,
     ],
     'ml.computeHour': [
       'Amazon ML compute hour',

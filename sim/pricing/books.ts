@@ -1,6 +1,7 @@
 import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
 import { BOOK_2016 } from './book-2016.ts';
 import { BOOK_CURRENT } from './book-current.ts';
+import { HOW_TO_OVERRIDE } from './facts.ts';
 import { SOURCES, type Source } from './sources.ts';
 import type { LimitRecord, MissingPrice, PriceBook, PriceBookId, PriceRecord } from './types.ts';
 
@@ -26,9 +27,7 @@ export function priceOf(book: PriceBook, id: string): Result<PriceRecord> {
   const record = book.prices[id];
   if (record) return ok(record);
   const missing = book.missing[id];
-  const reason = missing
-    ? missing.reason
-    : 'This price is not in the book. Supply an override (settings or --prices FILE).';
+  const reason = missing ? missing.reason : `This price is not in the book. ${HOW_TO_OVERRIDE}`;
   const error: SimError = {
     code: 'PriceNotInBook',
     message: `The price book "${book.label}" has no price for ${missing?.label ?? id} (${id}): ${reason}`,

@@ -1,6 +1,13 @@
 import { usd } from '../core/units.ts';
 import type { Confidence, LimitRecord, MissingPrice, PriceRecord, PriceTier } from './types.ts';
 
+/**
+ * How to supply a missing price, worded for both places a learner meets it: the app (where the calculators
+ * and labs show it) and the `bdlab calc` command line.
+ */
+export const HOW_TO_OVERRIDE =
+  'Add your own price as an override (Settings → Price overrides in the app, or --prices FILE with bdlab calc).';
+
 /** Fields of a price record before it is built. */
 export interface PriceSpec {
   readonly label: string;

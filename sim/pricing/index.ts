@@ -20,6 +20,7 @@ export {
   type FactDescription,
 } from './books.ts';
 export { SOURCES, sourceFor, type Source } from './sources.ts';
+export { HOW_TO_OVERRIDE } from './facts.ts';
 export { ec2HourPriceId, emrFeePriceId, redshiftNodePriceId } from './instance-prices.ts';
 export {
   applyPriceOverrides,

@@ -1,6 +1,6 @@
 import { EC2_INSTANCE_TYPES } from '../catalog/ec2.ts';
 import { REDSHIFT_NODE_TYPES } from '../catalog/redshift.ts';
-import type { PriceSpec } from './facts.ts';
+import { HOW_TO_OVERRIDE, type PriceSpec } from './facts.ts';
 
 /**
  * Per-hour prices of EC2 instances, the EMR fee on top of them, and Redshift nodes — only where a source
@@ -15,7 +15,7 @@ export const emrFeePriceId = (instanceType: string): string => `emr.${instanceTy
 /** Price id of a Redshift on-demand node-hour. */
 export const redshiftNodePriceId = (nodeType: string): string => `redshift.${nodeType}.nodeHour`;
 
-const noSourcedPrice = 'No sourced price — supply an override (settings or --prices FILE).';
+const noSourcedPrice = `No sourced price in this book. ${HOW_TO_OVERRIDE}`;
 
 const sourced2016: Record<string, PriceSpec> = {
   [ec2HourPriceId('m3.xlarge')]: {
@@ -120,7 +120,7 @@ export const instancePricesCurrent: Readonly<Record<string, PriceSpec>> = source
 export const instanceMissingCurrent = missingFor(sourcedCurrent, (id) => {
   const node = REDSHIFT_NODE_TYPES.find((n) => id === redshiftNodePriceId(n.name));
   if (node && node.era === '2016') {
-    return `${node.name} is a legacy node type (upgrade path to DC2/RA3); no current price is sourced. ${noSourcedPrice}`;
+    return `${node.name} is a legacy node type (upgrade path to DC2/RA3); no current price is sourced. ${HOW_TO_OVERRIDE}`;
   }
-  return `No current price is sourced for this instance type. ${noSourcedPrice}`;
+  return `No current price is sourced for this instance type. ${HOW_TO_OVERRIDE}`;
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFact, priceOf, PRICE_BOOKS } from './books.ts';
+import { HOW_TO_OVERRIDE } from './facts.ts';
 import {
   applyPriceOverrides,
   closePriceIds,
@@ -83,5 +84,24 @@ describe('describeFact', () => {
     const glacier = describeFact(PRICE_BOOKS.current, 'glacier.storage');
     expect(glacier?.kind === 'missing' && glacier.missing.reason).toContain('unconfirmed');
     expect(describeFact(PRICE_BOOKS.current, 'nope')).toBeUndefined();
+  });
+});
+
+describe('missing-price reasons', () => {
+  it('tell the learner how to add a price in the app and on the command line', () => {
+    const missing = priceOf(PRICE_BOOKS['2016'], 'ec2.r3.xlarge.onDemandHour');
+    expect(missing.ok).toBe(false);
+    const message = missing.ok ? '' : missing.error.message;
+    expect(message).toContain('No sourced price in this book.');
+    expect(message).toContain('Settings → Price overrides in the app');
+    expect(message).toContain('--prices FILE with bdlab calc');
+  });
+
+  it('never send an app user to a command-line flag alone', () => {
+    for (const book of Object.values(PRICE_BOOKS)) {
+      for (const entry of Object.values(book.missing)) {
+        if (entry.reason.includes('--prices')) expect(entry.reason).toContain(HOW_TO_OVERRIDE);
+      }
+    }
   });
 });

@@ -175,7 +175,8 @@ const table: readonly Source[] = [
   },
   {
     tag: 'USER',
-    description: 'A price you supplied as an override (settings or --prices FILE)',
+    description:
+      'A price you supplied as an override (Settings → Price overrides in the app, or --prices FILE with bdlab calc)',
     date: 'now',
     primary: false,
   },
