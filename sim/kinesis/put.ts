@@ -1,0 +1,258 @@
+import { ok, type Result } from '../core/errors.ts';
+import type { MetricStore } from '../core/metrics.ts';
+import type { Millis } from '../core/units.ts';
+import { bytesToBinary } from './data.ts';
+import { kinesisFail, writeThrottleMessage } from './errors.ts';
+import { hashKeyHex, hashPartitionKey, parseHashKey } from './hash-key.ts';
+import { sequenceNumber, sequencePrefix } from './sequence.ts';
+import { trimShard } from './shard.ts';
+import { findStream, limitsOf, routeToShard } from './stream.ts';
+import { refillWrite, takeWrite } from './throughput.ts';
+import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
+
+/** One record of a PutRecords request (the AWS shape). */
+export interface PutRecordsRequestEntry {
+  readonly Data: Uint8Array;
+  readonly PartitionKey: string;
+  /** Decimal hash key that replaces the partition key's MD5 for routing. */
+  readonly ExplicitHashKey?: string;
+}
+
+/** PutRecords request. */
+export interface PutRecordsRequest {
+  readonly StreamName: string;
+  readonly Records: readonly PutRecordsRequestEntry[];
+}
+
+/** A written record's place. */
+export interface PutRecordsResultSuccess {
+  readonly ShardId: string;
+  readonly SequenceNumber: string;
+}
+
+/** A throttled record: resend it (and only it). */
+export interface PutRecordsResultFailure {
+  readonly ErrorCode: 'ProvisionedThroughputExceededException';
+  readonly ErrorMessage: string;
+}
+
+/** One entry of the response, in request order. */
+export type PutRecordsResultEntry = PutRecordsResultSuccess | PutRecordsResultFailure;
+
+/** PutRecords response: never all-or-nothing. */
+export interface PutRecordsResponse {
+  readonly FailedRecordCount: number;
+  readonly Records: PutRecordsResultEntry[];
+}
+
+/** PutRecord request: one record. */
+export interface PutRecordRequest extends PutRecordsRequestEntry {
+  readonly StreamName: string;
+}
+
+/** Reused between calls: the routing hash and size of each record of the request being validated. */
+const scratchHex: string[] = [];
+const scratchSize: number[] = [];
+const throttleMessages = new WeakMap<ShardState, string>();
+
+/**
+ * Checks every record of a request (key length, ExplicitHashKey, record size, request size) and fills the
+ * scratch arrays; the first problem fails the whole request, as AWS validation does.
+ */
+function validateEntries(
+  state: KinesisState,
+  stream: StreamState,
+  records: readonly PutRecordsRequestEntry[],
+  field: (i: number) => string,
+): Result<number, KinesisError> {
+  const limits = limitsOf(state);
+  let total = 0;
+  for (let i = 0; i < records.length; i++) {
+    const entry = records[i]!;
+    const key = entry.PartitionKey;
+    if (typeof key !== 'string' || key.length < 1 || key.length > limits.partitionKeyMaxLength) {
+      const got = typeof key === 'string' ? `${key.length} characters` : 'no key';
+      return kinesisFail(
+        'ValidationException',
+        `1 validation error detected: Value at '${field(i)}.partitionKey' failed to satisfy constraint: Member must have length between 1 and ${limits.partitionKeyMaxLength} (got ${got}). Use a shorter partition key.`,
+        `${field(i)}.PartitionKey`,
+      );
+    }
+    if (!(entry.Data instanceof Uint8Array)) {
+      return kinesisFail(
+        'ValidationException',
+        `Value at '${field(i)}.data' must be bytes (a Uint8Array).`,
+        `${field(i)}.Data`,
+      );
+    }
+    const hash = hashPartitionKey(key);
+    let hex = hash.hex;
+    if (entry.ExplicitHashKey !== undefined) {
+      const explicit =
+        typeof entry.ExplicitHashKey === 'string' ? parseHashKey(entry.ExplicitHashKey) : undefined;
+      if (explicit === undefined) {
+        return kinesisFail(
+          'InvalidArgumentException',
+          `ExplicitHashKey ${JSON.stringify(entry.ExplicitHashKey)} of ${field(i)} is not a hash key: give a decimal integer from 0 to 2^128 − 1 (340282366920938463463374607431768211455).`,
+          `${field(i)}.ExplicitHashKey`,
+        );
+      }
+      hex = hashKeyHex(explicit);
+    }
+    const size = entry.Data.byteLength + hash.bytes;
+    if (size > stream.maxRecordBytes) {
+      return kinesisFail(
+        'ValidationException',
+        `1 validation error detected: ${field(i)} is ${size.toLocaleString('en-US')} bytes (data ${entry.Data.byteLength.toLocaleString('en-US')} + partition key ${hash.bytes}); a record may be at most ${stream.maxRecordBytes.toLocaleString('en-US')} bytes including its partition key. Split the payload or store it in S3 and send a pointer.`,
+        `${field(i)}.Data`,
+      );
+    }
+    scratchHex[i] = hex;
+    scratchSize[i] = size;
+    total += size;
+  }
+  return ok(total);
+}
+
+/** Writes validated record `i` to its shard, or returns undefined when the shard throttles it. */
+function writeRecord(
+  stream: StreamState,
+  entry: PutRecordsRequestEntry,
+  shard: ShardState,
+  size: number,
+  now: number,
+): string | undefined {
+  if (!takeWrite(shard, size)) {
+    shard.totals.throttledRecords++;
+    return undefined;
+  }
+  const arrival = now > shard.lastArrival ? now : shard.lastArrival;
+  if (arrival !== shard.seqPrefixTime) {
+    shard.seqPrefix = sequencePrefix(arrival, shard.index);
+    shard.seqPrefixTime = arrival;
+  }
+  shard.lastArrival = arrival;
+  const SequenceNumber = sequenceNumber(shard.seqPrefix, shard.nextOrdinal++);
+  trimShard(shard, now, stream.RetentionPeriodHours);
+  shard.records.push({
+    SequenceNumber,
+    ApproximateArrivalTimestamp: arrival,
+    Data: bytesToBinary(entry.Data),
+    PartitionKey: entry.PartitionKey,
+    size,
+  });
+  shard.totals.incomingRecords++;
+  shard.totals.incomingBytes += size;
+  return SequenceNumber;
+}
+
+function throttleMessage(state: KinesisState, stream: StreamState, shard: ShardState): string {
+  let message = throttleMessages.get(shard);
+  if (message === undefined) {
+    message = writeThrottleMessage(state.accountId, stream.StreamName, shard.ShardId);
+    throttleMessages.set(shard, message);
+  }
+  return message;
+}
+
+/** Per-request, per-shard sums, recorded as one metric sample per shard rather than one per record. */
+function recordWriteMetrics(metrics: MetricStore, now: Millis, sums: Map<ShardState, number[]>): void {
+  for (const [shard, [records, bytes, throttled]] of sums) {
+    if (records! > 0) {
+      metrics.put(shard.metricIds.incomingRecords, now, records!, 'Count');
+      metrics.put(shard.metricIds.incomingBytes, now, bytes!, 'Bytes');
+    }
+    if (throttled! > 0) metrics.put(shard.metricIds.writeThrottled, now, throttled!, 'Count');
+  }
+}
+
+/**
+ * PutRecords: up to 500 records (5 MiB in 2016, 10 MiB today), each routed by the MD5 of its partition key
+ * (or its ExplicitHashKey) to the open shard whose range holds it. Records a shard cannot take this second
+ * fail individually with ProvisionedThroughputExceededException; the others are written. A malformed
+ * request fails whole. `metrics`, when given, receives the CloudWatch metrics of each shard.
+ */
+export function putRecords(
+  state: KinesisState,
+  request: PutRecordsRequest,
+  now: Millis,
+  metrics?: MetricStore,
+): Result<PutRecordsResponse, KinesisError> {
+  const found = findStream(state, request.StreamName);
+  if (!found.ok) return found;
+  const stream = found.value;
+  const limits = limitsOf(state);
+  const records = request.Records;
+  if (!Array.isArray(records) || records.length < 1 || records.length > limits.putRecordsMaxRecords) {
+    const got = Array.isArray(records) ? String(records.length) : 'no list';
+    return kinesisFail(
+      'ValidationException',
+      `1 validation error detected: Value at 'records' failed to satisfy constraint: Member must have length between 1 and ${limits.putRecordsMaxRecords} (got ${got}). Send larger batches as several PutRecords calls.`,
+      'Records',
+    );
+  }
+  const checked = validateEntries(state, stream, records, (i) => `Records[${i}]`);
+  if (!checked.ok) return checked;
+  if (checked.value > limits.putRecordsMaxBytes) {
+    return kinesisFail(
+      'InvalidArgumentException',
+      `The PutRecords request is ${checked.value.toLocaleString('en-US')} bytes including partition keys; the limit is ${limits.putRecordsMaxBytes.toLocaleString('en-US')} bytes. Send fewer records per call.`,
+      'Records',
+    );
+  }
+  const results: PutRecordsResultEntry[] = new Array<PutRecordsResultEntry>(records.length);
+  const sums = new Map<ShardState, number[]>();
+  let failed = 0;
+  for (let i = 0; i < records.length; i++) {
+    const shard = routeToShard(stream, scratchHex[i]!);
+    let sum = sums.get(shard);
+    if (sum === undefined) {
+      refillWrite(shard, now, limits);
+      sum = [0, 0, 0];
+      sums.set(shard, sum);
+    }
+    const size = scratchSize[i]!;
+    const SequenceNumber = writeRecord(stream, records[i]!, shard, size, now);
+    if (SequenceNumber === undefined) {
+      failed++;
+      sum[2]!++;
+      results[i] = {
+        ErrorCode: 'ProvisionedThroughputExceededException',
+        ErrorMessage: throttleMessage(state, stream, shard),
+      };
+    } else {
+      sum[0]!++;
+      sum[1]! += size;
+      results[i] = { ShardId: shard.ShardId, SequenceNumber };
+    }
+  }
+  if (metrics !== undefined) recordWriteMetrics(metrics, now, sums);
+  return ok({ FailedRecordCount: failed, Records: results });
+}
+
+/**
+ * PutRecord: one record. Unlike PutRecords, a throttled record fails the whole call with
+ * ProvisionedThroughputExceededException.
+ */
+export function putRecord(
+  state: KinesisState,
+  request: PutRecordRequest,
+  now: Millis,
+  metrics?: MetricStore,
+): Result<PutRecordsResultSuccess, KinesisError> {
+  const found = findStream(state, request.StreamName);
+  if (!found.ok) return found;
+  const stream = found.value;
+  const checked = validateEntries(state, stream, [request], () => 'record');
+  if (!checked.ok) return checked;
+  const shard = routeToShard(stream, scratchHex[0]!);
+  refillWrite(shard, now, limitsOf(state));
+  const size = scratchSize[0]!;
+  const SequenceNumber = writeRecord(stream, request, shard, size, now);
+  if (metrics !== undefined)
+    recordWriteMetrics(metrics, now, new Map([[shard, SequenceNumber ? [1, size, 0] : [0, 0, 1]]]));
+  if (SequenceNumber === undefined) {
+    return kinesisFail('ProvisionedThroughputExceededException', throttleMessage(state, stream, shard));
+  }
+  return ok({ ShardId: shard.ShardId, SequenceNumber });
+}

@@ -1,0 +1,68 @@
+/**
+ * Sequence numbers and shard iterators.
+ *
+ * A sequence number is 56 digits, like AWS's: `49`, the arrival time in milliseconds (16 digits), the shard's
+ * number (6 digits) and the record's ordinal in its shard (32 digits). Within a shard the arrival time never
+ * goes back and the ordinal always grows, so sequence numbers strictly increase; the shard number makes
+ * them unique in the stream; and, as on AWS, a longer pause between puts gives a larger jump. The format
+ * is bdlab's own: AWS does not document its layout.
+ */
+
+const TIME_DIGITS = 16;
+const SHARD_DIGITS = 6;
+const ORDINAL_DIGITS = 32;
+const PREFIX = '49';
+/** Length of every sequence number. */
+export const SEQUENCE_NUMBER_LENGTH = PREFIX.length + TIME_DIGITS + SHARD_DIGITS + ORDINAL_DIGITS;
+const SEQUENCE_NUMBER = /^49\d{54}$/;
+
+/** The part of a sequence number before the ordinal, for a record arriving at `arrival` in shard `shardIndex`. */
+export function sequencePrefix(arrival: number, shardIndex: number): string {
+  return PREFIX + String(arrival).padStart(TIME_DIGITS, '0') + String(shardIndex).padStart(SHARD_DIGITS, '0');
+}
+
+/** A full sequence number from its prefix and the record's ordinal. */
+export function sequenceNumber(prefix: string, ordinal: number): string {
+  return prefix + String(ordinal).padStart(ORDINAL_DIGITS, '0');
+}
+
+/** What a sequence number says: its shard's number and its ordinal there, or undefined if malformed. */
+export function parseSequenceNumber(text: string): { shardIndex: number; ordinal: number } | undefined {
+  if (!SEQUENCE_NUMBER.test(text)) return undefined;
+  const shardStart = PREFIX.length + TIME_DIGITS;
+  const ordinalStart = shardStart + SHARD_DIGITS;
+  const ordinal = Number(text.slice(ordinalStart));
+  if (!Number.isSafeInteger(ordinal)) return undefined;
+  return { shardIndex: Number(text.slice(shardStart, ordinalStart)), ordinal };
+}
+
+/** What a shard iterator holds: where to read next and when it was issued. */
+export interface IteratorPosition {
+  readonly streamName: string;
+  readonly shardIndex: number;
+  /** Ordinal of the next record to return. */
+  readonly ordinal: number;
+  readonly issuedAt: number;
+}
+
+const ITERATOR_PREFIX = 'bdlab-shard-iterator';
+
+/**
+ * Encodes a position as an opaque iterator string. Like AWS's, the iterator carries everything needed to
+ * continue, so the model keeps no table of iterators (and none can leak).
+ */
+export function encodeIterator(position: IteratorPosition): string {
+  return `${ITERATOR_PREFIX}:${position.issuedAt}:${position.shardIndex}:${position.ordinal}:${position.streamName}`;
+}
+
+/** Decodes an iterator, or undefined when the text is not one this model issued. */
+export function decodeIterator(text: string): IteratorPosition | undefined {
+  const parts = text.split(':');
+  if (parts.length !== 5 || parts[0] !== ITERATOR_PREFIX) return undefined;
+  const issuedAt = Number(parts[1]);
+  const shardIndex = Number(parts[2]);
+  const ordinal = Number(parts[3]);
+  const streamName = parts[4]!;
+  if (![issuedAt, shardIndex, ordinal].every(Number.isSafeInteger) || streamName === '') return undefined;
+  return { streamName, shardIndex, ordinal, issuedAt };
+}
