@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { binaryToBytes, bytesToBinary } from './data.ts';
+
+describe('record data as binary strings', () => {
+  it('round-trips every byte value', () => {
+    const data = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(binaryToBytes(bytesToBinary(data))).toEqual(data);
+  });
+
+  it('round-trips data larger than one conversion chunk, through JSON', () => {
+    const data = Uint8Array.from({ length: 20_000 }, (_, i) => (i * 31) & 255);
+    const text = JSON.parse(JSON.stringify(bytesToBinary(data))) as string;
+    expect(text.length).toBe(20_000);
+    expect(binaryToBytes(text)).toEqual(data);
+  });
+});
