@@ -90,3 +90,21 @@ test('data bus: keyboard alone places a piece and keeps focus on the board', asy
     page.getByRole('region', { name: 'Pieces to place' }).getByRole('button').first(),
   ).toBeFocused();
 });
+
+test('data bus: a piece can also be dragged onto its stage, as the lab text says', async ({ page }) => {
+  const player = new LabPlayer(new App(page));
+  await player.open('data-bus');
+  await player.start();
+  const piece = page
+    .getByRole('region', { name: 'Pieces to place' })
+    .getByRole('button', { name: 'Web apps', exact: true });
+  const target = page.locator('[data-stage="collect"]');
+  const from = (await piece.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(target.getByRole('button', { name: 'Web apps', exact: true })).toBeVisible();
+});
