@@ -15,6 +15,7 @@ import {
   formatDuration,
   formatNumber,
   formatPercent,
+  formatUnitPrice,
   formatUsd,
 } from '../../sim/core/format.ts';
 import type { PriceBook } from '../../sim/pricing/types.ts';
@@ -116,11 +117,13 @@ export const SERVICES: readonly ServiceSpec[] = [
     calculate: run(calculateFirehose),
     headline: (r) => {
       const objects = (r as unknown as Fields).objectsPerHour as number | null;
+      // With no data or a 0 s interval the buffer is never filled, so its size and wait are not known.
+      const estimated = objects !== null;
       return [
-        ['Billed per month', `${formatNumber(field(r, 'billedGbPerMonth'))} GB`],
-        ['Objects per hour', objects === null ? 'not estimated' : formatNumber(objects, { maxDecimals: 1 })],
-        ['Object size', formatBytes(field(r, 'objectBytes'))],
-        ['Buffer delay', `up to ${formatDuration(field(r, 'bufferSeconds'))}`],
+        ['Billed per month', `${formatNumber(field(r, 'billedGbPerMonth'))} GB (1 GB = 2^30 bytes)`],
+        ['Objects per hour', estimated ? formatNumber(objects, { maxDecimals: 1 }) : 'not estimated'],
+        ['Object size', estimated ? formatBytes(field(r, 'objectBytes')) : 'not estimated'],
+        ['Buffer delay', estimated ? `up to ${formatDuration(field(r, 'bufferSeconds'))}` : 'not estimated'],
         ['Monthly cost', formatUsd(field(r, 'monthlyCostUsd'))],
       ];
     },
@@ -139,7 +142,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     ],
     calculate: run(calculateS3),
     headline: (r) => [
-      ['Per TB-month', formatUsd(field(r, 'usdPerTbMonth'))],
+      ['Per TB-month', formatUnitPrice(field(r, 'usdPerTbMonth'))],
       ['Monthly cost', formatUsd(field(r, 'monthlyCostUsd'))],
       ['Total', formatUsd(field(r, 'totalCostUsd'))],
     ],
@@ -159,7 +162,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     ],
     calculate: run(calculateEmr),
     headline: (r) => [
-      ['Cluster per hour', formatUsd(field(r, 'clusterUsdPerHour'))],
+      ['Cluster per hour', formatUnitPrice(field(r, 'clusterUsdPerHour'))],
       ['Instance-hours billed', formatNumber(field(r, 'instanceHours'), { maxDecimals: 4 })],
       ['Total', formatUsd(field(r, 'totalUsd'))],
     ],
@@ -184,9 +187,9 @@ export const SERVICES: readonly ServiceSpec[] = [
     headline: (r) => [
       ['Storage', `${formatNumber(field(r, 'storageTb'), { maxDecimals: 3 })} TB`],
       ['Slices', formatCount(field(r, 'slices'))],
-      ['Per hour', formatUsd(field(r, 'usdPerHour'))],
+      ['Per hour', formatUnitPrice(field(r, 'usdPerHour'))],
       ['Per year', formatUsd(field(r, 'usdPerYear'))],
-      ['Per TB-year', formatUsd(field(r, 'usdPerTbYear'))],
+      ['Per TB-year', formatUnitPrice(field(r, 'usdPerTbYear'))],
     ],
   },
   {

@@ -72,6 +72,7 @@ describe('calculateEmr', () => {
     // 10 × $0.336 = $3.36/h (22.4×); fee alone 10 × $0.070 = $0.70/h.
     const check = run({ instanceType: 'm3.xlarge', instanceCount: 2, hours: 1 }).slideCheck;
     expect(check?.impliedUsdPerNodeHour).toBeCloseTo(0.015, 12);
+    expect(check?.explanation).toContain('implies $0.015 per node-hour');
     expect(check?.cheapest).toEqual({ instanceType: 'm3.xlarge', usdPerNodeHour: expect.closeTo(0.336, 12) });
     expect(check?.possible).toBe(false);
     expect(check?.explanation).toContain('$3.36 per hour');

@@ -241,7 +241,7 @@ function checkSlide(sheet: Worksheet): EmrSlideCheck {
     ? `10 × ${cheapest.instanceType} costs ${m(tenNodes)} per hour, within the slide’s $0.15.`
     : `No sourced price makes the slide’s figure: 10 × ${cheapest.instanceType} costs ${m(tenNodes)} per hour on demand, ` +
       `${n(tenNodes / slideUsdPerHour, 1)}× the slide’s $0.15, and even with free spot instances the EMR fee alone is ` +
-      `${m(feeOnly)} per hour. The slide’s figure implies $${n(implied, 3)} per node-hour, which no priced type reaches.`;
+      `${m(feeOnly)} per hour. The slide’s figure implies ${p(implied)} per node-hour, which no priced type reaches.`;
   sheet.note(possible ? 'info' : 'warning', explanation, uses);
   return {
     slideUsdPerHour,

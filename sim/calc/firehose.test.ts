@@ -94,4 +94,10 @@ describe('calculateFirehose', () => {
     const result = calculateFirehose({ recordBytes: 100 }, book2016);
     expect(result.ok || result.errors[0]?.allowed).toBe('exactly one of recordsPerSecond, gbPerMonth');
   });
+
+  it('names today’s first price tier in TB as AWS does, with its GB', () => {
+    const result = run({ recordsPerSecond: 100, recordBytes: 3000 }, current);
+    const step = result.steps.find((s) => s.id === 'ingestCost');
+    expect(step?.label).toBe('Ingestion cost, first 500 TB (512,000 GB) tier');
+  });
 });

@@ -72,7 +72,7 @@ export function calculateFirehose(input: FirehoseInput, book: PriceBook): Calcul
     'bufferSizeMiB',
     input.bufferSizeMiB,
     {
-      label: 'Buffer size hint (MB)',
+      label: 'Buffer size hint in MiB (SizeInMBs)',
       min: sheet.limit('firehose.bufferSizeMinMiB'),
       max: sheet.limit('firehose.bufferSizeMaxMiB'),
       integer: true,
@@ -164,7 +164,7 @@ function checkLimits(
   const requests = sheet.step({
     id: 'requestsPerSecond',
     label: 'PutRecordBatch requests per second',
-    formula: 'records/s ÷ records per call (≤ 500 records and ≤ 4 MB per call)',
+    formula: 'records/s ÷ records per call (≤ 500 records and ≤ 4 MiB per call)',
     substituted: `${n(recordsPerSecond)} ÷ ${perCall}`,
     value: recordsPerSecond / perCall,
     unit: 'requests/s',
@@ -210,7 +210,7 @@ function bufferDelivery(sheet: Worksheet, bytesPerSecond: number, bufferSizeMiB:
   const fillSeconds = sheet.step({
     id: 'bufferFillSeconds',
     label: 'Seconds to fill the buffer size hint',
-    formula: 'buffer MB × 1,048,576 ÷ bytes/s',
+    formula: 'buffer MiB × 1,048,576 ÷ bytes/s',
     substituted: `${bufferSizeMiB} × 1,048,576 ÷ ${n(bytesPerSecond)}`,
     value: (bufferSizeMiB * MIB) / bytesPerSecond,
     unit: 's',
@@ -286,7 +286,7 @@ function ingestCost(sheet: Worksheet, errors: CalcError[], recordsPerSecond: num
     label: tier ? 'Data ingested (first tier)' : 'Data ingested',
     usd: sheet.step({
       id: 'ingestCost',
-      label: tier ? `Ingestion cost, first ${n(tierGb)} GB` : 'Ingestion cost',
+      label: tier ? `Ingestion cost, first ${n(tierGb / 1024)} TB (${n(tierGb)} GB) tier` : 'Ingestion cost',
       formula: 'billed GB × price per GB',
       substituted: `${n(firstGb)} × ${p(price)}`,
       value: firstGb * price,

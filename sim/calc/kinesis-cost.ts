@@ -36,12 +36,16 @@ export function kinesisMonthlyCost(
   });
   const unitsPerRecord = sheet.step({
     id: 'payloadUnitsPerRecord',
-    label: 'PUT payload units per Kinesis record (25 KB chunks, rounded up)',
-    formula: '⌈record bytes ÷ 25 KB⌉',
+    label: 'PUT payload units per Kinesis record (25 KiB chunks, rounded up)',
+    formula: '⌈record bytes ÷ 25 KiB⌉',
     substituted: `⌈${n(input.kinesisRecordBytes, 0)} ÷ ${n(unitBytes)}⌉`,
     value: Math.max(1, Math.ceil(input.kinesisRecordBytes / unitBytes)),
     unit: 'units',
     uses: [KINESIS_IDS.unitBytes],
+    note:
+      'AWS bills 25 KB chunks; this model counts 25 KiB = 25,600 bytes (so a full 51,200-byte KPL aggregate is ' +
+      '2 units). AWS’s own example counts a 1 MB record as 40 units, so a record near a chunk boundary may be ' +
+      'billed one unit more or less than shown.',
   });
   const unitsPerMonth = sheet.step({
     id: 'payloadUnitsPerMonth',

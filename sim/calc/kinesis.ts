@@ -64,9 +64,9 @@ export interface KinesisResult extends CalculationBase {
 }
 
 const LIMIT_LABELS: Record<KinesisLimitName, string> = {
-  writeBytesPerSecond: 'write bytes per second (1 MB/s per shard)',
+  writeBytesPerSecond: 'write bytes per second (1 MiB/s per shard)',
   writeRecordsPerSecond: 'write records per second (1,000 records/s per shard)',
-  readBytesPerSecond: 'read bytes per second across all consumers (2 MB/s per shard)',
+  readBytesPerSecond: 'read bytes per second across all consumers (2 MiB/s per shard)',
   readCallsPerSecond: 'read calls per second (5 GetRecords calls/s per shard)',
 };
 
@@ -156,7 +156,7 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
   const byWriteBytes = sheet.step({
     id: 'shardsByWriteBytes',
     label: 'Shards for write bytes',
-    formula: '⌈peak write bytes/s ÷ 1 MB/s per shard⌉',
+    formula: '⌈peak write bytes/s ÷ 1 MiB/s per shard⌉',
     substituted: `⌈${n(peakWrite)} ÷ ${n(writeBytesLimit)}⌉`,
     value: Math.max(1, Math.ceil(peakWrite / writeBytesLimit)),
     unit: 'shards',
@@ -174,8 +174,8 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
   const readBytes = peakWrite * consumers;
   const byReadBytes = sheet.step({
     id: 'shardsByReadBytes',
-    label: 'Shards for read bytes (all consumers share 2 MB/s per shard)',
-    formula: '⌈peak write bytes/s × consumers ÷ 2 MB/s per shard⌉',
+    label: 'Shards for read bytes (all consumers share 2 MiB/s per shard)',
+    formula: '⌈peak write bytes/s × consumers ÷ 2 MiB/s per shard⌉',
     substituted: `⌈${n(peakWrite)} × ${consumers} ÷ ${n(readBytesLimit)}⌉`,
     value: Math.max(1, Math.ceil(readBytes / readBytesLimit)),
     unit: 'shards',
@@ -201,7 +201,7 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
         'Adding shards cannot fix this: each new shard is polled by every consumer too. Reduce the number of ' +
         'consuming applications (fan out inside one application), or poll less often (more latency).' +
         (sheet.book.id === 'current'
-          ? ' Today, enhanced fan-out gives each consumer its own 2 MB/s per shard.'
+          ? ' Today, enhanced fan-out gives each consumer its own 2 MiB/s per shard.'
           : ''),
       [ids.readCalls, ids.idle],
     );

@@ -7,7 +7,7 @@ import { InputChecker } from './inputs.ts';
 import { calculateRedshift, type RedshiftResult } from './redshift.ts';
 import { calculateS3, type S3Result } from './s3.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine } from './types.ts';
-import { m, n, Worksheet } from './worksheet.ts';
+import { m, n, p, Worksheet } from './worksheet.ts';
 
 /** What the learner tells the whole-pipeline calculator (lab 4: web logs → Firehose → S3 → EMR → Redshift). */
 export interface PipelineInput {
@@ -151,7 +151,7 @@ export function calculatePipeline(input: PipelineInput, book: PriceBook): Calcul
     id: 'redshiftMonthly',
     label: 'Redshift per month (always on)',
     formula: 'cost per hour × 730 h',
-    substituted: `${m(redshift.value.usdPerHour)} × ${n(HOURS_PER_MONTH)}`,
+    substituted: `${p(redshift.value.usdPerHour)} × ${n(HOURS_PER_MONTH)}`,
     value: redshift.value.usdPerHour * HOURS_PER_MONTH,
     unit: 'USD',
   });

@@ -60,4 +60,27 @@ describe('calculateRedshift', () => {
     expect(result.slices).toBe(32);
     expect(result.usdPerHour).toBeCloseTo(9.6, 9);
   });
+
+  it('shows the implied rate and discount with money formatting, not bare numbers', () => {
+    const result = run({ nodeType: 'ds2.xlarge', nodeCount: 1 });
+    const discount = result.steps.find((step) => step.id === 'thousandPerTbDiscount');
+    expect(discount?.substituted).toBe('(1 − $0.2283 ÷ $0.85) × 100');
+    expect(result.notes.map((note) => note.text).join(' ')).toContain(
+      'about $3,723.00 per TB-year; $1,000 needs an effective $0.2283 per node-hour',
+    );
+  });
+
+  it('works the yearly cost from the unrounded hourly rate and says RA3 storage is billed apart', () => {
+    // 2 × $1.086 = $2.172 per hour; × 8,760 = $19,026.72 (not $2.17 × 8,760).
+    const result = run({ nodeType: 'ra3.xlplus', nodeCount: 2 }, PRICE_BOOKS.current);
+    const perYear = result.steps.find((step) => step.id === 'usdPerYear');
+    expect(perYear?.substituted).toBe('$2.172 × 8,760');
+    expect(result.steps.find((step) => step.id === 'usdPerHour')?.unit).toBe('USD per hour');
+    const managed = result.notes.find((note) => note.text.includes('managed storage'));
+    expect(managed?.severity).toBe('warning');
+    expect(managed?.text).toContain('not included');
+    expect(run({ nodeType: 'dc1.large', nodeCount: 1 }).notes.some((n) => n.text.includes('managed'))).toBe(
+      false,
+    );
+  });
 });

@@ -92,14 +92,14 @@ export function calculateRedshift(
     formula: 'nodes × price per node-hour',
     substituted: `${nodeCount} × ${p(nodeHour)}`,
     value: nodeCount * nodeHour,
-    unit: 'USD',
+    unit: 'USD per hour',
     uses: [priceId],
   });
   const usdPerYear = sheet.step({
     id: 'usdPerYear',
     label: 'Cost per year (on demand, always on)',
     formula: 'cost per hour × 8,760 h',
-    substituted: `${m(usdPerHour)} × ${n(HOURS_PER_YEAR)}`,
+    substituted: `${p(usdPerHour)} × ${n(HOURS_PER_YEAR)}`,
     value: usdPerHour * HOURS_PER_YEAR,
     unit: 'USD',
   });
@@ -111,6 +111,15 @@ export function calculateRedshift(
     value: usdPerYear / storageTb,
     unit: 'USD per TB-year',
   });
+  if (node.storageKind === 'managed') {
+    sheet.note(
+      'warning',
+      `${node.name} keeps data in Redshift managed storage, billed separately per GB-month and not included here. ` +
+        'The cost per TB-year above divides the node cost by the most storage the nodes can address, so it is not ' +
+        'a cost per TB you actually store.',
+      [priceId],
+    );
+  }
   const thousandPerTb = options.explainSlideFigures === false ? null : explainThousandPerTb(sheet);
   return {
     ok: true,
@@ -155,16 +164,16 @@ function explainThousandPerTb(sheet: Worksheet): ThousandPerTbCheck | null {
   const discount = sheet.step({
     id: 'thousandPerTbDiscount',
     label: 'Discount from on-demand that this implies',
-    formula: '1 − implied price ÷ on-demand price',
-    substituted: `1 − ${n(implied, 4)} ÷ ${p(ds2.value)}`,
+    formula: '(1 − implied price ÷ on-demand price) × 100',
+    substituted: `(1 − ${p(implied)} ÷ ${p(ds2.value)}) × 100`,
     value: (1 - implied / ds2.value) * 100,
     unit: '%',
   });
   sheet.note(
     'info',
     `"$1,000 per TB per year" is AWS’s marketing figure for 3-year reserved dense-storage (DS2) nodes; the exact reserved ` +
-      `price table is unconfirmed. On demand, ds2.xlarge costs about $${n(onDemand, 0)} per TB-year; $1,000 needs an effective ` +
-      `$${n(implied, 4)} per node-hour, about ${n(discount, 0)} % below on-demand.`,
+      `price table is unconfirmed. On demand, ds2.xlarge costs about ${m(onDemand)} per TB-year; $1,000 needs an effective ` +
+      `${p(implied)} per node-hour, about ${n(discount, 0)} % below on-demand.`,
     [id],
   );
   return {

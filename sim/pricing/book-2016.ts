@@ -105,7 +105,7 @@ export const BOOK_2016: PriceBook = {
       per: 'GB-month',
       sources: ['S'],
       confidence: 'secondary',
-      note: '× 1,024 GB = $28.16 per TB-month, the slide’s S3 figure.',
+      note: '$0.0275 × 1,024 GB = $28.16 per TB-month, the slide’s S3 figure.',
       tier: s3Tier(5000, null),
     },
     's3.standardIa': {
@@ -137,7 +137,7 @@ export const BOOK_2016: PriceBook = {
       confidence: 'unconfirmed',
       note:
         'Commonly cited for us-east-1 in 2016 but unconfirmed: 2014-era copies show $0.01 and a late-2016 cut to ' +
-        '$0.004 is also unconfirmed (row 57). × 1,024 GB = $7.168, the slide’s "$7.16 / TB / month".',
+        '$0.004 is also unconfirmed (row 57). $0.007 × 1,024 GB = $7.168, the slide’s "$7.16 / TB / month".',
     },
     'ml.computeHour': {
       label: 'Amazon ML data analysis, training and evaluation',
