@@ -5,7 +5,10 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
     return buffer;
   }
-  return bytes.slice().buffer as ArrayBuffer;
+  // Copy rather than slice: Node's Buffer.slice shares memory, so its .buffer would be the whole pool.
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
 }
 
 /** MD5 of `bytes` as 32 lowercase hex digits (spark-md5). */

@@ -1,0 +1,116 @@
+import {
+  AGGREGATE_FRAMING_BYTES,
+  delimitedFieldLength,
+  encodeAggregatedRecord,
+  varintLength,
+} from './aggregation-format.ts';
+import { partitionKeyHash } from './hash-key.ts';
+import { utf8Length } from './kinesis-api.ts';
+import {
+  emptyAggregator,
+  type BufferedUserRecord,
+  type KplProducerState,
+  type ReadyKinesisRecord,
+  type ShardAggregator,
+} from './producer-state.ts';
+
+/** Protobuf bytes `record` adds to `aggregator`: new key-table entries plus its `Record` message. */
+function addedMessageBytes(aggregator: ShardAggregator, record: BufferedUserRecord): number {
+  let added = 0;
+  let keyIndex = aggregator.partitionKeys[`k${record.PartitionKey}`];
+  if (keyIndex === undefined) {
+    keyIndex = aggregator.partitionKeyCount;
+    added += delimitedFieldLength(utf8Length(record.PartitionKey));
+  }
+  let recordMessage = 1 + varintLength(keyIndex) + delimitedFieldLength(record.Data.length);
+  if (record.ExplicitHashKey !== undefined) {
+    let hashIndex = aggregator.explicitHashKeys[`k${record.ExplicitHashKey}`];
+    if (hashIndex === undefined) {
+      hashIndex = aggregator.explicitHashKeyCount;
+      added += delimitedFieldLength(record.ExplicitHashKey.length);
+    }
+    recordMessage += 1 + varintLength(hashIndex);
+  }
+  return added + delimitedFieldLength(recordMessage);
+}
+
+function plainKinesisRecord(state: KplProducerState, record: BufferedUserRecord): ReadyKinesisRecord {
+  return {
+    Data: record.Data,
+    PartitionKey: record.PartitionKey,
+    ...(record.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: record.ExplicitHashKey }),
+    shardIndex: record.shardIndex,
+    userRecords: [record],
+    bytes: record.Data.length + utf8Length(record.PartitionKey),
+    deadlineMs: record.addedAtMs + state.config.RecordMaxBufferedTime,
+  };
+}
+
+/**
+ * Turns a shard's aggregate into a Kinesis record in the outbox and empties the aggregator. A lone user
+ * record is sent as it is, as the KPL does. An aggregate takes its first user record's partition key and,
+ * as ExplicitHashKey, that record's hash key, so Kinesis routes it to the shard it was built for.
+ */
+export function sealAggregator(state: KplProducerState, shardIndex: number): void {
+  const aggregator = state.aggregators[shardIndex]!;
+  const records = aggregator.records;
+  if (records.length === 0) return;
+  state.aggregators[shardIndex] = emptyAggregator();
+  if (records.length === 1) {
+    state.outbox.push(plainKinesisRecord(state, records[0]!));
+    return;
+  }
+  const first = records[0]!;
+  let oldest = first.addedAtMs;
+  for (const record of records) if (record.addedAtMs < oldest) oldest = record.addedAtMs;
+  const data = encodeAggregatedRecord(records);
+  state.outbox.push({
+    Data: data,
+    PartitionKey: first.PartitionKey,
+    ExplicitHashKey: first.ExplicitHashKey ?? partitionKeyHash(first.PartitionKey).toString(),
+    shardIndex,
+    userRecords: records,
+    bytes: data.length + utf8Length(first.PartitionKey),
+    deadlineMs: oldest + state.config.RecordMaxBufferedTime,
+  });
+}
+
+/**
+ * Puts a user record where it waits to be sent: straight into the outbox when aggregation is off or the
+ * record alone would exceed AggregationMaxSize (it bypasses aggregation); otherwise into its shard's
+ * aggregate, sealing the aggregate first when the record would push it past AggregationMaxSize or
+ * AggregationMaxCount.
+ */
+export function queueUserRecord(state: KplProducerState, record: BufferedUserRecord): void {
+  const config = state.config;
+  if (!config.AggregationEnabled) {
+    state.outbox.push(plainKinesisRecord(state, record));
+    return;
+  }
+  const empty = emptyAggregator();
+  if (AGGREGATE_FRAMING_BYTES + addedMessageBytes(empty, record) > config.AggregationMaxSize) {
+    state.outbox.push(plainKinesisRecord(state, record));
+    return;
+  }
+  let aggregator = state.aggregators[record.shardIndex]!;
+  const added = addedMessageBytes(aggregator, record);
+  if (
+    aggregator.records.length > 0 &&
+    (AGGREGATE_FRAMING_BYTES + aggregator.messageBytes + added > config.AggregationMaxSize ||
+      aggregator.records.length >= config.AggregationMaxCount)
+  ) {
+    sealAggregator(state, record.shardIndex);
+    aggregator = state.aggregators[record.shardIndex]!;
+  }
+  aggregator.messageBytes += addedMessageBytes(aggregator, record);
+  if (aggregator.partitionKeys[`k${record.PartitionKey}`] === undefined) {
+    aggregator.partitionKeys[`k${record.PartitionKey}`] = aggregator.partitionKeyCount++;
+  }
+  if (
+    record.ExplicitHashKey !== undefined &&
+    aggregator.explicitHashKeys[`k${record.ExplicitHashKey}`] === undefined
+  ) {
+    aggregator.explicitHashKeys[`k${record.ExplicitHashKey}`] = aggregator.explicitHashKeyCount++;
+  }
+  aggregator.records.push(record);
+}

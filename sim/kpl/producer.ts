@@ -1,0 +1,264 @@
+import { fail, ok, type Result } from '../core/errors.ts';
+import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_MAX_MS } from './config.ts';
+import { queueUserRecord, sealAggregator } from './aggregator.ts';
+import { parseExplicitHashKey, partitionKeyHash, shardIndexForHashKey } from './hash-key.ts';
+import { utf8Length, type PutRecordsInput, type PutRecordsOutput } from './kinesis-api.ts';
+import {
+  KEPT_FAILURES,
+  type BufferedUserRecord,
+  type KplProducerState,
+  type ReadyKinesisRecord,
+} from './producer-state.ts';
+
+/** Largest Kinesis record, data + partition key (AWS-FACTS §1.2, row 8: 1 MB = 1,048,576 bytes in 2016). */
+const MAX_RECORD_BYTES = 1_048_576;
+
+/** A user record as the application adds it (KinesisProducer.addUserRecord). */
+export interface AddUserRecordInput {
+  readonly PartitionKey: string;
+  readonly ExplicitHashKey?: string;
+  readonly Data: Uint8Array;
+}
+
+/**
+ * Accepts a user record at virtual time `now`: checks it as Kinesis would (partition key 1–256 characters,
+ * data + key ≤ 1 MiB, a valid ExplicitHashKey), predicts its shard from the shard map and buffers it. Nothing
+ * is sent here: call {@link flushDue} at {@link nextDueAt}. Returns the user record's producer-local id.
+ */
+export function addUserRecord(
+  state: KplProducerState,
+  input: AddUserRecordInput,
+  now: number,
+): Result<number> {
+  const keyLength = [...input.PartitionKey].length;
+  if (keyLength < 1 || keyLength > 256) {
+    return fail({
+      code: 'InvalidArgumentException',
+      message: `PartitionKey has ${keyLength} characters; Kinesis accepts 1 to 256.`,
+      path: 'PartitionKey',
+    });
+  }
+  const size = input.Data.length + utf8Length(input.PartitionKey);
+  if (size > MAX_RECORD_BYTES) {
+    return fail({
+      code: 'InvalidArgumentException',
+      message: `The record is ${size.toLocaleString('en-US')} bytes (data + partition key); a Kinesis record may be at most 1,048,576 bytes (1 MB).`,
+      path: 'Data',
+    });
+  }
+  let hashKey: bigint;
+  if (input.ExplicitHashKey !== undefined) {
+    const parsed = parseExplicitHashKey(input.ExplicitHashKey);
+    if (!parsed.ok) return parsed;
+    hashKey = parsed.value;
+  } else {
+    hashKey = partitionKeyHash(input.PartitionKey);
+  }
+  const shardIndex = shardIndexForHashKey(state.shards, hashKey);
+  if (shardIndex < 0) {
+    return fail({
+      code: 'ShardMapIncomplete',
+      message: `No shard in the producer's shard map covers hash key ${hashKey}: give the producer the stream's current shards.`,
+      path: 'shards',
+    });
+  }
+  const id = state.nextUserRecordId++;
+  const record: BufferedUserRecord = {
+    id,
+    PartitionKey: input.PartitionKey,
+    ...(input.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: input.ExplicitHashKey }),
+    Data: input.Data,
+    shardIndex,
+    addedAtMs: now,
+    attempts: 0,
+  };
+  state.stats.userRecordsAdded++;
+  queueUserRecord(state, record);
+  return ok(id);
+}
+
+/** One PutRecords call the producer wants made; pass `requestId` back with the response. */
+export interface PutRecordsCall {
+  readonly requestId: number;
+  readonly input: PutRecordsInput;
+}
+
+function refillLimiter(state: KplProducerState, now: number): void {
+  const limiter = state.limiter;
+  const elapsed = now - limiter.refilledAtMs;
+  if (elapsed <= 0) return;
+  const share = state.config.RateLimit / 100;
+  const recordRate = state.shardRecordsPerSecond * share;
+  const byteRate = state.shardBytesPerSecond * share;
+  for (let i = 0; i < limiter.recordTokens.length; i++) {
+    limiter.recordTokens[i] = Math.min(recordRate, limiter.recordTokens[i]! + (recordRate * elapsed) / 1000);
+    limiter.byteTokens[i] = Math.min(byteRate, limiter.byteTokens[i]! + (byteRate * elapsed) / 1000);
+  }
+  limiter.refilledAtMs = now;
+}
+
+function giveUp(state: KplProducerState, record: BufferedUserRecord, reason: string, now: number): void {
+  state.stats.userRecordsExpired++;
+  state.failures.push({ id: record.id, PartitionKey: record.PartitionKey, reason, atMs: now });
+  if (state.failures.length > KEPT_FAILURES) state.failures.splice(0, state.failures.length - KEPT_FAILURES);
+}
+
+function expired(state: KplProducerState, record: BufferedUserRecord, now: number): boolean {
+  return now - record.addedAtMs >= state.config.RecordTtl;
+}
+
+/** Fails the expired user records of a ready record; returns it when none expired, else re-queues the rest. */
+function dropExpired(state: KplProducerState, ready: ReadyKinesisRecord, now: number): boolean {
+  if (!ready.userRecords.some((r) => expired(state, r, now))) return false;
+  for (const record of ready.userRecords) {
+    if (expired(state, record, now)) giveUp(state, record, 'RecordTtlExpired', now);
+    else queueUserRecord(state, record);
+  }
+  return true;
+}
+
+/**
+ * Does everything due at `now`: re-queues user records whose back-off ended, seals aggregates whose oldest
+ * record has waited RecordMaxBufferedTime, fails records older than RecordTtl, and — when a ready record's
+ * deadline has come or a full PutRecords call's worth is waiting — collects ready records into PutRecords
+ * calls of at most CollectionMaxCount records and CollectionMaxSize bytes. The per-shard RateLimit holds
+ * back records over 150 % (by default) of the shard's write limits; they wait for the next call.
+ */
+export function flushDue(state: KplProducerState, now: number): PutRecordsCall[] {
+  const config = state.config;
+  refillLimiter(state, now);
+  if (state.retries.length > 0) {
+    const waiting = [];
+    for (const retry of state.retries) {
+      if (retry.retryAtMs > now) waiting.push(retry);
+      else if (expired(state, retry.record, now)) giveUp(state, retry.record, 'RecordTtlExpired', now);
+      else queueUserRecord(state, retry.record);
+    }
+    state.retries = waiting;
+  }
+  for (let shard = 0; shard < state.aggregators.length; shard++) {
+    const records = state.aggregators[shard]!.records;
+    if (records.length > 0 && oldestAddedAt(records) + config.RecordMaxBufferedTime <= now) {
+      sealAggregator(state, shard);
+    }
+  }
+  const outbox = state.outbox.filter((ready) => !dropExpired(state, ready, now));
+  let due = false;
+  let bytes = 0;
+  for (const ready of outbox) {
+    bytes += ready.bytes;
+    if (ready.deadlineMs <= now) due = true;
+  }
+  if (!due && outbox.length < config.CollectionMaxCount && bytes < config.CollectionMaxSize) {
+    state.outbox = outbox;
+    return [];
+  }
+  const calls: PutRecordsCall[] = [];
+  const held: ReadyKinesisRecord[] = [];
+  let batch: ReadyKinesisRecord[] = [];
+  let batchBytes = 0;
+  const send = () => {
+    if (batch.length === 0) return;
+    const requestId = state.nextRequestId++;
+    state.inFlight[String(requestId)] = batch;
+    state.stats.putRecordsCalls++;
+    state.stats.kinesisRecordsSent += batch.length;
+    state.stats.bytesSent += batchBytes;
+    for (const ready of batch) if (ready.userRecords.length > 1) state.stats.aggregatedKinesisRecordsSent++;
+    calls.push({
+      requestId,
+      input: {
+        StreamName: state.StreamName,
+        Records: batch.map((ready) => ({
+          Data: ready.Data,
+          PartitionKey: ready.PartitionKey,
+          ...(ready.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: ready.ExplicitHashKey }),
+        })),
+      },
+    });
+    batch = [];
+    batchBytes = 0;
+  };
+  const limiter = state.limiter;
+  for (const ready of outbox) {
+    const shard = ready.shardIndex;
+    if (limiter.recordTokens[shard]! < 1 || limiter.byteTokens[shard]! < ready.bytes) {
+      held.push(ready);
+      state.stats.rateLimitedHolds++;
+      continue;
+    }
+    limiter.recordTokens[shard]! -= 1;
+    limiter.byteTokens[shard]! -= ready.bytes;
+    if (batch.length >= config.CollectionMaxCount || batchBytes + ready.bytes > config.CollectionMaxSize)
+      send();
+    batch.push(ready);
+    batchBytes += ready.bytes;
+  }
+  send();
+  state.outbox = held;
+  return calls;
+}
+
+function oldestAddedAt(records: readonly BufferedUserRecord[]): number {
+  let oldest = Infinity;
+  for (const record of records) if (record.addedAtMs < oldest) oldest = record.addedAtMs;
+  return oldest;
+}
+
+/** Back-off before retry number `attempts` (1, 2, …): 100 ms doubled each time, at most 3,200 ms. */
+export function retryBackoffMs(attempts: number): number {
+  return Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_BASE_MS * 2 ** (attempts - 1));
+}
+
+/**
+ * Takes the PutRecords response for call `requestId`: successes count their user records as delivered and
+ * their PUT payload units; each failed entry's user records wait a back-off and are aggregated again, or
+ * fail for good once RecordTtl has passed.
+ */
+export function onPutRecordsResult(
+  state: KplProducerState,
+  requestId: number,
+  output: PutRecordsOutput,
+  now: number,
+): Result<true> {
+  const sent = state.inFlight[String(requestId)];
+  if (!sent) {
+    return fail({
+      code: 'UnknownRequest',
+      message: `The producer has no PutRecords call ${requestId} in flight (already answered, or from another producer).`,
+      path: 'requestId',
+    });
+  }
+  if (output.Records.length !== sent.length) {
+    return fail({
+      code: 'InvalidArgument',
+      message: `PutRecords call ${requestId} sent ${sent.length} records but the response lists ${output.Records.length}.`,
+      path: 'Records',
+    });
+  }
+  delete state.inFlight[String(requestId)];
+  const stats = state.stats;
+  sent.forEach((ready, i) => {
+    const entry = output.Records[i]!;
+    if (entry.ErrorCode === undefined) {
+      stats.kinesisRecordsSucceeded++;
+      stats.putPayloadUnits += Math.max(1, Math.ceil(ready.Data.length / state.payloadUnitBytes));
+      for (const record of ready.userRecords) {
+        stats.userRecordsSucceeded++;
+        stats.userRecordLatencyMsSum += now - record.addedAtMs;
+      }
+      return;
+    }
+    if (entry.ErrorCode === 'ProvisionedThroughputExceededException') stats.kinesisRecordsThrottled++;
+    else stats.kinesisRecordsFailedOther++;
+    for (const record of ready.userRecords) {
+      const again = { ...record, attempts: record.attempts + 1 };
+      if (expired(state, again, now)) giveUp(state, again, `RecordTtlExpired after ${entry.ErrorCode}`, now);
+      else {
+        stats.userRecordRetries++;
+        state.retries.push({ record: again, retryAtMs: now + retryBackoffMs(again.attempts) });
+      }
+    }
+  });
+  return ok(true);
+}
