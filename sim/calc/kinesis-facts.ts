@@ -15,6 +15,7 @@ export const KINESIS_IDS = {
   units: 'kinesis.putPayloadUnitsPerMillion',
   retentionPrice: 'kinesis.extendedRetentionShardHour',
   accountShards: 'kinesis.defaultShardLimitPerRegion',
+  onDemandStreamHour: 'kinesis.onDemandStreamHour',
 } as const;
 
 /** Kinesis calculator input after validation and defaults. */

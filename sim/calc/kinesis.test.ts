@@ -164,4 +164,20 @@ describe('advice beyond the shard count', () => {
     const today = run({ recordsPerSecond: 60_000, recordBytes: 10, consumers: 1 }, current);
     expect(today.notes.some((note) => note.uses?.includes('kinesis.defaultShardLimitPerRegion'))).toBe(false);
   });
+
+  it('says today’s book prices provisioned mode only, and 2016 had no other mode', () => {
+    const input = { recordsPerSecond: 3000, recordBytes: 500, consumers: 1 };
+    const onDemand = (notes: readonly { text: string }[]) =>
+      notes.some((note) => note.text.includes('on-demand capacity mode'));
+    expect(onDemand(run(input, current).notes)).toBe(true);
+    expect(onDemand(run(input).notes)).toBe(false);
+  });
+
+  it('labels the per-shard byte limits in MiB, the unit the arithmetic uses', () => {
+    const result = run({ recordsPerSecond: 3000, recordBytes: 500, consumers: 1 });
+    expect(result.steps.find((step) => step.id === 'shardsByWriteBytes')?.formula).toContain('1 MiB/s');
+    expect(result.steps.find((step) => step.id === 'payloadUnitsPerRecord')?.note).toContain(
+      '25 KiB = 25,600 bytes',
+    );
+  });
 });

@@ -260,6 +260,14 @@ function size(sheet: Worksheet, input: CheckedKinesisInput): Calculation<Kinesis
       [ids.accountShards],
     );
   }
+  if (sheet.book.prices[ids.onDemandStreamHour]) {
+    sheet.note(
+      'info',
+      'This sizes and prices a provisioned stream (shards). Since November 2021 a stream can instead use on-demand ' +
+        'capacity mode, billed per stream-hour plus per GB written and read; those per-GB rates are unconfirmed, ' +
+        'so on-demand mode is not priced here.',
+    );
+  }
   const errors: CalcError[] = [];
   const costs = kinesisMonthlyCost(sheet, errors, { shards, averageRecords, kinesisRecordBytes, ...input });
   if (errors.length > 0) return { ok: false, errors };

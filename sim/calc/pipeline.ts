@@ -130,6 +130,7 @@ export function calculatePipeline(input: PipelineInput, book: PriceBook): Calcul
     substituted: `${n(firehose.value.recordsPerSecond)} × ${n(input.bytesPerLine)} × 3,600 × ${n(HOURS_PER_MONTH)} ÷ ${n(1024 ** 3)}`,
     value: (firehose.value.bytesPerSecond * 3600 * HOURS_PER_MONTH) / 1024 ** 3,
     unit: 'GB',
+    note: '1 GB is counted as 2^30 bytes, as in the Firehose calculator.',
   });
   const storedGb = sheet.step({
     id: 'averageStoredGb',
