@@ -62,6 +62,9 @@ test('keyboard alone reaches the navigation, a calculator field and the theme to
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Presenter mode' })).toBeFocused();
+  expect(await focusOutline()).toBe('solid');
+  await page.keyboard.press('Tab');
   await expect(app.themeToggle).toBeFocused();
   await page.keyboard.press('Enter');
   expect(await app.drawnTheme()).toBe('dark');
