@@ -141,3 +141,29 @@ test('saved progress the engine refuses is shown as an error and left untouched'
   const stored = await page.evaluate(() => window.localStorage.getItem('bdlab.document'));
   expect(JSON.parse(stored!)).toEqual(damaged);
 });
+
+test('a save the platform refuses is reported, the work stays on screen, and the stored progress is untouched', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  const board = new DataBusBoard(page);
+  await player.open('data-bus');
+  await player.start();
+  const stored = () => page.evaluate(() => window.localStorage.getItem('bdlab.document'));
+  await expect
+    .poll(async () => JSON.parse((await stored()) ?? '{}').progress?.labs?.['data-bus']?.phase)
+    .toBe('working');
+  const before = await stored();
+
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await board.place('Amazon S3', 'Store');
+  await board.place('Amazon RDS', 'Store');
+  await expect(page.getByText(/This browser refused to store your progress/)).toHaveCount(1);
+  await expect(board.stage('Store').getByRole('button', { name: 'Amazon S3', exact: true })).toBeVisible();
+  expect(await stored()).toBe(before);
+});

@@ -62,8 +62,11 @@ export class DocumentStore {
     this.#updateLabs({});
   }
 
-  /** Shows a message to the learner until dismissed. */
+  /** Shows a message to the learner until dismissed; a message already on screen is not repeated. */
   notify(notice: PlatformNotice): void {
+    // Every change in a lab saves; while saving keeps failing, one copy of the message is enough.
+    if (this.notices.some((shown) => shown.level === notice.level && shown.message === notice.message))
+      return;
     this.notices = [...this.notices, notice];
   }
 

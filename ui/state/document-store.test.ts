@@ -78,4 +78,15 @@ describe('DocumentStore', () => {
     ]);
     expect(saved.at(-1)!.settings).toEqual(createDefaultDocument().settings);
   });
+
+  it('shows a repeated save failure once', async () => {
+    const { port, fail } = fakePort({ document: createDefaultDocument() });
+    const store = await DocumentStore.load(port);
+    fail('This browser refused to store your progress (quota).');
+    store.saveProgress('data-bus', { step: 1 });
+    store.saveProgress('data-bus', { step: 2 });
+    await store.whenSaved();
+    expect(store.notices).toHaveLength(1);
+    expect(store.savedProgress('data-bus')).toEqual({ step: 2 });
+  });
 });
