@@ -46,6 +46,13 @@ function plainKinesisRecord(state: KplProducerState, record: BufferedUserRecord)
   };
 }
 
+/** Appends a ready Kinesis record to its shard's outbox queue. */
+export function pushReady(state: KplProducerState, ready: ReadyKinesisRecord): void {
+  state.outbox[ready.shardIndex]!.push(ready);
+  state.outboxCount++;
+  state.outboxBytes += ready.bytes;
+}
+
 /**
  * Turns a shard's aggregate into a Kinesis record in the outbox and empties the aggregator. A lone user
  * record is sent as it is, as the KPL does. An aggregate takes its first user record's partition key and,
@@ -57,21 +64,19 @@ export function sealAggregator(state: KplProducerState, shardIndex: number): voi
   if (records.length === 0) return;
   state.aggregators[shardIndex] = emptyAggregator();
   if (records.length === 1) {
-    state.outbox.push(plainKinesisRecord(state, records[0]!));
+    pushReady(state, plainKinesisRecord(state, records[0]!));
     return;
   }
   const first = records[0]!;
-  let oldest = first.addedAtMs;
-  for (const record of records) if (record.addedAtMs < oldest) oldest = record.addedAtMs;
   const data = encodeAggregatedRecord(records);
-  state.outbox.push({
+  pushReady(state, {
     Data: data,
     PartitionKey: first.PartitionKey,
     ExplicitHashKey: first.ExplicitHashKey ?? partitionKeyHash(first.PartitionKey).toString(),
     shardIndex,
     userRecords: records,
     bytes: data.length + utf8Length(first.PartitionKey),
-    deadlineMs: oldest + state.config.RecordMaxBufferedTime,
+    deadlineMs: aggregator.oldestAddedAtMs + state.config.RecordMaxBufferedTime,
   });
 }
 
@@ -84,12 +89,12 @@ export function sealAggregator(state: KplProducerState, shardIndex: number): voi
 export function queueUserRecord(state: KplProducerState, record: BufferedUserRecord): void {
   const config = state.config;
   if (!config.AggregationEnabled) {
-    state.outbox.push(plainKinesisRecord(state, record));
+    pushReady(state, plainKinesisRecord(state, record));
     return;
   }
   const empty = emptyAggregator();
   if (AGGREGATE_FRAMING_BYTES + addedMessageBytes(empty, record) > config.AggregationMaxSize) {
-    state.outbox.push(plainKinesisRecord(state, record));
+    pushReady(state, plainKinesisRecord(state, record));
     return;
   }
   let aggregator = state.aggregators[record.shardIndex]!;
@@ -111,6 +116,9 @@ export function queueUserRecord(state: KplProducerState, record: BufferedUserRec
     aggregator.explicitHashKeys[`k${record.ExplicitHashKey}`] === undefined
   ) {
     aggregator.explicitHashKeys[`k${record.ExplicitHashKey}`] = aggregator.explicitHashKeyCount++;
+  }
+  if (aggregator.records.length === 0 || record.addedAtMs < aggregator.oldestAddedAtMs) {
+    aggregator.oldestAddedAtMs = record.addedAtMs;
   }
   aggregator.records.push(record);
 }

@@ -10,9 +10,32 @@ export interface ShardHashRange {
 /** Largest hash key: 2^128 − 1 (AWS-FACTS §1.2, row 12). */
 export const MAX_HASH_KEY = (1n << 128n) - 1n;
 
+const hashCache = new Map<string, string>();
+const HASH_CACHE_LIMIT = 100_000;
+
+/**
+ * The MD5 of a partition key as 32 hex digits: the 128-bit hash key Kinesis routes by, in a form that
+ * compares like the number (equal-length hex strings sort numerically). Results are memoised, because
+ * producers reuse keys; the cache only saves time and never changes an answer.
+ */
+export function partitionKeyHashHex(partitionKey: string): string {
+  let hex = hashCache.get(partitionKey);
+  if (hex === undefined) {
+    if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
+    hex = SparkMD5.hash(partitionKey);
+    hashCache.set(partitionKey, hex);
+  }
+  return hex;
+}
+
 /** The 128-bit hash key Kinesis routes a partition key by: its MD5, read as a big-endian unsigned integer. */
 export function partitionKeyHash(partitionKey: string): bigint {
-  return BigInt(`0x${SparkMD5.hash(partitionKey)}`);
+  return BigInt(`0x${partitionKeyHashHex(partitionKey)}`);
+}
+
+/** A hash key as 32 hex digits, for {@link shardIndexForHashHex}. */
+export function hashKeyToHex(hashKey: bigint): string {
+  return hashKey.toString(16).padStart(32, '0');
 }
 
 /** An ExplicitHashKey as Kinesis accepts it: a decimal string from 0 to 2^128 − 1. */
@@ -27,10 +50,10 @@ export function parseExplicitHashKey(text: string): Result<bigint> {
   return ok(BigInt(text));
 }
 
-/** Shard ranges with their bounds parsed once, sorted by starting hash key. */
+/** Shard ranges with their bounds as 32-hex-digit strings, sorted by starting hash key. */
 interface CompiledShardMap {
-  readonly starts: readonly bigint[];
-  readonly ends: readonly bigint[];
+  readonly starts: readonly string[];
+  readonly ends: readonly string[];
   readonly shardIndexes: readonly number[];
 }
 
@@ -43,8 +66,8 @@ function compile(shards: readonly ShardHashRange[]): CompiledShardMap {
       .map((shard, index) => ({ index, start: BigInt(shard.HashKeyRange.StartingHashKey) }))
       .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     map = {
-      starts: order.map((o) => o.start),
-      ends: order.map((o) => BigInt(shards[o.index]!.HashKeyRange.EndingHashKey)),
+      starts: order.map((o) => hashKeyToHex(o.start)),
+      ends: order.map((o) => hashKeyToHex(BigInt(shards[o.index]!.HashKeyRange.EndingHashKey))),
       shardIndexes: order.map((o) => o.index),
     };
     compiled.set(shards, map);
@@ -57,6 +80,11 @@ function compile(shards: readonly ShardHashRange[]): CompiledShardMap {
  * (the producer's shard map is out of date). The bounds are parsed once per shards array.
  */
 export function shardIndexForHashKey(shards: readonly ShardHashRange[], hashKey: bigint): number {
+  return shardIndexForHashHex(shards, hashKeyToHex(hashKey));
+}
+
+/** {@link shardIndexForHashKey} for a hash key already in 32-hex-digit form (no BigInt on the hot path). */
+export function shardIndexForHashHex(shards: readonly ShardHashRange[], hashKey: string): number {
   const map = compile(shards);
   let low = 0;
   let high = map.starts.length - 1;

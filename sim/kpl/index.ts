@@ -26,9 +26,12 @@ export {
 } from './deaggregate.ts';
 export {
   evenShardRanges,
+  hashKeyToHex,
   MAX_HASH_KEY,
   parseExplicitHashKey,
   partitionKeyHash,
+  partitionKeyHashHex,
+  shardIndexForHashHex,
   shardIndexForHashKey,
   type ShardHashRange,
 } from './hash-key.ts';

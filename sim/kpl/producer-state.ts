@@ -28,6 +28,8 @@ export interface ShardAggregator {
   partitionKeyCount: number;
   explicitHashKeys: Record<string, number>;
   explicitHashKeyCount: number;
+  /** Arrival time of the oldest user record in the aggregate (meaningless while it is empty). */
+  oldestAddedAtMs: number;
 }
 
 /** A Kinesis record ready to be collected into a PutRecords call. */
@@ -88,8 +90,8 @@ export interface KplStats {
   bytesSent: number;
   /** PUT payload units of successful Kinesis records (25 KB chunks, rounded up per record). */
   putPayloadUnits: number;
-  /** Times the RateLimit held a ready record back. */
-  rateLimitedHolds: number;
+  /** Flushes in which the RateLimit held at least one ready record back. */
+  rateLimitedFlushes: number;
 }
 
 /** Most recent failures kept in the state for display. */
@@ -107,8 +109,14 @@ export interface KplProducerState {
   /** Bytes per PUT payload unit (from the price book). */
   readonly payloadUnitBytes: number;
   readonly aggregators: ShardAggregator[];
-  outbox: ReadyKinesisRecord[];
+  /** Kinesis records ready to be collected, per shard index, oldest first. */
+  readonly outbox: ReadyKinesisRecord[][];
+  /** Kinesis records and their bytes over all of `outbox`. */
+  outboxCount: number;
+  outboxBytes: number;
   retries: RetryingUserRecord[];
+  /** Earliest `retryAtMs` of `retries`, or null when there are none. */
+  nextRetryAtMs: number | null;
   readonly limiter: ShardRateLimiter;
   /** Kinesis records of calls sent and not yet answered, by request id. */
   readonly inFlight: Record<string, readonly ReadyKinesisRecord[]>;
@@ -127,6 +135,7 @@ export function emptyAggregator(): ShardAggregator {
     partitionKeyCount: 0,
     explicitHashKeys: {},
     explicitHashKeyCount: 0,
+    oldestAddedAtMs: 0,
   };
 }
 
@@ -154,8 +163,11 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
     shardBytesPerSecond,
     payloadUnitBytes: limitOf(book, 'kinesis.putPayloadUnitBytes').value,
     aggregators: shards.map(emptyAggregator),
-    outbox: [],
+    outbox: shards.map(() => []),
+    outboxCount: 0,
+    outboxBytes: 0,
     retries: [],
+    nextRetryAtMs: null,
     limiter: {
       recordTokens: shards.map(() => shardRecordsPerSecond * share),
       byteTokens: shards.map(() => shardBytesPerSecond * share),
@@ -178,7 +190,7 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
       putRecordsCalls: 0,
       bytesSent: 0,
       putPayloadUnits: 0,
-      rateLimitedHolds: 0,
+      rateLimitedFlushes: 0,
     },
     failures: [],
   };

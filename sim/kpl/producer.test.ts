@@ -130,3 +130,18 @@ describe('KPL producer', () => {
     expect(copy.stats).toEqual(state.stats);
   });
 });
+
+describe('shard prediction', () => {
+  it('routes by MD5 of the partition key, and the hex form agrees with the BigInt form', () => {
+    const shards = evenShardRanges(3);
+    for (const key of ['a', 'user-1', 'ünïcødé', 'x'.repeat(256)]) {
+      const hash = partitionKeyHash(key);
+      expect(hash).toBeLessThanOrEqual((1n << 128n) - 1n);
+      const index = shardIndexForHashKey(shards, hash);
+      const range = shards[index]!.HashKeyRange;
+      expect(hash >= BigInt(range.StartingHashKey) && hash <= BigInt(range.EndingHashKey)).toBe(true);
+    }
+    // MD5("") = d41d8cd98f00b204e9800998ecf8427e, which is above 2/3 of 2^128: the third shard.
+    expect(shardIndexForHashKey(shards, partitionKeyHash(''))).toBe(2);
+  });
+});

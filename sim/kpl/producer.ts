@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../core/errors.ts';
 import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_MAX_MS } from './config.ts';
 import { queueUserRecord, sealAggregator } from './aggregator.ts';
-import { parseExplicitHashKey, partitionKeyHash, shardIndexForHashKey } from './hash-key.ts';
+import { hashKeyToHex, parseExplicitHashKey, partitionKeyHashHex, shardIndexForHashHex } from './hash-key.ts';
 import { utf8Length, type PutRecordsInput, type PutRecordsOutput } from './kinesis-api.ts';
 import {
   KEPT_FAILURES,
@@ -12,6 +12,16 @@ import {
 
 /** Largest Kinesis record, data + partition key (AWS-FACTS §1.2, row 8: 1 MB = 1,048,576 bytes in 2016). */
 const MAX_RECORD_BYTES = 1_048_576;
+
+/** Characters of a string as Kinesis counts them (Unicode code points), without allocating. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) count--;
+  }
+  return count;
+}
 
 /** A user record as the application adds it (KinesisProducer.addUserRecord). */
 export interface AddUserRecordInput {
@@ -30,7 +40,7 @@ export function addUserRecord(
   input: AddUserRecordInput,
   now: number,
 ): Result<number> {
-  const keyLength = [...input.PartitionKey].length;
+  const keyLength = codePointCount(input.PartitionKey);
   if (keyLength < 1 || keyLength > 256) {
     return fail({
       code: 'InvalidArgumentException',
@@ -46,19 +56,19 @@ export function addUserRecord(
       path: 'Data',
     });
   }
-  let hashKey: bigint;
+  let hashKey: string;
   if (input.ExplicitHashKey !== undefined) {
     const parsed = parseExplicitHashKey(input.ExplicitHashKey);
     if (!parsed.ok) return parsed;
-    hashKey = parsed.value;
+    hashKey = hashKeyToHex(parsed.value);
   } else {
-    hashKey = partitionKeyHash(input.PartitionKey);
+    hashKey = partitionKeyHashHex(input.PartitionKey);
   }
-  const shardIndex = shardIndexForHashKey(state.shards, hashKey);
+  const shardIndex = shardIndexForHashHex(state.shards, hashKey);
   if (shardIndex < 0) {
     return fail({
       code: 'ShardMapIncomplete',
-      message: `No shard in the producer's shard map covers hash key ${hashKey}: give the producer the stream's current shards.`,
+      message: `No shard in the producer's shard map covers hash key 0x${hashKey}: give the producer the stream's current shards.`,
       path: 'shards',
     });
   }
@@ -107,54 +117,99 @@ function expired(state: KplProducerState, record: BufferedUserRecord, now: numbe
   return now - record.addedAtMs >= state.config.RecordTtl;
 }
 
-/** Fails the expired user records of a ready record; returns it when none expired, else re-queues the rest. */
-function dropExpired(state: KplProducerState, ready: ReadyKinesisRecord, now: number): boolean {
-  if (!ready.userRecords.some((r) => expired(state, r, now))) return false;
+/** Fails the expired user records of a ready record that is past its RecordTtl and re-queues the rest. */
+function expireUserRecords(state: KplProducerState, ready: ReadyKinesisRecord, now: number): void {
   for (const record of ready.userRecords) {
     if (expired(state, record, now)) giveUp(state, record, 'RecordTtlExpired', now);
     else queueUserRecord(state, record);
   }
-  return true;
+}
+
+function requeueDueRetries(state: KplProducerState, now: number): void {
+  if (state.nextRetryAtMs === null || state.nextRetryAtMs > now) return;
+  const waiting = [];
+  let next: number | null = null;
+  for (const retry of state.retries) {
+    if (retry.retryAtMs > now) {
+      waiting.push(retry);
+      next = next === null ? retry.retryAtMs : Math.min(next, retry.retryAtMs);
+    } else if (expired(state, retry.record, now)) giveUp(state, retry.record, 'RecordTtlExpired', now);
+    else queueUserRecord(state, retry.record);
+  }
+  state.retries = waiting;
+  state.nextRetryAtMs = next;
+}
+
+/** True when a ready record's deadline has come or a full PutRecords call's worth is waiting. */
+function collectionDue(state: KplProducerState, now: number): boolean {
+  const config = state.config;
+  if (state.outboxCount >= config.CollectionMaxCount || state.outboxBytes >= config.CollectionMaxSize)
+    return true;
+  for (const queue of state.outbox) {
+    // Queues are in arrival order, except re-aggregated retries at the tail, which carry old deadlines.
+    if (queue.length > 0 && (queue[0]!.deadlineMs <= now || queue[queue.length - 1]!.deadlineMs <= now)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Takes from each shard's queue, oldest first, the records the RateLimit lets go now; records past RecordTtl
+ * are failed instead of sent.
+ */
+function takeSendable(state: KplProducerState, now: number): ReadyKinesisRecord[] {
+  const limiter = state.limiter;
+  const ttl = state.config.RecordTtl;
+  const buffered = state.config.RecordMaxBufferedTime;
+  const taken: ReadyKinesisRecord[] = [];
+  let held = false;
+  state.outbox.forEach((queue, shard) => {
+    let k = 0;
+    for (; k < queue.length; k++) {
+      const ready = queue[k]!;
+      // deadlineMs − RecordMaxBufferedTime is the oldest user record's arrival.
+      if (now - (ready.deadlineMs - buffered) >= ttl) {
+        state.outboxCount--;
+        state.outboxBytes -= ready.bytes;
+        expireUserRecords(state, ready, now);
+        continue;
+      }
+      if (limiter.recordTokens[shard]! < 1 || limiter.byteTokens[shard]! < ready.bytes) {
+        held = true;
+        break;
+      }
+      limiter.recordTokens[shard]! -= 1;
+      limiter.byteTokens[shard]! -= ready.bytes;
+      state.outboxCount--;
+      state.outboxBytes -= ready.bytes;
+      taken.push(ready);
+    }
+    if (k > 0) queue.splice(0, k);
+  });
+  if (held) state.stats.rateLimitedFlushes++;
+  return taken;
 }
 
 /**
  * Does everything due at `now`: re-queues user records whose back-off ended, seals aggregates whose oldest
- * record has waited RecordMaxBufferedTime, fails records older than RecordTtl, and — when a ready record's
- * deadline has come or a full PutRecords call's worth is waiting — collects ready records into PutRecords
- * calls of at most CollectionMaxCount records and CollectionMaxSize bytes. The per-shard RateLimit holds
- * back records over 150 % (by default) of the shard's write limits; they wait for the next call.
+ * record has waited RecordMaxBufferedTime, and — when a ready record's deadline has come or a full
+ * PutRecords call's worth is waiting — collects ready records into PutRecords calls of at most
+ * CollectionMaxCount records and CollectionMaxSize bytes. The per-shard RateLimit holds back records over
+ * 150 % (by default) of the shard's write limits until its buckets refill; records past RecordTtl fail.
  */
 export function flushDue(state: KplProducerState, now: number): PutRecordsCall[] {
   const config = state.config;
   refillLimiter(state, now);
-  if (state.retries.length > 0) {
-    const waiting = [];
-    for (const retry of state.retries) {
-      if (retry.retryAtMs > now) waiting.push(retry);
-      else if (expired(state, retry.record, now)) giveUp(state, retry.record, 'RecordTtlExpired', now);
-      else queueUserRecord(state, retry.record);
-    }
-    state.retries = waiting;
-  }
+  requeueDueRetries(state, now);
   for (let shard = 0; shard < state.aggregators.length; shard++) {
-    const records = state.aggregators[shard]!.records;
-    if (records.length > 0 && oldestAddedAt(records) + config.RecordMaxBufferedTime <= now) {
+    const aggregator = state.aggregators[shard]!;
+    if (aggregator.records.length > 0 && aggregator.oldestAddedAtMs + config.RecordMaxBufferedTime <= now) {
       sealAggregator(state, shard);
     }
   }
-  const outbox = state.outbox.filter((ready) => !dropExpired(state, ready, now));
-  let due = false;
-  let bytes = 0;
-  for (const ready of outbox) {
-    bytes += ready.bytes;
-    if (ready.deadlineMs <= now) due = true;
-  }
-  if (!due && outbox.length < config.CollectionMaxCount && bytes < config.CollectionMaxSize) {
-    state.outbox = outbox;
-    return [];
-  }
+  if (state.outboxCount === 0 || !collectionDue(state, now)) return [];
   const calls: PutRecordsCall[] = [];
-  const held: ReadyKinesisRecord[] = [];
   let batch: ReadyKinesisRecord[] = [];
   let batchBytes = 0;
   const send = () => {
@@ -179,30 +234,14 @@ export function flushDue(state: KplProducerState, now: number): PutRecordsCall[]
     batch = [];
     batchBytes = 0;
   };
-  const limiter = state.limiter;
-  for (const ready of outbox) {
-    const shard = ready.shardIndex;
-    if (limiter.recordTokens[shard]! < 1 || limiter.byteTokens[shard]! < ready.bytes) {
-      held.push(ready);
-      state.stats.rateLimitedHolds++;
-      continue;
-    }
-    limiter.recordTokens[shard]! -= 1;
-    limiter.byteTokens[shard]! -= ready.bytes;
+  for (const ready of takeSendable(state, now)) {
     if (batch.length >= config.CollectionMaxCount || batchBytes + ready.bytes > config.CollectionMaxSize)
       send();
     batch.push(ready);
     batchBytes += ready.bytes;
   }
   send();
-  state.outbox = held;
   return calls;
-}
-
-function oldestAddedAt(records: readonly BufferedUserRecord[]): number {
-  let oldest = Infinity;
-  for (const record of records) if (record.addedAtMs < oldest) oldest = record.addedAtMs;
-  return oldest;
 }
 
 /** Back-off before retry number `attempts` (1, 2, …): 100 ms doubled each time, at most 3,200 ms. */
@@ -256,7 +295,9 @@ export function onPutRecordsResult(
       if (expired(state, again, now)) giveUp(state, again, `RecordTtlExpired after ${entry.ErrorCode}`, now);
       else {
         stats.userRecordRetries++;
-        state.retries.push({ record: again, retryAtMs: now + retryBackoffMs(again.attempts) });
+        const retryAtMs = now + retryBackoffMs(again.attempts);
+        state.retries.push({ record: again, retryAtMs });
+        if (state.nextRetryAtMs === null || retryAtMs < state.nextRetryAtMs) state.nextRetryAtMs = retryAtMs;
       }
     }
   });

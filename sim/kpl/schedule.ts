@@ -9,29 +9,35 @@ import type { BufferedUserRecord, KplProducerState } from './producer-state.ts';
  */
 export function nextDueAt(state: KplProducerState, now: number): number | undefined {
   const config = state.config;
-  let next = Infinity;
+  let next = state.nextRetryAtMs ?? Infinity;
   for (const aggregator of state.aggregators) {
-    for (const record of aggregator.records) {
-      next = Math.min(next, record.addedAtMs + config.RecordMaxBufferedTime);
+    if (aggregator.records.length > 0) {
+      next = Math.min(next, aggregator.oldestAddedAtMs + config.RecordMaxBufferedTime);
     }
   }
-  for (const retry of state.retries) next = Math.min(next, retry.retryAtMs);
-  if (state.outbox.length > 0) {
-    let bytes = 0;
+  if (state.outboxCount > 0) {
     let sendable = Infinity;
-    for (const ready of state.outbox) {
-      bytes += ready.bytes;
-      const tokens = tokensReadyAt(state, ready.shardIndex, ready.bytes);
+    state.outbox.forEach((queue, shard) => {
+      if (queue.length === 0) return;
+      const head = queue[0]!;
+      const tokens = tokensReadyAt(state, shard, head.bytes);
       sendable = Math.min(sendable, tokens);
-      next = Math.min(next, Math.max(ready.deadlineMs, tokens));
-    }
+      const deadline = Math.min(head.deadlineMs, queue[queue.length - 1]!.deadlineMs);
+      next = Math.min(next, Math.max(deadline, tokens));
+    });
     // A full call's worth is due at once, but only once the RateLimit lets at least one record go.
-    if (state.outbox.length >= config.CollectionMaxCount || bytes >= config.CollectionMaxSize) {
+    if (state.outboxCount >= config.CollectionMaxCount || state.outboxBytes >= config.CollectionMaxSize) {
       next = Math.min(next, sendable);
     }
   }
   return next === Infinity ? undefined : Math.max(next, now);
 }
+
+/**
+ * Shortest wait for the RateLimit's buckets: the KPL meets its deadlines to within about 10 ms (AWS-FACTS
+ * §2.1), so a held-back shard is looked at again every 10 ms at most, not once per token.
+ */
+export const RATE_LIMIT_WAKE_MS = 10;
 
 /** When shard `shard`'s rate-limit buckets will hold one record and `bytes` bytes. */
 function tokensReadyAt(state: KplProducerState, shard: number, bytes: number): number {
@@ -41,7 +47,8 @@ function tokensReadyAt(state: KplProducerState, shard: number, bytes: number): n
   const byteRate = (state.shardBytesPerSecond * share) / 1000;
   const recordWait = Math.max(0, 1 - limiter.recordTokens[shard]!) / recordRate;
   const byteWait = Math.max(0, bytes - limiter.byteTokens[shard]!) / byteRate;
-  return limiter.refilledAtMs + Math.ceil(Math.max(recordWait, byteWait));
+  const wait = Math.max(recordWait, byteWait);
+  return limiter.refilledAtMs + (wait > 0 ? Math.max(RATE_LIMIT_WAKE_MS, Math.ceil(wait)) : 0);
 }
 
 /** Where the producer's user records are right now, for the UI. */
@@ -63,7 +70,7 @@ const countUserRecords = (ready: readonly { readonly userRecords: readonly Buffe
 export function bufferSummary(state: KplProducerState): KplBufferSummary {
   return {
     aggregating: state.aggregators.reduce((sum, a) => sum + a.records.length, 0),
-    readyToSend: countUserRecords(state.outbox),
+    readyToSend: state.outbox.reduce((sum, queue) => sum + countUserRecords(queue), 0),
     inFlight: Object.values(state.inFlight).reduce((sum, calls) => sum + countUserRecords(calls), 0),
     retrying: state.retries.length,
   };
