@@ -1,9 +1,15 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
-import { binaryToBytes } from './data.ts';
+import { recordBytes } from './data.ts';
 import { kinesisFail } from './errors.ts';
-import { decodeIterator, encodeIterator, parseSequenceNumber } from './sequence.ts';
+import {
+  decodeIterator,
+  encodeIterator,
+  parseSequenceNumber,
+  sequenceNumber,
+  sequencePrefix,
+} from './sequence.ts';
 import { isExpired, isOpen, trimShard } from './shard.ts';
 import { findShard, findStream, limitsOf } from './stream.ts';
 import { admitIteratorCall, admitRead, chargeRead, type ReadRefusal } from './throughput.ts';
@@ -22,7 +28,10 @@ export interface GetShardIteratorRequest {
   readonly Timestamp?: number;
 }
 
-/** A record as GetRecords returns it. */
+/**
+ * A record as GetRecords returns it. `Data` is the very array the producer put (no copy): every consumer
+ * of the shard sees the same bytes, so treat it as read-only.
+ */
 export interface KinesisRecord {
   readonly SequenceNumber: string;
   readonly ApproximateArrivalTimestamp: number;
@@ -212,10 +221,11 @@ export function getRecords(
       break;
     }
     bytesRead += record.size;
+    const arrival = record.ApproximateArrivalTimestamp;
     Records.push({
-      SequenceNumber: record.SequenceNumber,
-      ApproximateArrivalTimestamp: record.ApproximateArrivalTimestamp,
-      Data: binaryToBytes(record.Data),
+      SequenceNumber: sequenceNumber(sequencePrefix(arrival, shard.index), shard.firstOrdinal + i),
+      ApproximateArrivalTimestamp: arrival,
+      Data: recordBytes(record),
       PartitionKey: record.PartitionKey,
     });
   }

@@ -1,3 +1,4 @@
+import SparkMD5 from 'spark-md5';
 import { describe, expect, it } from 'vitest';
 import {
   evenSplit,
@@ -60,6 +61,13 @@ describe('hashPartitionKey', () => {
     expect(partitionKeyHashKey('a')).toBe('16955237001963240173058271559858726497');
     expect(partitionKeyHashKey('b')).toBe('195289424170611159128911017612795795343');
     expect(partitionKeyHashKey('ü')).toBe('255482112228542481294366945247899473731');
+  });
+
+  it('gives ASCII keys the digest of their UTF-8 bytes through the ArrayBuffer API too', () => {
+    for (const key of ['a', 'user-42', '~!@#$%^&*()', 'x'.repeat(256)]) {
+      const bytes = new TextEncoder().encode(key);
+      expect(hashPartitionKey(key).hex).toBe(SparkMD5.ArrayBuffer.hash(bytes.buffer as ArrayBuffer));
+    }
   });
 
   it('counts UTF-8 bytes, not characters', () => {

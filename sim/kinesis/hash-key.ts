@@ -64,19 +64,28 @@ const encoder = new TextEncoder();
 const memo = new Map<string, PartitionKeyHash>();
 const MEMO_CAPACITY = 65_536;
 
-/** MD5 of a partition key's UTF-8 bytes (spark-md5), memoised; pure, so memoising cannot change a run. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * MD5 of a partition key's UTF-8 bytes (spark-md5), memoised; pure, so memoising cannot change a run. An
+ * ASCII key's UTF-8 bytes are its characters, so it goes to spark-md5's binary-string entry point directly
+ * (the same bytes, hence the same digest, without the encoder's allocation, which cost as much as the MD5
+ * itself); any other key is encoded to UTF-8 and hashed through spark-md5's ArrayBuffer API.
+ */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
   const known = memo.get(partitionKey);
   if (known !== undefined) return known;
-  const utf8 = encoder.encode(partitionKey);
-  const buffer =
-    utf8.byteOffset === 0 && utf8.byteLength === utf8.buffer.byteLength
-      ? utf8.buffer
-      : utf8.buffer.slice(utf8.byteOffset, utf8.byteOffset + utf8.byteLength);
-  const hash: PartitionKeyHash = {
-    hex: SparkMD5.ArrayBuffer.hash(buffer as ArrayBuffer),
-    bytes: utf8.byteLength,
-  };
+  let hash: PartitionKeyHash;
+  if (ASCII.test(partitionKey)) {
+    hash = { hex: SparkMD5.hashBinary(partitionKey), bytes: partitionKey.length };
+  } else {
+    const utf8 = encoder.encode(partitionKey);
+    const buffer =
+      utf8.byteOffset === 0 && utf8.byteLength === utf8.buffer.byteLength
+        ? utf8.buffer
+        : utf8.buffer.slice(utf8.byteOffset, utf8.byteOffset + utf8.byteLength);
+    hash = { hex: SparkMD5.ArrayBuffer.hash(buffer as ArrayBuffer), bytes: utf8.byteLength };
+  }
   if (memo.size >= MEMO_CAPACITY) memo.clear();
   memo.set(partitionKey, hash);
   return hash;

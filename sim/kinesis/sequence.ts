@@ -21,9 +21,12 @@ export function sequencePrefix(arrival: number, shardIndex: number): string {
   return PREFIX + String(arrival).padStart(TIME_DIGITS, '0') + String(shardIndex).padStart(SHARD_DIGITS, '0');
 }
 
+const ZEROS = '0'.repeat(ORDINAL_DIGITS);
+
 /** A full sequence number from its prefix and the record's ordinal. */
 export function sequenceNumber(prefix: string, ordinal: number): string {
-  return prefix + String(ordinal).padStart(ORDINAL_DIGITS, '0');
+  const digits = String(ordinal);
+  return prefix + ZEROS.slice(digits.length) + digits;
 }
 
 /** What a sequence number says: its shard's number and its ordinal there, or undefined if malformed. */

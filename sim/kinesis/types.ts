@@ -6,8 +6,8 @@ import type { KinesisEra } from './limits.ts';
 /**
  * Plain, JSON-serializable state of the Kinesis data plane: it lives in a simulation's `services.kinesis`
  * and is snapshotted with it. Times are virtual-clock milliseconds; hash keys are decimal strings (plus
- * their 32-digit hex form for routing); record data is a binary string (one character per byte, so it
- * survives JSON and costs one byte per byte in a JavaScript engine).
+ * their 32-digit hex form for routing). `JSON.stringify` of the state is always faithful: stored records
+ * turn their data into binary strings as they are serialized (see `RetainedRecord`).
  */
 export interface KinesisState {
   readonly era: KinesisEra;
@@ -110,12 +110,15 @@ export interface ShardTotals {
   outgoingBytes: number;
 }
 
-/** A record as a shard keeps it. */
+/**
+ * A record as a shard keeps it. Its sequence number is not stored: it follows from the shard, the arrival
+ * time and the record's ordinal (see sequence.ts), which saves a 56-character string per retained record.
+ * `Data` is the producer's own `Uint8Array` while the run is live (no copy on the hot path) and a binary
+ * string once the state has been through JSON (see `RetainedRecord`); readers accept both.
+ */
 export interface StoredRecord {
-  readonly SequenceNumber: string;
   readonly ApproximateArrivalTimestamp: number;
-  /** The data blob as a binary string (one character per byte). */
-  readonly Data: string;
+  readonly Data: Uint8Array | string;
   readonly PartitionKey: string;
   /** Data + partition key bytes: what counts toward the shard limits. */
   readonly size: number;
