@@ -64,19 +64,21 @@ const encoder = new TextEncoder();
 const memo = new Map<string, PartitionKeyHash>();
 const MEMO_CAPACITY = 65_536;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but printable ASCII (space to '~'); keys without it take the fast path below. */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
 /**
  * MD5 of a partition key's UTF-8 bytes (spark-md5), memoised; pure, so memoising cannot change a run. An
- * ASCII key's UTF-8 bytes are its characters, so it goes to spark-md5's binary-string entry point directly
- * (the same bytes, hence the same digest, without the encoder's allocation, which cost as much as the MD5
- * itself); any other key is encoded to UTF-8 and hashed through spark-md5's ArrayBuffer API.
+ * ASCII key's UTF-8 bytes are its characters, so a printable-ASCII key goes to spark-md5's binary-string
+ * entry point directly (the same bytes, hence the same digest, without the encoder's allocation, which
+ * cost as much as the MD5 itself); any other key is encoded to UTF-8 and hashed through spark-md5's
+ * ArrayBuffer API.
  */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
   const known = memo.get(partitionKey);
   if (known !== undefined) return known;
   let hash: PartitionKeyHash;
-  if (ASCII.test(partitionKey)) {
+  if (!NOT_PRINTABLE_ASCII.test(partitionKey)) {
     hash = { hex: SparkMD5.hashBinary(partitionKey), bytes: partitionKey.length };
   } else {
     const utf8 = encoder.encode(partitionKey);
