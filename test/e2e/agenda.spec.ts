@@ -63,6 +63,13 @@ test.describe('agenda (home)', () => {
     await expect(app.heading).toHaveText('The workshop day');
   });
 
+  test('a planned lab that is not built yet says so instead of pretending', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/lab/hot-shard');
+    await expect(app.heading).toHaveText('Fixing a hot shard');
+    await expect(page.getByRole('main')).toContainText('not available in this version of the app yet');
+  });
+
   test('an unknown link says so and offers a way back', async ({ page }) => {
     const app = new App(page);
     await app.open('/labs/nowhere');

@@ -50,6 +50,12 @@ for (const size of sizes) {
       // A hash change: presenter mode stays on.
       await player.open('lambda-architecture', { keepStorage: true });
       await shoot('presenter-lambda-architecture');
+
+      // A fresh load: presenter mode is off again, and the data bus is completed.
+      await seedProgress(page, [{ labId: 'data-bus', stepIndex: 0, completed: true, hints: 2 }]);
+      await player.open('data-bus', { keepStorage: true });
+      await expect(player.summary).toBeVisible();
+      await shoot('lab-completed-summary');
     });
   }
 }

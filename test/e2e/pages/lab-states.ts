@@ -10,16 +10,25 @@ import { createDefaultDocument } from '../../../sim/persist';
  */
 export async function seedProgress(
   page: Page,
-  labs: readonly { labId: string; stepIndex: number; partial?: number; hints?: number }[],
+  labs: readonly {
+    labId: string;
+    stepIndex: number;
+    partial?: number;
+    hints?: number;
+    completed?: boolean;
+  }[],
 ): Promise<void> {
   const progress: Record<string, unknown> = {};
-  for (const { labId, stepIndex, partial = 0, hints = 0 } of labs) {
+  for (const { labId, stepIndex: requested, partial = 0, hints = 0, completed = false } of labs) {
     const lab = findLab(labId);
     if (!lab) throw new Error(`No lab ${labId}`);
+    // A completed lab has every step solved: the last step's whole solution applied.
+    const stepIndex = completed ? lab.steps.length - 1 : requested;
+    const applied = completed ? Number.POSITIVE_INFINITY : partial;
     let workspace: unknown = lab.initialWorkspace;
     const actionsByStep = lab.steps.map((step, index) => {
       const actions =
-        index < stepIndex ? step.solution : index === stepIndex ? step.solution.slice(0, partial) : [];
+        index < stepIndex ? step.solution : index === stepIndex ? step.solution.slice(0, applied) : [];
       for (const action of actions) {
         const next = lab.reduce(workspace, action);
         if (!next.ok) throw new Error(next.error.message);
@@ -32,7 +41,7 @@ export async function seedProgress(
       format: 'bdlab-lab-progress',
       version: 1,
       labId,
-      phase: 'working',
+      phase: completed ? 'completed' : 'working',
       stepIndex,
       actionsByStep,
       hintsUsed: lab.steps.map((step, index) =>
