@@ -81,10 +81,10 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await expect(player.summaryFigure('Solutions shown')).toHaveText('0');
   const rows = await player.summaryRows();
   expect(rows.map((row) => [row[0], row[2], row[3]])).toEqual([
-    ['1. Lay out the stages', '1 of 3', 'Solved alone'],
-    ['2. Collect into storage', '2 of 3', 'Solved alone'],
-    ['3. Let storage decouple processing', '0 of 3', 'Solved alone'],
-    ['4. Deliver the answers', '0 of 3', 'Solved alone'],
+    ['1. Lay out the stages', '1 of 3', 'Solved by you'],
+    ['2. Collect into storage', '2 of 3', 'Solved by you'],
+    ['3. Let storage decouple processing', '0 of 3', 'Solved by you'],
+    ['4. Deliver the answers', '0 of 3', 'Solved by you'],
   ]);
 
   await player.summary.getByRole('link', { name: 'Back to the agenda' }).click();

@@ -54,7 +54,8 @@ for (const size of sizes) {
       // A fresh load: presenter mode is off again, and the data bus is completed.
       await seedProgress(page, [{ labId: 'data-bus', stepIndex: 0, completed: true, hints: 2 }]);
       await player.open('data-bus', { keepStorage: true });
-      await expect(player.summary).toBeVisible();
+      await expect(player.summaryFigure('Time spent')).toHaveText('20 min 0 s');
+      await expect(player.summaryFigure('Solutions shown')).toHaveText('1');
       await shoot('lab-completed-summary');
     });
   }

@@ -47,12 +47,12 @@ export async function seedProgress(
       hintsUsed: lab.steps.map((step, index) =>
         index === stepIndex ? Math.min(hints, step.hints.length) : 0,
       ),
-      assistedSteps: [],
+      assistedSteps: completed ? [stepIndex] : [],
       startedAt: start,
-      completedAt: null,
+      completedAt: completed ? start + lab.steps.length * 300_000 : null,
       stepStartedAt: lab.steps.map((_, index) => (index <= stepIndex ? start + index * 300_000 : null)),
       stepCompletedAt: lab.steps.map((_, index) =>
-        index < stepIndex ? start + (index + 1) * 300_000 - 1 : null,
+        index < stepIndex || completed ? start + (index + 1) * 300_000 - 1 : null,
       ),
       workspace,
     };
