@@ -1,7 +1,8 @@
 import type { BenchSuite } from './bench.ts';
+import { firehoseSuite } from './firehose.bench.ts';
 import { scenarioSuite } from './scenario.bench.ts';
 import { schedulerSuite } from './scheduler.bench.ts';
 import { snapshotSuite } from './snapshot.bench.ts';
 
 /** Every benchmark `npm run bench` runs, in order. A later issue adds its suite here. */
-export const suites: readonly BenchSuite[] = [schedulerSuite, snapshotSuite, scenarioSuite];
+export const suites: readonly BenchSuite[] = [schedulerSuite, snapshotSuite, scenarioSuite, firehoseSuite];
