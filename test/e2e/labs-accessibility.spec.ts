@@ -46,6 +46,8 @@ for (const theme of ['light', 'dark'] as const) {
     test('intro, completion summary and presenter mode have no serious or critical violations', async ({
       page,
     }) => {
+      // Three axe runs and a whole lab: on the shared two-core machine this needs more than the default 30 s.
+      test.slow();
       await page.emulateMedia({ colorScheme: theme });
       const app = new App(page);
       const player = new LabPlayer(app);
