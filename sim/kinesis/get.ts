@@ -214,6 +214,8 @@ export function getRecords(
   const Records: KinesisRecord[] = [];
   let bytesRead = 0;
   let fullRead = false;
+  let prefix = '';
+  let prefixTime = -1;
   for (let i = ordinal - shard.firstOrdinal; i < stored.length && Records.length < limit; i++) {
     const record = stored[i]!;
     if (Records.length > 0 && bytesRead + record.size > limits.getRecordsMaxBytes) {
@@ -222,8 +224,12 @@ export function getRecords(
     }
     bytesRead += record.size;
     const arrival = record.ApproximateArrivalTimestamp;
+    if (arrival !== prefixTime) {
+      prefix = sequencePrefix(arrival, shard.index);
+      prefixTime = arrival;
+    }
     Records.push({
-      SequenceNumber: sequenceNumber(sequencePrefix(arrival, shard.index), shard.firstOrdinal + i),
+      SequenceNumber: sequenceNumber(prefix, shard.firstOrdinal + i),
       ApproximateArrivalTimestamp: arrival,
       Data: recordBytes(record),
       PartitionKey: record.PartitionKey,

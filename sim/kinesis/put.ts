@@ -3,10 +3,10 @@ import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
 import { RetainedRecord } from './data.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
-import { hashKeyHex, hashPartitionKey, parseHashKey } from './hash-key.ts';
+import { findRange, hashKeyHex, hashPartitionKey, parseHashKey } from './hash-key.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import { trimShard } from './shard.ts';
-import { findStream, limitsOf, routeToShard } from './stream.ts';
+import { findStream, limitsOf, routeTable, routeToShard } from './stream.ts';
 import { refillWrite, takeWrite } from './throughput.ts';
 import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
 
@@ -149,14 +149,26 @@ function throttleMessage(state: KinesisState, stream: StreamState, shard: ShardS
   return message;
 }
 
-/** Per-request, per-shard sums, recorded as one metric sample per shard rather than one per record. */
-function recordWriteMetrics(metrics: MetricStore, now: Millis, sums: Map<ShardState, number[]>): void {
-  for (const [shard, [records, bytes, throttled]] of sums) {
-    if (records! > 0) {
-      metrics.put(shard.metricIds.incomingRecords, now, records!, 'Count');
-      metrics.put(shard.metricIds.incomingBytes, now, bytes!, 'Bytes');
+/**
+ * Per-request, per-shard sums by routing-table slot, reused between requests: a slot belongs to the
+ * current request when its stamp is the request's, so nothing is cleared or allocated per request.
+ */
+const sumStamp: number[] = [];
+const sumRecords: number[] = [];
+const sumBytes: number[] = [];
+const sumThrottled: number[] = [];
+const touched: number[] = [];
+let requestStamp = 0;
+
+/** Records one metric sample per touched shard rather than one per record. */
+function recordWriteMetrics(metrics: MetricStore, now: Millis, shards: readonly ShardState[]): void {
+  for (const slot of touched) {
+    const ids = shards[slot]!.metricIds;
+    if (sumRecords[slot]! > 0) {
+      metrics.put(ids.incomingRecords, now, sumRecords[slot]!, 'Count');
+      metrics.put(ids.incomingBytes, now, sumBytes[slot]!, 'Bytes');
     }
-    if (throttled! > 0) metrics.put(shard.metricIds.writeThrottled, now, throttled!, 'Count');
+    if (sumThrottled[slot]! > 0) metrics.put(ids.writeThrottled, now, sumThrottled[slot]!, 'Count');
   }
 }
 
@@ -195,32 +207,37 @@ export function putRecords(
     );
   }
   const results: PutRecordsResultEntry[] = new Array<PutRecordsResultEntry>(records.length);
-  const sums = new Map<ShardState, number[]>();
+  const table = routeTable(stream);
+  const stamp = ++requestStamp;
+  touched.length = 0;
   let failed = 0;
   for (let i = 0; i < records.length; i++) {
-    const shard = routeToShard(stream, scratchHex[i]!);
-    let sum = sums.get(shard);
-    if (sum === undefined) {
+    const slot = findRange(table.startsHex, scratchHex[i]!);
+    const shard = table.shards[slot]!;
+    if (sumStamp[slot] !== stamp) {
       refillWrite(shard, now, limits);
-      sum = [0, 0, 0];
-      sums.set(shard, sum);
+      sumStamp[slot] = stamp;
+      sumRecords[slot] = 0;
+      sumBytes[slot] = 0;
+      sumThrottled[slot] = 0;
+      touched.push(slot);
     }
     const size = scratchSize[i]!;
     const SequenceNumber = writeRecord(stream, records[i]!, shard, size, now);
     if (SequenceNumber === undefined) {
       failed++;
-      sum[2]!++;
+      sumThrottled[slot]!++;
       results[i] = {
         ErrorCode: 'ProvisionedThroughputExceededException',
         ErrorMessage: throttleMessage(state, stream, shard),
       };
     } else {
-      sum[0]!++;
-      sum[1]! += size;
+      sumRecords[slot]!++;
+      sumBytes[slot]! += size;
       results[i] = { ShardId: shard.ShardId, SequenceNumber };
     }
   }
-  if (metrics !== undefined) recordWriteMetrics(metrics, now, sums);
+  if (metrics !== undefined) recordWriteMetrics(metrics, now, table.shards);
   return ok({ FailedRecordCount: failed, Records: results });
 }
 
@@ -243,8 +260,14 @@ export function putRecord(
   refillWrite(shard, now, limitsOf(state));
   const size = scratchSize[0]!;
   const SequenceNumber = writeRecord(stream, request, shard, size, now);
-  if (metrics !== undefined)
-    recordWriteMetrics(metrics, now, new Map([[shard, SequenceNumber ? [1, size, 0] : [0, 0, 1]]]));
+  if (metrics !== undefined) {
+    const ids = shard.metricIds;
+    if (SequenceNumber === undefined) metrics.put(ids.writeThrottled, now, 1, 'Count');
+    else {
+      metrics.put(ids.incomingRecords, now, 1, 'Count');
+      metrics.put(ids.incomingBytes, now, size, 'Bytes');
+    }
+  }
   if (SequenceNumber === undefined) {
     return kinesisFail('ProvisionedThroughputExceededException', throttleMessage(state, stream, shard));
   }

@@ -216,23 +216,29 @@ export function describeStream(
 }
 
 /** A stream's open shards sorted by hash key, with their starting keys, for routing. */
-interface RouteTable {
+export interface RouteTable {
   readonly version: number;
-  readonly startsHex: string[];
-  readonly shards: ShardState[];
+  readonly startsHex: readonly string[];
+  readonly shards: readonly ShardState[];
 }
 
 /** Routing tables are derived data: cached per stream object, rebuilt after a reshard or a restore. */
 const routes = new WeakMap<StreamState, RouteTable>();
 
-/** The open shard whose hash key range holds `hex` (32-digit hex hash key). */
-export function routeToShard(stream: StreamState, hex: string): ShardState {
+/** The stream's current routing table (open shards in hash key order). */
+export function routeTable(stream: StreamState): RouteTable {
   let table = routes.get(stream);
   if (table === undefined || table.version !== stream.routeVersion) {
     const shards = stream.shards.filter(isOpen).sort((a, b) => (a.startingHex < b.startingHex ? -1 : 1));
     table = { version: stream.routeVersion, startsHex: shards.map((s) => s.startingHex), shards };
     routes.set(stream, table);
   }
+  return table;
+}
+
+/** The open shard whose hash key range holds `hex` (32-digit hex hash key). */
+export function routeToShard(stream: StreamState, hex: string): ShardState {
+  const table = routeTable(stream);
   return table.shards[findRange(table.startsHex, hex)]!;
 }
 
