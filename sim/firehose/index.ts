@@ -32,6 +32,13 @@ export {
   type PutRecordBatchOutput,
   type PutRecordBatchResponseEntry,
 } from './ingest.ts';
+export {
+  firehoseModule,
+  putRecordBatchAt,
+  scheduleFirehoseDelivery,
+  type FirehoseDeliverEvent,
+  type FirehoseServices,
+} from './module.ts';
 export { deliveryObjectKey, randomObjectId } from './object-key.ts';
 export {
   createDeliveryStream,

@@ -70,11 +70,13 @@ export interface DeliveryStreamState {
 /** Every delivery stream of the simulated account and region, by name. */
 export interface FirehoseState {
   readonly deliveryStreams: Record<string, DeliveryStreamState>;
+  /** Time of the pending `firehose.deliver` event in a simulation (module.ts), or null when none is pending. */
+  deliveryTimerAtMs: number | null;
 }
 
 /** An account with no delivery streams. */
 export function createFirehoseState(): FirehoseState {
-  return { deliveryStreams: {} };
+  return { deliveryStreams: {}, deliveryTimerAtMs: null };
 }
 
 /**
