@@ -1,6 +1,6 @@
 import { calculateEmr, type EmrResult, type PurchaseOption } from '../../../sim/calc/emr';
 import { EC2_INSTANCE_TYPES } from '../../../sim/catalog/ec2';
-import { formatUsd } from '../../../sim/core/format';
+import { formatUnitPrice, formatUsd } from '../../../sim/core/format';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** EMR: EC2 instance-hours plus the EMR fee, and whether the slide's "$0.15/hr, 10 nodes" can arise. */
@@ -89,7 +89,11 @@ export const emrCalculator: CalculatorDefinition<EmrResult> = {
   },
   headline(result) {
     const figures = [
-      { label: 'Cluster per hour', value: formatUsd(result.clusterUsdPerHour), detail: 'EC2 + EMR fee' },
+      {
+        label: 'Cluster per hour',
+        value: formatUnitPrice(result.clusterUsdPerHour),
+        detail: 'EC2 + EMR fee',
+      },
       {
         label: 'Total',
         value: formatUsd(result.totalUsd),
@@ -100,7 +104,7 @@ export const emrCalculator: CalculatorDefinition<EmrResult> = {
       figures.push({
         label: 'Slide: “$0.15/hr, 10-node Spark cluster”',
         value: result.slideCheck.possible ? 'Possible' : 'Not with these prices',
-        detail: `it implies ${formatUsd(result.slideCheck.impliedUsdPerNodeHour)} per node-hour`,
+        detail: `it implies ${formatUnitPrice(result.slideCheck.impliedUsdPerNodeHour)} per node-hour`,
       });
     }
     return figures;

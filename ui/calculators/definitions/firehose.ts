@@ -59,7 +59,7 @@ export const firehoseCalculator: CalculatorDefinition<FirehoseResult> = {
       kind: 'number',
       key: 'bufferSizeMiB',
       label: 'Buffer size hint',
-      unit: 'MB',
+      unit: 'MiB',
       defaultValue: 5,
       min: 1,
       max: 128,
@@ -121,7 +121,7 @@ export const firehoseCalculator: CalculatorDefinition<FirehoseResult> = {
       },
       {
         label: 'Longest wait in the buffer',
-        value: formatDuration(result.bufferSeconds),
+        value: result.objectsPerHour === null ? '—' : formatDuration(result.bufferSeconds),
         detail: 'before delivery to S3 starts',
       },
     ];

@@ -1,6 +1,6 @@
 import { calculateRedshift, type RedshiftResult } from '../../../sim/calc/redshift';
 import { REDSHIFT_NODE_TYPES } from '../../../sim/catalog/redshift';
-import { formatCount, formatNumber, formatUsd } from '../../../sim/core/format';
+import { formatCount, formatNumber, formatUnitPrice, formatUsd } from '../../../sim/core/format';
 import { choiceIn, numberIn, type CalculatorDefinition } from '../definition';
 
 /** Redshift: storage, slices and on-demand cost of a cluster, and where "$1,000 / TB / year" comes from. */
@@ -46,11 +46,11 @@ export const redshiftCalculator: CalculatorDefinition<RedshiftResult> = {
         value: `${formatNumber(result.storageTb, { maxDecimals: 2 })} TB`,
         detail: `${formatCount(result.slices)} slices`,
       },
-      { label: 'Per hour', value: formatUsd(result.usdPerHour), detail: 'on demand' },
+      { label: 'Per hour', value: formatUnitPrice(result.usdPerHour), detail: 'on demand' },
       { label: 'Per year', value: formatUsd(result.usdPerYear) },
       {
         label: 'Per TB per year',
-        value: formatUsd(result.usdPerTbYear),
+        value: formatUnitPrice(result.usdPerTbYear),
         detail: 'the slide says $1,000 (see below)',
       },
     ];

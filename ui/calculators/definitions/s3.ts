@@ -1,5 +1,5 @@
 import { calculateS3, type S3Result, type StorageClass } from '../../../sim/calc/s3';
-import { formatUsd } from '../../../sim/core/format';
+import { formatUnitPrice, formatUsd } from '../../../sim/core/format';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** S3 and Glacier: what keeping some terabytes for some months costs, per storage class. */
@@ -80,7 +80,7 @@ export const s3Calculator: CalculatorDefinition<S3Result> = {
       { label: 'Total for the period', value: formatUsd(result.totalCostUsd) },
       {
         label: 'Storage per TB-month',
-        value: formatUsd(result.usdPerTbMonth),
+        value: formatUnitPrice(result.usdPerTbMonth),
         detail: 'average over the tiers used',
       },
     ];
