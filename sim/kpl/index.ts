@@ -42,6 +42,15 @@ export type {
   PutRecordsResultEntry,
 } from './kinesis-api.ts';
 export {
+  addUserRecordAt,
+  createKplModule,
+  scheduleKplFlush,
+  type KplFlushEvent,
+  type KplServices,
+  type KplServiceState,
+  type PutRecordsTransport,
+} from './module.ts';
+export {
   addUserRecord,
   flushDue,
   onPutRecordsResult,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_BOOKS } from '../pricing/books.ts';
+import { bytesReplacer, bytesReviver } from '../s3/snapshot.ts';
 import { defaultKplConfig, validateKplConfig, type KplConfig } from './config.ts';
 import { deaggregate } from './deaggregate.ts';
 import { evenShardRanges, partitionKeyHash, shardIndexForHashKey } from './hash-key.ts';
@@ -143,5 +144,17 @@ describe('shard prediction', () => {
     }
     // MD5("") = d41d8cd98f00b204e9800998ecf8427e, which is above 2/3 of 2^128: the third shard.
     expect(shardIndexForHashKey(shards, partitionKeyHash(''))).toBe(2);
+  });
+});
+
+describe('saving a producer', () => {
+  it('round-trips buffered bytes through JSON with the S3 bytes replacer and reviver', () => {
+    const state = producer(2);
+    for (let i = 0; i < 5; i++)
+      addUserRecord(state, { PartitionKey: `k${i}`, Data: new Uint8Array([i, 255]) }, 0);
+    const copy = JSON.parse(JSON.stringify(state, bytesReplacer), bytesReviver) as KplProducerState;
+    const calls = (s: KplProducerState) =>
+      flushDue(s, 100).map((c) => c.input.Records.map((r) => [...r.Data]));
+    expect(calls(copy)).toEqual(calls(state));
   });
 });

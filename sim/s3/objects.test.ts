@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { millis } from '../core/units.ts';
 import { validateBucketName } from './bucket-name.ts';
 import { compareKeys } from './key-order.ts';
+import { md5Hex } from './md5.ts';
 import { createBucket, deleteBucket, deleteObject, getObject, headObject, putObject } from './objects.ts';
 import { s3StateFromJson, s3StateToJson } from './snapshot.ts';
 import { createS3State } from './state.ts';
@@ -122,5 +123,14 @@ describe('key order and saving', () => {
     expect(json).toContain('"$bytes":"AP8H"');
     const back = s3StateFromJson(json);
     expect(back.buckets['weblogs']!.objects['bin']!.Body).toEqual(new Uint8Array([0, 255, 7]));
+  });
+});
+
+describe('MD5 of views', () => {
+  it('hashes only the bytes a view covers, even for a Node Buffer slice of a larger pool', () => {
+    const pool = new TextEncoder().encode('xxhelloxx');
+    expect(md5Hex(pool.subarray(2, 7))).toBe('5d41402abc4b2a76b9719d911017c592');
+    const buffer = Buffer.from('xxhelloxx').subarray(2, 7);
+    expect(md5Hex(buffer)).toBe('5d41402abc4b2a76b9719d911017c592');
   });
 });
