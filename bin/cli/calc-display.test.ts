@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { runBdlab } from './capture.ts';
 
 async function human(...argv: string[]): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await main(['calc', ...argv], io);
+  const { code, stdout, stderr } = await runBdlab('calc', ...argv);
   expect({ argv, code, stderr }).toEqual({ argv, code: 0, stderr: '' });
   return stdout;
 }

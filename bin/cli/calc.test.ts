@@ -2,19 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.ts';
-import { main } from './main.ts';
+import { runBdlab } from './capture.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'bdlab-calc-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function bdlab(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const bdlab = runBdlab;
 
 const kinesis3000 = [
   'calc',

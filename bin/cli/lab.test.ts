@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { counterLab } from '../../labs/engine/fixtures/counter-lab.ts';
 import { registeredLabs } from '../../labs/index.ts';
-import type { CliIo } from './io.ts';
+import { captureIo, runBdlab } from './capture.ts';
 import { labCommand } from './lab.ts';
-import { main } from './main.ts';
 
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
-
-async function bdlab(...argv: string[]) {
-  const { io, out, err } = capture();
-  const code = await main(argv, io);
-  return { code, stdout: out(), stderr: err() };
-}
+const bdlab = runBdlab;
 
 describe('bdlab lab list', () => {
   it('lists the labs per session, available or not yet', async () => {
@@ -87,7 +72,7 @@ describe('bdlab lab validate', () => {
       { folder: '01-counter', lab: counterLab },
       { folder: '03-data-bus', lab: dataBus.lab },
     ]);
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIo();
     expect(await broken(['validate'], io)).toBe(1);
     expect(out()).toBe('');
     expect(err().split('\n')).toEqual([
