@@ -108,6 +108,8 @@ export interface KplProducerState {
   readonly shardBytesPerSecond: number;
   /** Bytes per PUT payload unit (from the price book). */
   readonly payloadUnitBytes: number;
+  /** Largest Kinesis record, data + partition key (from the price book: 1 MiB). */
+  readonly maxRecordBytes: number;
   readonly aggregators: ShardAggregator[];
   /** Kinesis records ready to be collected, per shard index, oldest first. */
   readonly outbox: ReadyKinesisRecord[][];
@@ -162,6 +164,7 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
     shardRecordsPerSecond,
     shardBytesPerSecond,
     payloadUnitBytes: limitOf(book, 'kinesis.putPayloadUnitBytes').value,
+    maxRecordBytes: limitOf(book, 'kinesis.maxRecordBytes').value,
     aggregators: shards.map(emptyAggregator),
     outbox: shards.map(() => []),
     outboxCount: 0,

@@ -10,9 +10,6 @@ import {
   type ReadyKinesisRecord,
 } from './producer-state.ts';
 
-/** Largest Kinesis record, data + partition key (AWS-FACTS §1.2, row 8: 1 MB = 1,048,576 bytes in 2016). */
-const MAX_RECORD_BYTES = 1_048_576;
-
 /** Characters of a string as Kinesis counts them (Unicode code points), without allocating. */
 function codePointCount(text: string): number {
   let count = text.length;
@@ -49,10 +46,10 @@ export function addUserRecord(
     });
   }
   const size = input.Data.length + utf8Length(input.PartitionKey);
-  if (size > MAX_RECORD_BYTES) {
+  if (size > state.maxRecordBytes) {
     return fail({
       code: 'InvalidArgumentException',
-      message: `The record is ${size.toLocaleString('en-US')} bytes (data + partition key); a Kinesis record may be at most 1,048,576 bytes (1 MB).`,
+      message: `The record is ${size.toLocaleString('en-US')} bytes (data + partition key); a Kinesis record may be at most ${state.maxRecordBytes.toLocaleString('en-US')} bytes (1 MB).`,
       path: 'Data',
     });
   }
