@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { SECURITY_HEADERS } from './electron/security/csp.ts';
 
 /** One renderer build serves both the desktop shell (custom protocol) and the browser mode. */
 export default defineConfig({
@@ -14,7 +15,9 @@ export default defineConfig({
     target: 'es2022',
   },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4317, strictPort: true },
+  // The browser mode is served with the desktop app's own security headers, so both run under one CSP and the
+  // end-to-end tests catch anything the desktop app would block.
+  preview: { host: '127.0.0.1', port: 4317, strictPort: true, headers: { ...SECURITY_HEADERS } },
   test: {
     root: '.',
     include: [
