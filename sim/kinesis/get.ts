@@ -1,7 +1,7 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
-import { recordBytes } from './data.ts';
+import { firstArrivalAtOrAfter, recordBytes } from './record-log.ts';
 import { kinesisFail } from './errors.ts';
 import {
   decodeIterator,
@@ -53,18 +53,6 @@ export interface GetRecordsResponse {
   readonly MillisBehindLatest: number;
 }
 
-/** Index of the first record at or after `timestamp` (arrival times never decrease within a shard). */
-function firstAtOrAfter(shard: ShardState, timestamp: number): number {
-  let low = 0;
-  let high = shard.records.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (shard.records[middle]!.ApproximateArrivalTimestamp < timestamp) low = middle + 1;
-    else high = middle;
-  }
-  return shard.firstOrdinal + low;
-}
-
 function startOrdinal(shard: ShardState, request: GetShardIteratorRequest): Result<number, KinesisError> {
   switch (request.ShardIteratorType) {
     case 'TRIM_HORIZON':
@@ -80,7 +68,7 @@ function startOrdinal(shard: ShardState, request: GetShardIteratorRequest): Resu
           'Timestamp',
         );
       }
-      return ok(firstAtOrAfter(shard, at));
+      return ok(shard.firstOrdinal + firstArrivalAtOrAfter(shard.records, at));
     }
     case 'AT_SEQUENCE_NUMBER':
     case 'AFTER_SEQUENCE_NUMBER': {
@@ -210,20 +198,21 @@ export function getRecords(
   }
   trimShard(shard, now, stream.value.RetentionPeriodHours);
   let ordinal = Math.max(position.ordinal, shard.firstOrdinal);
-  const stored = shard.records;
+  const log = shard.records;
+  const count = log.arrivals.length;
   const Records: KinesisRecord[] = [];
   let bytesRead = 0;
   let fullRead = false;
   let prefix = '';
   let prefixTime = -1;
-  for (let i = ordinal - shard.firstOrdinal; i < stored.length && Records.length < limit; i++) {
-    const record = stored[i]!;
-    if (Records.length > 0 && bytesRead + record.size > limits.getRecordsMaxBytes) {
+  for (let i = ordinal - shard.firstOrdinal; i < count && Records.length < limit; i++) {
+    const size = log.sizes[i]!;
+    if (Records.length > 0 && bytesRead + size > limits.getRecordsMaxBytes) {
       fullRead = true;
       break;
     }
-    bytesRead += record.size;
-    const arrival = record.ApproximateArrivalTimestamp;
+    bytesRead += size;
+    const arrival = log.arrivals[i]!;
     if (arrival !== prefixTime) {
       prefix = sequencePrefix(arrival, shard.index);
       prefixTime = arrival;
@@ -231,8 +220,8 @@ export function getRecords(
     Records.push({
       SequenceNumber: sequenceNumber(prefix, shard.firstOrdinal + i),
       ApproximateArrivalTimestamp: arrival,
-      Data: recordBytes(record),
-      PartitionKey: record.PartitionKey,
+      Data: recordBytes(log, i),
+      PartitionKey: log.keys[i]!,
     });
   }
   ordinal += Records.length;

@@ -8,7 +8,6 @@ export type {
   KinesisState,
   ShardState,
   ShardTotals,
-  StoredRecord,
   StreamState,
 } from './types.ts';
 export { kinesisLimits, MAX_CONFIGURABLE_RECORD_KIB, type KinesisEra, type KinesisLimits } from './limits.ts';
@@ -70,3 +69,4 @@ export {
 } from './reshard.ts';
 export { THROUGHPUT_ACCOUNTING } from './throughput.ts';
 export { bytesToBinary, binaryToBytes } from './data.ts';
+export { RecordLog, type RecordColumns } from './record-log.ts';

@@ -1,7 +1,7 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
-import { RetainedRecord } from './data.ts';
+import { appendRecord, liveRecordLog } from './record-log.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
 import { findRange, hashKeyHex, hashPartitionKey, parseHashKey } from './hash-key.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
@@ -134,7 +134,7 @@ function writeRecord(
   shard.lastArrival = arrival;
   const SequenceNumber = sequenceNumber(shard.seqPrefix, shard.nextOrdinal++);
   trimShard(shard, now, stream.RetentionPeriodHours);
-  shard.records.push(new RetainedRecord(arrival, entry.Data, entry.PartitionKey, size));
+  appendRecord(liveRecordLog(shard), arrival, entry.Data, entry.PartitionKey, size);
   shard.totals.incomingRecords++;
   shard.totals.incomingBytes += size;
   return SequenceNumber;

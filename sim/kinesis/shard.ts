@@ -1,6 +1,7 @@
 import type { MetricId } from '../core/metrics.ts';
 import { hashKeyHex, type HashKeyRange } from './hash-key.ts';
 import type { KinesisLimits } from './limits.ts';
+import { dropOldest, firstArrivalAtOrAfter, RecordLog } from './record-log.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import type { ShardMetricIds, ShardState, StreamState } from './types.ts';
 
@@ -53,7 +54,7 @@ export function openShard(
     endingHex: hashKeyHex(BigInt(range.EndingHashKey)),
     StartingSequenceNumber: sequenceNumber(sequencePrefix(now, index), 0),
     openedAt: now,
-    records: [],
+    records: new RecordLog(),
     firstOrdinal: 0,
     nextOrdinal: 0,
     lastArrival: now,
@@ -103,17 +104,11 @@ export function trimShard(shard: ShardState, now: number, retentionHours: number
   if (now - shard.trimmedAt < 1000) return;
   shard.trimmedAt = now;
   const cutoff = now - retentionHours * 3_600_000;
-  const records = shard.records;
-  if (records.length === 0 || records[0]!.ApproximateArrivalTimestamp >= cutoff) return;
-  let low = 0;
-  let high = records.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (records[middle]!.ApproximateArrivalTimestamp < cutoff) low = middle + 1;
-    else high = middle;
-  }
-  records.splice(0, low);
-  shard.firstOrdinal += low;
+  const arrivals = shard.records.arrivals;
+  if (arrivals.length === 0 || arrivals[0]! >= cutoff) return;
+  const expired = firstArrivalAtOrAfter(shard.records, cutoff);
+  dropOldest(shard.records, expired);
+  shard.firstOrdinal += expired;
 }
 
 /** True once a closed shard's retention period has passed: it is then EXPIRED and no longer listed. */

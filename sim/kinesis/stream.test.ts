@@ -99,4 +99,18 @@ describe('state', () => {
     const read = getRecords(copy, { ShardIterator: it.value.ShardIterator }, millis(200));
     expect(read.ok && read.value.Records.every((r) => r.Data[1] === 255)).toBe(true);
   });
+
+  it('keeps serializing record data as text after a restore and further puts', () => {
+    const state = createKinesisState();
+    createStream(state, { StreamName: 's', ShardCount: 1 }, t0);
+    putRecords(state, { StreamName: 's', Records: [{ Data: Uint8Array.of(1, 2), PartitionKey: 'k' }] }, t0);
+    const restored = JSON.parse(JSON.stringify(state)) as KinesisState;
+    putRecords(
+      restored,
+      { StreamName: 's', Records: [{ Data: Uint8Array.of(3, 4), PartitionKey: 'k' }] },
+      millis(1),
+    );
+    const again = JSON.parse(JSON.stringify(restored)) as KinesisState;
+    expect(again.streams.s!.shards[0]!.records.data).toEqual(['\u0001\u0002', '\u0003\u0004']);
+  });
 });

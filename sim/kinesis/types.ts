@@ -2,12 +2,13 @@ import type { SimError } from '../core/errors.ts';
 import type { MetricId } from '../core/metrics.ts';
 import type { HashKeyRange } from './hash-key.ts';
 import type { KinesisEra } from './limits.ts';
+import type { RecordColumns } from './record-log.ts';
 
 /**
  * Plain, JSON-serializable state of the Kinesis data plane: it lives in a simulation's `services.kinesis`
  * and is snapshotted with it. Times are virtual-clock milliseconds; hash keys are decimal strings (plus
- * their 32-digit hex form for routing). `JSON.stringify` of the state is always faithful: stored records
- * turn their data into binary strings as they are serialized (see `RetainedRecord`).
+ * their 32-digit hex form for routing). `JSON.stringify` of the state is always faithful: record data
+ * turns into binary strings as it is serialized (see `RecordLog`).
  */
 export interface KinesisState {
   readonly era: KinesisEra;
@@ -72,8 +73,12 @@ export interface ShardState {
   EndingSequenceNumber?: string;
   readonly openedAt: number;
   closedAt?: number;
-  /** Records still retained, oldest first; `records[0]` has ordinal `firstOrdinal`. */
-  records: StoredRecord[];
+  /**
+   * Records still retained, oldest first, as columns (see record-log.ts); record 0 has ordinal
+   * `firstOrdinal`. A record's sequence number is not stored: it follows from the shard, its arrival time
+   * and its ordinal (see sequence.ts).
+   */
+  records: RecordColumns;
   firstOrdinal: number;
   /** Ordinal the next record gets (records ever written to this shard). */
   nextOrdinal: number;
@@ -108,20 +113,6 @@ export interface ShardTotals {
   throttledGetRecordsCalls: number;
   outgoingRecords: number;
   outgoingBytes: number;
-}
-
-/**
- * A record as a shard keeps it. Its sequence number is not stored: it follows from the shard, the arrival
- * time and the record's ordinal (see sequence.ts), which saves a 56-character string per retained record.
- * `Data` is the producer's own `Uint8Array` while the run is live (no copy on the hot path) and a binary
- * string once the state has been through JSON (see `RetainedRecord`); readers accept both.
- */
-export interface StoredRecord {
-  readonly ApproximateArrivalTimestamp: number;
-  readonly Data: Uint8Array | string;
-  readonly PartitionKey: string;
-  /** Data + partition key bytes: what counts toward the shard limits. */
-  readonly size: number;
 }
 
 /** Error codes the data plane returns, as AWS names them. */
