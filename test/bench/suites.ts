@@ -1,5 +1,6 @@
 import type { BenchSuite } from './bench.ts';
 import { firehoseSuite } from './firehose.bench.ts';
+import { kinesisSuite } from './kinesis.bench.ts';
 import { scenarioSuite } from './scenario.bench.ts';
 import { schedulerSuite } from './scheduler.bench.ts';
 import { snapshotSuite } from './snapshot.bench.ts';
