@@ -6,4 +6,10 @@ import { schedulerSuite } from './scheduler.bench.ts';
 import { snapshotSuite } from './snapshot.bench.ts';
 
 /** Every benchmark `npm run bench` runs, in order. A later issue adds its suite here. */
-export const suites: readonly BenchSuite[] = [schedulerSuite, snapshotSuite, scenarioSuite, firehoseSuite];
+export const suites: readonly BenchSuite[] = [
+  schedulerSuite,
+  snapshotSuite,
+  scenarioSuite,
+  firehoseSuite,
+  kinesisSuite,
+];
