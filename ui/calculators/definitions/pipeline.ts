@@ -57,7 +57,7 @@ export const pipelineCalculator: CalculatorDefinition<PipelineResult> = {
       kind: 'number',
       key: 'bufferSizeMiB',
       label: 'Firehose buffer size',
-      unit: 'MB',
+      unit: 'MiB',
       defaultValue: LAB4_DEFAULTS.bufferSizeMiB,
       min: 1,
       max: 128,
