@@ -1,4 +1,4 @@
-import SparkMD5 from 'spark-md5';
+import { md5Hex, md5HexOfBinaryString } from '../core/md5.ts';
 
 /**
  * The 128-bit hash key space of a stream. Hash keys are BigInt only while a range is computed (CreateStream,
@@ -68,25 +68,20 @@ const MEMO_CAPACITY = 65_536;
 const NOT_PRINTABLE_ASCII = /[^ -~]/;
 
 /**
- * MD5 of a partition key's UTF-8 bytes (spark-md5), memoised; pure, so memoising cannot change a run. An
- * ASCII key's UTF-8 bytes are its characters, so a printable-ASCII key goes to spark-md5's binary-string
- * entry point directly (the same bytes, hence the same digest, without the encoder's allocation, which
- * cost as much as the MD5 itself); any other key is encoded to UTF-8 and hashed through spark-md5's
- * ArrayBuffer API.
+ * MD5 of a partition key's UTF-8 bytes, memoised; pure, so memoising cannot change a run. An ASCII key's
+ * UTF-8 bytes are its characters, so a printable-ASCII key is hashed as a binary string directly (the same
+ * bytes, hence the same digest, without the encoder's allocation, which cost as much as the MD5 itself);
+ * any other key is encoded to UTF-8 first. The KPL predicts shards with this same function.
  */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
   const known = memo.get(partitionKey);
   if (known !== undefined) return known;
   let hash: PartitionKeyHash;
   if (!NOT_PRINTABLE_ASCII.test(partitionKey)) {
-    hash = { hex: SparkMD5.hashBinary(partitionKey), bytes: partitionKey.length };
+    hash = { hex: md5HexOfBinaryString(partitionKey), bytes: partitionKey.length };
   } else {
     const utf8 = encoder.encode(partitionKey);
-    const buffer =
-      utf8.byteOffset === 0 && utf8.byteLength === utf8.buffer.byteLength
-        ? utf8.buffer
-        : utf8.buffer.slice(utf8.byteOffset, utf8.byteOffset + utf8.byteLength);
-    hash = { hex: SparkMD5.ArrayBuffer.hash(buffer as ArrayBuffer), bytes: utf8.byteLength };
+    hash = { hex: md5Hex(utf8), bytes: utf8.byteLength };
   }
   if (memo.size >= MEMO_CAPACITY) memo.clear();
   memo.set(partitionKey, hash);

@@ -4,7 +4,7 @@ import {
   encodeAggregatedRecord,
   varintLength,
 } from './aggregation-format.ts';
-import { partitionKeyHash } from './hash-key.ts';
+import { partitionKeyHashKey } from '../kinesis/hash-key.ts';
 import { utf8Length } from './kinesis-api.ts';
 import {
   emptyAggregator,
@@ -72,7 +72,7 @@ export function sealAggregator(state: KplProducerState, shardIndex: number): voi
   pushReady(state, {
     Data: data,
     PartitionKey: first.PartitionKey,
-    ExplicitHashKey: first.ExplicitHashKey ?? partitionKeyHash(first.PartitionKey).toString(),
+    ExplicitHashKey: first.ExplicitHashKey ?? partitionKeyHashKey(first.PartitionKey),
     shardIndex,
     userRecords: records,
     bytes: data.length + utf8Length(first.PartitionKey),

@@ -26,11 +26,9 @@ export {
 } from './deaggregate.ts';
 export {
   evenShardRanges,
-  hashKeyToHex,
   MAX_HASH_KEY,
   parseExplicitHashKey,
   partitionKeyHash,
-  partitionKeyHashHex,
   shardIndexForHashHex,
   shardIndexForHashKey,
   type ShardHashRange,

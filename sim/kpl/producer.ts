@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '../core/errors.ts';
 import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_MAX_MS } from './config.ts';
 import { queueUserRecord, sealAggregator } from './aggregator.ts';
-import { hashKeyToHex, parseExplicitHashKey, partitionKeyHashHex, shardIndexForHashHex } from './hash-key.ts';
+import { hashKeyHex, hashPartitionKey } from '../kinesis/hash-key.ts';
+import { parseExplicitHashKey, shardIndexForHashHex } from './hash-key.ts';
 import { utf8Length, type PutRecordsInput, type PutRecordsOutput } from './kinesis-api.ts';
 import {
   KEPT_FAILURES,
@@ -57,9 +58,9 @@ export function addUserRecord(
   if (input.ExplicitHashKey !== undefined) {
     const parsed = parseExplicitHashKey(input.ExplicitHashKey);
     if (!parsed.ok) return parsed;
-    hashKey = hashKeyToHex(parsed.value);
+    hashKey = hashKeyHex(parsed.value);
   } else {
-    hashKey = partitionKeyHashHex(input.PartitionKey);
+    hashKey = hashPartitionKey(input.PartitionKey).hex;
   }
   const shardIndex = shardIndexForHashHex(state.shards, hashKey);
   if (shardIndex < 0) {

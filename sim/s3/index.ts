@@ -10,7 +10,7 @@ export {
   type ListObjectsV2Input,
   type ListObjectsV2Output,
 } from './list.ts';
-export { md5Digest, md5Hex } from './md5.ts';
+export { md5Digest, md5Hex } from '../core/md5.ts';
 export {
   createBucket,
   deleteBucket,

@@ -3,7 +3,7 @@ import type { Millis } from '../core/units.ts';
 import { validateBucketName } from './bucket-name.ts';
 import { invalidArgument, noSuchBucket, noSuchKey } from './errors.ts';
 import { compareKeys, indexAtOrAfter } from './key-order.ts';
-import { md5Hex } from './md5.ts';
+import { md5Hex } from '../core/md5.ts';
 import { accrueStorage, type S3Bucket, type S3Object, type S3State } from './state.ts';
 
 /** Longest object key S3 accepts, in UTF-8 bytes. */

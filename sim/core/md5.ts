@@ -1,5 +1,7 @@
 import SparkMD5 from 'spark-md5';
 
+/** The one wrapper of spark-md5 the simulators share: S3 ETags, Kinesis partition keys, KPL aggregated records. */
+
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   const buffer = bytes.buffer;
   if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
@@ -14,6 +16,14 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
 /** MD5 of `bytes` as 32 lowercase hex digits (spark-md5). */
 export function md5Hex(bytes: Uint8Array): string {
   return SparkMD5.ArrayBuffer.hash(arrayBufferOf(bytes));
+}
+
+/**
+ * MD5 as 32 lowercase hex digits of a binary string, whose every character code (0–255) is one byte. Printable
+ * ASCII text is its own UTF-8, so hot paths hash such text here without encoding it first.
+ */
+export function md5HexOfBinaryString(binary: string): string {
+  return SparkMD5.hashBinary(binary);
 }
 
 /** MD5 of `bytes` as its 16 raw bytes. */
