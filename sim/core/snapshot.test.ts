@@ -125,6 +125,21 @@ describe('snapshot and restore', () => {
     );
   });
 
+  it('keeps byte arrays in service state through JSON text and restore', () => {
+    const state = createState<Event, { store: { body: Uint8Array; name: string } }>({
+      seed: 1,
+      services: { store: { body: new Uint8Array([0, 1, 254, 255]), name: 'object' } },
+    });
+    const text = JSON.stringify(snapshot(state));
+    const back = restore(
+      JSON.parse(text) as SimSnapshot<Event, { store: { body: Uint8Array; name: string } }>,
+    );
+    expect(back.services.store.body).toBeInstanceOf(Uint8Array);
+    expect([...back.services.store.body]).toEqual([0, 1, 254, 255]);
+    back.services.store.body[0] = 9;
+    expect(state.services.store.body[0]).toBe(0);
+  });
+
   it('refuses data that is not a snapshot of this version', () => {
     const saved = snapshot(newState(1));
     expect(() => restore({ ...saved, format: 'other' } as never)).toThrow(/not a bdlab simulation snapshot/);

@@ -1,3 +1,4 @@
+import { bytesReplacer, bytesReviver } from './bytes-json.ts';
 import { SimException } from './errors.ts';
 import { EventQueue, type EventQueueSnapshot, type SimEvent } from './event-queue.ts';
 import { MetricStore, type MetricStoreSnapshot } from './metrics.ts';
@@ -24,9 +25,18 @@ export interface SimSnapshot<E extends SimEvent = SimEvent, S = unknown> {
   readonly services: S;
 }
 
-/** Service state copied through JSON, so a snapshot never shares mutable objects with the live state. */
-function copyServices<S>(services: S): S {
-  return services === undefined ? services : (JSON.parse(JSON.stringify(services)) as S);
+/**
+ * Service state as plain JSON data, so a snapshot never shares mutable objects with the live state and
+ * survives `JSON.stringify`. Byte arrays (S3 bodies, KPL and Firehose buffers) are written as
+ * `{ "$bytes": base64 }`, which plain JSON would otherwise turn into an object of numbered keys.
+ */
+function servicesToData<S>(services: S): S {
+  return services === undefined ? services : (JSON.parse(JSON.stringify(services, bytesReplacer)) as S);
+}
+
+/** Live service state from snapshot data: a fresh copy with every `{ "$bytes": … }` a Uint8Array again. */
+function servicesFromData<S>(services: S): S {
+  return services === undefined ? services : (JSON.parse(JSON.stringify(services), bytesReviver) as S);
 }
 
 /**
@@ -43,7 +53,7 @@ export function snapshot<E extends SimEvent, S>(state: SimState<E, S>): SimSnaps
     queue: state.queue.toSnapshot(),
     rng: state.rng.exportState(),
     metrics: state.metrics.toSnapshot(),
-    services: copyServices(state.services),
+    services: servicesToData(state.services),
   };
 }
 
@@ -79,6 +89,6 @@ export function restore<E extends SimEvent, S>(data: SimSnapshot<E, S>): SimStat
     queue: EventQueue.fromSnapshot(data.queue),
     rng: Rng.fromState(data.rng),
     metrics: MetricStore.fromSnapshot(data.metrics),
-    services: copyServices(data.services),
+    services: servicesFromData(data.services),
   };
 }
