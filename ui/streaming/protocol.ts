@@ -1,0 +1,69 @@
+/**
+ * The messages between the streaming console page and its simulation worker. The page sends commands; the
+ * worker answers with frames (`ConsoleView`), scenario problems and object bodies. The worker posts a new
+ * frame only after the page acknowledged the previous one (`frameShown`), so frames never queue up behind a
+ * busy page: the page renders at most one frame per animation frame, whatever the simulation speed.
+ */
+import type { SimError } from '../../sim/core/errors.ts';
+import type { ConsoleSpeed, ConsoleView, ObjectBodyView } from './console-view.ts';
+
+/** How producers choose partition keys (the scenario format's `partitionKeys`). */
+export type PartitionKeyStrategy =
+  | { readonly strategy: 'random' }
+  | { readonly strategy: 'fixed'; readonly key: string }
+  | { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number };
+
+/** What a learner can do from the console; each has an AWS CLI equivalent (see cli-commands.ts). */
+export type ConsoleAction =
+  | {
+      readonly action: 'splitShard';
+      readonly stream: string;
+      readonly shardId: string;
+      /** Decimal hash key where the upper child starts; the middle of the parent's range when absent. */
+      readonly newStartingHashKey?: string;
+    }
+  | {
+      readonly action: 'mergeShards';
+      readonly stream: string;
+      readonly shardId: string;
+      readonly adjacentShardId: string;
+    }
+  | { readonly action: 'updateShardCount'; readonly stream: string; readonly targetShardCount: number }
+  | {
+      readonly action: 'setProducerKeys';
+      readonly producer: string;
+      readonly partitionKeys: PartitionKeyStrategy;
+    }
+  | { readonly action: 'crashWorker'; readonly consumer: string; readonly workerId: string }
+  | { readonly action: 'addWorker'; readonly consumer: string };
+
+/** Commands from the page to the worker. */
+export type ToWorker =
+  /** Validates and starts a scenario (parsed JSON); answered by `scenarioRejected` or frames. */
+  | { readonly type: 'start'; readonly name: string; readonly scenario: unknown }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  /** Advances the paused clock by whole seconds. */
+  | { readonly type: 'step'; readonly seconds: number }
+  | { readonly type: 'speed'; readonly speed: ConsoleSpeed }
+  /** Restarts the current scenario from time 0 with another seed. */
+  | { readonly type: 'seed'; readonly seed: number }
+  | { readonly type: 'apply'; readonly action: ConsoleAction }
+  | { readonly type: 'objectBody'; readonly requestId: number; readonly bucket: string; readonly key: string }
+  /** The page has drawn the last frame and can take the next. */
+  | { readonly type: 'frameShown' };
+
+/** Messages from the worker to the page. */
+export type FromWorker =
+  | { readonly type: 'frame'; readonly view: ConsoleView }
+  /** The scenario was not started: every problem with its JSON path. The running scenario (if any) goes on. */
+  | { readonly type: 'scenarioRejected'; readonly errors: readonly SimError[] }
+  | {
+      readonly type: 'objectBody';
+      readonly requestId: number;
+      readonly result:
+        | { readonly ok: true; readonly body: ObjectBodyView }
+        | { readonly ok: false; readonly message: string };
+    }
+  /** The simulation stopped on an error it cannot continue from; the clock is paused. */
+  | { readonly type: 'failed'; readonly error: SimError };
