@@ -1,0 +1,94 @@
+/** The partition-key lab's workspace (the producer's key strategy, the learner's answers) and its reducer. */
+import { ok, type Result } from '../../sim/core/errors.ts';
+import { invalidAction } from '../engine/run.ts';
+
+/** The three ways the lab's producer can choose partition keys. */
+export type KeyStrategy = 'fixed' | 'zipf' | 'random';
+
+/** Every strategy, in the order the lab shows them. */
+export const keyStrategies: readonly KeyStrategy[] = ['fixed', 'zipf', 'random'];
+
+/** The questions, by id; every answer is a shard id or a limit's name. */
+export type PartitionKeysQuestion = 'hot-key-shard' | 'refused-by' | 'busiest-shard';
+
+/** Every question id. */
+export const partitionKeysQuestions: readonly PartitionKeysQuestion[] = [
+  'hot-key-shard',
+  'refused-by',
+  'busiest-shard',
+];
+
+/** The two per-shard write limits a record can be refused by. */
+export type WriteLimit = 'records' | 'bytes';
+
+/** What the learner has set and answered. */
+export interface PartitionKeysWorkspace {
+  readonly seed: number;
+  readonly strategy: KeyStrategy;
+  /** The single key of the `fixed` strategy. */
+  readonly fixedKey: string;
+  readonly answers: Partial<Record<PartitionKeysQuestion, string>>;
+}
+
+/** What the learner can do. */
+export type PartitionKeysAction =
+  | { readonly type: 'set-strategy'; readonly strategy: KeyStrategy }
+  | { readonly type: 'set-key'; readonly key: string }
+  | { readonly type: 'answer'; readonly question: PartitionKeysQuestion; readonly value: string };
+
+/** The starting point: every record carries the one key `orders`. */
+export const startWorkspace: PartitionKeysWorkspace = {
+  seed: 1,
+  strategy: 'fixed',
+  fixedKey: 'orders',
+  answers: {},
+};
+
+/** A partition key is 1–256 characters [AWS-FACTS §1.2, BK16 shape PartitionKey]. */
+export const PARTITION_KEY_MAX_LENGTH = 256;
+
+/** Kinesis's own validation message for a key of the wrong length, as PutRecord returns it. */
+export function partitionKeyProblem(key: string): string | undefined {
+  const length = [...key].length;
+  if (length >= 1 && length <= PARTITION_KEY_MAX_LENGTH) return undefined;
+  return `ValidationException: 1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must have length between 1 and ${PARTITION_KEY_MAX_LENGTH} (got ${length} characters). Use a shorter partition key.`;
+}
+
+/** Applies one action; refuses unknown strategies and questions, and keys Kinesis itself would refuse. */
+export function reducePartitionKeys(
+  workspace: PartitionKeysWorkspace,
+  action: PartitionKeysAction,
+): Result<PartitionKeysWorkspace> {
+  switch (action.type) {
+    case 'set-strategy':
+      if (!keyStrategies.includes(action.strategy)) {
+        return invalidAction(
+          `"${String(action.strategy)}" is not a key strategy; use ${keyStrategies.join(', ')}.`,
+          'strategy',
+        );
+      }
+      return ok({ ...workspace, strategy: action.strategy });
+    case 'set-key': {
+      if (typeof action.key !== 'string') return invalidAction('The partition key must be text.', 'key');
+      const problem = partitionKeyProblem(action.key);
+      if (problem !== undefined) return invalidAction(problem, 'key');
+      return ok({ ...workspace, fixedKey: action.key });
+    }
+    case 'answer':
+      if (!partitionKeysQuestions.includes(action.question)) {
+        return invalidAction(
+          `"${String(action.question)}" is not a question; use one of ${partitionKeysQuestions.join(', ')}.`,
+          'question',
+        );
+      }
+      if (typeof action.value !== 'string' || action.value.trim() === '') {
+        return invalidAction('Choose an answer first.', 'value');
+      }
+      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
+    default:
+      return invalidAction(
+        `Unknown action "${(action as { type: unknown }).type}"; use set-strategy, set-key or answer.`,
+        'type',
+      );
+  }
+}
