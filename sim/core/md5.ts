@@ -1,35 +1,39 @@
-import SparkMD5 from 'spark-md5';
+import jsMd5, { type md5 as Md5Function } from 'js-md5';
 
-/** The one wrapper of spark-md5 the simulators share: S3 ETags, Kinesis partition keys, KPL aggregated records. */
+// js-md5 is CommonJS; its typings name the function as a named export, which Node's ESM interop does not provide.
+const md5 = (jsMd5 as unknown as { md5: typeof Md5Function }).md5;
 
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  const buffer = bytes.buffer;
-  if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) {
-    return buffer;
-  }
-  // Copy rather than slice: Node's Buffer.slice shares memory, so its .buffer would be the whole pool.
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return copy.buffer;
+/**
+ * The one MD5 wrapper the simulators share (js-md5): S3 ETags, Kinesis partition keys, KPL aggregated
+ * records and run digests. Only js-md5's pure-JavaScript methods (`hex`, `array`) are used, so Node and the
+ * browser compute the same way.
+ */
+
+const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** MD5 of `bytes` as 32 lowercase hex digits. */
+export function md5Hex(bytes: Uint8Array): string {
+  return md5.hex(bytes);
 }
 
-/** MD5 of `bytes` as 32 lowercase hex digits (spark-md5). */
-export function md5Hex(bytes: Uint8Array): string {
-  return SparkMD5.ArrayBuffer.hash(arrayBufferOf(bytes));
+/** MD5 of a string's UTF-8 bytes as 32 lowercase hex digits. */
+export function md5HexOfText(text: string): string {
+  return md5.hex(text);
 }
 
 /**
- * MD5 as 32 lowercase hex digits of a binary string, whose every character code (0–255) is one byte. Printable
- * ASCII text is its own UTF-8, so hot paths hash such text here without encoding it first.
+ * MD5 of a string's UTF-8 bytes as 32 lowercase hex digits, through the digest bytes: js-md5 builds its
+ * own hex text character by character, which costs more than the hash for a short key; a byte-to-hex table
+ * is about twice as fast, and partition keys are hashed once per record.
  */
-export function md5HexOfBinaryString(binary: string): string {
-  return SparkMD5.hashBinary(binary);
+export function md5HexOfShortText(text: string): string {
+  const digest = md5.array(text);
+  let hex = '';
+  for (let i = 0; i < 16; i++) hex += HEX_OF_BYTE[digest[i]!]!;
+  return hex;
 }
 
 /** MD5 of `bytes` as its 16 raw bytes. */
 export function md5Digest(bytes: Uint8Array): Uint8Array {
-  const hex = md5Hex(bytes);
-  const digest = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) digest[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return digest;
+  return new Uint8Array(md5.array(bytes));
 }

@@ -1,4 +1,4 @@
-import { md5Hex, md5HexOfBinaryString } from '../core/md5.ts';
+import { md5HexOfShortText } from '../core/md5.ts';
 
 /**
  * The 128-bit hash key space of a stream. Hash keys are BigInt only while a range is computed (CreateStream,
@@ -59,32 +59,46 @@ export interface PartitionKeyHash {
   readonly bytes: number;
 }
 
-const encoder = new TextEncoder();
-/** Memo of recent keys: producers reuse keys (per-entity, Zipf, hot key), and MD5 is the costliest step. */
-const memo = new Map<string, PartitionKeyHash>();
-const MEMO_CAPACITY = 65_536;
+/**
+ * A direct-mapped cache of recent keys: producers reuse keys (per-entity, Zipf, hot key), and MD5 is the
+ * costliest step of a put. A slot is picked by a cheap hash of the key and simply overwritten on a miss, so
+ * a stream of all-new keys pays almost nothing for it (a Map with eviction cost more than the MD5 itself).
+ */
+const CACHE_SLOTS = 1 << 14;
+const cachedKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+const cachedHashes: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(CACHE_SLOTS);
 
-/** Anything but printable ASCII (space to '~'); keys without it take the fast path below. */
-const NOT_PRINTABLE_ASCII = /[^ -~]/;
+function slotOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (CACHE_SLOTS - 1);
+}
+
+/** UTF-8 size of a string, without encoding it (a surrogate pair is one 4-byte character). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 /**
- * MD5 of a partition key's UTF-8 bytes, memoised; pure, so memoising cannot change a run. An ASCII key's
- * UTF-8 bytes are its characters, so a printable-ASCII key is hashed as a binary string directly (the same
- * bytes, hence the same digest, without the encoder's allocation, which cost as much as the MD5 itself);
- * any other key is encoded to UTF-8 first. The KPL predicts shards with this same function.
+ * MD5 of a partition key's UTF-8 bytes, cached; pure, so caching cannot change a run. The KPL predicts
+ * shards with this same function.
  */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
-  const known = memo.get(partitionKey);
-  if (known !== undefined) return known;
-  let hash: PartitionKeyHash;
-  if (!NOT_PRINTABLE_ASCII.test(partitionKey)) {
-    hash = { hex: md5HexOfBinaryString(partitionKey), bytes: partitionKey.length };
-  } else {
-    const utf8 = encoder.encode(partitionKey);
-    hash = { hex: md5Hex(utf8), bytes: utf8.byteLength };
-  }
-  if (memo.size >= MEMO_CAPACITY) memo.clear();
-  memo.set(partitionKey, hash);
+  const slot = slotOf(partitionKey);
+  if (cachedKeys[slot] === partitionKey) return cachedHashes[slot]!;
+  const hash: PartitionKeyHash = { hex: md5HexOfShortText(partitionKey), bytes: utf8Length(partitionKey) };
+  cachedKeys[slot] = partitionKey;
+  cachedHashes[slot] = hash;
   return hash;
 }
 
