@@ -1,0 +1,66 @@
+import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-kind.ts';
+import { millis } from '../core/units.ts';
+import type { JsonValue } from '../scenario/component.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { checkLambdaConfig, lambdaConsumerSchema, type LambdaConsumerConfig } from './config.ts';
+import { advanceShard, discoverShards, pollerOf } from './poll.ts';
+import { createLambdaConsumerState, lambdaTotals, type LambdaConsumerState } from './state.ts';
+import { lambdaConsumerView, lambdaCostView } from './view.ts';
+
+type Context = ConsumerContext<LambdaConsumerConfig, LambdaConsumerState>;
+
+/** The view and report are plain data by construction (numbers, strings, arrays, null). */
+const asJson = (value: object): JsonValue => value as unknown as JsonValue;
+
+function scheduleNew(ctx: Context, shardIds: readonly string[]): void {
+  for (const shardId of shardIds) ctx.setTimer(ctx.now, { timer: 'shard', shardId });
+}
+
+/**
+ * The `"lambda"` consumer kind: one timer per shard, each firing when that shard next needs a poll or its
+ * invocation ends; new shards after a reshard are picked up on the next timer of any shard.
+ */
+export const lambdaConsumerKind = defineConsumerKind<LambdaConsumerConfig, LambdaConsumerState>({
+  type: 'lambda',
+  title: 'Lambda function (Kinesis event source mapping)',
+  schema: lambdaConsumerSchema,
+  checkScenario: (config, _scenario, path) => checkLambdaConfig(config, path),
+  initialState: (config) => createLambdaConsumerState(config),
+  start(ctx) {
+    ctx.state.era = ctx.kinesis.era;
+    scheduleNew(ctx, discoverShards(ctx.state, ctx.kinesis, ctx.now));
+  },
+  onTimer(ctx, timer) {
+    const shardId = timer['shardId'];
+    if (typeof shardId !== 'string') return;
+    const poller = pollerOf(ctx.state, shardId);
+    // Each shard has exactly one pending timer; one that fires early (never expected) is not doubled.
+    if (poller === undefined || ctx.now < poller.nextWakeAtMs) return;
+    const next = advanceShard(ctx.state, shardId, ctx.now, { kinesis: ctx.kinesis, metrics: ctx.metrics });
+    if (next !== null) ctx.setTimer(millis(next), { timer: 'shard', shardId });
+    scheduleNew(ctx, discoverShards(ctx.state, ctx.kinesis, ctx.now));
+  },
+  details(state) {
+    const totals = lambdaTotals(state);
+    const { config } = state;
+    return asJson({
+      batchSize: config.batchSize,
+      startingPosition: config.startingPosition,
+      invocations: totals.invocations,
+      failedInvocations: totals.failedInvocations,
+      recordsProcessed: totals.recordsProcessed,
+      recordsExpired: totals.recordsExpired,
+      maxIteratorAgeMs: totals.maxIteratorAgeMs,
+      durationMs: totals.durationMs,
+      billedDurationMs: totals.billedDurationMs,
+      gbSeconds: totals.gbSeconds,
+      durationModel: {
+        invocationOverheadMs: config.invocationOverheadMs,
+        perRecordMs: config.perRecordMs,
+        note: 'Invocation time = overhead + per-record cost × records: a model with assumed defaults, not an AWS figure.',
+      },
+      cost: lambdaCostView(state, PRICE_BOOKS[state.era]),
+    });
+  },
+  view: (state) => asJson(lambdaConsumerView(state)),
+});

@@ -1,0 +1,95 @@
+import type { PriceBook } from '../pricing/index.ts';
+import { lambdaCost, LAMBDA_BILLING_INCREMENT_MS, type LambdaCostLine } from './billing.ts';
+import {
+  lambdaTotals,
+  type LambdaConsumerState,
+  type LambdaPollSample,
+  type LambdaShardStatus,
+  type LambdaTotals,
+} from './state.ts';
+
+/** What the console shows for one shard of a Lambda consumer. */
+export interface LambdaShardView {
+  readonly shardId: string;
+  readonly status: LambdaShardStatus;
+  readonly lastPollAtMs: number | null;
+  /** GetRecords.IteratorAgeMilliseconds as Lambda reports it: age of the newest record of the last batch. */
+  readonly iteratorAgeMs: number;
+  /** Sizes of the last batches handed to the function, oldest first (0 = empty poll). */
+  readonly recentBatchSizes: readonly number[];
+  readonly recentPolls: readonly LambdaPollSample[];
+  /** Failed attempts of the current batch in a row (the shard is blocked meanwhile). */
+  readonly consecutiveFailures: number;
+  readonly checkpoint: string | null;
+  readonly recordsProcessed: number;
+  readonly recordsExpired: number;
+}
+
+/** The Lambda bill, or why it cannot be given. */
+export type LambdaCostView =
+  | { readonly status: 'priced'; readonly lines: readonly LambdaCostLine[]; readonly totalUsd: number }
+  | { readonly status: 'refused'; readonly code: string; readonly message: string };
+
+/** Plain-data view of a Lambda consumer for the console and the report. */
+export interface LambdaConsumerView {
+  readonly kind: 'lambda';
+  readonly name: string;
+  readonly stream: string;
+  readonly batchSize: number;
+  readonly startingPosition: string;
+  /** The stated duration model, so the UI can show it next to the numbers it produced. */
+  readonly durationModel: {
+    readonly invocationOverheadMs: number;
+    readonly perRecordMs: number;
+    readonly billingIncrementMs: number;
+    readonly note: string;
+  };
+  readonly shards: readonly LambdaShardView[];
+  readonly totals: LambdaTotals;
+  readonly error: string | null;
+}
+
+const MODEL_NOTE =
+  'Invocation time = overhead + per-record cost × records: a model with assumed defaults, not an AWS ' +
+  'figure. Billed duration is rounded up to 100 ms (2016) or 1 ms (today).';
+
+/** The console's view of a Lambda consumer. */
+export function lambdaConsumerView(state: LambdaConsumerState): LambdaConsumerView {
+  const { config } = state;
+  return {
+    kind: 'lambda',
+    name: config.name,
+    stream: config.stream,
+    batchSize: config.batchSize,
+    startingPosition: config.startingPosition,
+    durationModel: {
+      invocationOverheadMs: config.invocationOverheadMs,
+      perRecordMs: config.perRecordMs,
+      billingIncrementMs: LAMBDA_BILLING_INCREMENT_MS[state.era],
+      note: MODEL_NOTE,
+    },
+    shards: state.pollers.map((p) => ({
+      shardId: p.shardId,
+      status: p.status,
+      lastPollAtMs: p.lastPollAtMs,
+      iteratorAgeMs: p.iteratorAgeMs,
+      recentBatchSizes: p.recent.map((s) => s.batchSize),
+      recentPolls: [...p.recent],
+      consecutiveFailures: p.consecutiveFailures,
+      checkpoint: p.checkpoint,
+      recordsProcessed: p.totals.recordsProcessed,
+      recordsExpired: p.totals.recordsExpired,
+    })),
+    totals: lambdaTotals(state),
+    error: state.error,
+  };
+}
+
+/** The Lambda bill from the price book, or the refusal when the book has no sourced price. */
+export function lambdaCostView(state: LambdaConsumerState, book: PriceBook): LambdaCostView {
+  const totals = lambdaTotals(state);
+  const cost = lambdaCost({ invocations: totals.invocations, gbSeconds: totals.gbSeconds }, book);
+  if (!cost.ok) return { status: 'refused', code: cost.error.code, message: cost.error.message };
+  const totalUsd = cost.value.reduce((sum, line) => sum + line.usd, 0);
+  return { status: 'priced', lines: cost.value, totalUsd };
+}
