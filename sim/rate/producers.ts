@@ -1,0 +1,219 @@
+import { SimException } from '../core/errors.ts';
+import type { ShardState } from '../kinesis/index.ts';
+import { aggregateShape, kinesisRecordBytes, kinesisRecordsPerSecond } from './aggregation.ts';
+import { landKeys, prepareKeys, type PreparedKeys } from './key-distribution.ts';
+import type { RateProducerInput } from './types.ts';
+
+/**
+ * A producer at the rate level: each step it offers its user records to the open shards of its stream in
+ * proportion to where its keys land, turns them into Kinesis records (KPL aggregation when configured),
+ * and afterwards learns which fraction each shard accepted.
+ *
+ * Retries: a throttled record is sent again in the next step, together with that step's new records, until
+ * it has had `maxAttempts` attempts; then it is dropped. A shard accepts the same fraction of everything
+ * offered to it in a step (new and retried alike), so the attempts of a record are tracked as classes per
+ * shard (records on their 2nd attempt, 3rd, …) rather than one by one. Back-off shorter than a step is
+ * rounded up to one step; a longer exponential back-off is not modelled (retries come sooner).
+ */
+
+/** What a producer needs while the run goes. */
+export interface ProducerPlan {
+  readonly name: string;
+  readonly index: number;
+  readonly streamIndex: number;
+  readonly input: RateProducerInput;
+  readonly keys: PreparedKeys;
+  readonly maxAttempts: number;
+  readonly aggregated: boolean;
+  readonly factor: number | undefined;
+  readonly bufferedMs: number;
+  readonly maxAggregateBytes: number;
+  readonly distinctKeys: number;
+  /** Per slot: share of the producer's records, mean key bytes, aggregate shape. */
+  readonly weight: Float64Array;
+  readonly keyBytes: Float64Array;
+  readonly perUserRecordBytes: Float64Array;
+  readonly fixedAggregateBytes: Float64Array;
+  readonly maxUserRecords: Float64Array;
+  /** Per slot, this step: user records offered (new + retried) and the new ones alone. */
+  readonly offeredUser: Float64Array;
+  readonly newUser: Float64Array;
+  /** Retry classes: pending[(k − 1) × slots + s] records waiting for attempt k + 1 on slot s. */
+  readonly pending: Float64Array;
+  userRecordsProduced: number;
+  userRecordsAccepted: number;
+  userRecordsDropped: number;
+}
+
+function distinctKeysOf(input: RateProducerInput): number {
+  if (input.keys.kind === 'fixed') return 1;
+  if (input.keys.kind === 'weighted') return input.keys.keys.length;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Prepares a producer: hashes its keys once and sizes its per-slot arrays. */
+export function planProducer(
+  input: RateProducerInput,
+  index: number,
+  streamIndex: number,
+  slots: number,
+  defaultMaxAggregateBytes: number,
+  defaultBufferedMs: number,
+): ProducerPlan {
+  const maxAttempts = input.maxAttempts ?? 1;
+  return {
+    name: input.name ?? `producer-${index + 1}`,
+    index,
+    streamIndex,
+    input,
+    keys: prepareKeys(input.keys),
+    maxAttempts,
+    aggregated: input.aggregation !== undefined,
+    factor: input.aggregation?.userRecordsPerKinesisRecord,
+    bufferedMs: input.aggregation?.recordMaxBufferedTimeMs ?? defaultBufferedMs,
+    maxAggregateBytes: input.aggregation?.maxAggregateBytes ?? defaultMaxAggregateBytes,
+    distinctKeys: distinctKeysOf(input),
+    weight: new Float64Array(slots),
+    keyBytes: new Float64Array(slots),
+    perUserRecordBytes: new Float64Array(slots),
+    fixedAggregateBytes: new Float64Array(slots),
+    maxUserRecords: new Float64Array(slots),
+    offeredUser: new Float64Array(slots),
+    newUser: new Float64Array(slots),
+    pending: new Float64Array(Math.max(0, maxAttempts - 1) * slots),
+    userRecordsProduced: 0,
+    userRecordsAccepted: 0,
+    userRecordsDropped: 0,
+  };
+}
+
+/** Lands the producer's keys on the stream's open shards (at the start and after every reshard). */
+export function relandProducer(
+  plan: ProducerPlan,
+  open: readonly { readonly slot: number; readonly shard: ShardState }[],
+): void {
+  landKeys(plan.keys, open, plan.weight, plan.keyBytes);
+  if (!plan.aggregated) return;
+  for (const { slot } of open) {
+    const shape = aggregateShape(
+      plan.input.recordBytes,
+      plan.keyBytes[slot]!,
+      plan.distinctKeys,
+      plan.maxAggregateBytes,
+    );
+    plan.perUserRecordBytes[slot] = shape.perUserRecordBytes;
+    plan.fixedAggregateBytes[slot] = shape.fixedBytes;
+    plan.maxUserRecords[slot] = shape.maxUserRecords;
+  }
+}
+
+/** Per-slot offers of every producer in a step, summed (Kinesis records, bytes, PUT payload units). */
+export interface Offers {
+  readonly records: Float64Array;
+  readonly bytes: Float64Array;
+  readonly units: Float64Array;
+}
+
+/**
+ * Adds the producer's offer for the step starting at `t` seconds to `offers`, over the slots in `open`.
+ * Throws when `ratePerSecond` returns something that is not a rate.
+ */
+export function offer(
+  plan: ProducerPlan,
+  t: number,
+  dt: number,
+  open: Int32Array,
+  openCount: number,
+  slots: number,
+  unitBytes: number,
+  offers: Offers,
+): void {
+  const rate = plan.input.ratePerSecond(t);
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
+    throw new SimException({
+      code: 'InvalidRateLevelInput',
+      message: `ratePerSecond of producer ${plan.name} returned ${String(rate)} at ${t} s; it must return a number of records per second ≥ 0.`,
+      path: `producers[${plan.index}].ratePerSecond`,
+    });
+  }
+  const produced = rate * dt;
+  plan.userRecordsProduced += produced;
+  const dataBytes = plan.input.recordBytes;
+  const classes = plan.maxAttempts - 1;
+  const pending = plan.pending;
+  const { records, bytes, units } = offers;
+  for (let j = 0; j < openCount; j++) {
+    const s = open[j]!;
+    const fresh = produced * plan.weight[s]!;
+    let total = fresh;
+    for (let k = 0; k < classes; k++) total += pending[k * slots + s]!;
+    plan.newUser[s] = fresh;
+    plan.offeredUser[s] = total;
+    if (total <= 0) continue;
+    let kinesisRecords = total;
+    let recordBytes = dataBytes + plan.keyBytes[s]!;
+    if (plan.aggregated) {
+      const shape = {
+        perUserRecordBytes: plan.perUserRecordBytes[s]!,
+        fixedBytes: plan.fixedAggregateBytes[s]!,
+        maxUserRecords: plan.maxUserRecords[s]!,
+      };
+      kinesisRecords = kinesisRecordsPerSecond(total / dt, shape, plan.factor, plan.bufferedMs) * dt;
+      recordBytes = kinesisRecordBytes(total / kinesisRecords, shape, dataBytes, plan.keyBytes[s]!);
+    }
+    records[s]! += kinesisRecords;
+    bytes[s]! += kinesisRecords * recordBytes;
+    units[s]! += kinesisRecords * Math.max(1, Math.ceil(recordBytes / unitBytes));
+  }
+}
+
+/** After the shards decided: counts accepted user records and moves throttled ones to their next attempt. */
+export function settle(
+  plan: ProducerPlan,
+  accepted: Float64Array,
+  open: Int32Array,
+  openCount: number,
+  slots: number,
+): void {
+  const classes = plan.maxAttempts - 1;
+  const pending = plan.pending;
+  for (let j = 0; j < openCount; j++) {
+    const s = open[j]!;
+    const total = plan.offeredUser[s]!;
+    if (total <= 0) continue;
+    const a = accepted[s]!;
+    plan.userRecordsAccepted += a * total;
+    const refused = 1 - a;
+    if (classes === 0) {
+      plan.userRecordsDropped += refused * total;
+      continue;
+    }
+    plan.userRecordsDropped += refused * pending[(classes - 1) * slots + s]!;
+    for (let k = classes - 1; k >= 1; k--) pending[k * slots + s] = refused * pending[(k - 1) * slots + s]!;
+    pending[s] = refused * plan.newUser[s]!;
+  }
+}
+
+/**
+ * When a shard closes, records waiting to be retried on it go, on their next attempt, to the children that
+ * now hold the same keys: the model moves them in proportion to the producer's weights on those children.
+ */
+export function movePendingToChildren(
+  plan: ProducerPlan,
+  closed: number,
+  children: readonly number[],
+  slots: number,
+): void {
+  const classes = plan.maxAttempts - 1;
+  let total = 0;
+  for (const c of children) total += plan.weight[c]!;
+  for (let k = 0; k < classes; k++) {
+    const orphaned = plan.pending[k * slots + closed]!;
+    if (orphaned === 0) continue;
+    plan.pending[k * slots + closed] = 0;
+    for (const c of children) {
+      const share = total > 0 ? plan.weight[c]! / total : 1 / children.length;
+      plan.pending[k * slots + c]! += orphaned * share;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { SHARD_METRIC_NAMES, type ShardSeries } from './types.ts';
+
+/**
+ * Per-shard CloudWatch series at the rate level, stored as Float32Array samples (shard-major, one array per
+ * metric) so a day of a thousand shards fits in tens of megabytes. Each step adds into Float64
+ * accumulators; a sample is written when its period ends, so rounding to float32 happens once per sample.
+ */
+
+/** Samples per metric above which the default period is coarsened to whole minutes. */
+export const MAX_SAMPLES_PER_METRIC = 4_000_000;
+
+/**
+ * Seconds per stored sample: the requested period, else the resolution, else (when that would exceed
+ * MAX_SAMPLES_PER_METRIC) the smallest whole number of minutes — CloudWatch's period for Kinesis shard
+ * metrics — that fits, rounded up to a multiple of the resolution.
+ */
+export function chooseSeriesPeriod(
+  requested: number | undefined,
+  resolutionSeconds: number,
+  steps: number,
+  slots: number,
+): number {
+  if (requested !== undefined) return requested;
+  if (steps * slots <= MAX_SAMPLES_PER_METRIC) return resolutionSeconds;
+  const needed = resolutionSeconds * Math.ceil((steps * slots) / MAX_SAMPLES_PER_METRIC);
+  const minutes = Math.ceil(needed / 60) * 60;
+  return Math.ceil(minutes / resolutionSeconds) * resolutionSeconds;
+}
+
+/** The five series of every shard and their running accumulators. */
+export class SeriesStore {
+  readonly length: number;
+  private readonly slots: number;
+  private readonly data: Float32Array[];
+  /** Running sums of the open period, per slot (IncomingBytes, IncomingRecords, write and read throttles). */
+  readonly incomingBytes: Float64Array;
+  readonly incomingRecords: Float64Array;
+  readonly writeThrottled: Float64Array;
+  readonly readThrottled: Float64Array;
+  /** Running maximum of the iterator age in the open period, per slot. */
+  readonly iteratorAge: Float64Array;
+
+  constructor(slots: number, length: number) {
+    this.slots = slots;
+    this.length = length;
+    this.data = SHARD_METRIC_NAMES.map(() => new Float32Array(slots * length));
+    this.incomingBytes = new Float64Array(slots);
+    this.incomingRecords = new Float64Array(slots);
+    this.writeThrottled = new Float64Array(slots);
+    this.readThrottled = new Float64Array(slots);
+    this.iteratorAge = new Float64Array(slots);
+  }
+
+  /** Writes the accumulators as sample `index` of every shard and clears them. */
+  flush(index: number): void {
+    const sources = [
+      this.incomingBytes,
+      this.incomingRecords,
+      this.writeThrottled,
+      this.readThrottled,
+      this.iteratorAge,
+    ];
+    for (let m = 0; m < sources.length; m++) {
+      const source = sources[m]!;
+      const target = this.data[m]!;
+      for (let s = 0; s < this.slots; s++) target[s * this.length + index] = source[s]!;
+      source.fill(0);
+    }
+  }
+
+  /** One shard's series (views into the shared arrays, no copy). */
+  view(slot: number): ShardSeries {
+    const from = slot * this.length;
+    const to = from + this.length;
+    const [bytes, records, write, read, age] = this.data.map((d) => d.subarray(from, to)) as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ];
+    return {
+      IncomingBytes: bytes,
+      IncomingRecords: records,
+      WriteProvisionedThroughputExceeded: write,
+      ReadProvisionedThroughputExceeded: read,
+      'GetRecords.IteratorAgeMilliseconds': age,
+    };
+  }
+}
