@@ -8,6 +8,8 @@ import { dataBusLab } from './01-data-bus/lab.ts';
 import { rightToolLab } from './02-right-tool/lab.ts';
 import { lambdaArchitectureLab } from './03-lambda-architecture/lab.ts';
 import { bigDataSmallCostLab } from './04-big-data-small-cost/lab.ts';
+import { partitionKeysLab } from './05-partition-keys/lab.ts';
+import { firehoseBufferingLab } from './12-firehose-buffering/lab.ts';
 
 /** A registered lab and the folder it lives in. */
 export interface RegisteredLab {
@@ -24,6 +26,8 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '02-right-tool', lab: rightToolLab },
   { folder: '03-lambda-architecture', lab: lambdaArchitectureLab },
   { folder: '04-big-data-small-cost', lab: bigDataSmallCostLab },
+  { folder: '05-partition-keys', lab: partitionKeysLab },
+  { folder: '12-firehose-buffering', lab: firehoseBufferingLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));
 
 /** The lab with this id, or undefined when it is not built yet. */
