@@ -1,0 +1,121 @@
+/** The hot-shard lab's workspace (the fixes the learner applied, the load, the answers) and its reducer. */
+import { ok, type Result } from '../../sim/core/errors.ts';
+import { evenSplit, parseHashKey, shardIdOf } from '../../sim/kinesis/index.ts';
+import { invalidAction } from '../engine/run.ts';
+
+/** The lab's two loads: a normal day, and a flash sale that puts most orders on one store. */
+export type HotShardLoad = 'normal' | 'flash-sale';
+
+/** A SplitShard call as the learner made it (applied at `SPLIT_AT_SECONDS` into the run). */
+export interface SplitRequest {
+  readonly shardToSplit: string;
+  readonly newStartingHashKey: string;
+}
+
+/** What the learner has done. */
+export interface HotShardWorkspace {
+  readonly seed: number;
+  readonly load: HotShardLoad;
+  readonly split: SplitRequest | null;
+  /** Partition keys the hottest store's records are spread over (1 = its key as it is). */
+  readonly hotKeySuffixes: number;
+  readonly answers: { readonly 'hot-shard'?: string };
+}
+
+/** What the learner can do. */
+export type HotShardAction =
+  | { readonly type: 'answer'; readonly question: 'hot-shard'; readonly value: string }
+  | ({ readonly type: 'split-shard' } & SplitRequest)
+  | { readonly type: 'undo-split' }
+  | { readonly type: 'set-load'; readonly load: HotShardLoad }
+  | { readonly type: 'set-hot-key-suffixes'; readonly suffixes: number };
+
+/** Shards the stream starts with. */
+export const INITIAL_SHARDS = 4;
+/** The most suffixes the explorable offers for the hot key. */
+export const MAX_SUFFIXES = 16;
+
+/** The starting point: a normal day, nothing fixed yet. */
+export const startWorkspace: HotShardWorkspace = {
+  seed: 1,
+  load: 'normal',
+  split: null,
+  hotKeySuffixes: 1,
+  answers: {},
+};
+
+/** The stream's shards at CreateStream, with their hash key ranges. */
+export const initialShards = evenSplit(INITIAL_SHARDS).map((range, index) => ({
+  ShardId: shardIdOf(index),
+  ...range,
+}));
+
+/** Checks a SplitShard request the way Kinesis does (InvalidArgumentException with the allowed range). */
+export function splitProblem(request: SplitRequest): string | undefined {
+  const shard = initialShards.find((s) => s.ShardId === request.shardToSplit);
+  if (shard === undefined) {
+    return `ResourceNotFoundException: shard ${JSON.stringify(request.shardToSplit)} is not an open shard of the stream; use one of ${initialShards.map((s) => s.ShardId).join(', ')}.`;
+  }
+  const start = BigInt(shard.StartingHashKey);
+  const end = BigInt(shard.EndingHashKey);
+  const cut =
+    typeof request.newStartingHashKey === 'string'
+      ? parseHashKey(request.newStartingHashKey.trim())
+      : undefined;
+  if (cut === undefined || cut <= start || cut > end) {
+    return `InvalidArgumentException: NewStartingHashKey ${JSON.stringify(request.newStartingHashKey)} must be a decimal hash key greater than ${start} and at most ${end} (the range of ${shard.ShardId}); the midpoint is ${(start + end + 1n) / 2n}.`;
+  }
+  return undefined;
+}
+
+/** Applies one action; refuses splits Kinesis would refuse and values out of range. */
+export function reduceHotShard(
+  workspace: HotShardWorkspace,
+  action: HotShardAction,
+): Result<HotShardWorkspace> {
+  switch (action.type) {
+    case 'answer':
+      if (action.question !== 'hot-shard') {
+        return invalidAction(`"${String(action.question)}" is not a question; use hot-shard.`, 'question');
+      }
+      if (typeof action.value !== 'string' || action.value.trim() === '') {
+        return invalidAction('Choose a shard first.', 'value');
+      }
+      return ok({ ...workspace, answers: { ...workspace.answers, 'hot-shard': action.value } });
+    case 'split-shard': {
+      if (workspace.split !== null) {
+        return invalidAction(
+          `${workspace.split.shardToSplit} is already split; undo that split before making another.`,
+          'shardToSplit',
+        );
+      }
+      const problem = splitProblem(action);
+      if (problem !== undefined) return invalidAction(problem, 'newStartingHashKey');
+      const split = {
+        shardToSplit: action.shardToSplit,
+        newStartingHashKey: action.newStartingHashKey.trim(),
+      };
+      return ok({ ...workspace, split });
+    }
+    case 'undo-split':
+      return ok({ ...workspace, split: null });
+    case 'set-load':
+      if (action.load !== 'normal' && action.load !== 'flash-sale') {
+        return invalidAction(`"${String(action.load)}" is not a load; use normal or flash-sale.`, 'load');
+      }
+      return ok({ ...workspace, load: action.load });
+    case 'set-hot-key-suffixes':
+      if (!Number.isInteger(action.suffixes) || action.suffixes < 1 || action.suffixes > MAX_SUFFIXES) {
+        return invalidAction(
+          `The hot key can be spread over 1 to ${MAX_SUFFIXES} keys (given ${String(action.suffixes)}).`,
+          'suffixes',
+        );
+      }
+      return ok({ ...workspace, hotKeySuffixes: action.suffixes });
+    default:
+      return invalidAction(
+        `Unknown action "${(action as { type: unknown }).type}"; use answer, split-shard, undo-split, set-load or set-hot-key-suffixes.`,
+        'type',
+      );
+  }
+}
