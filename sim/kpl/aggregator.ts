@@ -4,7 +4,8 @@ import {
   encodeAggregatedRecord,
   varintLength,
 } from './aggregation-format.ts';
-import { partitionKeyHashKey } from '../kinesis/hash-key.ts';
+import { hashKeyHex, hashPartitionKey, partitionKeyHashKey } from '../kinesis/hash-key.ts';
+import { shardIndexForHashHex } from './hash-key.ts';
 import { utf8Length } from './kinesis-api.ts';
 import {
   emptyAggregator,
@@ -81,12 +82,28 @@ export function sealAggregator(state: KplProducerState, shardIndex: number): voi
 }
 
 /**
+ * The record with its shard predicted from the current shard map: a record buffered or retried across a
+ * shard-map update still carries an index into the old map.
+ */
+function withCurrentShard(state: KplProducerState, record: BufferedUserRecord): BufferedUserRecord {
+  if (record.shardMapVersion === state.shardMapVersion) return record;
+  const hashKey =
+    record.ExplicitHashKey === undefined
+      ? hashPartitionKey(record.PartitionKey).hex
+      : hashKeyHex(BigInt(record.ExplicitHashKey));
+  // `updateShardMap` accepts only maps that cover the whole hash key space, so a shard is always found.
+  const shardIndex = Math.max(0, shardIndexForHashHex(state.shards, hashKey));
+  return { ...record, shardIndex, shardMapVersion: state.shardMapVersion };
+}
+
+/**
  * Puts a user record where it waits to be sent: straight into the outbox when aggregation is off or the
  * record alone would exceed AggregationMaxSize (it bypasses aggregation); otherwise into its shard's
  * aggregate, sealing the aggregate first when the record would push it past AggregationMaxSize or
  * AggregationMaxCount.
  */
-export function queueUserRecord(state: KplProducerState, record: BufferedUserRecord): void {
+export function queueUserRecord(state: KplProducerState, queued: BufferedUserRecord): void {
+  const record = withCurrentShard(state, queued);
   const config = state.config;
   if (!config.AggregationEnabled) {
     pushReady(state, plainKinesisRecord(state, record));

@@ -47,7 +47,9 @@ export {
   type KplServices,
   type KplServiceState,
   type PutRecordsTransport,
+  type ShardListing,
 } from './module.ts';
+export { updateShardMap } from './shard-map.ts';
 export {
   addUserRecord,
   flushDue,

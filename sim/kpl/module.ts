@@ -2,10 +2,12 @@ import type { Result } from '../core/errors.ts';
 import type { MetricId } from '../core/metrics.ts';
 import { recordMetric, schedule, type SimContext, type SimulationModule } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
+import type { ShardHashRange } from './hash-key.ts';
 import type { PutRecordsInput, PutRecordsOutput } from './kinesis-api.ts';
 import { addUserRecord, flushDue, onPutRecordsResult, type AddUserRecordInput } from './producer.ts';
 import type { KplProducerState } from './producer-state.ts';
 import { nextDueAt } from './schedule.ts';
+import { updateShardMap } from './shard-map.ts';
 
 /** The event the KPL module schedules for itself: flush producer `producer`. */
 export interface KplFlushEvent {
@@ -32,6 +34,13 @@ type Context = SimContext<KplFlushEvent, KplServices>;
  * KPL does not depend on the Kinesis module.
  */
 export type PutRecordsTransport = (ctx: Context, input: PutRecordsInput) => PutRecordsOutput;
+
+/**
+ * How the producer learns the stream's current shards (ListShards at the simulation clock), called when a
+ * put revealed that the stream was resharded. Optional: without it the producer keeps its old map, and
+ * Kinesis still routes every record correctly by its hash key.
+ */
+export type ShardListing = (ctx: Context, streamName: string) => readonly ShardHashRange[];
 
 const metric = (metricName: string, stream: string): MetricId => ({
   namespace: 'KinesisProducerLibrary',
@@ -68,11 +77,13 @@ export function addUserRecordAt(ctx: Context, name: string, input: AddUserRecord
 /**
  * The KPL simulation module: on `kpl.flush` it runs the producer's due work, sends each PutRecords call
  * through `transport`, feeds the response back (retries, TTL), records UserRecordsPut and KinesisRecordsPut
- * as the KPL names its metrics, and schedules the next flush. A flush event that no longer matches the
+ * as the KPL names its metrics, refreshes the shard map through `listShards` when a put landed on an
+ * unexpected shard, and schedules the next flush. A flush event that no longer matches the
  * producer's timer (an earlier one was scheduled since) is ignored.
  */
 export function createKplModule(
   transport: PutRecordsTransport,
+  listShards?: ShardListing,
 ): SimulationModule<KplFlushEvent, KplServices> {
   return {
     name: 'kpl',
@@ -91,6 +102,7 @@ export function createKplModule(
           onPutRecordsResult(producer, call.requestId, transport(ctx, call.input), ctx.now);
         }
         const stream = producer.StreamName;
+        if (producer.shardMapStale && listShards) updateShardMap(producer, listShards(ctx, stream));
         const userPut = producer.stats.userRecordsSucceeded - before.user;
         const kinesisPut = producer.stats.kinesisRecordsSucceeded - before.kinesis;
         if (kinesisPut > 0) {

@@ -12,6 +12,8 @@ export interface BufferedUserRecord {
   readonly Data: Uint8Array;
   /** Index into `shards` of the shard the record's hash key falls in. */
   readonly shardIndex: number;
+  /** The `shardMapVersion` `shardIndex` was predicted with; an older one is predicted again when queued. */
+  readonly shardMapVersion: number;
   /** Virtual time the application added it (RecordMaxBufferedTime and RecordTtl count from here). */
   readonly addedAtMs: number;
   /** Failed puts so far. */
@@ -92,6 +94,8 @@ export interface KplStats {
   putPayloadUnits: number;
   /** Flushes in which the RateLimit held at least one ready record back. */
   rateLimitedFlushes: number;
+  /** Times the shard map was replaced after resharding. */
+  shardMapUpdates: number;
 }
 
 /** Most recent failures kept in the state for display. */
@@ -101,8 +105,15 @@ export const KEPT_FAILURES = 100;
 export interface KplProducerState {
   readonly StreamName: string;
   readonly config: KplConfig;
-  /** The stream's shards as DescribeStream lists them; the KPL aggregates per predicted shard. */
-  readonly shards: readonly ShardHashRange[];
+  /** The stream's open shards as ListShards returns them; the KPL aggregates per predicted shard. */
+  shards: readonly ShardHashRange[];
+  /** Counts shard-map updates; user records remember the version their shard was predicted with. */
+  shardMapVersion: number;
+  /**
+   * True once a put landed on another shard than predicted (the stream was resharded): the map needs
+   * refreshing with `updateShardMap`.
+   */
+  shardMapStale: boolean;
   /** The shard write limits RateLimit is a percentage of (from the price book). */
   readonly shardRecordsPerSecond: number;
   readonly shardBytesPerSecond: number;
@@ -110,16 +121,16 @@ export interface KplProducerState {
   readonly payloadUnitBytes: number;
   /** Largest Kinesis record, data + partition key (from the price book: 1 MiB). */
   readonly maxRecordBytes: number;
-  readonly aggregators: ShardAggregator[];
+  aggregators: ShardAggregator[];
   /** Kinesis records ready to be collected, per shard index, oldest first. */
-  readonly outbox: ReadyKinesisRecord[][];
+  outbox: ReadyKinesisRecord[][];
   /** Kinesis records and their bytes over all of `outbox`. */
   outboxCount: number;
   outboxBytes: number;
   retries: RetryingUserRecord[];
   /** Earliest `retryAtMs` of `retries`, or null when there are none. */
   nextRetryAtMs: number | null;
-  readonly limiter: ShardRateLimiter;
+  limiter: ShardRateLimiter;
   /** Kinesis records of calls sent and not yet answered, by request id. */
   readonly inFlight: Record<string, readonly ReadyKinesisRecord[]>;
   nextUserRecordId: number;
@@ -161,6 +172,8 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
     StreamName: options.StreamName,
     config,
     shards,
+    shardMapVersion: 0,
+    shardMapStale: false,
     shardRecordsPerSecond,
     shardBytesPerSecond,
     payloadUnitBytes: limitOf(book, 'kinesis.putPayloadUnitBytes').value,
@@ -194,6 +207,7 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
       bytesSent: 0,
       putPayloadUnits: 0,
       rateLimitedFlushes: 0,
+      shardMapUpdates: 0,
     },
     failures: [],
   };

@@ -77,6 +77,7 @@ export function addUserRecord(
     ...(input.ExplicitHashKey === undefined ? {} : { ExplicitHashKey: input.ExplicitHashKey }),
     Data: input.Data,
     shardIndex,
+    shardMapVersion: state.shardMapVersion,
     addedAtMs: now,
     attempts: 0,
   };
@@ -247,6 +248,13 @@ export function retryBackoffMs(attempts: number): number {
   return Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_BASE_MS * 2 ** (attempts - 1));
 }
 
+/** True when Kinesis put a record on another shard than the current map predicted: the stream was resharded. */
+function landedElsewhere(state: KplProducerState, ready: ReadyKinesisRecord, shardId?: string): boolean {
+  const predictedWith = ready.userRecords[0]?.shardMapVersion;
+  if (shardId === undefined || predictedWith !== state.shardMapVersion) return false;
+  return state.shards[ready.shardIndex]?.ShardId !== shardId;
+}
+
 /**
  * Takes the PutRecords response for call `requestId`: successes count their user records as delivered and
  * their PUT payload units; each failed entry's user records wait a back-off and are aggregated again, or
@@ -279,6 +287,7 @@ export function onPutRecordsResult(
     const entry = output.Records[i]!;
     if (entry.ErrorCode === undefined) {
       stats.kinesisRecordsSucceeded++;
+      if (landedElsewhere(state, ready, entry.ShardId)) state.shardMapStale = true;
       stats.putPayloadUnits += Math.max(1, Math.ceil(ready.Data.length / state.payloadUnitBytes));
       for (const record of ready.userRecords) {
         stats.userRecordsSucceeded++;
