@@ -1,0 +1,94 @@
+import { schedule } from '../core/simulation.ts';
+import { millis, type Millis } from '../core/units.ts';
+import type { SimContext, SimEvent } from '../core/simulation.ts';
+import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
+import { applyAction, type ActionOutcome, type ActionsState } from './actions.ts';
+import { producerName } from './producer-state.ts';
+import {
+  actionsSchema,
+  type StreamingAction,
+  type StreamingScenario,
+  type TimedAction,
+} from './scenario-schema.ts';
+import { streamingServices } from './services.ts';
+import { streamingScenario } from './streams-component.ts';
+
+/** A timed action falling due. */
+export interface ActionEvent {
+  readonly type: 'streaming.action';
+  readonly action: StreamingAction;
+}
+
+function checkActions(actions: readonly TimedAction[], scenario: StreamingScenario): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const streams = (scenario.streams ?? []).map((s) => s.name);
+  const producers = (scenario.producers ?? []).map(producerName);
+  actions.forEach((action, i) => {
+    const at = `$.actions[${i}]`;
+    if (action.atSeconds > scenario.durationSeconds) {
+      issues.push({
+        path: `${at}.atSeconds`,
+        message: `${action.atSeconds} is after the end of the run; expected 0 to ${scenario.durationSeconds} (durationSeconds).`,
+      });
+    }
+    if ('stream' in action && !streams.includes(action.stream)) {
+      issues.push({
+        path: `${at}.stream`,
+        message: `no stream is named "${action.stream}"; the streams are ${streams.map((s) => `"${s}"`).join(', ') || 'none'}.${didYouMean(action.stream, streams)}`,
+      });
+    }
+    if (action.action === 'setProducerKeys' && !producers.includes(action.producer)) {
+      issues.push({
+        path: `${at}.producer`,
+        message: `no producer is named "${action.producer}"; the producers are ${producers.map((p) => `"${p}"`).join(', ') || 'none'} (unnamed producers are producer-1, producer-2, …).${didYouMean(action.producer, producers)}`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** The action without its time, as a session's `apply` takes it. */
+export function untimed(action: TimedAction): StreamingAction {
+  const { atSeconds, ...rest } = action;
+  void atSeconds;
+  return rest as StreamingAction;
+}
+
+/** Applies an action at the context's clock and logs the outcome in `services.actions`. */
+export function applyAndLog(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): ActionOutcome {
+  const services = streamingServices(ctx);
+  const done = applyAction(services, action, ctx.now as Millis);
+  const outcome: ActionOutcome = {
+    atMs: ctx.now,
+    action,
+    ok: done.ok,
+    result: done.ok ? done.value : null,
+    error: done.ok ? null : { code: done.error.code, message: done.error.message },
+  };
+  services.actions.applied.push(outcome);
+  return outcome;
+}
+
+/** `actions`: resharding and re-keying at given times, each logged with AWS's answer. */
+export const actionsComponent = defineComponent<'actions', TimedAction[], ActionsState, ActionEvent>({
+  field: 'actions',
+  schema: actionsSchema,
+  checkScenario: (actions, scenario) => checkActions(actions, streamingScenario(scenario)),
+  initialState: (): ActionsState => ({ applied: [] }),
+  module: {
+    name: 'actions',
+    handlers: {
+      'streaming.action'(ctx, event) {
+        applyAndLog(ctx, event.action);
+      },
+    },
+  },
+  start(state, actions) {
+    if (streamingServices(state).level.used !== 'record') return;
+    for (const action of actions) {
+      schedule(state, millis(action.atSeconds * 1000), { type: 'streaming.action', action: untimed(action) });
+    }
+  },
+  report: (state) => state.services.actions.applied.map((o) => ({ ...o })) as unknown as JsonValue,
+});

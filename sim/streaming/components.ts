@@ -1,0 +1,23 @@
+import type { AnyScenarioComponent } from '../scenario/component.ts';
+import { actionsComponent } from './actions-component.ts';
+import { costComponent } from './cost-component.ts';
+import { firehoseComponent, s3Component } from './firehose-component.ts';
+import { producersComponent } from './producers-component.ts';
+import { eraComponent, kinesisComponent, levelComponent, streamsComponent } from './streams-component.ts';
+
+/**
+ * The streaming components in the order they must start: the era and level first (others read them),
+ * the Kinesis account before its streams, S3 before the delivery streams that write into it, and the
+ * producers after every target exists. `cost` comes last so its report sees everything.
+ */
+export const streamingComponents: readonly AnyScenarioComponent[] = [
+  eraComponent,
+  levelComponent,
+  kinesisComponent,
+  streamsComponent,
+  s3Component,
+  firehoseComponent,
+  producersComponent,
+  actionsComponent,
+  costComponent,
+];

@@ -1,0 +1,174 @@
+import type { Result } from '../core/errors.ts';
+import { GIB } from '../core/units.ts';
+import { firehoseCost } from '../firehose/index.ts';
+import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
+import { s3Cost } from '../s3/index.ts';
+import { millis } from '../core/units.ts';
+import { producersReport } from './producers-report.ts';
+import type { StreamingServices } from './services.ts';
+
+/** One line of the run's bill. */
+export interface CostLine {
+  readonly id: string;
+  readonly service: 'Kinesis Streams' | 'Kinesis Firehose' | 'S3';
+  readonly label: string;
+  /** How much was used, in `unit`. */
+  readonly quantity: number;
+  readonly unit: string;
+  /** Dollars, or null when the price book has no sourced price for it (see `note`). */
+  readonly usd: number | null;
+  /** The price ids used, so the UI can show their sources. */
+  readonly priceIds: readonly string[];
+  /** `primary`, `secondary`, `unconfirmed` or `override`: how far the price can be trusted. */
+  readonly confidence: string | null;
+  readonly note: string | null;
+}
+
+/** The `cost` section: every line, their sum, and the book used. */
+export interface CostReport {
+  readonly priceBook: string;
+  readonly lines: readonly CostLine[];
+  /** Sum of the priced lines. */
+  readonly totalUsd: number;
+  /** Ids of lines left unpriced because the book has no sourced price. */
+  readonly unpriced: readonly string[];
+}
+
+type LineBase = Omit<CostLine, 'usd' | 'priceIds' | 'confidence' | 'note'>;
+
+/** A line priced per `divisor` units at a book price, or an unpriced line saying why. */
+function priced(
+  base: LineBase,
+  price: Result<PriceRecord>,
+  divisor = 1,
+  note: string | null = null,
+): CostLine {
+  if (!price.ok) {
+    return { ...base, usd: null, priceIds: [], confidence: null, note: price.error.message };
+  }
+  const record = price.value;
+  const caveat = record.confidence === 'unconfirmed' && record.note ? record.note : null;
+  return {
+    ...base,
+    usd: (base.quantity / divisor) * record.value,
+    priceIds: [record.id],
+    confidence: record.confidence,
+    note: [note, caveat].filter((n) => n !== null).join(' ') || null,
+  };
+}
+
+/** Open time of every shard up to `now`, in shard-hours, over all streams (or those `keep` selects). */
+function shardHours(
+  services: StreamingServices,
+  now: number,
+  keep: (retentionHours: number) => boolean,
+): number {
+  let ms = 0;
+  for (const name of services.streams) {
+    const stream = services.kinesis.streams[name]!;
+    if (!keep(stream.RetentionPeriodHours)) continue;
+    for (const shard of stream.shards) ms += Math.max(0, (shard.closedAt ?? now) - shard.openedAt);
+  }
+  return ms / 3_600_000;
+}
+
+/**
+ * The bill of the run so far, by line item, from the era's price book: Kinesis shard-hours (prorated over
+ * the simulated time each shard was open), PUT payload units, extended retention for streams kept beyond
+ * 24 h, Firehose data ingested (each record rounded up to 5 KB), S3 storage and requests. A line whose price
+ * the book does not have is listed with `usd: null` and the reason, never with an invented price.
+ */
+export function streamingCost(services: StreamingServices, book: PriceBook, now: number): CostReport {
+  const lines: CostLine[] = [];
+  if (services.streams.length > 0) {
+    lines.push(
+      priced(
+        {
+          id: 'kinesis.shardHours',
+          service: 'Kinesis Streams',
+          label: 'Shard-hours',
+          quantity: shardHours(services, now, () => true),
+          unit: 'shard-hours',
+        },
+        priceOf(book, 'kinesis.shardHour'),
+        1,
+        'Prorated over the simulated time each shard was open.',
+      ),
+    );
+    lines.push(
+      priced(
+        {
+          id: 'kinesis.putPayloadUnits',
+          service: 'Kinesis Streams',
+          label: 'PUT payload units (25 KB chunks)',
+          quantity: producersReport(services).totals.putPayloadUnits,
+          unit: 'units',
+        },
+        priceOf(book, 'kinesis.putPayloadUnitsPerMillion'),
+        1_000_000,
+      ),
+    );
+    const extended = shardHours(services, now, (hours) => hours > 24);
+    if (extended > 0) {
+      lines.push(
+        priced(
+          {
+            id: 'kinesis.extendedRetention',
+            service: 'Kinesis Streams',
+            label: 'Extended retention (beyond 24 h)',
+            quantity: extended,
+            unit: 'shard-hours',
+          },
+          priceOf(book, 'kinesis.extendedRetentionShardHour'),
+        ),
+      );
+    }
+  }
+  if (Object.keys(services.firehose.deliveryStreams).length > 0) {
+    const firehose = firehoseCost(services.firehose, book);
+    const base: LineBase = {
+      id: 'firehose.ingested',
+      service: 'Kinesis Firehose',
+      label: 'Data ingested (each record rounded up to 5 KB)',
+      quantity: firehose.ok ? firehose.value.billedGb : 0,
+      unit: 'GB',
+    };
+    lines.push(priced(base, priceOf(book, 'firehose.ingestPerGb')));
+  }
+  if (Object.keys(services.s3.buckets).length > 0) {
+    const s3 = s3Cost(services.s3, book, millis(now));
+    if (s3.ok) {
+      for (const line of s3.value.lines) {
+        lines.push({
+          id: `s3.${line.id}`,
+          service: 'S3',
+          label: line.label,
+          quantity: line.quantity,
+          unit: line.id === 'storage' ? 'GB-months' : 'requests',
+          usd: line.usd,
+          priceIds: line.uses,
+          confidence: null,
+          note: line.id === 'storage' ? 'Stored bytes × simulated time kept.' : null,
+        });
+      }
+    } else {
+      lines.push({
+        id: 's3',
+        service: 'S3',
+        label: 'S3 storage and requests',
+        quantity: services.s3.usage.storedBytes / GIB,
+        unit: 'GB stored',
+        usd: null,
+        priceIds: [],
+        confidence: null,
+        note: s3.error.message,
+      });
+    }
+  }
+  return {
+    priceBook: book.label,
+    lines,
+    totalUsd: lines.reduce((sum, line) => sum + (line.usd ?? 0), 0),
+    unpriced: lines.filter((line) => line.usd === null).map((line) => line.id),
+  };
+}

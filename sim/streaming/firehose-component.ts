@@ -1,0 +1,178 @@
+import { SimException } from '../core/errors.ts';
+import type { SimulationModule } from '../core/simulation.ts';
+import { millis } from '../core/units.ts';
+import {
+  createDeliveryStream,
+  createFirehoseState,
+  firehoseModule,
+  maxDeliveryStreams,
+  validateDeliveryStream,
+  type CreateDeliveryStreamInput,
+  type FirehoseDeliverEvent,
+  type FirehoseState,
+} from '../firehose/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { createBucket, createS3State, validateBucketName, type S3State } from '../s3/index.ts';
+import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import type { SchemaIssue } from '../scenario/schema.ts';
+import {
+  firehoseSchema,
+  s3Schema,
+  type DeliveryStreamScenario,
+  type StreamingScenario,
+} from './scenario-schema.ts';
+import { streamingServices } from './services.ts';
+import { streamingScenario } from './streams-component.ts';
+
+/** The bucket a delivery stream writes to when the scenario names none: `bdlab-<name in lower case>`. */
+export function defaultBucketName(deliveryStreamName: string): string {
+  return `bdlab-${deliveryStreamName.toLowerCase().replace(/[^a-z0-9.-]/g, '-')}`;
+}
+
+/** The CreateDeliveryStream request of a delivery stream as written in the scenario. */
+export function createDeliveryStreamInput(d: DeliveryStreamScenario): CreateDeliveryStreamInput {
+  return {
+    DeliveryStreamName: d.name,
+    S3DestinationConfiguration: {
+      BucketName: d.bucket ?? defaultBucketName(d.name),
+      Prefix: d.prefix,
+      BufferingHints: { SizeInMBs: d.bufferMB, IntervalInSeconds: d.bufferSeconds },
+      CompressionFormat: d.compression,
+    },
+  };
+}
+
+/** Where each CreateDeliveryStream field is written in the scenario. */
+const SCENARIO_FIELD: Readonly<Record<string, string>> = {
+  DeliveryStreamName: 'name',
+  'S3DestinationConfiguration.BucketName': 'bucket',
+  'S3DestinationConfiguration.BufferingHints.SizeInMBs': 'bufferMB',
+  'S3DestinationConfiguration.BufferingHints.IntervalInSeconds': 'bufferSeconds',
+  'S3DestinationConfiguration.CompressionFormat': 'compression',
+};
+
+function checkFirehose(
+  streams: readonly DeliveryStreamScenario[],
+  scenario: StreamingScenario,
+): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const book = PRICE_BOOKS[scenario.era];
+  const limit = maxDeliveryStreams(book);
+  if (streams.length > limit) {
+    issues.push({
+      path: '$.firehose',
+      message: `${streams.length} delivery streams is not allowed in the ${scenario.era} era; an account may have ${limit} per region.`,
+    });
+  }
+  const seen = new Map<string, number>();
+  streams.forEach((d, i) => {
+    const first = seen.get(d.name);
+    if (first !== undefined) {
+      issues.push({
+        path: `$.firehose[${i}].name`,
+        message: `"${d.name}" is already the name of $.firehose[${first}]; each delivery stream needs its own name.`,
+      });
+    } else seen.set(d.name, i);
+    const checked = validateDeliveryStream(createDeliveryStreamInput(d), book);
+    if (!checked.ok) {
+      const field = SCENARIO_FIELD[checked.error.path ?? ''];
+      const hint =
+        d.bucket === undefined && field === 'bucket' ? ' Set "bucket" to a valid bucket name.' : '';
+      issues.push({
+        path: field !== undefined ? `$.firehose[${i}].${field}` : `$.firehose[${i}]`,
+        message: `${checked.error.code}: ${checked.error.message}${hint}`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** `s3`: buckets created at time 0; a delivery stream's bucket is created for it when it is not listed. */
+export const s3Component = defineComponent<'s3', StreamingScenario['s3'], S3State, never>({
+  field: 's3',
+  schema: s3Schema,
+  checkScenario(s3) {
+    const issues: SchemaIssue[] = [];
+    s3.buckets.forEach((name, i) => {
+      const valid = validateBucketName(name);
+      if (!valid.ok) issues.push({ path: `$.s3.buckets[${i}]`, message: valid.error.message });
+    });
+    return issues;
+  },
+  initialState: () => createS3State(millis(0)),
+  module: { name: 's3', handlers: {} },
+  start(state, s3) {
+    const services = streamingServices(state);
+    for (const Bucket of s3.buckets) {
+      if (!services.s3.buckets[Bucket]) createBucket(services.s3, { Bucket }, millis(0));
+    }
+  },
+  report(state) {
+    const s3 = state.services.s3;
+    return {
+      buckets: Object.values(s3.buckets).map((bucket) => ({
+        name: bucket.Name,
+        objects: bucket.sortedKeys.length,
+        bytes: bucket.sortedKeys.reduce((sum, key) => sum + bucket.objects[key]!.ContentLength, 0),
+      })),
+      requests: {
+        putCopyPostList: s3.usage.putCopyPostListRequests,
+        get: s3.usage.getRequests,
+      },
+    };
+  },
+});
+
+/** `firehose`: Direct-PUT delivery streams buffering into S3 (see sim/firehose). */
+export const firehoseComponent = defineComponent<
+  'firehose',
+  DeliveryStreamScenario[],
+  FirehoseState,
+  FirehoseDeliverEvent
+>({
+  field: 'firehose',
+  schema: firehoseSchema,
+  checkScenario: (streams, scenario) => checkFirehose(streams, streamingScenario(scenario)),
+  initialState: () => createFirehoseState(),
+  module: firehoseModule as unknown as SimulationModule<
+    FirehoseDeliverEvent,
+    { readonly firehose: FirehoseState }
+  >,
+  start(state, streams) {
+    const services = streamingServices(state);
+    const book = PRICE_BOOKS[services.era];
+    for (const d of streams) {
+      const input = createDeliveryStreamInput(d);
+      const Bucket = input.S3DestinationConfiguration.BucketName;
+      if (!services.s3.buckets[Bucket]) createBucket(services.s3, { Bucket }, millis(0));
+      const created = createDeliveryStream(services.firehose, services.s3, input, book, 0);
+      if (!created.ok) throw new SimException(created.error);
+    }
+  },
+  report(state, streams): JsonValue {
+    const firehose = state.services.firehose;
+    return streams.map((d) => {
+      const stream = firehose.deliveryStreams[d.name]!;
+      const stats = stream.stats;
+      return {
+        name: d.name,
+        bucket: stream.config.BucketName,
+        prefix: stream.config.Prefix,
+        bufferMB: stream.config.BufferingHints.SizeInMBs,
+        bufferSeconds: stream.config.BufferingHints.IntervalInSeconds,
+        compression: stream.config.CompressionFormat,
+        incomingRecords: stats.incomingRecords,
+        incomingBytes: stats.incomingBytes,
+        throttledRecords: stats.throttledRecords,
+        throttledCalls: stats.throttledCalls,
+        billedBytes: stats.billedBytes,
+        deliveredRecords: stats.deliveredRecords,
+        deliveredBytes: stats.deliveredBytes,
+        deliveredCompressedBytes: stats.deliveredCompressedBytes,
+        bufferedRecords: stream.buffer.records.length,
+        bufferedBytes: stream.buffer.bytes,
+        deliveries: stream.deliveries.map((e) => ({ ...e })),
+      };
+    });
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * Streaming scenarios: load generators (rates, record sizes, partition-key strategies, retries, the KPL)
+ * writing into Kinesis streams or Firehose delivery streams to S3, timed resharding, the run's bill, and a
+ * steppable session for the console and the labs. The scenario fields are added to the format through
+ * `streamingComponents` (listed in sim/scenario/components.ts), so `runScenario` runs them.
+ */
+export { streamingComponents } from './components.ts';
+export { openStreamingSession, type StreamingSession } from './session.ts';
+export { partitionKeyFor, zipfCumulative, zipfKey, zipfWeights, type PartitionKeyStrategy } from './keys.ts';
+export {
+  drawRecordBytes,
+  expectedRecords,
+  meanRateFactor,
+  meanRecordBytes,
+  rateAt,
+  type RatePattern,
+  type RecordSize,
+} from './load-shape.ts';
+export { applyAction, type ActionOutcome, type ActionsState } from './actions.ts';
+export { chooseLevel, AUTO_RECORD_LEVEL_MAX_RECORDS, type LevelChoice } from './level.ts';
+export {
+  PRODUCER_TICK_MS,
+  type ProducerState,
+  type ProducersState,
+  type ProducerStats,
+} from './producer-state.ts';
+export type { ProducerReport, ProducersReport, RecordTotals } from './producers-report.ts';
+export type { ShardReport, StreamReport } from './report.ts';
+export type { CostLine, CostReport } from './cost.ts';
+export { streamingServices, type Era, type StreamingServices } from './services.ts';
+export {
+  streamingActionSchema,
+  type DeliveryStreamScenario,
+  type ProducerConfig,
+  type StreamingAction,
+  type StreamingScenario,
+  type TimedAction,
+} from './scenario-schema.ts';

@@ -1,0 +1,86 @@
+import type { Rng } from '../core/rng.ts';
+
+/**
+ * Partition-key strategies of a load generator. Both levels of detail use exactly these keys, so the
+ * rate level can hash `entity-1…N` with MD5 and know where the record level's records land.
+ */
+export type PartitionKeyStrategy =
+  /** A fresh 16-character lower-case hex key per record: high cardinality, spreads evenly. */
+  | { readonly strategy: 'random' }
+  /** One key for every record: a single hot key, so a single hot shard. */
+  | { readonly strategy: 'fixed'; readonly key: string }
+  /** Per-entity keys `entity-1…entity-N` drawn with probability ∝ 1/rank^exponent (a Zipf skew). */
+  | { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number }
+  /** Per-entity keys `entity-1…entity-N` in turn, one after the other: every entity equally often. */
+  | { readonly strategy: 'sequential'; readonly keys: number };
+
+/** The key of the entity of rank `rank` (1-based) in the per-entity strategies. */
+export function zipfKey(rank: number): string {
+  return `entity-${rank}`;
+}
+
+/** Cumulative probabilities of ranks 1…N for one Zipf strategy, built once per strategy object. */
+const cumulative = new WeakMap<object, Float64Array>();
+
+/** P(rank ≤ r) for r = 1…N under a Zipf law with this exponent (the last entry is exactly 1). */
+export function zipfCumulative(keys: number, exponent: number): Float64Array {
+  const table = new Float64Array(keys);
+  let sum = 0;
+  for (let r = 1; r <= keys; r++) {
+    sum += 1 / r ** exponent;
+    table[r - 1] = sum;
+  }
+  for (let i = 0; i < keys; i++) table[i]! /= sum;
+  table[keys - 1] = 1;
+  return table;
+}
+
+/** The share of records each rank gets under a Zipf law: what the rate level weights hash keys by. */
+export function zipfWeights(keys: number, exponent: number): Float64Array {
+  const table = zipfCumulative(keys, exponent);
+  const weights = new Float64Array(keys);
+  let previous = 0;
+  for (let i = 0; i < keys; i++) {
+    weights[i] = table[i]! - previous;
+    previous = table[i]!;
+  }
+  return weights;
+}
+
+/** Draws a rank (1-based) from a cumulative table with one uniform number and a binary search. */
+function drawRank(table: Float64Array, u: number): number {
+  let low = 0;
+  let high = table.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (table[middle]! > u) high = middle;
+    else low = middle + 1;
+  }
+  return low + 1;
+}
+
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+
+/**
+ * The partition key of record `index` (0-based, counted per producer) under `strategy`, drawing from the
+ * seeded generator where the strategy is random: `random` takes two 32-bit draws, `zipf` one float;
+ * `fixed` and `sequential` draw nothing.
+ */
+export function partitionKeyFor(strategy: PartitionKeyStrategy, rng: Rng, index: number): string {
+  switch (strategy.strategy) {
+    case 'random':
+      return hex8(rng.nextInt(0, 0xffff_ffff)) + hex8(rng.nextInt(0, 0xffff_ffff));
+    case 'fixed':
+      return strategy.key;
+    case 'sequential':
+      return zipfKey((index % strategy.keys) + 1);
+    case 'zipf': {
+      let table = cumulative.get(strategy);
+      if (table === undefined) {
+        table = zipfCumulative(strategy.keys, strategy.exponent);
+        cumulative.set(strategy, table);
+      }
+      return zipfKey(drawRank(table, rng.nextFloat()));
+    }
+  }
+}

@@ -1,0 +1,208 @@
+import { schedule, type SimContext, type SimEvent } from '../core/simulation.ts';
+import { millis } from '../core/units.ts';
+import type { FirehoseDeliverEvent, FirehoseServices } from '../firehose/index.ts';
+import type { KinesisState } from '../kinesis/index.ts';
+import { putRecords } from '../kinesis/index.ts';
+import {
+  createKplModule,
+  createKplProducer,
+  defaultKplConfig,
+  type KplFlushEvent,
+  type KplServices,
+  type PutRecordsOutput,
+} from '../kpl/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { defineComponent } from '../scenario/component.ts';
+import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
+import { recordsForTick, sendThroughKpl, sendToDeliveryStream, sendToStream } from './produce.ts';
+import { createProducer, PRODUCER_TICK_MS, producerName, type ProducersState } from './producer-state.ts';
+import { producersReport } from './producers-report.ts';
+import { producersSchema, type ProducerConfig, type StreamingScenario } from './scenario-schema.ts';
+import { streamingServices } from './services.ts';
+import { streamingScenario } from './streams-component.ts';
+
+/** A producer's tick: it makes the records of the last 100 ms and sends them (see PRODUCER_TICK_MS). */
+export interface ProducerTickEvent {
+  readonly type: 'producer.tick';
+  /** Index of the producer in `producers`. */
+  readonly producer: number;
+}
+
+/** Events of the producers component. */
+export type ProducersEvent = ProducerTickEvent | KplFlushEvent;
+
+function checkProducers(producers: readonly ProducerConfig[], scenario: StreamingScenario): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const streams = (scenario.streams ?? []).map((s) => s.name);
+  const deliveryStreams = (scenario.firehose ?? []).map((d) => d.name);
+  const names = new Map<string, number>();
+  producers.forEach((p, i) => {
+    const at = `$.producers[${i}]`;
+    const name = producerName(p, i);
+    const first = names.get(name);
+    if (first !== undefined) {
+      issues.push({
+        path: `${at}.name`,
+        message: `"${name}" is already the name of $.producers[${first}]; give each producer its own name.`,
+      });
+    } else names.set(name, i);
+    if ((p.stream === undefined) === (p.deliveryStream === undefined)) {
+      issues.push({
+        path: at,
+        message:
+          'a producer writes to exactly one target: give either "stream" (a Kinesis stream) or "deliveryStream" (a Firehose delivery stream).',
+      });
+    }
+    if (p.stream !== undefined && !streams.includes(p.stream)) {
+      const known =
+        streams.length > 0
+          ? `the streams are ${streams.map((s) => `"${s}"`).join(', ')}`
+          : 'there are no streams';
+      issues.push({
+        path: `${at}.stream`,
+        message: `no stream is named "${p.stream}"; ${known}.${didYouMean(p.stream, streams)}`,
+      });
+    }
+    if (p.deliveryStream !== undefined && !deliveryStreams.includes(p.deliveryStream)) {
+      const known =
+        deliveryStreams.length > 0
+          ? `the delivery streams in "firehose" are ${deliveryStreams.map((s) => `"${s}"`).join(', ')}`
+          : 'there are no delivery streams in "firehose"';
+      issues.push({
+        path: `${at}.deliveryStream`,
+        message: `no delivery stream is named "${p.deliveryStream}"; ${known}.${didYouMean(p.deliveryStream, deliveryStreams)}`,
+      });
+    }
+    if (p.kpl !== undefined && p.deliveryStream !== undefined) {
+      issues.push({
+        path: `${at}.kpl`,
+        message: 'the KPL writes to Kinesis streams only: remove "kpl" or target a "stream".',
+      });
+    }
+    if (p.kpl !== undefined && p.retries !== undefined) {
+      issues.push({
+        path: `${at}.retries`,
+        message:
+          'a KPL producer retries on its own until its recordTtlMs runs out: remove "retries" (or set "kpl": { "recordTtlMs": … }).',
+      });
+    }
+    const size = p.recordBytes;
+    if (typeof size !== 'number' && size.distribution === 'uniform' && size.min > size.max) {
+      issues.push({
+        path: `${at}.recordBytes.max`,
+        message: `${size.max} is less than min ${size.min}; expected max ≥ min.`,
+      });
+    }
+    if (p.deliveryStream !== undefined && p.partitionKeys.strategy !== 'random') {
+      issues.push({
+        path: `${at}.partitionKeys`,
+        message:
+          'Firehose records have no partition key: remove "partitionKeys" from a producer that targets a "deliveryStream".',
+      });
+    }
+  });
+  return issues;
+}
+
+/** The KPL module, its PutRecords going to the run's Kinesis data plane at the simulation clock. */
+const kplModule = createKplModule((ctx, input): PutRecordsOutput => {
+  const kinesis = (ctx.services as KplServices & { readonly kinesis: KinesisState }).kinesis;
+  const response = putRecords(kinesis, input, ctx.now, ctx.metrics);
+  if (response.ok) return response.value;
+  const failure = { ErrorCode: response.error.code, ErrorMessage: response.error.message };
+  return { FailedRecordCount: input.Records.length, Records: input.Records.map(() => failure) };
+});
+
+/**
+ * The KPL module reads `services.kpl`; in a streaming run the KPL instances live in
+ * `services.producers.kpl`. This view gives the KPL its services next to the Kinesis data plane, sharing
+ * the clock, queue, generator and metrics of the run.
+ */
+function kplContext(ctx: SimContext<SimEvent, unknown>): SimContext<KplFlushEvent, KplServices> {
+  const services = streamingServices(ctx);
+  return {
+    now: ctx.now,
+    eventsProcessed: ctx.eventsProcessed,
+    queue: ctx.queue,
+    rng: ctx.rng,
+    metrics: ctx.metrics,
+    services: { kpl: services.producers.kpl, kinesis: services.kinesis } as KplServices,
+  };
+}
+
+/** The run's Firehose and S3 as the Firehose module's functions take them. */
+function firehoseContext(
+  ctx: SimContext<SimEvent, unknown>,
+): SimContext<FirehoseDeliverEvent, FirehoseServices> {
+  return ctx as SimContext<FirehoseDeliverEvent, FirehoseServices>;
+}
+
+const nextTick = (now: number): number => (Math.floor(now / PRODUCER_TICK_MS) + 1) * PRODUCER_TICK_MS;
+
+/** `producers`: load generators, each writing to a Kinesis stream (optionally through the KPL) or a delivery stream. */
+export const producersComponent = defineComponent<
+  'producers',
+  ProducerConfig[],
+  ProducersState,
+  ProducersEvent
+>({
+  field: 'producers',
+  schema: producersSchema,
+  checkScenario: (producers, scenario) => checkProducers(producers, streamingScenario(scenario)),
+  initialState: (producers, scenario): ProducersState => ({
+    endMs: scenario.durationSeconds * 1000,
+    producers: producers.map(createProducer),
+    kpl: { producers: {}, flushTimers: {} },
+  }),
+  module: {
+    name: 'producers',
+    handlers: {
+      'producer.tick'(ctx, event) {
+        const services = streamingServices(ctx);
+        const producer = services.producers.producers[event.producer]!;
+        const records = recordsForTick(producer, ctx.rng, ctx.now);
+        if (records.data.length > 0) {
+          if (producer.kpl) sendThroughKpl(kplContext(ctx), producer, records);
+          else if (producer.target.kind === 'stream')
+            sendToStream(services.kinesis, ctx.metrics, producer, records, ctx.now);
+          else sendToDeliveryStream(firehoseContext(ctx), producer, records);
+        }
+        const next = nextTick(ctx.now);
+        if (next <= services.producers.endMs) {
+          schedule(ctx, millis(next), { type: 'producer.tick', producer: event.producer });
+        }
+      },
+      'kpl.flush'(ctx, event) {
+        kplModule.handlers['kpl.flush']!(kplContext(ctx), event);
+      },
+    },
+  },
+  start(state, producers) {
+    const services = streamingServices(state);
+    const book = PRICE_BOOKS[services.era];
+    producers.forEach((config, index) => {
+      const producer = services.producers.producers[index]!;
+      if (config.kpl !== undefined) {
+        const stream = services.kinesis.streams[producer.target.name]!;
+        services.producers.kpl.producers[producer.name] = createKplProducer({
+          StreamName: stream.StreamName,
+          shards: stream.shards.map((s) => ({ ShardId: s.ShardId, HashKeyRange: s.HashKeyRange })),
+          config: {
+            ...defaultKplConfig(book),
+            AggregationEnabled: config.kpl.aggregation,
+            RecordMaxBufferedTime: config.kpl.recordMaxBufferedTimeMs,
+            RateLimit: config.kpl.rateLimitPercent,
+            RecordTtl: config.kpl.recordTtlMs,
+          },
+          book,
+          now: 0,
+        });
+        services.producers.kpl.flushTimers[producer.name] = null;
+      }
+      if (services.level.used === 'record' && PRODUCER_TICK_MS <= services.producers.endMs) {
+        schedule(state, millis(PRODUCER_TICK_MS), { type: 'producer.tick', producer: index });
+      }
+    });
+  },
+  report: (state) => producersReport(streamingServices(state)),
+});

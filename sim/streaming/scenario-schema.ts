@@ -1,0 +1,239 @@
+import { MIB } from '../core/units.ts';
+import {
+  array,
+  boolean,
+  integer,
+  number,
+  object,
+  oneOf,
+  optional,
+  string,
+  type Infer,
+  type Schema,
+} from '../scenario/schema.ts';
+import type { PartitionKeyStrategy } from './keys.ts';
+import type { RatePattern, RecordSize } from './load-shape.ts';
+import { literal, numberOr, variant } from './variant.ts';
+
+/**
+ * The schemas of the streaming fields of a scenario (`era`, `level`, `kinesis`, `streams`, `producers`,
+ * `s3`, `firehose`, `actions`). Each checks shape and ranges with JSON paths; limits that depend on other
+ * fields (a producer naming a stream that exists, the shard limit…) are checked by the components.
+ */
+
+/** Highest rate one producer may have, in records per second. */
+export const MAX_PRODUCER_RECORDS_PER_SECOND = 10_000_000;
+/** Largest data blob a producer may be set to make: above the Kinesis limit, so the AWS error can be shown. */
+export const MAX_PRODUCER_RECORD_BYTES = 10 * MIB;
+/** Most entities a per-entity key strategy may have. */
+export const MAX_ENTITY_KEYS = 1_000_000;
+
+const NAME = { regex: /^[a-zA-Z0-9_.-]+$/, description: 'letters, digits, "_", "." and "-"' };
+
+/** `era`: which limits and price book apply. */
+export const eraSchema = optional(oneOf(['2016', 'current']), '2016');
+/** `level`: record level, rate level, or chosen from the expected record count. */
+export const levelSchema = optional(oneOf(['auto', 'record', 'rate']), 'auto');
+
+/** `kinesis`: account settings of the simulated Kinesis. */
+export const kinesisSchema = optional(
+  object({
+    shardLimit: optional(integer({ min: 1, max: 100_000 })),
+    allowUpdateShardCount: optional(boolean(), false),
+  }),
+  { shardLimit: undefined, allowUpdateShardCount: false },
+);
+
+const streamSchema = object({
+  name: string({ minLength: 1, maxLength: 128, pattern: NAME }),
+  shards: integer({ min: 1, max: 100_000 }),
+  retentionHours: optional(integer({ min: 24, max: 8760 }), 24),
+});
+
+/** `streams`: Kinesis streams created at time 0. */
+export const streamsSchema = optional(array(streamSchema, { maxItems: 50 }), []);
+
+const keysCount = integer({ min: 1, max: MAX_ENTITY_KEYS });
+
+/** A partition-key strategy (see keys.ts). */
+export const partitionKeysSchema: Schema<PartitionKeyStrategy> = variant<PartitionKeyStrategy>('strategy', {
+  random: object({ strategy: literal('random') }),
+  fixed: object({ strategy: literal('fixed'), key: string({ minLength: 1, maxLength: 256 }) }),
+  zipf: object({
+    strategy: literal('zipf'),
+    keys: keysCount,
+    exponent: optional(number({ min: 0, max: 10 }), 1),
+  }),
+  sequential: object({ strategy: literal('sequential'), keys: keysCount }),
+});
+
+/** A rate pattern (see load-shape.ts). */
+export const ratePatternSchema: Schema<RatePattern> = variant<RatePattern>('pattern', {
+  constant: object({ pattern: literal('constant') }),
+  diurnal: object({
+    pattern: literal('diurnal'),
+    peakToTroughRatio: number({ min: 1, max: 1000 }),
+    peakAtHourUtc: optional(number({ min: 0, max: 24 }), 12),
+  }),
+  burst: object({
+    pattern: literal('burst'),
+    everySeconds: number({ above: 0, max: 86_400 }),
+    lastingSeconds: number({ above: 0, max: 86_400 }),
+    multiplier: number({ min: 0, max: 1000 }),
+  }),
+});
+
+const recordBytesNumber = integer({ min: 1, max: MAX_PRODUCER_RECORD_BYTES });
+
+/** A record size: bytes, or a distribution (see load-shape.ts). */
+export const recordBytesSchema: Schema<RecordSize> = numberOr(
+  recordBytesNumber,
+  variant<Exclude<RecordSize, number>>('distribution', {
+    uniform: object({ distribution: literal('uniform'), min: recordBytesNumber, max: recordBytesNumber }),
+    lognormal: object({
+      distribution: literal('lognormal'),
+      mean: number({ min: 1, max: MAX_PRODUCER_RECORD_BYTES }),
+      sigma: number({ min: 0, max: 3 }),
+    }),
+  }),
+);
+
+const kplSchema = object({
+  aggregation: optional(boolean(), true),
+  recordMaxBufferedTimeMs: optional(integer({ min: 1, max: 60_000 }), 100),
+  rateLimitPercent: optional(integer({ min: 1, max: 10_000 }), 150),
+  recordTtlMs: optional(integer({ min: 100, max: 3_600_000 }), 30_000),
+});
+
+/** KPL settings of a producer. */
+export type KplSettings = Infer<typeof kplSchema>;
+
+const retriesSchema = object({
+  maxAttempts: integer({ min: 1, max: 100 }),
+  baseBackoffMs: optional(integer({ min: 1, max: 60_000 }), 100),
+});
+
+/** How a producer resends throttled records. */
+export type RetrySettings = Infer<typeof retriesSchema>;
+
+const producerSchema = object({
+  name: optional(string({ minLength: 1, maxLength: 64, pattern: NAME })),
+  stream: optional(string({ minLength: 1, maxLength: 128 })),
+  deliveryStream: optional(string({ minLength: 1, maxLength: 64 })),
+  recordsPerSecond: number({ above: 0, max: MAX_PRODUCER_RECORDS_PER_SECOND }),
+  recordBytes: recordBytesSchema,
+  rate: optional(ratePatternSchema, { pattern: 'constant' } as RatePattern),
+  partitionKeys: optional(partitionKeysSchema, { strategy: 'random' } as PartitionKeyStrategy),
+  kpl: optional(kplSchema),
+  retries: optional(retriesSchema),
+});
+
+/** One producer as written in the scenario. */
+export type ProducerConfig = Infer<typeof producerSchema>;
+
+/** `producers`: load generators writing to a stream or a delivery stream. */
+export const producersSchema = optional(array(producerSchema, { maxItems: 100 }), []);
+
+const bucketSchema = string({
+  minLength: 3,
+  maxLength: 63,
+  pattern: { regex: /^[a-z0-9.-]+$/, description: 'lower-case letters, digits, "." and "-"' },
+});
+
+/** `s3`: buckets created at time 0 (a delivery stream's bucket is created for it when not listed). */
+export const s3Schema = optional(object({ buckets: optional(array(bucketSchema, { maxItems: 100 }), []) }), {
+  buckets: [],
+});
+
+const deliveryStreamSchema = object({
+  name: string({ minLength: 1, maxLength: 64, pattern: NAME }),
+  bufferMB: optional(integer({ min: 1, max: 128 }), 5),
+  bufferSeconds: optional(integer({ min: 0, max: 900 }), 300),
+  compression: optional(oneOf(['UNCOMPRESSED', 'GZIP', 'ZIP', 'Snappy']), 'UNCOMPRESSED'),
+  prefix: optional(string({ maxLength: 512 }), ''),
+  bucket: optional(bucketSchema),
+});
+
+/** One delivery stream as written in the scenario. */
+export type DeliveryStreamScenario = Infer<typeof deliveryStreamSchema>;
+
+/** `firehose`: Direct-PUT delivery streams to S3. */
+export const firehoseSchema = optional(array(deliveryStreamSchema, { maxItems: 50 }), []);
+
+/** Fields every action has. */
+const at = { atSeconds: number({ min: 0 }) };
+
+const streamAction = {
+  splitShard: {
+    action: literal('splitShard'),
+    stream: string({ minLength: 1 }),
+    shardId: string({ minLength: 1 }),
+    newStartingHashKey: optional(string({ minLength: 1, maxLength: 39 })),
+  },
+  mergeShards: {
+    action: literal('mergeShards'),
+    stream: string({ minLength: 1 }),
+    shardId: string({ minLength: 1 }),
+    adjacentShardId: string({ minLength: 1 }),
+  },
+  updateShardCount: {
+    action: literal('updateShardCount'),
+    stream: string({ minLength: 1 }),
+    targetShardCount: integer({ min: 1, max: 100_000 }),
+  },
+  setProducerKeys: {
+    action: literal('setProducerKeys'),
+    producer: string({ minLength: 1 }),
+    partitionKeys: partitionKeysSchema,
+  },
+} as const;
+
+/** An action applied at the clock's current time (an `actions[]` entry without `atSeconds`). */
+export type StreamingAction =
+  | { action: 'splitShard'; stream: string; shardId: string; newStartingHashKey?: string }
+  | { action: 'mergeShards'; stream: string; shardId: string; adjacentShardId: string }
+  | { action: 'updateShardCount'; stream: string; targetShardCount: number }
+  | { action: 'setProducerKeys'; producer: string; partitionKeys: PartitionKeyStrategy };
+
+/** The schema of one action without its time (what a session's `apply` takes). */
+export const streamingActionSchema: Schema<StreamingAction> = variant<StreamingAction>('action', {
+  splitShard: object(streamAction.splitShard) as Schema<StreamingAction>,
+  mergeShards: object(streamAction.mergeShards) as Schema<StreamingAction>,
+  updateShardCount: object(streamAction.updateShardCount) as Schema<StreamingAction>,
+  setProducerKeys: object(streamAction.setProducerKeys) as Schema<StreamingAction>,
+});
+
+/** A timed action as written in the scenario. */
+export type TimedAction = StreamingAction & { readonly atSeconds: number };
+
+/** `actions`: resharding and re-keying at given times. */
+export const actionsSchema = optional(
+  array(
+    variant<TimedAction>('action', {
+      splitShard: object({ ...at, ...streamAction.splitShard }) as Schema<TimedAction>,
+      mergeShards: object({ ...at, ...streamAction.mergeShards }) as Schema<TimedAction>,
+      updateShardCount: object({ ...at, ...streamAction.updateShardCount }) as Schema<TimedAction>,
+      setProducerKeys: object({ ...at, ...streamAction.setProducerKeys }) as Schema<TimedAction>,
+    }),
+    { maxItems: 1000 },
+  ),
+  [],
+);
+
+/** The streaming fields of a validated scenario, every default filled in. */
+export interface StreamingScenario {
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly metricResolutionSeconds: number;
+  readonly era: Infer<typeof eraSchema>;
+  readonly level: Infer<typeof levelSchema>;
+  readonly kinesis: Infer<typeof kinesisSchema>;
+  readonly streams: Infer<typeof streamsSchema>;
+  readonly producers: Infer<typeof producersSchema>;
+  readonly s3: Infer<typeof s3Schema>;
+  readonly firehose: Infer<typeof firehoseSchema>;
+  readonly actions: Infer<typeof actionsSchema>;
+}
+
+/** One stream as written in the scenario. */
+export type StreamScenario = StreamingScenario['streams'][number];

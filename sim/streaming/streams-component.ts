@@ -1,0 +1,145 @@
+import { SimException } from '../core/errors.ts';
+import { millis } from '../core/units.ts';
+import {
+  createKinesisState,
+  createStream,
+  increaseStreamRetentionPeriod,
+  kinesisLimits,
+  type KinesisState,
+} from '../kinesis/index.ts';
+import { defineComponent } from '../scenario/component.ts';
+import type { SchemaIssue } from '../scenario/schema.ts';
+import { chooseLevel, type LevelChoice } from './level.ts';
+import { streamsReport } from './report.ts';
+import {
+  eraSchema,
+  kinesisSchema,
+  levelSchema,
+  streamsSchema,
+  type StreamingScenario,
+  type StreamScenario,
+} from './scenario-schema.ts';
+import { streamingServices, type Era } from './services.ts';
+
+/** The streaming fields of the whole scenario, as a component sees it (the runner passes every field). */
+export const streamingScenario = (scenario: unknown): StreamingScenario => scenario as StreamingScenario;
+
+const noHandlers = (name: string) => ({ name, handlers: {} });
+
+/** `era`: "2016" (the workshop, default) or "current": the limits and the price book of the run. */
+export const eraComponent = defineComponent<'era', Era, Era, never>({
+  field: 'era',
+  schema: eraSchema,
+  initialState: (era) => era,
+  module: noHandlers('era'),
+  start() {},
+  report: (_state, era) => era,
+});
+
+/** `level`: "auto" (default), "record" or "rate"; the report says which was used and why. */
+export const levelComponent = defineComponent<'level', LevelChoice['requested'], LevelChoice, never>({
+  field: 'level',
+  schema: levelSchema,
+  checkScenario(requested, scenario) {
+    const s = streamingScenario(scenario);
+    const choice = chooseLevel(requested, s.producers ?? [], s.durationSeconds);
+    if (choice.used === 'rate') {
+      return [
+        {
+          path: '$.level',
+          message: `the rate level (${choice.reason}) is not available in this build yet: use "level": "record" with at most ${(3_000_000).toLocaleString('en-US')} records, or lower the rates or the duration.`,
+        },
+      ];
+    }
+    return [];
+  },
+  initialState: (requested, scenario) =>
+    chooseLevel(requested, streamingScenario(scenario).producers ?? [], scenario.durationSeconds),
+  module: noHandlers('level'),
+  start() {},
+  report: (state) => ({ ...state.services.level }),
+});
+
+/** `kinesis`: account settings (shard limit, whether UpdateShardCount may run in the 2016 era). */
+export const kinesisComponent = defineComponent<'kinesis', StreamingScenario['kinesis'], KinesisState, never>(
+  {
+    field: 'kinesis',
+    schema: kinesisSchema,
+    checkScenario(account, scenario) {
+      const s = streamingScenario(scenario);
+      const limit = account.shardLimit ?? kinesisLimits(s.era).defaultShardLimit;
+      const shards = (s.streams ?? []).reduce((sum, stream) => sum + stream.shards, 0);
+      if (shards <= limit) return [];
+      return [
+        {
+          path: '$.streams',
+          message: `the streams have ${shards} shards in all; the account may have ${limit} open shards${account.shardLimit === undefined ? ` (the ${s.era} default limit)` : ''}. Use fewer shards, or raise "kinesis": { "shardLimit": … } as AWS does on request.`,
+        },
+      ];
+    },
+    initialState: (account, scenario) =>
+      createKinesisState({
+        era: streamingScenario(scenario).era,
+        allowUpdateShardCount: account.allowUpdateShardCount,
+        ...(account.shardLimit !== undefined ? { shardLimit: account.shardLimit } : {}),
+      }),
+    module: noHandlers('kinesis'),
+    start() {},
+    report(state) {
+      const kinesis = state.services.kinesis;
+      return {
+        era: kinesis.era,
+        shardLimit: kinesis.shardLimit,
+        allowUpdateShardCount: kinesis.allowUpdateShardCount,
+      };
+    },
+  },
+);
+
+function checkStreams(streams: readonly StreamScenario[], era: Era): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const seen = new Map<string, number>();
+  const maxRetention = kinesisLimits(era).retentionMaxHours;
+  streams.forEach((stream, index) => {
+    const first = seen.get(stream.name);
+    if (first !== undefined) {
+      issues.push({
+        path: `$.streams[${index}].name`,
+        message: `"${stream.name}" is already the name of $.streams[${first}]; each stream needs its own name.`,
+      });
+    } else seen.set(stream.name, index);
+    if (stream.retentionHours > maxRetention) {
+      issues.push({
+        path: `$.streams[${index}].retentionHours`,
+        message: `${stream.retentionHours} is not allowed in the ${era} era; expected 24 to ${maxRetention} hours.`,
+      });
+    }
+  });
+  return issues;
+}
+
+/** `streams`: Kinesis streams, created at time 0 with their shards splitting the hash key space evenly. */
+export const streamsComponent = defineComponent<'streams', StreamScenario[], readonly string[], never>({
+  field: 'streams',
+  schema: streamsSchema,
+  checkScenario: (streams, scenario) => checkStreams(streams, streamingScenario(scenario).era),
+  initialState: (streams) => streams.map((s) => s.name),
+  module: noHandlers('streams'),
+  start(state, streams) {
+    const kinesis = streamingServices(state).kinesis;
+    for (const stream of streams) {
+      const created = createStream(
+        kinesis,
+        { StreamName: stream.name, ShardCount: stream.shards },
+        millis(0),
+      );
+      if (!created.ok) throw new SimException(created.error);
+      if (stream.retentionHours > kinesis.streams[stream.name]!.RetentionPeriodHours) {
+        const request = { StreamName: stream.name, RetentionPeriodHours: stream.retentionHours };
+        const changed = increaseStreamRetentionPeriod(kinesis, request, millis(0));
+        if (!changed.ok) throw new SimException(changed.error);
+      }
+    }
+  },
+  report: (state) => streamsReport(streamingServices(state)),
+});
