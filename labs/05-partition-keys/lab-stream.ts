@@ -60,8 +60,16 @@ export interface LabStreamScenario {
       readonly kpl?: { readonly aggregation: boolean; readonly recordMaxBufferedTimeMs?: number };
     },
   ];
-  /** Consumer applications: each reads every shard with GetRecords about once a second (KCL idle time). */
-  readonly consumers?: readonly { readonly type: 'kcl'; readonly name: string; readonly stream: string }[];
+  /**
+   * Consumer applications: each reads every shard with GetRecords about once a second (KCL idle time).
+   * `pausedSeconds` stops one from reading for a while (a deploy, a crash) so it must catch up after.
+   */
+  readonly consumers?: readonly {
+    readonly type: 'kcl';
+    readonly name: string;
+    readonly stream: string;
+    readonly pausedSeconds?: readonly [number, number];
+  }[];
   readonly actions?: readonly {
     readonly atSeconds: number;
     readonly action: 'splitShard';
@@ -116,6 +124,11 @@ export interface LabStreamRun {
   } | null;
   /** Largest consumer lag seen (MillisBehindLatest), in ms; 0 without consumers. */
   readonly maxMillisBehindLatest: number;
+  /**
+   * Per simulated second, the largest lag of any consumer on any shard, in ms: the last MillisBehindLatest
+   * it got plus the time since, while it is paused or refused.
+   */
+  readonly lagPerSecond: readonly number[];
 }
 
 const BOOK = PRICE_BOOKS['2016'];
@@ -266,7 +279,14 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
 
   const consumers = scenario.consumers ?? [];
   const iterators = new Map<string, string | null>();
-  const readers: { consumer: number; shard: ShardState; nextPollAt: number }[] = [];
+  const readers: {
+    consumer: number;
+    shard: ShardState;
+    nextPollAt: number;
+    behindMs: number;
+    lastSuccessAt: number;
+  }[] = [];
+  const lagPerSecond = new Array<number>(seconds).fill(0);
   let maxLag = 0;
   const ensureReaders = (now: number) => {
     for (const shard of stream.shards) {
@@ -284,7 +304,9 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
         readers.push({
           consumer: c,
           shard,
-          nextPollAt: now + ((c * POLL_MS) / Math.max(1, consumers.length) + 1),
+          nextPollAt: now + (c * POLL_MS) / Math.max(1, consumers.length) + 1,
+          behindMs: 0,
+          lastSuccessAt: now,
         });
       }
     }
@@ -293,14 +315,26 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
     for (const reader of readers) {
       if (reader.nextPollAt > now) continue;
       reader.nextPollAt += POLL_MS;
+      const paused = consumers[reader.consumer]!.pausedSeconds;
+      if (paused && now >= paused[0] * 1000 && now < paused[1] * 1000) continue;
       const id = `${reader.consumer}/${reader.shard.ShardId}`;
       const iterator = iterators.get(id);
       if (!iterator) continue;
       const response = getRecords(state, { ShardIterator: iterator }, millis(now));
       if (response.ok) {
         iterators.set(id, response.value.NextShardIterator);
-        maxLag = Math.max(maxLag, response.value.MillisBehindLatest);
+        reader.behindMs = response.value.MillisBehindLatest;
+        reader.lastSuccessAt = now;
       }
+    }
+  };
+  const sampleLag = (second: number, now: number) => {
+    for (const reader of readers) {
+      if (reader.shard.closedAt !== undefined) continue;
+      const lag =
+        reader.behindMs + (now - reader.lastSuccessAt > POLL_MS ? now - reader.lastSuccessAt - POLL_MS : 0);
+      lagPerSecond[second] = Math.max(lagPerSecond[second]!, lag);
+      maxLag = Math.max(maxLag, lag);
     }
   };
 
@@ -339,7 +373,10 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
       putPlain(entries, now);
     }
     if (consumers.length > 0) poll(now);
-    if ((now + TICK_MS) % 1000 === 0) sample(second);
+    if ((now + TICK_MS) % 1000 === 0) {
+      sample(second);
+      sampleLag(second, now + TICK_MS);
+    }
   }
   if (durationMs % 1000 !== 0) sample(seconds - 1);
 
@@ -382,5 +419,6 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
         }
       : null,
     maxMillisBehindLatest: maxLag,
+    lagPerSecond,
   });
 }

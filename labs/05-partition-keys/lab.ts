@@ -19,9 +19,9 @@ import {
   type PartitionKeysWorkspace,
 } from './workspace.ts';
 
-/** The scripted solutions read the simulation, as a learner would. */
-const atStart = factsFor(startWorkspace);
-const withZipf = factsFor({ ...startWorkspace, strategy: 'zipf' });
+/** The scripted solutions read the simulation, as a learner would (run when first asked for). */
+const atStart = () => factsFor(startWorkspace);
+const withZipf = () => factsFor({ ...startWorkspace, strategy: 'zipf' });
 
 /** The partition-key strategy lab. */
 export const partitionKeysLab = {
@@ -48,10 +48,12 @@ export const partitionKeysLab = {
         'A shard owns every hash key from its StartingHashKey to its EndingHashKey; the four ranges split the space evenly.',
         'Compare the hot shard’s accepted records per second with 1,000 and its MiB per second with 1 MiB.',
       ],
-      solution: [
-        { type: 'answer', question: 'hot-key-shard', value: atStart.fixedKeyShardId },
-        { type: 'answer', question: 'refused-by', value: atStart.refusedBy ?? 'records' },
-      ],
+      get solution(): PartitionKeysAction[] {
+        return [
+          { type: 'answer', question: 'hot-key-shard', value: atStart().fixedKeyShardId },
+          { type: 'answer', question: 'refused-by', value: atStart().refusedBy ?? 'records' },
+        ];
+      },
     },
     {
       id: 'per-entity',
@@ -62,10 +64,12 @@ export const partitionKeysLab = {
         'The map marks the biggest stores; the shard holding entity-1 gets the most traffic unless others gang up elsewhere.',
         'Offered = accepted + refused; compare the shards’ totals.',
       ],
-      solution: [
-        { type: 'set-strategy', strategy: 'zipf' },
-        { type: 'answer', question: 'busiest-shard', value: withZipf.busiestShardId },
-      ],
+      get solution(): PartitionKeysAction[] {
+        return [
+          { type: 'set-strategy', strategy: 'zipf' },
+          { type: 'answer', question: 'busiest-shard', value: withZipf().busiestShardId },
+        ];
+      },
     },
     {
       id: 'spread',

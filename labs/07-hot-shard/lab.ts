@@ -7,8 +7,8 @@ import { findHotShard, flashSale, noThrottlingAfterFix, reKeyed, splitDone } fro
 import { factsFor, type HotShardFacts } from './simulation.ts';
 import { reduceHotShard, startWorkspace, type HotShardAction, type HotShardWorkspace } from './workspace.ts';
 
-/** The scripted solutions read the simulation, as a learner would. */
-const atStart = factsFor(startWorkspace);
+/** The scripted solutions read the simulation, as a learner would (run when first asked for). */
+const atStart = () => factsFor(startWorkspace);
 
 /** Spreading the hot store over this many keys clears the flash sale (checked by the lab's test). */
 const SOLUTION_SUFFIXES = 8;
@@ -38,7 +38,9 @@ export const hotShardLab = {
         'WriteProvisionedThroughputExceeded counts the refused records per shard.',
         `The shard whose range holds entity-1's hash key is the hot one.`,
       ],
-      solution: [{ type: 'answer', question: 'hot-shard', value: atStart.hotShardId }],
+      get solution(): HotShardAction[] {
+        return [{ type: 'answer', question: 'hot-shard', value: atStart().hotShardId }];
+      },
     },
     {
       id: 'split',
@@ -49,9 +51,10 @@ export const hotShardLab = {
         'Try the midpoint first and read the two children’s load: is one of them still hot?',
         'Start the upper child at entity-1’s own hash key, so the busiest store is not sharing with the stores just above the midpoint.',
       ],
-      solution: [
-        { type: 'split-shard', shardToSplit: atStart.hotShardId, newStartingHashKey: atStart.hotKeyHashKey },
-      ],
+      get solution(): HotShardAction[] {
+        const { hotShardId, hotKeyHashKey } = atStart();
+        return [{ type: 'split-shard', shardToSplit: hotShardId, newStartingHashKey: hotKeyHashKey }];
+      },
     },
     {
       id: 're-key',
