@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   evenSplit,
   findRange,
+  findRangeByWords,
+  hexRoutingWords,
+  rangeStarts,
   HASH_KEY_SPACE,
   hashKeyHex,
   hashPartitionKey,
@@ -93,5 +96,41 @@ describe('hex routing keys', () => {
     expect(findRange(starts, starts[2]!)).toBe(2);
     expect(findRange(starts, hashKeyHex(BigInt(evenSplit(4)[2]!.StartingHashKey) - 1n))).toBe(1);
     expect(findRange(starts, hashKeyHex(MAX_HASH_KEY))).toBe(3);
+  });
+
+  it('findRangeByWords agrees with findRange, ties in the first 96 bits included', () => {
+    const cut = (1n << 127n) + 5n;
+    const startKeys = [0n, 1n << 64n, cut, cut + (1n << 32n)];
+    const hexStarts = startKeys.map(hashKeyHex);
+    const starts = rangeStarts(hexStarts);
+    const probes = [
+      0n,
+      1n,
+      (1n << 64n) - 1n,
+      1n << 64n,
+      cut - 1n,
+      cut,
+      cut + 1n,
+      cut + (1n << 32n) - 1n,
+      cut + (1n << 32n),
+      MAX_HASH_KEY,
+    ];
+    const probeHex = probes.map(hashKeyHex);
+    probeHex.forEach((hex, i) => {
+      const { high, low } = hexRoutingWords(hex);
+      expect(findRangeByWords(starts, high, low, (ref) => probeHex[ref]!, i)).toBe(findRange(hexStarts, hex));
+    });
+  });
+
+  it('routes partition keys by their digest words exactly as by their hex text', () => {
+    const starts = evenSplit(7).map((r) => hashKeyHex(BigInt(r.StartingHashKey)));
+    const words = rangeStarts(starts);
+    for (let n = 0; n < 500; n++) {
+      const hash = hashPartitionKey(`user-${n}`);
+      expect(hexRoutingWords(hash.hex)).toEqual({ high: hash.high, low: hash.low });
+      expect(findRangeByWords(words, hash.high, hash.low, () => hash.hex, 0)).toBe(
+        findRange(starts, hash.hex),
+      );
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { md5HexOfShortText } from '../core/md5.ts';
+import { md5DigestOfText } from '../core/md5.ts';
 
 /**
  * The 128-bit hash key space of a stream. Hash keys are BigInt only while a range is computed (CreateStream,
@@ -51,12 +51,57 @@ export function parseHashKey(text: string): bigint | undefined {
   return value <= MAX_HASH_KEY ? value : undefined;
 }
 
-/** A partition key's MD5 as routing needs it, and its UTF-8 size (which counts toward the shard limits). */
-export interface PartitionKeyHash {
+const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/**
+ * A partition key's MD5 as routing needs it, and its UTF-8 size (which counts toward the shard limits).
+ * Routing compares the digest's first 96 bits as two 48-bit numbers (`high`, `low`), which decide every
+ * comparison except a tie with a shard's starting key; only then, and for display, is the 32-digit `hex`
+ * text built, once.
+ */
+export class PartitionKeyHash {
+  /** Bits 127–80 of the hash key. */
+  readonly high: number;
+  /** Bits 79–32 of the hash key. */
+  readonly low: number;
+  #hex: string | undefined;
+
+  /**
+   * @param digest the 16 MD5 bytes, big-endian: the hash key.
+   * @param bytes the key's size in UTF-8 bytes.
+   */
+  constructor(
+    readonly digest: readonly number[],
+    readonly bytes: number,
+  ) {
+    this.high = wordOf(digest, 0);
+    this.low = wordOf(digest, 6);
+  }
+
   /** MD5 of the key's UTF-8 bytes as 32 lower-case hex digits: the hash key, big-endian. */
-  readonly hex: string;
-  /** The key's size in UTF-8 bytes. */
-  readonly bytes: number;
+  get hex(): string {
+    if (this.#hex === undefined) {
+      let hex = '';
+      for (let i = 0; i < 16; i++) hex += HEX_OF_BYTE[this.digest[i]!]!;
+      this.#hex = hex;
+    }
+    return this.#hex;
+  }
+}
+
+/** Six digest bytes from `at` as one 48-bit number (exact in a double). */
+function wordOf(digest: readonly number[], at: number): number {
+  return (
+    ((((digest[at]! * 256 + digest[at + 1]!) * 256 + digest[at + 2]!) * 256 + digest[at + 3]!) * 256 +
+      digest[at + 4]!) *
+      256 +
+    digest[at + 5]!
+  );
+}
+
+/** The `high` and `low` routing words of a 32-digit hex hash key. */
+export function hexRoutingWords(hex: string): { readonly high: number; readonly low: number } {
+  return { high: parseInt(hex.slice(0, 12), 16), low: parseInt(hex.slice(12, 24), 16) };
 }
 
 /**
@@ -96,7 +141,7 @@ function utf8Length(text: string): number {
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
   const slot = slotOf(partitionKey);
   if (cachedKeys[slot] === partitionKey) return cachedHashes[slot]!;
-  const hash: PartitionKeyHash = { hex: md5HexOfShortText(partitionKey), bytes: utf8Length(partitionKey) };
+  const hash = new PartitionKeyHash(md5DigestOfText(partitionKey), utf8Length(partitionKey));
   cachedKeys[slot] = partitionKey;
   cachedHashes[slot] = hash;
   return hash;
@@ -117,4 +162,50 @@ export function findRange(startsHex: readonly string[], hex: string): number {
     else high = middle - 1;
   }
   return low;
+}
+
+/** Starting hash keys of a routing table's ranges, ascending: the routing words and the full hex text. */
+export interface RangeStarts {
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly hex: readonly string[];
+}
+
+/** Routing starts for hex starting keys sorted ascending. */
+export function rangeStarts(startsHex: readonly string[]): RangeStarts {
+  const high = new Float64Array(startsHex.length);
+  const low = new Float64Array(startsHex.length);
+  startsHex.forEach((hex, i) => {
+    const words = hexRoutingWords(hex);
+    high[i] = words.high;
+    low[i] = words.low;
+  });
+  return { high, low, hex: startsHex };
+}
+
+/**
+ * {@link findRange} on routing words: the index of the range whose start is the greatest not above the
+ * hash key (`high`, `low`; `hexOf(ref)` gives its full text, asked for only on a 96-bit tie — a function
+ * and a reference rather than a closure, so routing a record allocates nothing).
+ */
+export function findRangeByWords(
+  starts: RangeStarts,
+  high: number,
+  low: number,
+  hexOf: (ref: number) => string,
+  ref: number,
+): number {
+  let lowIndex = 0;
+  let highIndex = starts.high.length - 1;
+  while (lowIndex < highIndex) {
+    const middle = (lowIndex + highIndex + 1) >> 1;
+    const startHigh = starts.high[middle]!;
+    const startLow = starts.low[middle]!;
+    const startIsNotAbove =
+      startHigh < high ||
+      (startHigh === high && (startLow < low || (startLow === low && starts.hex[middle]! <= hexOf(ref))));
+    if (startIsNotAbove) lowIndex = middle;
+    else highIndex = middle - 1;
+  }
+  return lowIndex;
 }

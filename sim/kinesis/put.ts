@@ -3,7 +3,14 @@ import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
 import { appendRecord, liveRecordLog } from './record-log.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
-import { findRange, hashKeyHex, hashPartitionKey, parseHashKey } from './hash-key.ts';
+import {
+  findRangeByWords,
+  hashKeyHex,
+  hashPartitionKey,
+  hexRoutingWords,
+  parseHashKey,
+  type PartitionKeyHash,
+} from './hash-key.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import { trimShard } from './shard.ts';
 import { findStream, limitsOf, routeTable, routeToShard } from './stream.ts';
@@ -50,9 +57,20 @@ export interface PutRecordRequest extends PutRecordsRequestEntry {
   readonly StreamName: string;
 }
 
-/** Reused between calls: the routing hash and size of each record of the request being validated. */
-const scratchHex: string[] = [];
+/**
+ * Reused between calls: for each record of the request being validated, its routing words, its hash (the
+ * partition key's, or an ExplicitHashKey's hex text) and its size.
+ */
+const scratchHigh: number[] = [];
+const scratchLow: number[] = [];
+const scratchHash: (PartitionKeyHash | string)[] = [];
 const scratchSize: number[] = [];
+
+/** The 32-digit hex hash key of validated record `i`. */
+function scratchHex(i: number): string {
+  const hash = scratchHash[i]!;
+  return typeof hash === 'string' ? hash : hash.hex;
+}
 const throttleMessages = new WeakMap<ShardState, string>();
 
 /**
@@ -86,8 +104,11 @@ function validateEntries(
       );
     }
     const hash = hashPartitionKey(key);
-    let hex = hash.hex;
-    if (entry.ExplicitHashKey !== undefined) {
+    if (entry.ExplicitHashKey === undefined) {
+      scratchHash[i] = hash;
+      scratchHigh[i] = hash.high;
+      scratchLow[i] = hash.low;
+    } else {
       const explicit =
         typeof entry.ExplicitHashKey === 'string' ? parseHashKey(entry.ExplicitHashKey) : undefined;
       if (explicit === undefined) {
@@ -97,7 +118,11 @@ function validateEntries(
           `${field(i)}.ExplicitHashKey`,
         );
       }
-      hex = hashKeyHex(explicit);
+      const hex = hashKeyHex(explicit);
+      const words = hexRoutingWords(hex);
+      scratchHash[i] = hex;
+      scratchHigh[i] = words.high;
+      scratchLow[i] = words.low;
     }
     const size = entry.Data.byteLength + hash.bytes;
     if (size > stream.maxRecordBytes) {
@@ -107,7 +132,6 @@ function validateEntries(
         `${field(i)}.Data`,
       );
     }
-    scratchHex[i] = hex;
     scratchSize[i] = size;
     total += size;
   }
@@ -212,7 +236,7 @@ export function putRecords(
   touched.length = 0;
   let failed = 0;
   for (let i = 0; i < records.length; i++) {
-    const slot = findRange(table.startsHex, scratchHex[i]!);
+    const slot = findRangeByWords(table.starts, scratchHigh[i]!, scratchLow[i]!, scratchHex, i);
     const shard = table.shards[slot]!;
     if (sumStamp[slot] !== stamp) {
       refillWrite(shard, now, limits);
@@ -256,7 +280,7 @@ export function putRecord(
   const stream = found.value;
   const checked = validateEntries(state, stream, [request], () => 'record');
   if (!checked.ok) return checked;
-  const shard = routeToShard(stream, scratchHex[0]!);
+  const shard = routeToShard(stream, scratchHex(0));
   refillWrite(shard, now, limitsOf(state));
   const size = scratchSize[0]!;
   const SequenceNumber = writeRecord(stream, request, shard, size, now);

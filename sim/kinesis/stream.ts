@@ -1,7 +1,7 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { Millis } from '../core/units.ts';
 import { kinesisFail } from './errors.ts';
-import { evenSplit, findRange, type HashKeyRange } from './hash-key.ts';
+import { evenSplit, findRange, rangeStarts, type HashKeyRange, type RangeStarts } from './hash-key.ts';
 import { kinesisLimits, MAX_CONFIGURABLE_RECORD_KIB, type KinesisEra, type KinesisLimits } from './limits.ts';
 import { isExpired, isOpen, openShard } from './shard.ts';
 import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
@@ -219,6 +219,8 @@ export function describeStream(
 export interface RouteTable {
   readonly version: number;
   readonly startsHex: readonly string[];
+  /** The same starts as routing words, for routing without building hex text. */
+  readonly starts: RangeStarts;
   readonly shards: readonly ShardState[];
 }
 
@@ -230,7 +232,8 @@ export function routeTable(stream: StreamState): RouteTable {
   let table = routes.get(stream);
   if (table === undefined || table.version !== stream.routeVersion) {
     const shards = stream.shards.filter(isOpen).sort((a, b) => (a.startingHex < b.startingHex ? -1 : 1));
-    table = { version: stream.routeVersion, startsHex: shards.map((s) => s.startingHex), shards };
+    const startsHex = shards.map((s) => s.startingHex);
+    table = { version: stream.routeVersion, startsHex, starts: rangeStarts(startsHex), shards };
     routes.set(stream, table);
   }
   return table;
