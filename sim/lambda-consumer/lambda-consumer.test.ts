@@ -139,29 +139,35 @@ describe('errors', () => {
     ]);
   });
 
-  it('blocks the shard on a poison record until the record expires, then carries on', () => {
-    const kinesis = streamWithShards(1);
-    putKeys(kinesis, 0, ['poison', 'a', 'b']);
-    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', poisonPartitionKey: 'poison' });
-    const hours = 3600_000;
-    const state = createLambdaConsumerState(config);
-    const batches: LambdaBatch[] = [];
-    const ctx = {
-      kinesis,
-      metrics: new MetricStore(DEFAULT_METRIC_OPTIONS),
-      onBatch: (b: LambdaBatch) => batches.push(b),
-    };
-    advanceLambdaConsumer(state, 0, 10 * hours, ctx);
-    putKeys(kinesis, 10 * hours + 1, ['c']);
-    advanceLambdaConsumer(state, 10 * hours + 1, 24 * hours + 5000, ctx);
-    const totals = lambdaTotals(state);
-    expect(batches.map((b) => b.records.map((r) => r.PartitionKey))).toEqual([['c']]);
-    expect(totals.recordsExpired).toBe(3);
-    expect(totals.recordsProcessed).toBe(1);
-    // One retry per second for the 24 h retention period (row 15), then the record is gone.
-    expect(totals.failedInvocations).toBeGreaterThanOrEqual(86_399);
-    expect(totals.failedInvocations).toBeLessThanOrEqual(86_401);
-  });
+  // A simulated day of retries once a second: heavy, so it gets more than the default 5 s on a busy machine.
+  it(
+    'blocks the shard on a poison record until the record expires, then carries on',
+    { timeout: 60_000 },
+    () => {
+      const kinesis = streamWithShards(1);
+      putKeys(kinesis, 0, ['poison', 'a', 'b']);
+      const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', poisonPartitionKey: 'poison' });
+      const hours = 3600_000;
+      const state = createLambdaConsumerState(config);
+      const batches: LambdaBatch[] = [];
+      const ctx = {
+        kinesis,
+        metrics: new MetricStore(DEFAULT_METRIC_OPTIONS),
+        onBatch: (b: LambdaBatch) => batches.push(b),
+      };
+      advanceLambdaConsumer(state, 0, 10 * hours, ctx);
+      putKeys(kinesis, 10 * hours + 1, ['c']);
+      advanceLambdaConsumer(state, 10 * hours + 1, 24 * hours + 5000, ctx);
+      const totals = lambdaTotals(state);
+      expect(state.pollers[0]!.consecutiveFailures).toBe(0);
+      expect(batches.map((b) => b.records.map((r) => r.PartitionKey))).toEqual([['c']]);
+      expect(totals.recordsExpired).toBe(3);
+      expect(totals.recordsProcessed).toBe(1);
+      // One retry per second for the 24 h retention period (row 15), then the record is gone.
+      expect(totals.failedInvocations).toBeGreaterThanOrEqual(86_399);
+      expect(totals.failedInvocations).toBeLessThanOrEqual(86_401);
+    },
+  );
 });
 
 describe('resharding', () => {

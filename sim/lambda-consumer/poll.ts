@@ -98,9 +98,18 @@ export function pollerOf(state: LambdaConsumerState, shardId: string): LambdaSha
   return state.pollers.find((p) => p.shardId === shardId);
 }
 
+/** Metric ids by function and metric name, so the metric store finds each series without rebuilding its key. */
+const metricIds = new Map<string, MetricId>();
+
 /** CloudWatch ids of the function's metrics (namespace AWS/Lambda, dimension FunctionName). */
 export function lambdaMetricId(config: LambdaConsumerConfig, metricName: string): MetricId {
-  return { namespace: 'AWS/Lambda', metricName, dimensions: { FunctionName: config.name } };
+  const key = `${config.name}\n${metricName}`;
+  let id = metricIds.get(key);
+  if (id === undefined) {
+    id = { namespace: 'AWS/Lambda', metricName, dimensions: { FunctionName: config.name } };
+    metricIds.set(key, id);
+  }
+  return id;
 }
 
 function remember(poller: LambdaShardPoller, sample: LambdaPollSample): void {
@@ -131,6 +140,19 @@ function functionFails(
  */
 export function invocationDurationMs(config: LambdaConsumerConfig, records: number): number {
   return config.invocationOverheadMs + config.perRecordMs * records;
+}
+
+/**
+ * After an empty read: records the mapping still owed the function but that retention has trimmed
+ * (a failing batch that expired, with nothing newer in the shard) count as expired.
+ */
+function countTrimmed(poller: LambdaShardPoller, kinesis: KinesisState, streamName: string): void {
+  const expected = poller.nextExpectedOrdinal;
+  if (expected === null) return;
+  const shard = kinesis.streams[streamName]?.shards.find((s) => s.ShardId === poller.shardId);
+  if (shard === undefined || shard.firstOrdinal <= expected) return;
+  poller.totals.recordsExpired += shard.firstOrdinal - expected;
+  poller.nextExpectedOrdinal = shard.firstOrdinal;
 }
 
 function finish(poller: LambdaShardPoller): null {
@@ -172,6 +194,7 @@ function poll(
   if (outcome.status === 'throttled') return throttled(poller, now);
   const records = outcome.records;
   if (records.length === 0) {
+    countTrimmed(poller, ctx.kinesis, config.stream);
     t.emptyPolls++;
     poller.iteratorAgeMs = 0;
     remember(poller, { atMs: now, batchSize: 0, iteratorAgeMs: 0, outcome: 'EMPTY' });
