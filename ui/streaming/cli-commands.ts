@@ -23,7 +23,8 @@ function partitionKeyWord(strategy: PartitionKeyStrategy): string {
     case 'fixed':
       return shellQuote(strategy.key);
     case 'zipf':
-      return '"entity-$RANK"';
+    case 'sequential':
+      return '"entity-$N"';
     case 'random':
       return '"$(openssl rand -hex 8)"';
   }

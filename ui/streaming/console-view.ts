@@ -253,8 +253,10 @@ export interface CostLineView {
   readonly dollars: number;
   /** Where the price comes from: the price-book entry and its AWS-FACTS source tag. */
   readonly source: string;
-  /** How the line was computed, in one phrase (`2 shard-hours × $0.015`). */
+  /** The billed quantity, in one phrase (`0.083 shard-hours`). */
   readonly detail: string;
+  /** Where the model approximates this line (prorating, rounding), or null. */
+  readonly approximation: string | null;
 }
 
 /** The cost meter: what the run has cost so far. */
@@ -263,6 +265,8 @@ export interface CostView {
   readonly totalDollars: number;
   /** The price book in use (`2016 (us-east-1)`). */
   readonly priceBook: string;
+  /** Lines the price book has no sourced price for, with the reason (never shown as $0). */
+  readonly unpriced: readonly { readonly label: string; readonly reason: string }[];
 }
 
 /** One console action or timed scenario action, with the AWS CLI call that does the same in a real account. */

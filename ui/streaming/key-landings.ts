@@ -6,15 +6,10 @@
 import { hashPartitionKey } from '../../sim/kinesis/index.ts';
 import type { ShardState } from '../../sim/kinesis/index.ts';
 import type { KeyLanding } from './console-view.ts';
-import type { PartitionKeyStrategy } from './protocol.ts';
+import { zipfKey, type PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 
 /** Most keys of a Zipf producer marked on the map (its hottest ranks). */
 export const MAX_MARKED_KEYS = 8;
-
-/** The key of Zipf rank `rank` (1-based), as the scenario format names it. */
-export function zipfKeyOf(rank: number): string {
-  return `entity-${rank}`;
-}
 
 const harmonicCache = new Map<string, number>();
 
@@ -63,9 +58,13 @@ export function keyLandings(strategy: PartitionKeyStrategy, openShards: readonly
       const marked = Math.min(strategy.keys, MAX_MARKED_KEYS);
       const out: KeyLanding[] = [];
       for (let rank = 1; rank <= marked; rank++) {
-        out.push(landing(zipfKeyOf(rank), rank ** -strategy.exponent / total, openShards));
+        out.push(landing(zipfKey(rank), rank ** -strategy.exponent / total, openShards));
       }
       return out;
+    }
+    case 'sequential': {
+      const marked = Math.min(strategy.keys, MAX_MARKED_KEYS);
+      return Array.from({ length: marked }, (_, i) => landing(zipfKey(i + 1), 1 / strategy.keys, openShards));
     }
   }
 }
@@ -79,5 +78,7 @@ export function describeStrategy(strategy: PartitionKeyStrategy): string {
       return `one fixed key "${strategy.key}"`;
     case 'zipf':
       return `Zipf over ${strategy.keys.toLocaleString('en-US')} keys entity-1…entity-${strategy.keys} (s = ${strategy.exponent})`;
+    case 'sequential':
+      return `${strategy.keys.toLocaleString('en-US')} keys entity-1…entity-${strategy.keys} in turn (spread evenly)`;
   }
 }

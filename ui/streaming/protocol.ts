@@ -5,35 +5,17 @@
  * busy page: the page renders at most one frame per animation frame, whatever the simulation speed.
  */
 import type { SimError } from '../../sim/core/errors.ts';
+import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
 import type { ConsoleSpeed, ConsoleView, ObjectBodyView } from './console-view.ts';
 
-/** How producers choose partition keys (the scenario format's `partitionKeys`). */
-export type PartitionKeyStrategy =
-  | { readonly strategy: 'random' }
-  | { readonly strategy: 'fixed'; readonly key: string }
-  | { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number };
+export type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 
-/** What a learner can do from the console; each has an AWS CLI equivalent (see cli-commands.ts). */
+/**
+ * What a learner can do from the console: the scenario's own actions (split, merge, update shard count,
+ * change a producer's keys) and the KCL worker faults. Each has an AWS CLI equivalent (see cli-commands.ts).
+ */
 export type ConsoleAction =
-  | {
-      readonly action: 'splitShard';
-      readonly stream: string;
-      readonly shardId: string;
-      /** Decimal hash key where the upper child starts; the middle of the parent's range when absent. */
-      readonly newStartingHashKey?: string;
-    }
-  | {
-      readonly action: 'mergeShards';
-      readonly stream: string;
-      readonly shardId: string;
-      readonly adjacentShardId: string;
-    }
-  | { readonly action: 'updateShardCount'; readonly stream: string; readonly targetShardCount: number }
-  | {
-      readonly action: 'setProducerKeys';
-      readonly producer: string;
-      readonly partitionKeys: PartitionKeyStrategy;
-    }
+  | StreamingAction
   | { readonly action: 'crashWorker'; readonly consumer: string; readonly workerId: string }
   | { readonly action: 'addWorker'; readonly consumer: string };
 

@@ -1,0 +1,135 @@
+/**
+ * The console's built-in streaming scenarios: each teaches one thing and is small enough to run at record
+ * level in the browser. They are written in the scenario format `bdlab run` accepts, so a learner can copy
+ * one into the JSON editor, change it and run it, or save it and run it from the command line.
+ */
+
+/** A built-in scenario: what it shows and its JSON. */
+export interface BuiltInScenario {
+  readonly id: string;
+  readonly title: string;
+  /** What to watch for, in one or two sentences. */
+  readonly summary: string;
+  readonly scenario: Readonly<Record<string, unknown>>;
+}
+
+/** The built-in scenarios, in the order the picker lists them. */
+export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
+  {
+    id: 'balanced',
+    title: 'A balanced stream',
+    summary:
+      'Random partition keys spread 1,500 records/s evenly over 2 shards: each shard takes about 750 records/s, under its 1,000 records/s limit, and nothing is throttled.',
+    scenario: {
+      seed: 1,
+      durationSeconds: 300,
+      streams: [{ name: 'clicks', shards: 2 }],
+      producers: [
+        {
+          name: 'web',
+          stream: 'clicks',
+          recordsPerSecond: 1500,
+          recordBytes: 500,
+          partitionKeys: { strategy: 'random' },
+        },
+      ],
+    },
+  },
+  {
+    id: 'hot-key',
+    title: 'A hot key',
+    summary:
+      'Every record uses the partition key "user-42", so all 1,500 records/s land on one shard: it takes 1,000 and throttles the rest while the other shard idles. Split the hot shard or change the key strategy.',
+    scenario: {
+      seed: 1,
+      durationSeconds: 300,
+      streams: [{ name: 'clicks', shards: 2 }],
+      producers: [
+        {
+          name: 'web',
+          stream: 'clicks',
+          recordsPerSecond: 1500,
+          recordBytes: 500,
+          partitionKeys: { strategy: 'fixed', key: 'user-42' },
+          retries: { maxAttempts: 3, baseBackoffMs: 100 },
+        },
+      ],
+    },
+  },
+  {
+    id: 'kpl',
+    title: 'A KPL producer',
+    summary:
+      '4,000 small records/s would need 4 shards one by one; the KPL aggregates them into Kinesis records of up to 50 KB, so 2 shards take them with room to spare and far fewer PUT payload units are billed.',
+    scenario: {
+      seed: 1,
+      durationSeconds: 120,
+      streams: [{ name: 'telemetry', shards: 2 }],
+      producers: [
+        {
+          name: 'sensors',
+          stream: 'telemetry',
+          recordsPerSecond: 4000,
+          recordBytes: 120,
+          partitionKeys: { strategy: 'zipf', keys: 500, exponent: 0.8 },
+          kpl: { aggregation: true, recordMaxBufferedTimeMs: 100 },
+        },
+      ],
+    },
+  },
+  {
+    id: 'firehose',
+    title: 'A Firehose pipeline',
+    summary:
+      'Web logs go to a Firehose delivery stream that buffers up to 1 MB or 60 seconds and writes GZIP objects to S3: watch the buffer fill, the interval timer run out first, and open an object to read it.',
+    scenario: {
+      seed: 1,
+      durationSeconds: 300,
+      producers: [
+        {
+          name: 'web-servers',
+          deliveryStream: 'weblogs',
+          recordsPerSecond: 200,
+          recordBytes: 300,
+        },
+      ],
+      firehose: [
+        {
+          name: 'weblogs',
+          bufferMB: 1,
+          bufferSeconds: 60,
+          compression: 'GZIP',
+          prefix: 'logs/',
+          bucket: 'bdlab-weblogs',
+        },
+      ],
+    },
+  },
+  {
+    id: 'kcl-resharding',
+    title: 'A KCL app with resharding',
+    summary:
+      'A KCL application with two workers reads a 2-shard stream; at 60 s a shard is split. The lease table shows the parent drained to SHARD_END before its children are processed.',
+    scenario: {
+      seed: 1,
+      durationSeconds: 240,
+      streams: [{ name: 'orders', shards: 2 }],
+      producers: [
+        {
+          name: 'shop',
+          stream: 'orders',
+          recordsPerSecond: 800,
+          recordBytes: 400,
+          partitionKeys: { strategy: 'zipf', keys: 1000, exponent: 1 },
+        },
+      ],
+      consumers: [{ type: 'kcl', name: 'orders-app', stream: 'orders', workers: 2 }],
+      actions: [{ atSeconds: 60, action: 'splitShard', stream: 'orders', shardId: 'shardId-000000000000' }],
+    },
+  },
+];
+
+/** A built-in scenario by id. */
+export function findBuiltIn(id: string): BuiltInScenario | undefined {
+  return BUILT_IN_SCENARIOS.find((s) => s.id === id);
+}

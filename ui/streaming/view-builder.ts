@@ -1,0 +1,71 @@
+/**
+ * Turns a running streaming session into the frame the console draws (`ConsoleView`): plain data, bounded
+ * in size, built from the live simulation state without changing it.
+ */
+import type { SimEvent, SimState } from '../../sim/core/simulation.ts';
+import type { Scenario } from '../../sim/scenario/scenario.ts';
+import type { StreamingServices } from '../../sim/streaming/services.ts';
+import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView } from './console-view.ts';
+import { consumerViews } from './view-consumers.ts';
+import { costView } from './view-cost.ts';
+import { deliveryStreamViews, s3View } from './view-delivery.ts';
+import { streamViews, type ProducerKeys, type ReshardLog } from './view-kinesis.ts';
+
+/** Everything a frame is built from. */
+export interface ConsoleViewInput {
+  readonly name: string;
+  readonly scenario: Scenario;
+  readonly state: SimState<SimEvent, StreamingServices>;
+  readonly clock: { readonly speed: ConsoleSpeed; readonly running: boolean; readonly durationMs: number };
+  /** Newest first. */
+  readonly actions: readonly ActionLogEntry[];
+  readonly reshards: ReshardLog;
+}
+
+/** Where the model simplifies AWS, said once under the panels. */
+const MODEL_NOTES: readonly string[] = [
+  'Resharding takes effect at once and the stream stays UPDATING for 30 s; AWS takes from seconds to minutes.',
+  'Charts show complete one-second periods (CloudWatch high resolution); the period still filling is not drawn.',
+];
+
+const RATE_LEVEL_NOTE =
+  'Rate level: shards carry per-second flows instead of individual records, so no records are kept to read.';
+
+function levelOf(services: StreamingServices): LevelView {
+  const { requested, used, reason } = services.level;
+  return { requested, used, reason };
+}
+
+/** The frame for the current state of a run. */
+export function buildConsoleView(input: ConsoleViewInput): ConsoleView {
+  const { state, scenario } = input;
+  const services = state.services;
+  const now = state.now;
+  const producers: ProducerKeys[] = (services.producers?.producers ?? [])
+    .filter((p) => p.target.kind === 'stream')
+    .map((p) => ({ name: p.name, stream: p.target.name, partitionKeys: p.partitionKeys }));
+  const level = levelOf(services);
+  return {
+    scenarioName: input.name,
+    era: services.era,
+    level,
+    clock: {
+      nowMs: now,
+      durationMs: input.clock.durationMs,
+      speed: input.clock.speed,
+      running: input.clock.running,
+      finished: now >= input.clock.durationMs,
+      seed: scenario.seed,
+      eventsProcessed: state.eventsProcessed,
+    },
+    streams: services.kinesis
+      ? streamViews(services.kinesis, state.metrics, now, producers, input.reshards)
+      : [],
+    consumers: consumerViews(services.consumers, state.metrics, now),
+    firehose: deliveryStreamViews(services.firehose, now),
+    s3: s3View(services.s3),
+    cost: costView(services, now),
+    actions: input.actions,
+    notes: level.used === 'rate' ? [...MODEL_NOTES, RATE_LEVEL_NOTE] : MODEL_NOTES,
+  };
+}

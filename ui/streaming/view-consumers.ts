@@ -1,0 +1,144 @@
+/**
+ * The consumer part of a console frame: each consumer application with its lag over time (the largest
+ * MillisBehindLatest over its shards, per period) and its kind's own figures — the KCL lease table and
+ * workers, Lambda invocations, Spark batches.
+ */
+import type { MetricStore } from '../../sim/core/metrics.ts';
+import { formatCount, formatDuration } from '../../sim/core/format.ts';
+import type { ConsumerStateBase } from '../../sim/consumers/consumer-kind.ts';
+import type { ConsumerEntry, ConsumersState } from '../../sim/consumers/runtime.ts';
+import { lagMetricId } from '../../sim/consumers/shard-reader.ts';
+import type { KclAppState } from '../../sim/kcl/state.ts';
+import type { LambdaConsumerState } from '../../sim/lambda-consumer/index.ts';
+import type { ConsumerView, LeaseView, SeriesWindow, SummaryFact } from './console-view.ts';
+import { seriesWindow } from './series-window.ts';
+
+/** Element-wise maximum of windows that share their start and period. */
+function maxWindow(windows: readonly SeriesWindow[], fallback: SeriesWindow): SeriesWindow {
+  if (windows.length === 0) return fallback;
+  const values = windows[0]!.values.map((_, i) => Math.max(...windows.map((w) => w.values[i] ?? 0)));
+  return { startMs: windows[0]!.startMs, periodMs: windows[0]!.periodMs, values };
+}
+
+function lagWindow(entry: ConsumerEntry, metrics: MetricStore, nowMs: number): SeriesWindow {
+  const windows = Object.keys(entry.state.reads.shards).map((shardId) =>
+    seriesWindow(metrics, lagMetricId(entry.config.name, shardId), nowMs, 'maximum'),
+  );
+  return maxWindow(windows, seriesWindow(metrics, lagMetricId(entry.config.name, ''), nowMs, 'maximum'));
+}
+
+function readTotals(state: ConsumerStateBase) {
+  let recordsProcessed = 0;
+  let readThrottles = 0;
+  let behind = 0;
+  for (const stats of Object.values(state.reads.shards)) {
+    recordsProcessed += stats.recordsProcessed;
+    readThrottles += stats.readThrottles;
+    behind = Math.max(behind, stats.millisBehindLatest);
+  }
+  return { recordsProcessed, readThrottles, behind };
+}
+
+const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : formatDuration(ms / 1000));
+
+function leaseViews(app: KclAppState): LeaseView[] {
+  const finished = new Set(app.finishedShards);
+  const done = (shardId: string) =>
+    finished.has(shardId) || app.leases.some((l) => l.leaseKey === shardId && l.checkpoint === 'SHARD_END');
+  return app.leases.map((lease) => ({
+    leaseKey: lease.leaseKey,
+    leaseOwner: lease.leaseOwner,
+    leaseCounter: lease.leaseCounter,
+    checkpoint: lease.checkpoint,
+    parentShardIds: [...lease.parentShardIds],
+    waitingForParents: lease.parentShardIds.some((parent) => !done(parent)),
+  }));
+}
+
+function consumerView(entry: ConsumerEntry, metrics: MetricStore, nowMs: number): ConsumerView {
+  const totals = readTotals(entry.state);
+  const common: SummaryFact[] = [
+    { label: 'Behind the tip', value: seconds(totals.behind), warning: totals.behind >= 10_000 },
+    {
+      label: 'Throttled GetRecords calls',
+      value: formatCount(totals.readThrottles),
+      warning: totals.readThrottles > 0,
+    },
+  ];
+  const base = {
+    name: entry.config.name,
+    stream: entry.config.stream,
+    iteratorAgeMs: lagWindow(entry, metrics, nowMs),
+    recordsProcessed: totals.recordsProcessed,
+  };
+  if (entry.config.type === 'kcl') {
+    const app = entry.state as KclAppState;
+    return {
+      ...base,
+      kind: 'kcl',
+      workers: app.workers.map((w) => ({
+        workerId: w.workerId,
+        alive: w.status === 'RUNNING',
+        leasesHeld: Object.keys(w.held).length,
+      })),
+      leases: leaseViews(app),
+      facts: [
+        ...common,
+        { label: 'Checkpoints', value: formatCount(app.stats.checkpoints) },
+        { label: 'Leases stolen', value: formatCount(app.stats.leasesStolen) },
+        {
+          label: 'Records delivered twice (after a failover)',
+          value: formatCount(app.stats.duplicateUserRecords),
+          warning: app.stats.duplicateUserRecords > 0,
+        },
+      ],
+    };
+  }
+  if (entry.config.type === 'lambda') {
+    const lambda = entry.state as unknown as LambdaConsumerState;
+    let invocations = 0;
+    let failed = 0;
+    for (const poller of lambda.pollers) {
+      invocations += poller.totals.invocations;
+      failed += poller.totals.failedInvocations;
+    }
+    return {
+      ...base,
+      kind: 'lambda',
+      batchSize: lambda.config.batchSize,
+      invocations,
+      facts: [
+        ...common,
+        { label: 'Invocations', value: formatCount(invocations) },
+        { label: 'Failed invocations', value: formatCount(failed), warning: failed > 0 },
+      ],
+    };
+  }
+  return sparkView(entry, base, common, nowMs);
+}
+
+/** A Spark Streaming consumer: its batch interval and the processing time and scheduling delay of recent batches. */
+function sparkView(
+  entry: ConsumerEntry,
+  base: Pick<ConsumerView, 'name' | 'stream' | 'iteratorAgeMs' | 'recordsProcessed'>,
+  common: readonly SummaryFact[],
+  nowMs: number,
+): ConsumerView {
+  const config = entry.config as unknown as { batchIntervalSeconds?: number };
+  const interval = config.batchIntervalSeconds ?? 1;
+  const empty: SeriesWindow = { startMs: nowMs, periodMs: interval * 1000, values: [] };
+  return {
+    ...base,
+    kind: 'spark',
+    batchIntervalSeconds: interval,
+    processingTimeMs: empty,
+    schedulingDelayMs: empty,
+    facts: [...common],
+  };
+}
+
+/** Every consumer of the run, in scenario order (none when the run has no consumers component). */
+export function consumerViews(consumers: unknown, metrics: MetricStore, nowMs: number): ConsumerView[] {
+  const entries = (consumers as ConsumersState | undefined)?.consumers ?? [];
+  return entries.map((entry) => consumerView(entry, metrics, nowMs));
+}
