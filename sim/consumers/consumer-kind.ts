@@ -81,7 +81,7 @@ export interface ConsumerContext<Config extends ConsumerConfigBase, State extend
 }
 
 /** The consumer section of the scenario report: the common lag figures plus the kind's own details. */
-export interface ConsumerReport {
+export type ConsumerReport = {
   readonly name: string;
   readonly type: string;
   readonly stream: string;
@@ -101,10 +101,10 @@ export interface ConsumerReport {
   })[];
   /** The kind's own figures (KCL lease table, Lambda invocations, Spark batches…). */
   readonly details: JsonValue;
-}
+};
 
 /** Plain data the UI shows for one consumer (posted from the simulation worker each frame). */
-export interface ConsumerView {
+export type ConsumerView = {
   readonly name: string;
   readonly type: string;
   readonly stream: string;
@@ -120,7 +120,7 @@ export interface ConsumerView {
   }[];
   /** The kind's own view (for `kcl`, the workers-and-leases board as `leaseTableView` returns it). */
   readonly detail: JsonValue;
-}
+};
 
 /**
  * One consumer type. `Config` is what its schema produces (it must include `type`, `name` and `stream`:

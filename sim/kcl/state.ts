@@ -1,0 +1,149 @@
+import type { ConsumerStateBase } from '../consumers/consumer-kind.ts';
+import type { ShardCursor } from '../consumers/shard-reader.ts';
+
+/** A lease's checkpoint: where its shard's processing has got to. */
+export type Checkpoint = 'TRIM_HORIZON' | 'LATEST' | 'SHARD_END' | (string & {});
+
+/**
+ * One row of the application's lease table (in AWS a DynamoDB table named after the application), with
+ * the attribute names the KCL uses (AWS-FACTS §2.2).
+ */
+export interface Lease {
+  /** The shard id. */
+  readonly leaseKey: string;
+  /** The worker holding the lease, or null for a lease no worker has taken yet. */
+  leaseOwner: string | null;
+  /** Incremented on every renewal and take: a counter that stops moving means a dead owner. */
+  leaseCounter: number;
+  /** TRIM_HORIZON, LATEST, SHARD_END (the shard was finished) or the last checkpointed sequence number. */
+  checkpoint: Checkpoint;
+  /** Position inside a KPL aggregate (0 when a whole Kinesis record was checkpointed). */
+  checkpointSubSequenceNumber: number;
+  ownerSwitchesSinceCheckpoint: number;
+  /** Parent shards, which must reach SHARD_END before this shard is processed. */
+  readonly parentShardIds: readonly string[];
+  /** Clock time the counter last changed (for the board; workers judge expiry from their own scans). */
+  lastCounterChangeAt: number;
+}
+
+/** What a worker's lease taker remembers of a lease: the counter it last saw, and when it saw it change. */
+export interface SeenLease {
+  readonly counter: number;
+  /** Scan time the counter was first seen at this value; null for a new lease nobody owns (never renewed). */
+  readonly at: number | null;
+}
+
+/** Where a record processor is in its life. */
+export type ProcessorStatus = 'BLOCKED_ON_PARENT_SHARDS' | 'PROCESSING' | 'SHARD_END';
+
+/** The record processor a worker runs for one leased shard. */
+export interface RecordProcessor {
+  readonly shardId: string;
+  /** Unique per processor, so timers of a processor that is gone are ignored. */
+  readonly id: number;
+  status: ProcessorStatus;
+  /** Position in the shard once processing has started. */
+  cursor: ShardCursor | null;
+  /** Clock time of the last checkpoint (or of the processor's start). */
+  lastCheckpointAt: number;
+  /** Sequence number of the last record processed and not yet checkpointed. */
+  uncheckpointed: string | null;
+}
+
+/** One worker (a process running the KCL): the leases it believes it holds and their processors. */
+export interface KclWorker {
+  readonly workerId: string;
+  status: 'RUNNING' | 'CRASHED';
+  /** Incremented at each crash and restart, so timers of an earlier life are ignored. */
+  incarnation: number;
+  startedAt: number;
+  crashedAt: number | null;
+  /** Leases held, with the lease counter this worker last wrote. */
+  held: Record<string, number>;
+  /** The lease taker's memory of every lease it scanned. */
+  seen: Record<string, SeenLease>;
+  processors: Record<string, RecordProcessor>;
+  /** The worker processes one batch at a time; it is busy until this time. */
+  busyUntil: number;
+  recordsProcessed: number;
+}
+
+/** Something that happened to a lease or worker, for the board's log. */
+export type LeaseEvent = {
+  readonly at: number;
+  readonly event:
+    | 'workerStarted'
+    | 'workerCrashed'
+    | 'leaseCreated'
+    | 'leaseTaken'
+    | 'leaseStolen'
+    | 'leaseLost'
+    | 'shardEnd'
+    | 'leaseDeleted'
+    | 'blockedOnParent';
+  readonly workerId: string | null;
+  readonly shardId: string | null;
+  /** The previous owner, for a taken or stolen lease (null otherwise). */
+  readonly from: string | null;
+};
+
+/** Counters of the application, for the report. */
+export type KclStats = {
+  /** User records handed to processors (after de-aggregation), re-deliveries included. */
+  userRecordsDelivered: number;
+  /** User records delivered a second time (after a failover, from the last checkpoint). */
+  duplicateUserRecords: number;
+  /** Kinesis records that were KPL aggregates. */
+  aggregatedKinesisRecords: number;
+  deaggregationErrors: number;
+  /** User records of one partition key processed before an earlier record of that key. */
+  outOfOrderUserRecords: number;
+  checkpoints: number;
+  /** Checkpoints refused because the lease had moved to another worker. */
+  failedCheckpoints: number;
+  leasesTaken: number;
+  leasesStolen: number;
+  leasesLost: number;
+};
+
+/** A position in the stream: a sequence number and a position inside its KPL aggregate. */
+export type Position = readonly [sequenceNumber: string, subSequenceNumber: number];
+
+/** Most partition keys whose order is checked (the check keeps one position per key). */
+export const MAX_ORDER_CHECKED_KEYS = 10_000;
+/** How many lease events the log keeps. */
+export const MAX_LEASE_EVENTS = 200;
+
+/** A KCL application's whole state (plain JSON). */
+export interface KclAppState extends ConsumerStateBase {
+  /** The lease table, in creation order. */
+  readonly leases: Lease[];
+  readonly workers: KclWorker[];
+  /** Shards whose finished leases were deleted (cleanupLeasesUponShardCompletion): never leased again. */
+  readonly finishedShards: string[];
+  nextProcessorId: number;
+  nextWorkerNumber: number;
+  /** The furthest position processed in each shard: anything at or before it again is a duplicate. */
+  readonly processedUpTo: Record<string, Position>;
+  /** The latest position processed for each checked partition key. */
+  readonly keyPositions: Record<string, Position>;
+  keysChecked: number;
+  readonly stats: KclStats;
+  /** The most recent lease events, oldest first. */
+  readonly events: LeaseEvent[];
+}
+
+/** Adds an event to the application's log, dropping the oldest beyond MAX_LEASE_EVENTS. */
+export function logLeaseEvent(
+  app: KclAppState,
+  event: Omit<LeaseEvent, 'from'> & { readonly from?: string | null },
+): void {
+  app.events.push({ ...event, from: event.from ?? null });
+  if (app.events.length > MAX_LEASE_EVENTS) app.events.splice(0, app.events.length - MAX_LEASE_EVENTS);
+}
+
+/** Compares two stream positions (sequence numbers are fixed-length digit strings). */
+export function comparePositions(a: Position, b: Position): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] - b[1];
+}

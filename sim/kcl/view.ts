@@ -1,0 +1,104 @@
+import type { ConsumersState } from '../consumers/runtime.ts';
+import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
+import type { Checkpoint, KclAppState, KclStats, LeaseEvent, ProcessorStatus } from './state.ts';
+
+/** One row of the workers-and-leases board. */
+export type LeaseRowView = {
+  readonly leaseKey: string;
+  readonly leaseOwner: string | null;
+  readonly leaseCounter: number;
+  readonly checkpoint: Checkpoint;
+  readonly checkpointSubSequenceNumber: number;
+  readonly ownerSwitchesSinceCheckpoint: number;
+  readonly parentShardIds: readonly string[];
+  /** Time since the counter last moved; past failoverTimeMillis the lease is up for grabs. */
+  readonly millisSinceCounterChange: number;
+  /** The owner's processor on this shard, or null when the owner is down or has none. */
+  readonly processorStatus: ProcessorStatus | null;
+  readonly millisBehindLatest: number;
+  readonly recordsProcessed: number;
+};
+
+/** One worker on the board. */
+export type WorkerView = {
+  readonly workerId: string;
+  readonly status: 'RUNNING' | 'CRASHED';
+  readonly leaseKeys: readonly string[];
+  readonly recordsProcessed: number;
+  readonly startedAt: number;
+  readonly crashedAt: number | null;
+};
+
+/** The KCL workers-and-leases board of one application: plain data for the UI. */
+export type LeaseTableView = {
+  readonly application: string;
+  readonly stream: string;
+  readonly workers: readonly WorkerView[];
+  readonly leases: readonly LeaseRowView[];
+  readonly timing: {
+    readonly failoverTimeMillis: number;
+    readonly leaseRenewalIntervalMillis: number;
+    readonly leaseTakingIntervalMillis: number;
+    readonly idleTimeBetweenReadsMillis: number;
+    readonly maxRecords: number;
+  };
+  readonly stats: KclStats;
+  /** Recent lease events, oldest first. */
+  readonly events: readonly LeaseEvent[];
+};
+
+/** The board of a KCL application from its state. */
+export function buildLeaseTableView(app: KclAppState, config: KclConfig, now: number): LeaseTableView {
+  const running = app.workers.filter((w) => w.status === 'RUNNING');
+  return {
+    application: config.name,
+    stream: config.stream,
+    workers: app.workers.map((w) => ({
+      workerId: w.workerId,
+      status: w.status,
+      leaseKeys: Object.keys(w.held).sort(),
+      recordsProcessed: w.recordsProcessed,
+      startedAt: w.startedAt,
+      crashedAt: w.crashedAt,
+    })),
+    leases: app.leases.map((lease) => {
+      const owner = running.find((w) => w.workerId === lease.leaseOwner);
+      const reads = app.reads.shards[lease.leaseKey];
+      return {
+        leaseKey: lease.leaseKey,
+        leaseOwner: lease.leaseOwner,
+        leaseCounter: lease.leaseCounter,
+        checkpoint: lease.checkpoint,
+        checkpointSubSequenceNumber: lease.checkpointSubSequenceNumber,
+        ownerSwitchesSinceCheckpoint: lease.ownerSwitchesSinceCheckpoint,
+        parentShardIds: [...lease.parentShardIds],
+        millisSinceCounterChange: now - lease.lastCounterChangeAt,
+        processorStatus: owner?.processors[lease.leaseKey]?.status ?? null,
+        millisBehindLatest: reads?.millisBehindLatest ?? 0,
+        recordsProcessed: reads?.recordsProcessed ?? 0,
+      };
+    }),
+    timing: {
+      failoverTimeMillis: config.failoverTimeMillis,
+      leaseRenewalIntervalMillis: leaseRenewalIntervalMillis(config.failoverTimeMillis),
+      leaseTakingIntervalMillis: leaseTakingIntervalMillis(config.failoverTimeMillis),
+      idleTimeBetweenReadsMillis: config.idleTimeBetweenReadsMillis,
+      maxRecords: config.maxRecords,
+    },
+    stats: { ...app.stats },
+    events: [...app.events],
+  };
+}
+
+/**
+ * The workers-and-leases board of the KCL application `consumerName`, from a running simulation's state
+ * (`session.state`), or undefined when there is no such KCL application.
+ */
+export function leaseTableView(
+  state: { readonly now: number; readonly services: { readonly consumers?: ConsumersState } },
+  consumerName: string,
+): LeaseTableView | undefined {
+  const entry = state.services.consumers?.consumers.find((c) => c.config.name === consumerName);
+  if (entry === undefined || entry.config.type !== 'kcl') return undefined;
+  return buildLeaseTableView(entry.state as KclAppState, entry.config as KclConfig, state.now);
+}
