@@ -49,6 +49,11 @@ export interface BufferingRun {
     readonly bytes: number;
     readonly oldestWaitSeconds: number;
   };
+  /**
+   * For each record in arrival order, when the object holding it was delivered (seconds since the start),
+   * or NaN while it is still in the buffer.
+   */
+  readonly recordDeliveredAtSecond: Float64Array;
   /** Bytes in the buffer at the end of each second (index = seconds since the start), from the model. */
   readonly fillAtSecond: readonly number[];
   /** The longest any record waited, delivered or still buffered, in seconds. */
@@ -145,8 +150,10 @@ function simulate(settings: BufferingSettings, seed: number): BufferingRun {
 
   const before = cumulativeCounts(traffic);
   let delivered = 0;
+  const recordDeliveredAtSecond = new Float64Array(traffic.records).fill(Number.NaN);
   const objects = stream.deliveries.map((entry): DeliveredObject => {
     const firstSecond = arrivalSecond(before, delivered);
+    recordDeliveredAtSecond.fill((entry.deliveredAtMs - start) / 1000, delivered, delivered + entry.records);
     delivered += entry.records;
     const head = unwrap(headObject(s3, { Bucket: BUCKET, Key: entry.key }));
     return {
@@ -174,6 +181,7 @@ function simulate(settings: BufferingSettings, seed: number): BufferingRun {
     listedObjects: listed.KeyCount,
     stillBuffered,
     fillAtSecond,
+    recordDeliveredAtSecond,
     maxWaitSeconds: Math.max(stillBuffered.oldestWaitSeconds, ...objects.map((o) => o.oldestWaitSeconds)),
     meanObjectBytes: objects.length === 0 ? 0 : totalStored / objects.length,
     compressionRatio: totalStored === 0 ? 1 : totalBytes / totalStored,

@@ -72,6 +72,14 @@ function logLine(rng: Rng, time: string): string {
   return `${ip} - - [${time}] "${method} ${path} HTTP/1.1" ${status} ${size} "${pick(rng, REFERRERS)}" "${pick(rng, AGENTS)}"\n`;
 }
 
+/**
+ * When the `index`-th of `count` requests of second `second` happened, in ms since the start of the run:
+ * the requests of a second are spread evenly across it.
+ */
+export function eventTimeMs(second: number, index: number, count: number): number {
+  return second * 1000 + Math.floor((index * 1000) / count);
+}
+
 const encoder = new TextEncoder();
 const cache = new Map<string, WebLogTraffic>();
 

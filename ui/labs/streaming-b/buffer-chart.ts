@@ -4,7 +4,8 @@
  * the chart. Pure, so Svelte keeps it in `$derived` and a test can check it.
  */
 import { area, scaleLinear } from 'd3';
-import { formatBytes } from '../../../sim/core/format';
+import { formatBytes, formatNumber } from '../../../sim/core/format';
+import { KIB, MIB } from '../../../sim/core/units';
 import type { BufferingRun } from '../../../labs/12-firehose-buffering/buffering-run';
 
 /** Everything the buffer chart draws. */
@@ -37,7 +38,7 @@ const LIMIT_SHOWN_UP_TO = 2.5;
 
 /** Lays out the buffer chart for one run. */
 export function layoutBufferChart(run: BufferingRun, size = { width: 800, height: 280 }): BufferChartLayout {
-  const plot = { left: 72, top: 16, right: size.width - 24, bottom: size.height - 40 };
+  const plot = { left: 84, top: 16, right: size.width - 24, bottom: size.height - 40 };
   const fills = run.fillAtSecond;
   const maxFill = Math.max(1, ...fills);
   const limit = run.settings.sizeMB * 1_048_576;
@@ -45,9 +46,14 @@ export function layoutBufferChart(run: BufferingRun, size = { width: 800, height
   const x = scaleLinear()
     .domain([0, fills.length - 1])
     .range([plot.left, plot.right]);
+  const top = showLimit ? Math.max(limit, maxFill) : maxFill;
+  // Ticks fall on round numbers of the unit the axis reads in, not of bytes.
+  const unit = top >= MIB ? { bytes: MIB, name: 'MiB' } : { bytes: KIB, name: 'KiB' };
+  const yInUnits = scaleLinear()
+    .domain([0, top / unit.bytes])
+    .nice(4);
   const y = scaleLinear()
-    .domain([0, showLimit ? Math.max(limit, maxFill) : maxFill])
-    .nice()
+    .domain(yInUnits.domain().map((v) => v * unit.bytes))
     .range([plot.bottom, plot.top]);
   const fillPath =
     area<number>()
@@ -66,8 +72,13 @@ export function layoutBufferChart(run: BufferingRun, size = { width: 800, height
     })),
     sizeLimitY: showLimit ? y(limit) : null,
     sizeLimitLabel: `Size hint ${run.settings.sizeMB} MB (${formatBytes(limit)})`,
-    xTicks: x.ticks(9).map((t) => ({ x: x(t), label: t % 60 === 0 ? `${t / 60} min` : `${t} s` })),
-    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: formatBytes(t) })),
+    xTicks: Array.from({ length: Math.floor((fills.length - 1) / 300) + 1 }, (_, i) => i * 300).map((t) => ({
+      x: x(t),
+      label: `${t / 60} min`,
+    })),
+    yTicks: yInUnits
+      .ticks(4)
+      .map((t) => ({ y: y(t * unit.bytes), label: `${formatNumber(t)} ${unit.name}` })),
     maxFillBytes: maxFill,
   };
 }
