@@ -5,6 +5,7 @@ import type { JsonValue } from '../../sim/scenario/component.ts';
 import { runScenario, type ScenarioReport } from '../../sim/scenario/run-scenario.ts';
 import { parseScenarioText } from '../../sim/scenario/scenario.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
+import { producerErrors, streamingPrinters } from './run-streaming.ts';
 
 const HELP = `Usage: bdlab run SCENARIO.json [--json]
 
@@ -14,17 +15,25 @@ The same file and seed always give the same report, byte for byte.
 Options:
   --json    print only the report as JSON (fields: format, version, seed, durationSeconds,
             metricResolutionSeconds, eventsProcessed, pendingEvents, finalClockMillis,
-            services, metrics, digest)
+            services, metrics, digest; services holds one section per scenario field:
+            level, streams[].shards[], producers.totals, firehose[].deliveries[], actions, cost…)
   --help    show this text
 
-Scenario file: { "seed": 1, "durationSeconds": 60, "metricResolutionSeconds": 1,
-  "arrivals": [ { "name": "clicks", "process": "poisson", "ratePerSecond": 50 } ] }
+Scenario file (a Kinesis stream and a producer; see the README for every field):
+  { "seed": 1, "durationSeconds": 60,
+    "streams": [ { "name": "clicks", "shards": 2 } ],
+    "producers": [ { "stream": "clicks", "recordsPerSecond": 3000, "recordBytes": 500,
+                     "partitionKeys": { "strategy": "random" } } ] }
+
+Exit code 1 when the file is invalid, or when a producer's requests were refused (such as a record over
+the 1 MiB limit): the AWS error is printed on stderr and kept in the report.
 `;
 
 const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** Human summary lines for each report section the CLI knows; a later service adds its own printer. */
 const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
+  ...streamingPrinters,
   arrivals(section) {
     const sources = (section as ArrivalsReport).sources;
     if (sources.length === 0) return [];
@@ -111,5 +120,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return ExitCode.failure;
   }
   io.stdout(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : summary(parsed.file, report));
-  return ExitCode.ok;
+  const refused = producerErrors(report);
+  for (const line of refused) io.stderr(`bdlab run: ${parsed.file}: ${line}\n`);
+  return refused.length > 0 ? ExitCode.failure : ExitCode.ok;
 }

@@ -1,4 +1,7 @@
+import { fail, ok, type Result } from '../core/errors.ts';
 import { schedule } from '../core/simulation.ts';
+import type { ConsumersSimContext } from '../consumers/index.ts';
+import { addWorker, crashWorker } from '../kcl/index.ts';
 import { millis, type Millis } from '../core/units.ts';
 import type { SimContext, SimEvent } from '../core/simulation.ts';
 import { defineComponent, type JsonValue } from '../scenario/component.ts';
@@ -24,6 +27,7 @@ function checkActions(actions: readonly TimedAction[], scenario: StreamingScenar
   const issues: SchemaIssue[] = [];
   const streams = (scenario.streams ?? []).map((s) => s.name);
   const producers = (scenario.producers ?? []).map(producerName);
+  const consumers = ((scenario as { consumers?: { name: string }[] }).consumers ?? []).map((c) => c.name);
   actions.forEach((action, i) => {
     const at = `$.actions[${i}]`;
     if (action.atSeconds > scenario.durationSeconds) {
@@ -36,6 +40,15 @@ function checkActions(actions: readonly TimedAction[], scenario: StreamingScenar
       issues.push({
         path: `${at}.stream`,
         message: `no stream is named "${action.stream}"; the streams are ${streams.map((s) => `"${s}"`).join(', ') || 'none'}.${didYouMean(action.stream, streams)}`,
+      });
+    }
+    if (
+      (action.action === 'crashWorker' || action.action === 'addWorker') &&
+      !consumers.includes(action.consumer)
+    ) {
+      issues.push({
+        path: `${at}.consumer`,
+        message: `no consumer is named "${action.consumer}"; the consumers are ${consumers.map((c) => `"${c}"`).join(', ') || 'none'}.${didYouMean(action.consumer, consumers)}`,
       });
     }
     if (action.action === 'setProducerKeys' && !producers.includes(action.producer)) {
@@ -55,10 +68,31 @@ export function untimed(action: TimedAction): StreamingAction {
   return rest as StreamingAction;
 }
 
+/** A KCL worker action through sim/kcl (the consumers component must be in the run), or a stream or producer action. */
+function run(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): Result<JsonValue> {
+  if (action.action === 'crashWorker' || action.action === 'addWorker') {
+    if (streamingServices(ctx).consumers === undefined) {
+      return fail({
+        code: 'ResourceNotFoundException',
+        message: `No consumer is named "${action.consumer}": the run has no consumers.`,
+        path: 'consumer',
+      });
+    }
+    const consumers = ctx as ConsumersSimContext;
+    if (action.action === 'crashWorker') {
+      const done = crashWorker(consumers, action.consumer, action.workerId, ctx.now);
+      return done.ok ? ok({}) : done;
+    }
+    const done = addWorker(consumers, action.consumer, action.workerId, ctx.now);
+    return done.ok ? ok({ workerId: done.value.workerId }) : done;
+  }
+  return applyAction(streamingServices(ctx), action, ctx.now as Millis);
+}
+
 /** Applies an action at the context's clock and logs the outcome in `services.actions`. */
 export function applyAndLog(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): ActionOutcome {
   const services = streamingServices(ctx);
-  const done = applyAction(services, action, ctx.now as Millis);
+  const done = run(ctx, action);
   const outcome: ActionOutcome = {
     atMs: ctx.now,
     action,

@@ -20,11 +20,14 @@ export interface ActionsState {
   readonly applied: ActionOutcome[];
 }
 
-/** What an action changes: the Kinesis data plane and the producers. */
+/** What a stream or producer action changes: the Kinesis data plane and the producers. */
 export interface ActionTargets {
   readonly kinesis: KinesisState;
   readonly producers: ProducersState;
 }
+
+/** Actions on the Kinesis data plane or the producers (worker actions go to sim/kcl). */
+export type StreamOrProducerAction = Exclude<StreamingAction, { action: 'crashWorker' | 'addWorker' }>;
 
 const MAX_HASH_KEY = (1n << 128n) - 1n;
 
@@ -43,7 +46,11 @@ function middleHashKey(kinesis: KinesisState, streamName: string, shardId: strin
  * is given), MergeShards, UpdateShardCount (uniform scaling) through the Kinesis model, with its own limits
  * and errors; or a producer's new partition-key strategy from its next record on.
  */
-export function applyAction(targets: ActionTargets, action: StreamingAction, now: Millis): Result<JsonValue> {
+export function applyAction(
+  targets: ActionTargets,
+  action: StreamOrProducerAction,
+  now: Millis,
+): Result<JsonValue> {
   const { kinesis } = targets;
   switch (action.action) {
     case 'splitShard': {

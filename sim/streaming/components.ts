@@ -1,3 +1,4 @@
+import { consumersComponent } from '../consumers/index.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { actionsComponent } from './actions-component.ts';
 import { costComponent } from './cost-component.ts';
@@ -7,8 +8,8 @@ import { eraComponent, kinesisComponent, levelComponent, streamsComponent } from
 
 /**
  * The streaming components in the order they must start: the era and level first (others read them),
- * the Kinesis account before its streams, S3 before the delivery streams that write into it, and the
- * producers after every target exists. `cost` comes last so its report sees everything.
+ * the Kinesis account before its streams, S3 before the delivery streams that write into it, the
+ * producers after every target exists, and the consumers (sim/consumers) after the streams they read. `cost` comes last so its report sees everything.
  */
 export const streamingComponents: readonly AnyScenarioComponent[] = [
   eraComponent,
@@ -18,6 +19,7 @@ export const streamingComponents: readonly AnyScenarioComponent[] = [
   s3Component,
   firehoseComponent,
   producersComponent,
+  consumersComponent,
   actionsComponent,
   costComponent,
 ];

@@ -186,6 +186,16 @@ const streamAction = {
     producer: string({ minLength: 1 }),
     partitionKeys: partitionKeysSchema,
   },
+  crashWorker: {
+    action: literal('crashWorker'),
+    consumer: string({ minLength: 1 }),
+    workerId: string({ minLength: 1 }),
+  },
+  addWorker: {
+    action: literal('addWorker'),
+    consumer: string({ minLength: 1 }),
+    workerId: optional(string({ minLength: 1 })),
+  },
 } as const;
 
 /** An action applied at the clock's current time (an `actions[]` entry without `atSeconds`). */
@@ -193,7 +203,9 @@ export type StreamingAction =
   | { action: 'splitShard'; stream: string; shardId: string; newStartingHashKey?: string }
   | { action: 'mergeShards'; stream: string; shardId: string; adjacentShardId: string }
   | { action: 'updateShardCount'; stream: string; targetShardCount: number }
-  | { action: 'setProducerKeys'; producer: string; partitionKeys: PartitionKeyStrategy };
+  | { action: 'setProducerKeys'; producer: string; partitionKeys: PartitionKeyStrategy }
+  | { action: 'crashWorker'; consumer: string; workerId: string }
+  | { action: 'addWorker'; consumer: string; workerId?: string };
 
 /** The schema of one action without its time (what a session's `apply` takes). */
 export const streamingActionSchema: Schema<StreamingAction> = variant<StreamingAction>('action', {
@@ -201,12 +213,14 @@ export const streamingActionSchema: Schema<StreamingAction> = variant<StreamingA
   mergeShards: object(streamAction.mergeShards) as Schema<StreamingAction>,
   updateShardCount: object(streamAction.updateShardCount) as Schema<StreamingAction>,
   setProducerKeys: object(streamAction.setProducerKeys) as Schema<StreamingAction>,
+  crashWorker: object(streamAction.crashWorker) as Schema<StreamingAction>,
+  addWorker: object(streamAction.addWorker) as Schema<StreamingAction>,
 });
 
 /** A timed action as written in the scenario. */
 export type TimedAction = StreamingAction & { readonly atSeconds: number };
 
-/** `actions`: resharding and re-keying at given times. */
+/** `actions`: resharding, re-keying and KCL worker faults at given times. */
 export const actionsSchema = optional(
   array(
     variant<TimedAction>('action', {
@@ -214,6 +228,8 @@ export const actionsSchema = optional(
       mergeShards: object({ ...at, ...streamAction.mergeShards }) as Schema<TimedAction>,
       updateShardCount: object({ ...at, ...streamAction.updateShardCount }) as Schema<TimedAction>,
       setProducerKeys: object({ ...at, ...streamAction.setProducerKeys }) as Schema<TimedAction>,
+      crashWorker: object({ ...at, ...streamAction.crashWorker }) as Schema<TimedAction>,
+      addWorker: object({ ...at, ...streamAction.addWorker }) as Schema<TimedAction>,
     }),
     { maxItems: 1000 },
   ),

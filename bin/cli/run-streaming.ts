@@ -1,0 +1,173 @@
+import type { JsonValue } from '../../sim/scenario/component.ts';
+import type { ScenarioReport } from '../../sim/scenario/run-scenario.ts';
+import type {
+  ActionOutcome,
+  CostReport,
+  LevelChoice,
+  ProducersReport,
+  StreamReport,
+} from '../../sim/streaming/index.ts';
+
+/** Summary lines of the streaming sections of a report, for `bdlab run` without `--json`. */
+
+const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** Objects listed per delivery stream in the summary. */
+const SHOWN_DELIVERIES = 5;
+const mb = (bytes: number): string => `${format(bytes / 1_048_576)} MiB`;
+
+function table(rows: readonly (readonly string[])[], rightAligned: readonly number[]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map(
+    (row) =>
+      '  ' +
+      row
+        .map((cell, column) =>
+          rightAligned.includes(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        )
+        .join('  ')
+        .trimEnd(),
+  );
+}
+
+function levelLines(section: JsonValue): string[] {
+  const level = section as unknown as LevelChoice;
+  return [`Level of detail: ${level.used} (${level.reason})`];
+}
+
+function streamLines(section: JsonValue): string[] {
+  const streams = section as unknown as StreamReport[];
+  const lines: string[] = [];
+  for (const stream of streams) {
+    lines.push(
+      `Stream ${stream.name}: ${stream.openShards} open shards, retention ${stream.retentionHours} h`,
+    );
+    const rows = [
+      ['shard', 'parent', 'incoming records', 'incoming bytes', 'throttled'],
+      ...stream.shards.map((s) => [
+        s.closedAtMs === null ? s.shardId : `${s.shardId} (closed at ${format(s.closedAtMs / 1000)} s)`,
+        s.parentShardId ?? '-',
+        format(s.incomingRecords),
+        format(s.incomingBytes),
+        format(s.throttledRecords),
+      ]),
+    ];
+    lines.push(...table(rows, [2, 3, 4]));
+  }
+  return lines;
+}
+
+function producerLines(section: JsonValue): string[] {
+  const report = section as unknown as ProducersReport;
+  if (report.producers.length === 0) return [];
+  const rows = [
+    ['producer', 'target', 'attempted', 'accepted', 'throttled', 'dropped', 'failed'],
+    ...report.producers.map((p) => [
+      p.name,
+      p.stream ?? `firehose:${p.deliveryStream ?? ''}`,
+      format(p.recordsAttempted),
+      format(p.recordsAccepted),
+      format(p.recordsThrottled),
+      format(p.recordsDropped),
+      format(p.recordsFailed),
+    ]),
+  ];
+  const t = report.totals;
+  const lines = [
+    'Producers:',
+    ...table(rows, [2, 3, 4, 5, 6]),
+    `Totals: ${format(t.recordsAttempted)} records attempted, ${format(t.recordsAccepted)} accepted, ${format(t.recordsThrottled)} throttled put attempts`,
+  ];
+  for (const p of report.producers) {
+    for (const e of p.errors) {
+      lines.push(`  ${p.name}: ${e.code}: ${e.message} (${format(e.records)} records lost)`);
+    }
+  }
+  return lines;
+}
+
+interface DeliveryStreamSection {
+  readonly name: string;
+  readonly bucket: string;
+  readonly compression: string;
+  readonly incomingRecords: number;
+  readonly throttledRecords: number;
+  readonly bufferedRecords: number;
+  readonly deliveries: readonly {
+    readonly key: string;
+    readonly records: number;
+    readonly bytes: number;
+    readonly compressedBytes: number;
+    readonly deliveredAtMs: number;
+  }[];
+}
+
+function firehoseLines(section: JsonValue): string[] {
+  const streams = section as unknown as DeliveryStreamSection[];
+  const lines: string[] = [];
+  for (const d of streams) {
+    lines.push(
+      `Delivery stream ${d.name} → s3://${d.bucket} (${d.compression}): ${format(d.incomingRecords)} records in, ${format(d.throttledRecords)} throttled, ${d.deliveries.length} objects delivered, ${format(d.bufferedRecords)} records still buffered`,
+    );
+    for (const o of d.deliveries.slice(0, SHOWN_DELIVERIES)) {
+      lines.push(
+        `  ${format(o.deliveredAtMs / 1000)} s  ${o.key}  ${format(o.records)} records, ${mb(o.bytes)} → ${mb(o.compressedBytes)}`,
+      );
+    }
+    const more = d.deliveries.length - SHOWN_DELIVERIES;
+    if (more > 0) lines.push(`  … and ${format(more)} more objects (--json lists every one)`);
+  }
+  return lines;
+}
+
+function actionLines(section: JsonValue): string[] {
+  const actions = section as unknown as ActionOutcome[];
+  if (actions.length === 0) return [];
+  return [
+    'Actions:',
+    ...actions.map(
+      (a) =>
+        `  ${format(a.atMs / 1000)} s  ${a.action.action}: ${a.ok ? 'done' : `${a.error!.code}: ${a.error!.message}`}`,
+    ),
+  ];
+}
+
+function costLines(section: JsonValue): string[] {
+  const cost = section as unknown as CostReport;
+  if (cost.lines.length === 0) return [];
+  const rows = cost.lines.map((line) => [
+    `${line.service}: ${line.label}`,
+    `${format(line.quantity)} ${line.unit}`,
+    line.usd === null ? 'not priced' : `$${line.usd.toFixed(6)}`,
+  ]);
+  const lines = [`Cost (${cost.priceBook}):`, ...table(rows, [1, 2])];
+  lines.push(
+    `  Total $${cost.totalUsd.toFixed(6)}${cost.unpriced.length > 0 ? ' (unpriced lines excluded)' : ''}`,
+  );
+  for (const line of cost.lines) if (line.usd === null && line.note) lines.push(`  ${line.id}: ${line.note}`);
+  return lines;
+}
+
+/** Printers of the streaming sections, by report field. */
+export const streamingPrinters: Record<string, (section: JsonValue) => string[]> = {
+  level: levelLines,
+  streams: streamLines,
+  producers: producerLines,
+  firehose: firehoseLines,
+  actions: actionLines,
+  cost: costLines,
+};
+
+/**
+ * The API errors producers got (an oversized record's ValidationException…): the run finished, but the
+ * scenario sent requests AWS would refuse, so `bdlab run` reports them on stderr and exits with 1.
+ */
+export function producerErrors(report: ScenarioReport): string[] {
+  const section = report.services['producers'] as unknown as ProducersReport | undefined;
+  if (section === undefined) return [];
+  return section.producers.flatMap((p) =>
+    p.errors.map(
+      (e) =>
+        `producer "${p.name}": ${e.code}: ${e.message} (${format(e.records)} record${e.records === 1 ? '' : 's'} lost)`,
+    ),
+  );
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../scenario/run-scenario.ts';
+import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { openStreamingSession } from './session.ts';
+import type { ProducersReport } from './producers-report.ts';
+import type { StreamReport } from './report.ts';
+
+const section6 = {
+  seed: 1,
+  durationSeconds: 60,
+  streams: [{ name: 'clicks', shards: 2 }],
+  producers: [
+    { stream: 'clicks', recordsPerSecond: 3000, recordBytes: 500, partitionKeys: { strategy: 'random' } },
+  ],
+};
+
+function valid(value: unknown): Scenario {
+  const result = validateScenario(value);
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return result.value;
+}
+
+const errorsOf = (value: unknown): string[] => {
+  const result = validateScenario(value);
+  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
+};
+
+describe('streaming scenario validation', () => {
+  it('names the path and what is allowed for a zero shard count, a negative rate and a long key', () => {
+    const errors = errorsOf({
+      ...section6,
+      streams: [{ name: 'clicks', shards: 0 }],
+      producers: [
+        {
+          stream: 'clicks',
+          recordsPerSecond: -5,
+          recordBytes: 500,
+          partitionKeys: { strategy: 'fixed', key: 'k'.repeat(257) },
+        },
+      ],
+    });
+    expect(errors).toEqual([
+      '$.streams[0].shards: 0 is not allowed; expected an integer from 1 to 100,000.',
+      '$.producers[0].recordsPerSecond: -5 is not allowed; expected a number greater than 0 and at most 10,000,000.',
+      `$.producers[0].partitionKeys.key: "${'k'.repeat(36)}… is not allowed; expected a string of 1 to 256 characters.`,
+    ]);
+  });
+
+  it('refuses an unknown field and an unknown strategy with a suggestion', () => {
+    expect(errorsOf({ ...section6, streams: [{ name: 'clicks', shard: 2 }] })).toEqual([
+      '$.streams[0].shard: unknown field; allowed fields are name, shards, retentionHours. Did you mean "shards"?',
+      '$.streams[0].shards: missing; expected an integer from 1 to 100,000.',
+    ]);
+    const producers = [
+      { stream: 'clicks', recordsPerSecond: 1, recordBytes: 1, partitionKeys: { strategy: 'zipff' } },
+    ];
+    expect(errorsOf({ ...section6, producers })).toEqual([
+      '$.producers[0].partitionKeys.strategy: "zipff" is not allowed; expected one of "random", "fixed", "zipf", "sequential". Did you mean "zipf"?',
+    ]);
+  });
+
+  it('refuses a producer naming a stream that does not exist, with a did-you-mean', () => {
+    const producers = [{ stream: 'clikcs', recordsPerSecond: 1, recordBytes: 1 }];
+    expect(errorsOf({ ...section6, producers })).toEqual([
+      '$.producers[0].stream: no stream is named "clikcs"; the streams are "clicks". Did you mean "clicks"?',
+    ]);
+  });
+
+  it('refuses more shards than the account limit, and Snappy with the Firehose model’s reason', () => {
+    expect(errorsOf({ ...section6, streams: [{ name: 'clicks', shards: 60 }] })[0]).toMatch(
+      /^\$\.streams: the streams have 60 shards in all; the account may have 50 open shards \(the 2016 default limit\)/,
+    );
+    expect(errorsOf({ ...section6, firehose: [{ name: 'logs', compression: 'Snappy' }] })[0]).toMatch(
+      /^\$\.firehose\[0\]\.compression: InvalidArgumentException: Snappy is a real Firehose option/,
+    );
+  });
+});
+
+describe('streaming runs', () => {
+  it(
+    'runs the §6 scenario: two shards take 1,000 records/s each and throttle the rest',
+    { timeout: 120_000 },
+    () => {
+      const report = runScenario(valid(section6));
+      const [stream] = report.services['streams'] as unknown as StreamReport[];
+      expect(stream!.shards.map((s) => [s.shardId, s.parentShardId, s.startingHashKey])).toEqual([
+        ['shardId-000000000000', null, '0'],
+        ['shardId-000000000001', null, '170141183460469231731687303715884105728'],
+      ]);
+      expect(stream!.shards[1]!.endingHashKey).toBe('340282366920938463463374607431768211455');
+      const totals = (report.services['producers'] as unknown as ProducersReport).totals;
+      expect(totals.recordsAttempted).toBe(180_000);
+      // Each shard: one second of quota at the start (its full bucket) plus 1,000 records per second.
+      expect(stream!.shards.map((s) => s.incomingRecords)).toEqual([60_900, 60_900]);
+      expect(totals.recordsAccepted).toBe(121_800);
+      expect(totals.recordsThrottled).toBe(180_000 - 121_800);
+      expect(report.services['level']).toMatchObject({ requested: 'auto', used: 'record' });
+    },
+  );
+
+  it(
+    'gives a byte-identical report for the same scenario and seed, another for another seed',
+    { timeout: 120_000 },
+    () => {
+      const small = { ...section6, durationSeconds: 5 };
+      const one = JSON.stringify(runScenario(valid(small)));
+      expect(JSON.stringify(runScenario(valid(small)))).toBe(one);
+      expect(JSON.stringify(runScenario(valid({ ...small, seed: 2 })))).not.toBe(one);
+    },
+  );
+
+  it('a session advanced to the end reports exactly what runScenario does', { timeout: 120_000 }, () => {
+    const scenario = valid({ ...section6, durationSeconds: 5 });
+    const session = openStreamingSession(scenario);
+    session.advanceTo(2000);
+    expect(session.state.now).toBe(2000);
+    session.advanceTo(99_000);
+    expect(JSON.stringify(session.report())).toBe(JSON.stringify(runScenario(scenario)));
+  });
+
+  it('a session applies a split now and refuses a malformed action with its path', () => {
+    const session = openStreamingSession(valid({ ...section6, durationSeconds: 5 }));
+    session.advanceTo(1000);
+    expect(
+      session.apply({ action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000' }),
+    ).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const refused = session.apply({ action: 'mergeShards', stream: 'clicks' } as never);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidAction', path: '$.shardId' } });
+    const aws = session.apply({ action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000' });
+    expect(aws).toMatchObject({ ok: false, error: { code: 'ResourceInUseException' } });
+  });
+
+  it('a timed split closes the parent and routes to two children; re-keying moves a hot key off its shard', () => {
+    const report = runScenario(
+      valid({
+        seed: 1,
+        durationSeconds: 10,
+        streams: [{ name: 'orders', shards: 2 }],
+        producers: [
+          {
+            name: 'shop',
+            stream: 'orders',
+            recordsPerSecond: 500,
+            recordBytes: 100,
+            partitionKeys: { strategy: 'fixed', key: 'hot' },
+          },
+        ],
+        actions: [
+          { atSeconds: 3, action: 'splitShard', stream: 'orders', shardId: 'shardId-000000000000' },
+          {
+            atSeconds: 6,
+            action: 'setProducerKeys',
+            producer: 'shop',
+            partitionKeys: { strategy: 'random' },
+          },
+        ],
+      }),
+    );
+    const [stream] = report.services['streams'] as unknown as StreamReport[];
+    expect(stream!.shards.map((s) => [s.shardId, s.parentShardId, s.closedAtMs])).toEqual([
+      ['shardId-000000000000', null, 3000],
+      ['shardId-000000000001', null, null],
+      ['shardId-000000000002', 'shardId-000000000000', null],
+      ['shardId-000000000003', 'shardId-000000000000', null],
+    ]);
+    expect(report.services['actions']).toMatchObject([
+      { atMs: 3000, ok: true, result: { newStartingHashKey: '85070591730234615865843651857942052864' } },
+      { atMs: 6000, ok: true },
+    ]);
+  });
+
+  it(
+    'a producer targeting a delivery stream gets objects in S3 under the Firehose keys',
+    { timeout: 120_000 },
+    () => {
+      const report = runScenario(
+        valid({
+          seed: 4,
+          durationSeconds: 70,
+          firehose: [{ name: 'weblogs', bufferSeconds: 60, compression: 'GZIP', prefix: 'logs/' }],
+          producers: [{ deliveryStream: 'weblogs', recordsPerSecond: 100, recordBytes: 200 }],
+        }),
+      );
+      const [delivery] = report.services['firehose'] as unknown as {
+        deliveries: {
+          key: string;
+          records: number;
+          bytes: number;
+          compressedBytes: number;
+          deliveredAtMs: number;
+        }[];
+      }[];
+      expect(delivery!.deliveries).toHaveLength(1);
+      const object = delivery!.deliveries[0]!;
+      expect(object.key).toMatch(/^logs\/1970\/01\/01\/00\/weblogs-1-1970-01-01-00-00-00-[0-9a-f-]{36}$/);
+      // The first records arrive with the producer's first tick at 100 ms; the 60 s interval runs from there.
+      expect(object.deliveredAtMs).toBe(60_100);
+      expect(object.records).toBe(6000);
+      expect(object.bytes).toBe(6000 * 200);
+      expect(object.compressedBytes).toBeLessThan(object.bytes / 3);
+      const cost = report.services['cost'] as unknown as {
+        lines: { id: string; quantity: number; usd: number }[];
+      };
+      // 7,000 records, each billed as 5 KB (5,120 bytes): AWS-FACTS row 52.
+      const ingested = cost.lines.find((l) => l.id === 'firehose.ingested')!;
+      expect(ingested.quantity).toBeCloseTo((7000 * 5120) / 2 ** 30, 12);
+      expect(ingested.usd).toBeCloseTo(ingested.quantity * 0.035, 12);
+    },
+  );
+
+  it('a record over 1 MiB gets the Kinesis ValidationException, counted in the producer report', () => {
+    const report = runScenario(
+      valid({
+        ...section6,
+        durationSeconds: 1,
+        producers: [{ stream: 'clicks', recordsPerSecond: 10, recordBytes: 1_048_577 }],
+      }),
+    );
+    const producer = (report.services['producers'] as unknown as ProducersReport).producers[0]!;
+    expect(producer.recordsAccepted).toBe(0);
+    expect(producer.errors).toHaveLength(1);
+    expect(producer.errors[0]).toMatchObject({ code: 'ValidationException', records: 10 });
+    expect(producer.errors[0]!.message).toMatch(
+      /a record may be at most 1,048,576 bytes including its partition key/,
+    );
+  });
+
+  it('retries with back-off turn throttled attempts into accepted records', { timeout: 120_000 }, () => {
+    const base = { seed: 1, durationSeconds: 20, streams: [{ name: 's', shards: 1 }] };
+    const producer = {
+      stream: 's',
+      recordsPerSecond: 900,
+      recordBytes: 100,
+      rate: { pattern: 'burst', everySeconds: 10, lastingSeconds: 2, multiplier: 2 },
+    };
+    const without = runScenario(valid({ ...base, producers: [producer] }));
+    const withRetries = runScenario(
+      valid({ ...base, producers: [{ ...producer, retries: { maxAttempts: 5, baseBackoffMs: 200 } }] }),
+    );
+    const a = (without.services['producers'] as unknown as ProducersReport).totals;
+    const b = (withRetries.services['producers'] as unknown as ProducersReport).totals;
+    expect(a.recordsDropped).toBeGreaterThan(0);
+    expect(b.recordsDropped).toBe(0);
+    expect(b.recordsAccepted).toBeGreaterThan(a.recordsAccepted);
+    expect(b.recordsRetried).toBeGreaterThan(0);
+  });
+});
