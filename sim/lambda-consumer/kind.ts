@@ -2,7 +2,12 @@ import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-
 import { millis } from '../core/units.ts';
 import type { JsonValue } from '../scenario/component.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
-import { checkLambdaConfig, lambdaConsumerSchema, type LambdaConsumerConfig } from './config.ts';
+import {
+  checkLambdaConfig,
+  LAMBDA_EVENT_SOURCE_LIMITS,
+  lambdaConsumerSchema,
+  type LambdaConsumerConfig,
+} from './config.ts';
 import { advanceShard, discoverShards, pollerOf } from './poll.ts';
 import { createLambdaConsumerState, lambdaTotals, type LambdaConsumerState } from './state.ts';
 import { lambdaConsumerView, lambdaCostView } from './view.ts';
@@ -28,7 +33,14 @@ export const lambdaConsumerKind = defineConsumerKind<LambdaConsumerConfig, Lambd
   initialState: (config) => createLambdaConsumerState(config),
   start(ctx) {
     ctx.state.era = ctx.kinesis.era;
-    scheduleNew(ctx, discoverShards(ctx.state, ctx.kinesis, ctx.now));
+    // Each shard's poller starts at a seeded offset within the first second: pollers of different
+    // applications are not in step on AWS, and polling all at the same instant would always serve the
+    // consumer listed first when a shard's shared read limit runs short.
+    for (const shardId of discoverShards(ctx.state, ctx.kinesis, ctx.now)) {
+      const at = ctx.now + ctx.rng.nextInt(0, LAMBDA_EVENT_SOURCE_LIMITS.pollIntervalMs - 1);
+      pollerOf(ctx.state, shardId)!.nextWakeAtMs = at;
+      ctx.setTimer(millis(at), { timer: 'shard', shardId });
+    }
   },
   onTimer(ctx, timer) {
     const shardId = timer['shardId'];

@@ -2,7 +2,12 @@ import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-
 import { millis } from '../core/units.ts';
 import type { JsonValue } from '../scenario/component.ts';
 import { creditProcessed, generateDueBatches } from './batches.ts';
-import { checkSparkConfig, sparkConsumerSchema, type SparkConsumerConfig } from './config.ts';
+import {
+  checkSparkConfig,
+  SPARK_STREAMING_FACTS,
+  sparkConsumerSchema,
+  type SparkConsumerConfig,
+} from './config.ts';
 import { discoverSparkShards, receiveShard } from './receive.ts';
 import { createSparkConsumerState, type SparkConsumerState } from './state.ts';
 import { sparkConsumerView } from './view.ts';
@@ -36,7 +41,14 @@ export const sparkConsumerKind = defineConsumerKind<SparkConsumerConfig, SparkCo
   checkScenario: (config, _scenario, path) => checkSparkConfig(config, path),
   initialState: (config) => createSparkConsumerState(config),
   start(ctx) {
-    scheduleNewShards(ctx);
+    // Each receiver's KCL starts reading at a seeded offset within its first second: applications are not
+    // in step on AWS, and reading all at the same instant would always serve the consumer listed first
+    // when a shard's shared read limit runs short.
+    for (const shardId of discoverSparkShards(ctx.state, ctx.kinesis, ctx.now)) {
+      const at = ctx.now + ctx.rng.nextInt(0, SPARK_STREAMING_FACTS.kclIdleTimeBetweenReadsMs - 1);
+      ctx.state.readers.find((r) => r.shardId === shardId)!.nextPollAtMs = at;
+      ctx.setTimer(millis(at), { timer: 'shard', shardId });
+    }
     ctx.setTimer(millis(ctx.state.open.batchTimeMs), { timer: 'batch' });
   },
   onTimer(ctx, timer) {
