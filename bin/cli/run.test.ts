@@ -64,7 +64,7 @@ describe('bdlab run', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toEqual([
-      `bdlab run: ${file}: $.arival: unknown field; allowed fields are seed, durationSeconds, metricResolutionSeconds, arrivals, era, level, kinesis, streams, s3, firehose, producers, actions, cost. Did you mean "arrivals"?`,
+      `bdlab run: ${file}: $.arival: unknown field; allowed fields are seed, durationSeconds, metricResolutionSeconds, arrivals, era, level, kinesis, streams, s3, firehose, producers, consumers, actions, cost. Did you mean "arrivals"?`,
       `bdlab run: ${file}: $.seed: missing; expected an integer from 0 to 4,294,967,295.`,
       `bdlab run: ${file}: $.arrivals[0].ratePerSecond: -5 is not allowed; expected a number greater than 0 and at most 1,000,000.`,
     ]);
@@ -105,5 +105,123 @@ describe('bdlab run', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: bdlab run SCENARIO.json \[--json\]/);
     expect((await bdlab('--help')).stdout).toContain('run SCENARIO.json [--json]');
+  });
+
+  describe('streaming scenarios (issue 4 §6)', () => {
+    const section6 = `{ "seed": 1, "durationSeconds": 60,
+  "streams": [ { "name": "clicks", "shards": 2 } ],
+  "producers": [ { "stream": "clicks", "recordsPerSecond": 3000, "recordBytes": 500,
+                   "partitionKeys": { "strategy": "random" } } ] }`;
+
+    it(
+      'runs the exact §6 file and reports every required field with --json',
+      { timeout: 180_000 },
+      async () => {
+        const file = scenarioFile('section6.json', section6);
+        const { code, stdout, stderr } = await bdlab('run', file, '--json');
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const report = JSON.parse(stdout);
+        const stream = report.services.streams[0];
+        expect(stream.name).toBe('clicks');
+        expect(stream.shards).toHaveLength(2);
+        for (const shard of stream.shards) {
+          expect(Object.keys(shard)).toEqual(
+            expect.arrayContaining([
+              'shardId',
+              'parentShardId',
+              'startingHashKey',
+              'endingHashKey',
+              'incomingRecords',
+              'incomingBytes',
+              'throttledRecords',
+            ]),
+          );
+          expect(shard.startingHashKey).toMatch(/^\d+$/);
+          expect(shard.endingHashKey).toMatch(/^\d+$/);
+          expect(shard.parentShardId).toBeNull();
+        }
+        expect(report.services.producers.totals).toMatchObject({
+          recordsAttempted: 180_000,
+          recordsAccepted: 121_800,
+          recordsThrottled: 58_200,
+        });
+        expect(report.services.level).toMatchObject({ requested: 'auto', used: 'record' });
+        expect(report.services.cost.lines.map((l: { id: string }) => l.id)).toEqual([
+          'kinesis.shardHours',
+          'kinesis.putPayloadUnits',
+        ]);
+        expect(report.services.firehose).toEqual([]);
+      },
+    );
+
+    it(
+      'lists each delivery stream with its deliveries and consumer lag when there are consumers',
+      { timeout: 120_000 },
+      async () => {
+        const file = scenarioFile('firehose.json', {
+          seed: 2,
+          durationSeconds: 65,
+          streams: [{ name: 'clicks', shards: 1 }],
+          firehose: [{ name: 'logs', bufferSeconds: 60, compression: 'GZIP' }],
+          producers: [
+            { deliveryStream: 'logs', recordsPerSecond: 50, recordBytes: 300 },
+            { stream: 'clicks', recordsPerSecond: 100, recordBytes: 100 },
+          ],
+          consumers: [{ type: 'kcl', name: 'app', stream: 'clicks', workers: 1 }],
+        });
+        const { code, stdout } = await bdlab('run', file, '--json');
+        expect(code).toBe(0);
+        const report = JSON.parse(stdout);
+        const [delivery] = report.services.firehose[0].deliveries;
+        expect(Object.keys(delivery)).toEqual(
+          expect.arrayContaining(['key', 'records', 'bytes', 'compressedBytes', 'deliveredAtMs']),
+        );
+        expect(report.services.consumers[0]).toHaveProperty('millisBehindLatest');
+      },
+    );
+
+    it('prints the streams, producers and cost in the summary', { timeout: 180_000 }, async () => {
+      const { code, stdout } = await bdlab('run', scenarioFile('section6-summary.json', section6));
+      expect(code).toBe(0);
+      expect(stdout).toContain('Level of detail: record');
+      expect(stdout).toMatch(/shardId-000000000000 +- +60,900 +31,424,400 +29,208/);
+      expect(stdout).toContain(
+        'Totals: 180,000 records attempted, 121,800 accepted, 58,200 throttled put attempts',
+      );
+      expect(stdout).toMatch(/Kinesis Streams: Shard-hours +0\.03 shard-hours +\$0\.000500/);
+    });
+
+    it(
+      'shows the AWS error for an oversized record on stderr and exits with 1',
+      { timeout: 60_000 },
+      async () => {
+        const file = scenarioFile('oversized.json', {
+          seed: 1,
+          durationSeconds: 1,
+          streams: [{ name: 'clicks', shards: 1 }],
+          producers: [{ name: 'big', stream: 'clicks', recordsPerSecond: 10, recordBytes: 2_000_000 }],
+        });
+        const { code, stderr } = await bdlab('run', file);
+        expect(code).toBe(1);
+        expect(stderr).toMatch(
+          /^bdlab run: .*oversized\.json: producer "big": ValidationException: 1 validation error detected: Records\[0\] is 2,000,016 bytes \(data 2,000,000 \+ partition key 16\); a record may be at most 1,048,576 bytes including its partition key\..* \(10 records lost\)\n$/,
+        );
+      },
+    );
+
+    it('refuses a bad streaming scenario with the path and what is allowed', async () => {
+      const file = scenarioFile('bad-stream.json', {
+        seed: 1,
+        durationSeconds: 10,
+        streams: [{ name: 'clicks', shards: 0 }],
+        producers: [{ stream: 'click', recordsPerSecond: 10, recordBytes: 10 }],
+      });
+      const { code, stderr } = await bdlab('run', file);
+      expect(code).toBe(1);
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `bdlab run: ${file}: $.streams[0].shards: 0 is not allowed; expected an integer from 1 to 100,000.`,
+      ]);
+    });
   });
 });
