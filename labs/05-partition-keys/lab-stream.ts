@@ -365,7 +365,12 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
     owed -= due;
     attempted += due;
     if (kpl) {
-      for (let i = 0; i < due; i++) addUserRecord(kpl, { PartitionKey: nextKey(), Data: data }, now);
+      // User records arrive spread over the tick, each after everything due before it has been sent.
+      for (let i = 0; i < due; i++) {
+        const at = now + Math.floor((i * TICK_MS) / due);
+        flushKpl(kpl, at);
+        addUserRecord(kpl, { PartitionKey: nextKey(), Data: data }, at);
+      }
       flushKpl(kpl, now + TICK_MS - 1);
     } else if (due > 0) {
       const entries: PutRecordsRequestEntry[] = [];
