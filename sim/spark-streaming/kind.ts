@@ -72,7 +72,7 @@ export const sparkConsumerKind = defineConsumerKind<SparkConsumerConfig, SparkCo
     scheduleNewShards(ctx);
   },
   details(state, config, now) {
-    const view = sparkConsumerView(state, now, state.batches.length);
+    const view = sparkConsumerView(state, now);
     return asJson({
       batchIntervalSeconds: config.batchIntervalSeconds,
       receivers: config.receivers,
