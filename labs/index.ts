@@ -9,6 +9,7 @@ import { rightToolLab } from './02-right-tool/lab.ts';
 import { lambdaArchitectureLab } from './03-lambda-architecture/lab.ts';
 import { bigDataSmallCostLab } from './04-big-data-small-cost/lab.ts';
 import { partitionKeysLab } from './05-partition-keys/lab.ts';
+import { kclScalingLab } from './09-kcl-scaling/lab.ts';
 import { streamsVsFirehoseLab } from './11-streams-vs-firehose/lab.ts';
 import { firehoseBufferingLab } from './12-firehose-buffering/lab.ts';
 
@@ -28,6 +29,7 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '03-lambda-architecture', lab: lambdaArchitectureLab },
   { folder: '04-big-data-small-cost', lab: bigDataSmallCostLab },
   { folder: '05-partition-keys', lab: partitionKeysLab },
+  { folder: '09-kcl-scaling', lab: kclScalingLab },
   { folder: '11-streams-vs-firehose', lab: streamsVsFirehoseLab },
   { folder: '12-firehose-buffering', lab: firehoseBufferingLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));

@@ -1,0 +1,164 @@
+/**
+ * The KCL scaling lab's workspace: how far the learner has run the simulation, the operations they did
+ * on the way (add or crash a worker, split a shard), and their answers; with the reducer.
+ */
+import { ok, type Result } from '../../sim/core/errors.ts';
+import { invalidAction } from '../engine/run.ts';
+import { HORIZON_SECONDS, SHARDS, type KclOperation } from './kcl-run.ts';
+
+/** The questions, by id. */
+export type KclQuestionId = 'second-lease-after' | 'failover-after' | 'duplicates' | 'parent-drained-after';
+
+/** Every question id. */
+export const kclQuestionIds: readonly KclQuestionId[] = [
+  'second-lease-after',
+  'failover-after',
+  'duplicates',
+  'parent-drained-after',
+];
+
+/** What the learner has done. */
+export interface KclScalingWorkspace {
+  readonly seed: number;
+  /** Simulated seconds run so far; operations happen at this time. */
+  readonly ranUntilSeconds: number;
+  readonly operations: readonly KclOperation[];
+  readonly answers: Partial<Record<KclQuestionId, number>>;
+}
+
+/** What the learner can do. */
+export type KclScalingAction =
+  | { readonly type: 'run'; readonly untilSeconds: number }
+  | { readonly type: 'add-worker' }
+  | { readonly type: 'crash-worker'; readonly workerId: string }
+  | { readonly type: 'split-shard'; readonly shardId: string }
+  | { readonly type: 'answer'; readonly question: KclQuestionId; readonly value: number };
+
+/** The start: one worker, nothing run yet. */
+export const startWorkspace: KclScalingWorkspace = {
+  seed: 9,
+  ranUntilSeconds: 0,
+  operations: [],
+  answers: {},
+};
+
+/** Most splits the lab allows (the stream then has 6 open shards). */
+export const MAX_SPLITS = 2;
+
+const shardName = (index: number) => `shardId-${String(index).padStart(12, '0')}`;
+
+/** Workers and open shards after a list of operations, as the KCL and Kinesis name them. */
+export function rosterAfter(operations: readonly KclOperation[]): {
+  readonly running: readonly string[];
+  readonly crashed: readonly string[];
+  readonly openShards: readonly string[];
+  readonly splits: number;
+} {
+  const running = ['worker-1'];
+  const crashed: string[] = [];
+  let workers = 1;
+  const open = Array.from({ length: SHARDS }, (_, i) => shardName(i));
+  let nextShard = SHARDS;
+  let splits = 0;
+  for (const operation of operations) {
+    if (operation.op === 'addWorker') running.push(`worker-${++workers}`);
+    if (operation.op === 'crashWorker') {
+      running.splice(running.indexOf(operation.workerId), 1);
+      crashed.push(operation.workerId);
+    }
+    if (operation.op === 'splitShard') {
+      open.splice(open.indexOf(operation.shardId), 1, shardName(nextShard), shardName(nextShard + 1));
+      nextShard += 2;
+      splits++;
+    }
+  }
+  return { running, crashed, openShards: open, splits };
+}
+
+/** Most workers the lab allows at once. */
+export const MAX_WORKERS = 6;
+
+/** Applies one action; refuses times outside the run, workers and shards that do not exist. */
+export function reduceKclScaling(
+  workspace: KclScalingWorkspace,
+  action: KclScalingAction,
+): Result<KclScalingWorkspace> {
+  const roster = rosterAfter(workspace.operations);
+  const at = workspace.ranUntilSeconds;
+  const lastOperationAt = workspace.operations.at(-1)?.atSeconds ?? 0;
+  switch (action.type) {
+    case 'run':
+      if (
+        !Number.isInteger(action.untilSeconds) ||
+        action.untilSeconds < 0 ||
+        action.untilSeconds > HORIZON_SECONDS
+      ) {
+        return invalidAction(
+          `Run to a whole number of seconds from 0 to ${HORIZON_SECONDS} (given ${String(action.untilSeconds)}).`,
+          'untilSeconds',
+        );
+      }
+      if (action.untilSeconds < lastOperationAt) {
+        return invalidAction(
+          `Your last operation happened at ${lastOperationAt} s; to go back before it, undo it first.`,
+          'untilSeconds',
+        );
+      }
+      return ok({ ...workspace, ranUntilSeconds: action.untilSeconds });
+    case 'add-worker':
+      if (roster.running.length >= MAX_WORKERS) {
+        return invalidAction(
+          `The application already runs ${MAX_WORKERS} workers, the most this lab allows.`,
+          'type',
+        );
+      }
+      return ok({ ...workspace, operations: [...workspace.operations, { atSeconds: at, op: 'addWorker' }] });
+    case 'crash-worker':
+      if (!roster.running.includes(action.workerId)) {
+        return invalidAction(
+          `"${String(action.workerId)}" is not a running worker; the running workers are ${roster.running.join(', ') || 'none'}.`,
+          'workerId',
+        );
+      }
+      return ok({
+        ...workspace,
+        operations: [
+          ...workspace.operations,
+          { atSeconds: at, op: 'crashWorker', workerId: action.workerId },
+        ],
+      });
+    case 'split-shard':
+      if (!roster.openShards.includes(action.shardId)) {
+        return invalidAction(
+          `"${String(action.shardId)}" is not an open shard; the open shards are ${roster.openShards.join(', ')}.`,
+          'shardId',
+        );
+      }
+      if (roster.splits >= MAX_SPLITS) {
+        return invalidAction(
+          `This lab allows ${MAX_SPLITS} splits; undo one to split another shard.`,
+          'shardId',
+        );
+      }
+      return ok({
+        ...workspace,
+        operations: [...workspace.operations, { atSeconds: at, op: 'splitShard', shardId: action.shardId }],
+      });
+    case 'answer':
+      if (!kclQuestionIds.includes(action.question)) {
+        return invalidAction(
+          `"${String(action.question)}" is not a question; use one of ${kclQuestionIds.join(', ')}.`,
+          'question',
+        );
+      }
+      if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
+        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
+      }
+      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
+    default:
+      return invalidAction(
+        `Unknown action "${(action as { type: unknown }).type}"; use run, add-worker, crash-worker, split-shard or answer.`,
+        'type',
+      );
+  }
+}
