@@ -1,6 +1,7 @@
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
 import {
   array,
+  boolean,
   integer,
   number,
   object,
@@ -67,6 +68,11 @@ export interface LambdaConsumerConfig extends InvocationDurationModel {
   readonly startingPosition: LambdaStartingPosition;
   /** Memory configured for the function, in MB: only used to count GB-seconds for the bill. */
   readonly memoryMB: number;
+  /**
+   * The function de-aggregates KPL records with AWS's deaggregation module (Lambda hands it the Kinesis
+   * records as stored); its per-record cost and `recordsProcessed` then count user records. Default false.
+   */
+  readonly deaggregate: boolean;
   /** Times when the function throws on every batch (a bad deployment that is later fixed). */
   readonly functionErrors: readonly FunctionErrorWindow[];
   /** A record with this partition key makes every batch that holds it fail (a "poison" record). */
@@ -91,6 +97,7 @@ export const lambdaConsumerSchema: Schema<LambdaConsumerConfig> = object({
   ),
   perRecordMs: optional(number({ min: 0, max: 60_000 }), DEFAULT_DURATION_MODEL.perRecordMs),
   memoryMB: optional(integer({ min: MEMORY_MIN_MB, max: MEMORY_MAX_MB }), 128),
+  deaggregate: optional(boolean(), false),
   functionErrors: optional(
     array(object({ fromSeconds: number({ min: 0 }), untilSeconds: optional(number({ min: 0 })) })),
     [],
@@ -122,6 +129,7 @@ export function lambdaConsumerConfig(
     startingPosition: 'TRIM_HORIZON',
     ...DEFAULT_DURATION_MODEL,
     memoryMB: 128,
+    deaggregate: false,
     functionErrors: [],
     ...fields,
   };

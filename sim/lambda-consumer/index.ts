@@ -55,3 +55,4 @@ export {
   type LambdaShardView,
 } from './view.ts';
 export { lambdaConsumerKind } from './kind.ts';
+export { userRecordsOf, type UserRecord } from './user-records.ts';

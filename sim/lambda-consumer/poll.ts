@@ -5,6 +5,7 @@ import { millis } from '../core/units.ts';
 import { describeStream, type KinesisRecord, type KinesisState } from '../kinesis/index.ts';
 import { parseSequenceNumber } from '../kinesis/sequence.ts';
 import { billedDurationMs, gbSecondsOf } from './billing.ts';
+import { userRecordsOf } from './user-records.ts';
 import { LAMBDA_EVENT_SOURCE_LIMITS, type LambdaConsumerConfig } from './config.ts';
 import {
   emptyTotals,
@@ -215,7 +216,8 @@ function poll(
   poller.iteratorAgeMs = iteratorAgeMs;
   t.maxIteratorAgeMs = Math.max(t.maxIteratorAgeMs, iteratorAgeMs);
   ctx.metrics.put(lambdaMetricId(config, 'IteratorAge'), millis(now), iteratorAgeMs, 'Milliseconds');
-  const durationMs = invocationDurationMs(config, records.length);
+  const handled = config.deaggregate ? userRecordsOf(records).length : records.length;
+  const durationMs = invocationDurationMs(config, handled);
   const fails = functionFails(config, records, now);
   poller.inFlight = {
     firstSequenceNumber: first.SequenceNumber,
@@ -223,6 +225,7 @@ function poll(
     lastSequenceNumber: last.SequenceNumber,
     lastOrdinal: ordinalOf(last.SequenceNumber),
     records: records.length,
+    handledRecords: handled,
     bytes,
     startedAtMs: now,
     endsAtMs: now + durationMs,
@@ -274,9 +277,9 @@ function complete(state: LambdaConsumerState, poller: LambdaShardPoller, now: nu
         : { type: 'AT_TIMESTAMP', timestamp: batch.firstArrivalMs };
     return nextBasePoll;
   }
-  t.recordsProcessed += batch.records;
+  t.recordsProcessed += batch.handledRecords;
   t.bytesProcessed += batch.bytes;
-  shardReadStats(state.reads, poller.shardId).recordsProcessed += batch.records;
+  shardReadStats(state.reads, poller.shardId).recordsProcessed += batch.handledRecords;
   poller.checkpoint = batch.lastSequenceNumber;
   poller.nextExpectedOrdinal = batch.lastOrdinal + 1;
   poller.retryFrom = null;

@@ -18,7 +18,10 @@ export interface LambdaInFlightBatch {
   readonly firstArrivalMs: number;
   readonly lastSequenceNumber: string;
   readonly lastOrdinal: number;
+  /** Kinesis records in the batch (a KPL aggregate counts once). */
   readonly records: number;
+  /** Records the function handles: user records when it de-aggregates, else `records`. */
+  readonly handledRecords: number;
   readonly bytes: number;
   readonly startedAtMs: number;
   readonly endsAtMs: number;
@@ -47,6 +50,7 @@ export interface LambdaTotals {
   throttledPolls: number;
   invocations: number;
   failedInvocations: number;
+  /** Records the function handled successfully (user records when it de-aggregates). */
   recordsProcessed: number;
   bytesProcessed: number;
   /** Records trimmed by retention before the function could process them successfully. */

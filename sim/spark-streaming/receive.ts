@@ -7,6 +7,7 @@ import { SPARK_STREAMING_FACTS } from './config.ts';
 import { generateDueBatches } from './batches.ts';
 import type { SparkConsumerState, SparkShardReader } from './state.ts';
 import { countRecords } from './windows.ts';
+import { userRecordsOf } from '../lambda-consumer/user-records.ts';
 
 const POLL_MS = SPARK_STREAMING_FACTS.kclIdleTimeBetweenReadsMs;
 
@@ -116,7 +117,8 @@ export function receiveShard(
     reader.throttledPolls++;
     state.totals.throttledPolls++;
   } else {
-    const records = outcome.records;
+    // The receiver's KCL de-aggregates KPL records: batches and windows see the user records.
+    const records = userRecordsOf(outcome.records);
     if (records.length > 0) {
       const open = state.open;
       open.records += records.length;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MetricStore } from '../core/metrics.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../core/simulation.ts';
-import type { KinesisState } from '../kinesis/index.ts';
+import { putRecords, type KinesisState } from '../kinesis/index.ts';
+import { encodeAggregatedRecord } from '../kpl/index.ts';
+import { millis } from '../core/units.ts';
 import { putKeys, streamWithShards } from '../lambda-consumer/test-support.ts';
 import { sparkConsumerConfig, type SparkConsumerConfig } from './config.ts';
 import { advanceSparkConsumer } from './drive.ts';
@@ -110,6 +112,26 @@ describe('windows on the real records', () => {
     ]);
     expect(state.batches.find((b) => b.batchTimeMs === 9000)!.windowResults.map((r) => r.window)).toEqual([
       1,
+    ]);
+  });
+
+  it('counts the user records inside KPL aggregates, by their own partition keys', () => {
+    const kinesis = streamWithShards(1);
+    const encoder = new TextEncoder();
+    const users = ['a', 'b', 'a', 'a'].map((k) => ({ PartitionKey: k, Data: encoder.encode(k) }));
+    const Data = encodeAggregatedRecord(users);
+    const config = sparkConsumerConfig({
+      ...base,
+      windows: [{ lengthSeconds: 2, slideSeconds: 2, countBy: 'partitionKey' }],
+    });
+    const state = run(kinesis, config, 2, (t) => {
+      if (t === 0)
+        putRecords(kinesis, { StreamName: 'clicks', Records: [{ PartitionKey: 'outer', Data }] }, millis(t));
+    });
+    expect(state.totals.records).toBe(4);
+    expect(state.batches[1]!.windowResults[0]!.top).toEqual([
+      { key: 'a', count: 3 },
+      { key: 'b', count: 1 },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { KinesisRecord } from '../kinesis/index.ts';
+import type { UserRecord } from '../lambda-consumer/user-records.ts';
 import type { SparkWindowConfig } from './config.ts';
 
 /**
@@ -65,7 +65,7 @@ export function fieldValue(data: Uint8Array, field: string): string {
 }
 
 /** Counts a batch of records under one spec (`partitionKey` or `field:NAME`). */
-export function countRecords(counts: KeyCounts, spec: string, records: readonly KinesisRecord[]): void {
+export function countRecords(counts: KeyCounts, spec: string, records: readonly UserRecord[]): void {
   if (spec === 'partitionKey') {
     for (const r of records) addKey(counts, r.PartitionKey);
     return;
