@@ -4,6 +4,7 @@
  * behind the tip of the stream it is. A flat line near zero keeps up; a rising line falls behind.
  */
 import { line, scaleLinear } from 'd3';
+import { formatNumber } from '../../../sim/core/format';
 import type { ConsumerView, SeriesWindow } from '../console-view';
 
 /** One consumer's line. */
@@ -55,7 +56,7 @@ export function ageLabel(ms: number): string {
 /** Lays out the chart for `consumers` over the time their windows cover. */
 export function layoutIteratorAgeChart(
   consumers: readonly ConsumerView[],
-  size = { width: 760, height: 260 },
+  size = { width: 960, height: 260 },
 ): IteratorAgeLayout {
   const plot = { left: 64, top: 12, right: size.width - 16, bottom: size.height - 36 };
   const pointsOf = consumers.map((consumer) => windowPoints(consumer.iteratorAgeMs));
@@ -89,6 +90,7 @@ export function layoutIteratorAgeChart(
     plot,
     series,
     xTicks: x.ticks(6).map((t) => ({ x: x(t), label: timeLabel(t) })),
-    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: ageLabel(t) })),
+    // One unit for the whole axis: seconds, since the domain always reaches at least 1 s.
+    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: `${formatNumber(t / 1000)} s` })),
   };
 }

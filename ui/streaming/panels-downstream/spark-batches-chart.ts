@@ -68,9 +68,9 @@ export function sparkVerdict(spark: SparkConsumerView): SparkVerdict {
 /** Lays out the recent batches of `spark`. */
 export function layoutSparkBatches(
   spark: SparkConsumerView,
-  size = { width: 560, height: 220 },
+  size = { width: 400, height: 200 },
 ): SparkBatchesLayout {
-  const plot = { left: 64, top: 12, right: size.width - 12, bottom: size.height - 20 };
+  const plot = { left: 60, top: 10, right: size.width - 8, bottom: size.height - 10 };
   const processing = spark.processingTimeMs.values;
   const delay = spark.schedulingDelayMs.values;
   const intervalMs = spark.batchIntervalSeconds * 1000;
