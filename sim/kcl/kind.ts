@@ -3,7 +3,7 @@ import { kclConsumerSchema, type KclConfig } from './config.ts';
 import { syncShards } from './lease-table.ts';
 import type { KclAppState } from './state.ts';
 import { buildLeaseTableView } from './view.ts';
-import { launchWorker, newWorker, onKclTimer } from './worker.ts';
+import { launchWorkersStaggered, newWorker, onKclTimer } from './worker.ts';
 
 /** A fresh application: no leases yet, workers worker-1 … worker-N not started. */
 export function initialKclState(config: KclConfig): KclAppState {
@@ -44,7 +44,7 @@ export const kclConsumerKind = defineConsumerKind<KclConfig, KclAppState>({
   initialState: (config) => initialKclState(config),
   start(ctx) {
     syncShards(ctx.state, ctx.kinesis, ctx.config.stream, ctx.config.initialPosition, ctx.now);
-    for (const worker of ctx.state.workers) launchWorker(ctx, worker);
+    launchWorkersStaggered(ctx);
   },
   onTimer: onKclTimer,
   details: (state, config, now) => {

@@ -53,7 +53,8 @@ export interface RecordProcessor {
 /** One worker (a process running the KCL): the leases it believes it holds and their processors. */
 export interface KclWorker {
   readonly workerId: string;
-  status: 'RUNNING' | 'CRASHED';
+  /** STARTING until its first lease-taking scan, then RUNNING until it crashes. */
+  status: 'STARTING' | 'RUNNING' | 'CRASHED';
   /** Incremented at each crash and restart, so timers of an earlier life are ignored. */
   incarnation: number;
   startedAt: number;

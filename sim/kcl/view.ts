@@ -22,7 +22,7 @@ export type LeaseRowView = {
 /** One worker on the board. */
 export type WorkerView = {
   readonly workerId: string;
-  readonly status: 'RUNNING' | 'CRASHED';
+  readonly status: 'STARTING' | 'RUNNING' | 'CRASHED';
   readonly leaseKeys: readonly string[];
   readonly recordsProcessed: number;
   readonly startedAt: number;

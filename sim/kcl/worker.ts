@@ -11,7 +11,7 @@ type Ctx = ConsumerContext<KclConfig, KclAppState>;
 /** The timers of a worker's lease coordinator: renew held leases, take leases. */
 export interface WorkerTimer {
   readonly [key: string]: string | number;
-  readonly timer: 'renew' | 'take';
+  readonly timer: 'launch' | 'renew' | 'take';
   readonly workerId: string;
   /** The worker's life the timer belongs to: a crash or restart makes older timers void. */
   readonly incarnation: number;
@@ -21,7 +21,7 @@ export interface WorkerTimer {
 export function newWorker(workerId: string, now: number): KclWorker {
   return {
     workerId,
-    status: 'CRASHED',
+    status: 'STARTING',
     incarnation: 0,
     startedAt: now,
     crashedAt: null,
@@ -33,7 +33,7 @@ export function newWorker(workerId: string, now: number): KclWorker {
   };
 }
 
-function setWorkerTimer(ctx: Ctx, worker: KclWorker, timer: 'renew' | 'take', at: number): void {
+function setWorkerTimer(ctx: Ctx, worker: KclWorker, timer: WorkerTimer['timer'], at: number): void {
   const payload: WorkerTimer = { timer, workerId: worker.workerId, incarnation: worker.incarnation };
   ctx.setTimer(millis(at), payload);
 }
@@ -88,10 +88,28 @@ function onTake(ctx: Ctx, worker: KclWorker): void {
   setWorkerTimer(ctx, worker, 'take', ctx.now + leaseTakingIntervalMillis(ctx.config.failoverTimeMillis));
 }
 
-/** Dispatches one of the application's timers (renew, take, poll) to the worker it belongs to. */
+/**
+ * Launches the scenario's workers at seeded moments within the first idleTimeBetweenReadsMillis: real
+ * processes never start in the same millisecond, and workers of several applications polling in lockstep
+ * would always leave the same one to find the shard's read quota spent.
+ */
+export function launchWorkersStaggered(ctx: Ctx): void {
+  for (const worker of ctx.state.workers) {
+    const offset = ctx.rng.nextInt(0, Math.max(0, ctx.config.idleTimeBetweenReadsMillis - 1));
+    setWorkerTimer(ctx, worker, 'launch', ctx.now + offset);
+  }
+}
+
+/** Dispatches one of the application's timers (launch, renew, take, poll) to the worker it belongs to. */
 export function onKclTimer(ctx: Ctx, timer: ConsumerTimer): void {
   const worker = ctx.state.workers.find((w) => w.workerId === timer['workerId']);
-  if (worker === undefined || worker.status !== 'RUNNING') return;
+  if (worker === undefined) return;
+  if (timer['timer'] === 'launch') {
+    if (worker.status === 'STARTING' && timer['incarnation'] === worker.incarnation)
+      launchWorker(ctx, worker);
+    return;
+  }
+  if (worker.status !== 'RUNNING') return;
   if (timer['timer'] === 'poll') {
     const processor = worker.processors[String(timer['shardId'])];
     if (processor !== undefined && processor.id === timer['processor']) stepProcessor(ctx, worker, processor);
