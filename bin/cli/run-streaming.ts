@@ -58,7 +58,10 @@ function streamLines(section: JsonValue): string[] {
 
 function producerLines(section: JsonValue): string[] {
   const report = section as unknown as ProducersReport;
-  if (report.producers.length === 0) return [];
+  const t = report.totals;
+  const totalsLine = `Totals: ${format(t.recordsAttempted)} records attempted, ${format(t.recordsAccepted)} accepted, ${format(t.recordsThrottled)} throttled put attempts`;
+  // At rate level there are totals but no per-producer rows.
+  if (report.producers.length === 0) return t.recordsAttempted > 0 ? [totalsLine] : [];
   const rows = [
     ['producer', 'target', 'attempted', 'accepted', 'throttled', 'dropped', 'failed'],
     ...report.producers.map((p) => [
@@ -71,12 +74,7 @@ function producerLines(section: JsonValue): string[] {
       format(p.recordsFailed),
     ]),
   ];
-  const t = report.totals;
-  const lines = [
-    'Producers:',
-    ...table(rows, [2, 3, 4, 5, 6]),
-    `Totals: ${format(t.recordsAttempted)} records attempted, ${format(t.recordsAccepted)} accepted, ${format(t.recordsThrottled)} throttled put attempts`,
-  ];
+  const lines = ['Producers:', ...table(rows, [2, 3, 4, 5, 6]), totalsLine];
   for (const p of report.producers) {
     for (const e of p.errors) {
       lines.push(`  ${p.name}: ${e.code}: ${e.message} (${format(e.records)} records lost)`);

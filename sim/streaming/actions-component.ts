@@ -124,5 +124,16 @@ export const actionsComponent = defineComponent<'actions', TimedAction[], Action
       schedule(state, millis(action.atSeconds * 1000), { type: 'streaming.action', action: untimed(action) });
     }
   },
-  report: (state) => state.services.actions.applied.map((o) => ({ ...o })) as unknown as JsonValue,
+  report(state) {
+    const rate = streamingServices(state).level.rate;
+    if (rate === null) return state.services.actions.applied.map((o) => ({ ...o })) as unknown as JsonValue;
+    // At rate level sim/rate applied the resharding actions (the others are refused before the run).
+    return rate.actions.map((outcome) => ({
+      atMs: outcome.atSeconds * 1000,
+      action: { action: outcome.action, stream: outcome.stream },
+      ok: outcome.ok,
+      result: null,
+      error: outcome.error ? { ...outcome.error } : null,
+    }));
+  },
 });

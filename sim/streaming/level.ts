@@ -1,4 +1,5 @@
 import { expectedRecords } from './load-shape.ts';
+import type { RateRunSummary } from './rate-level.ts';
 import type { ProducerConfig } from './scenario-schema.ts';
 
 /** Most records a scenario may have at record level when it chooses automatically. */
@@ -13,6 +14,11 @@ export interface LevelChoice {
   readonly reason: string;
   /** Records the producers would make over the run, from their rates. */
   readonly expectedRecords: number;
+}
+
+/** The `level` service: the choice, and at rate level the whole run's result (computed when the run starts). */
+export interface LevelState extends LevelChoice {
+  rate: RateRunSummary | null;
 }
 
 /** Records all producers make over the run, from their rate patterns. */

@@ -88,6 +88,25 @@ function producerReport(producer: ProducerState, services: StreamingServices): P
 
 /** The `producers` section of the report. */
 export function producersReport(services: StreamingServices): ProducersReport & JsonValue {
+  const rate = services.level.rate;
+  if (rate !== null) {
+    // The rate level keeps totals per stream, not per producer.
+    const t = rate.totals;
+    return {
+      producers: [],
+      totals: {
+        recordsAttempted: t.userRecordsProduced,
+        recordsAccepted: t.userRecordsAccepted,
+        recordsThrottled: t.recordsThrottled,
+        recordsRetried: Math.max(0, t.recordsThrottled - t.userRecordsDropped),
+        recordsDropped: t.userRecordsDropped,
+        recordsFailed: 0,
+        recordsPending: 0,
+        bytesAccepted: t.bytesAccepted,
+        putPayloadUnits: t.putPayloadUnits,
+      },
+    } as unknown as ProducersReport & JsonValue;
+  }
   const producers = services.producers.producers.map((p) => producerReport(p, services));
   const sum = (pick: (p: ProducerReport) => number): number => producers.reduce((t, p) => t + pick(p), 0);
   return {

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../scenario/component.ts';
+import type { RateRunSummary } from './rate-level.ts';
 import type { StreamingServices } from './services.ts';
 
 /** One shard in the report: its place in the hash key space, its lineage and what it took. */
@@ -37,6 +38,8 @@ export interface StreamReport {
 
 /** The `streams` section: every stream with every shard, open and closed, in creation order. */
 export function streamsReport(services: StreamingServices): StreamReport[] & JsonValue {
+  const rate = services.level.rate;
+  if (rate !== null) return rateStreamsReport(rate) as StreamReport[] & JsonValue;
   return services.streams.map((name): StreamReport => {
     const stream = services.kinesis.streams[name]!;
     const shards = stream.shards.map((shard): ShardReport => ({
@@ -54,17 +57,46 @@ export function streamsReport(services: StreamingServices): StreamReport[] & Jso
       outgoingRecords: shard.totals.outgoingRecords,
       outgoingBytes: shard.totals.outgoingBytes,
     }));
-    const sum = (pick: (s: ShardReport) => number): number => shards.reduce((t, s) => t + pick(s), 0);
-    return {
-      name,
-      retentionHours: stream.RetentionPeriodHours,
-      openShards: shards.filter((s) => s.closedAtMs === null).length,
-      shards,
-      totals: {
-        incomingRecords: sum((s) => s.incomingRecords),
-        incomingBytes: sum((s) => s.incomingBytes),
-        throttledRecords: sum((s) => s.throttledRecords),
-      },
-    };
+    return withTotals(name, stream.RetentionPeriodHours, shards);
   }) as StreamReport[] & JsonValue;
+}
+
+function withTotals(name: string, retentionHours: number, shards: ShardReport[]): StreamReport {
+  const sum = (pick: (s: ShardReport) => number): number => shards.reduce((t, s) => t + pick(s), 0);
+  return {
+    name,
+    retentionHours,
+    openShards: shards.filter((s) => s.closedAtMs === null).length,
+    shards,
+    totals: {
+      incomingRecords: sum((s) => s.incomingRecords),
+      incomingBytes: sum((s) => s.incomingBytes),
+      throttledRecords: sum((s) => s.throttledRecords),
+    },
+  };
+}
+
+/** The same section from a rate-level run: reads are not modelled per shard there (outgoing counts are 0). */
+function rateStreamsReport(rate: RateRunSummary): StreamReport[] {
+  return rate.streams.map((stream) =>
+    withTotals(
+      stream.name,
+      stream.retentionHours,
+      stream.shards.map((s) => ({
+        shardId: s.shardId,
+        parentShardId: s.parentShardId,
+        adjacentParentShardId: s.adjacentParentShardId,
+        startingHashKey: s.startingHashKey,
+        endingHashKey: s.endingHashKey,
+        openedAtMs: s.openedAtMs,
+        closedAtMs: s.closedAtMs,
+        incomingRecords: s.incomingRecords,
+        incomingBytes: s.incomingBytes,
+        throttledRecords: s.throttledRecords,
+        getRecordsCalls: s.getRecordsCalls,
+        outgoingRecords: 0,
+        outgoingBytes: 0,
+      })),
+    ),
+  );
 }

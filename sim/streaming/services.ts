@@ -3,7 +3,7 @@ import type { FirehoseState } from '../firehose/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import type { S3State } from '../s3/index.ts';
 import type { ActionsState } from './actions.ts';
-import type { LevelChoice } from './level.ts';
+import type { LevelState } from './level.ts';
 import type { ProducersState } from './producer-state.ts';
 
 /** Which limits and price book a run uses. */
@@ -17,7 +17,7 @@ export type Era = '2016' | 'current';
  */
 export interface StreamingServices {
   readonly era: Era;
-  readonly level: LevelChoice;
+  readonly level: LevelState;
   readonly kinesis: KinesisState;
   readonly streams: readonly string[];
   readonly s3: S3State;

@@ -247,4 +247,54 @@ describe('streaming runs', () => {
     expect(b.recordsAccepted).toBeGreaterThan(a.recordsAccepted);
     expect(b.recordsRetried).toBeGreaterThan(0);
   });
+
+  it('chooses the rate level above a million records and writes the same report shape from sim/rate', () => {
+    const report = runScenario(
+      valid({
+        seed: 1,
+        durationSeconds: 600,
+        streams: [{ name: 'clicks', shards: 4 }],
+        producers: [{ stream: 'clicks', recordsPerSecond: 5000, recordBytes: 200 }],
+        actions: [
+          { atSeconds: 300, action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000' },
+        ],
+      }),
+    );
+    expect(report.services['level']).toMatchObject({
+      requested: 'auto',
+      used: 'rate',
+      expectedRecords: 3_000_000,
+    });
+    expect(report.eventsProcessed).toBe(0);
+    const [stream] = report.services['streams'] as unknown as StreamReport[];
+    expect(stream!.shards.map((s) => [s.shardId, s.parentShardId, s.closedAtMs])).toEqual([
+      ['shardId-000000000000', null, 300_000],
+      ['shardId-000000000001', null, null],
+      ['shardId-000000000002', null, null],
+      ['shardId-000000000003', null, null],
+      ['shardId-000000000004', 'shardId-000000000000', null],
+      ['shardId-000000000005', 'shardId-000000000000', null],
+    ]);
+    const totals = (report.services['producers'] as unknown as ProducersReport).totals;
+    expect(totals.recordsAttempted).toBe(3_000_000);
+    // 5,000 records/s of random keys over 4 shards: 1,250/s each, above the 1,000/s limit.
+    expect(totals.recordsThrottled).toBeGreaterThan(0);
+    expect(totals.recordsAccepted + totals.recordsDropped).toBe(3_000_000);
+    expect(stream!.totals.incomingRecords).toBe(totals.recordsAccepted);
+    expect(report.services['actions']).toMatchObject([{ atMs: 300_000, ok: true }]);
+  });
+
+  it('refuses what the rate level does not model, with the path', () => {
+    expect(
+      errorsOf({
+        seed: 1,
+        durationSeconds: 600,
+        level: 'rate',
+        firehose: [{ name: 'logs' }],
+        producers: [{ deliveryStream: 'logs', recordsPerSecond: 10, recordBytes: 10 }],
+      }),
+    ).toEqual([
+      '$.producers[0].deliveryStream: Firehose is simulated at record level only; lower the rates or the duration (or set "level": "record").',
+    ]);
+  });
 });

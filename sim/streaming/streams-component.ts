@@ -9,7 +9,8 @@ import {
 } from '../kinesis/index.ts';
 import { defineComponent } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
-import { chooseLevel, type LevelChoice } from './level.ts';
+import { chooseLevel, FORCED_RECORD_LEVEL_MAX_RECORDS, type LevelChoice, type LevelState } from './level.ts';
+import { rateLevelIssues, runRateLevel } from './rate-level.ts';
 import { streamsReport } from './report.ts';
 import {
   eraSchema,
@@ -36,28 +37,48 @@ export const eraComponent = defineComponent<'era', Era, Era, never>({
   report: (_state, era) => era,
 });
 
-/** `level`: "auto" (default), "record" or "rate"; the report says which was used and why. */
-export const levelComponent = defineComponent<'level', LevelChoice['requested'], LevelChoice, never>({
+/**
+ * `level`: "auto" (default), "record" or "rate"; the report says which was used and why. At rate level the
+ * whole run is simulated by sim/rate when the run starts (the producers then schedule no events), and the
+ * streams, producers, actions and cost sections are written from its result.
+ */
+export const levelComponent = defineComponent<'level', LevelChoice['requested'], LevelState, never>({
   field: 'level',
   schema: levelSchema,
   checkScenario(requested, scenario) {
     const s = streamingScenario(scenario);
     const choice = chooseLevel(requested, s.producers ?? [], s.durationSeconds);
-    if (choice.used === 'rate') {
+    if (choice.used === 'rate') return rateLevelIssues(s);
+    if (choice.expectedRecords > FORCED_RECORD_LEVEL_MAX_RECORDS) {
       return [
         {
           path: '$.level',
-          message: `the rate level (${choice.reason}) is not available in this build yet: use "level": "record" with at most ${(3_000_000).toLocaleString('en-US')} records, or lower the rates or the duration.`,
+          message: `"record" is not allowed for about ${choice.expectedRecords.toLocaleString('en-US')} records; the record level keeps every record and takes at most ${FORCED_RECORD_LEVEL_MAX_RECORDS.toLocaleString('en-US')}: use "auto" or "rate".`,
         },
       ];
     }
     return [];
   },
-  initialState: (requested, scenario) =>
-    chooseLevel(requested, streamingScenario(scenario).producers ?? [], scenario.durationSeconds),
+  initialState: (requested, scenario): LevelState => ({
+    ...chooseLevel(requested, streamingScenario(scenario).producers ?? [], scenario.durationSeconds),
+    rate: null,
+  }),
   module: noHandlers('level'),
-  start() {},
-  report: (state) => ({ ...state.services.level }),
+  start(state, _requested, scenario) {
+    const level = state.services.level;
+    if (level.used === 'rate') level.rate = runRateLevel(streamingScenario(scenario));
+  },
+  report(state) {
+    const { requested, used, reason, expectedRecords, rate } = state.services.level;
+    return {
+      requested,
+      used,
+      reason,
+      expectedRecords,
+      approximations: rate === null ? [] : [...rate.approximations],
+      keyLandings: rate === null ? [] : rate.keyLandings.map((k) => ({ ...k })),
+    };
+  },
 });
 
 /** `kinesis`: account settings (shard limit, whether UpdateShardCount may run in the 2016 era). */
