@@ -104,14 +104,25 @@ function checkProducers(producers: readonly ProducerConfig[], scenario: Streamin
   return issues;
 }
 
-/** The KPL module, its PutRecords going to the run's Kinesis data plane at the simulation clock. */
-const kplModule = createKplModule((ctx, input): PutRecordsOutput => {
-  const kinesis = (ctx.services as KplServices & { readonly kinesis: KinesisState }).kinesis;
-  const response = putRecords(kinesis, input, ctx.now, ctx.metrics);
-  if (response.ok) return response.value;
-  const failure = { ErrorCode: response.error.code, ErrorMessage: response.error.message };
-  return { FailedRecordCount: input.Records.length, Records: input.Records.map(() => failure) };
-});
+const kinesisOf = (services: KplServices): KinesisState =>
+  (services as KplServices & { readonly kinesis: KinesisState }).kinesis;
+
+/**
+ * The KPL module: its PutRecords go to the run's Kinesis data plane at the simulation clock, and after a
+ * reshard it lists the stream's open shards (ListShards) to aggregate for the children.
+ */
+const kplModule = createKplModule(
+  (ctx, input): PutRecordsOutput => {
+    const response = putRecords(kinesisOf(ctx.services), input, ctx.now, ctx.metrics);
+    if (response.ok) return response.value;
+    const failure = { ErrorCode: response.error.code, ErrorMessage: response.error.message };
+    return { FailedRecordCount: input.Records.length, Records: input.Records.map(() => failure) };
+  },
+  (ctx, streamName) =>
+    (kinesisOf(ctx.services).streams[streamName]?.shards ?? [])
+      .filter((s) => s.closedAt === undefined)
+      .map((s) => ({ ShardId: s.ShardId, HashKeyRange: s.HashKeyRange })),
+);
 
 /**
  * The KPL module reads `services.kpl`; in a streaming run the KPL instances live in
