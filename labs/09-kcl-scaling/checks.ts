@@ -5,7 +5,13 @@
 import { formatCount, formatNumber } from '../../sim/core/format.ts';
 import type { LeaseEvent } from '../../sim/kcl/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
-import { PROCESSING_MS_PER_RECORD, RECORDS_PER_SECOND, runKcl, type KclRun } from './kcl-run.ts';
+import {
+  INITIAL_WORKER,
+  PROCESSING_MS_PER_RECORD,
+  RECORDS_PER_SECOND,
+  runKcl,
+  type KclRun,
+} from './kcl-run.ts';
 import type { KclQuestionId, KclScalingWorkspace } from './workspace.ts';
 
 type Task = LabTask<KclScalingWorkspace, KclRun>;
@@ -39,7 +45,8 @@ const running = (run: KclRun) =>
 
 /** When the first worker added after the start got its second lease, measured from its start. */
 export function secondLeaseAfter(run: KclRun): number | null {
-  const added = run.board.events.find((e) => e.event === 'workerStarted' && e.at > 0);
+  // The application starts with worker-1 alone; the first other worker to start is the one added.
+  const added = run.board.events.find((e) => e.event === 'workerStarted' && e.workerId !== INITIAL_WORKER);
   if (!added) return null;
   const gains = run.board.events.filter(
     (e) =>

@@ -53,6 +53,8 @@ export const SHARDS = 4;
 export const RECORDS_PER_SECOND = 100;
 export const PROCESSING_MS_PER_RECORD = 15;
 export const HORIZON_SECONDS = 300;
+/** The application's only worker at the start (the KCL model names workers worker-1 … worker-N). */
+export const INITIAL_WORKER = 'worker-1';
 const SAMPLE_SECONDS = 5;
 
 function scenarioFor(seed: number) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyActions, referenceWorkspace } from '../engine/run.ts';
 import { validateLab } from '../engine/validate.ts';
+import { kclFacts, secondLeaseAfter } from './checks.ts';
 import { kclScalingLab as lab } from './lab.ts';
 import type { KclScalingAction, KclScalingWorkspace } from './workspace.ts';
 
@@ -39,6 +40,15 @@ describe('lab 9: Scaling KCL workers', () => {
       feedback:
         'worker-1 holds 3, worker-2 holds 1. Run on: each lease-taking cycle (every 20.05 s) a worker steals at most one lease.',
     });
+  });
+
+  it('gives the new worker its second lease one lease-taking cycle (20,050 ms, AWS-FACTS row 37) after it started', () => {
+    const workspace = after([
+      { type: 'run', untilSeconds: 20 },
+      { type: 'add-worker' },
+      { type: 'run', untilSeconds: 60 },
+    ]);
+    expect(secondLeaseAfter(kclFacts(workspace))).toBe(20_050);
   });
 
   it('lets one worker fall behind: the backlog grows past two seconds of traffic', () => {
