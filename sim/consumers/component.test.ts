@@ -3,7 +3,8 @@ import { SimException } from '../core/errors.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { validateScenario } from '../scenario/scenario.ts';
 import type { ConsumerReport } from './consumer-kind.ts';
-import { consumersComponent, consumerViews } from './index.ts';
+import { kclConsumerKind } from '../kcl/index.ts';
+import { consumersComponent, consumerViews, createConsumersComponent } from './index.ts';
 import { startTestRun, testScenario, testStreamComponents } from './test-support.ts';
 
 const components = [...testStreamComponents, consumersComponent];
@@ -46,7 +47,29 @@ describe('the consumers scenario field', () => {
   });
 
   it('names the available types when the type is unknown or not in this version', () => {
-    expect(errorsFor([{ type: 'lambda', name: 'f', stream: 'clicks' }])).toEqual([
+    expect(errorsFor([{ type: 'firehose', name: 'f', stream: 'clicks' }])[0]).toEqual({
+      code: 'InvalidScenario',
+      path: '$.consumers[0].type',
+      message: '"firehose" is not a consumer type; the available types are "kcl", "lambda", "spark".',
+    });
+    expect(errorsFor([{ type: 'kcll', name: 'f', stream: 'clicks' }])[0]!.message).toBe(
+      '"kcll" is not a consumer type; the available types are "kcl", "lambda", "spark". Did you mean "kcl"?',
+    );
+    expect(errorsFor([{ name: 'f', stream: 'clicks' }])[0]).toMatchObject({
+      path: '$.consumers[0].type',
+      message: 'missing; expected one of "kcl", "lambda", "spark".',
+    });
+    const kclOnly = [...testStreamComponents, createConsumersComponent([kclConsumerKind])];
+    const result = validateScenario(
+      {
+        seed: 1,
+        durationSeconds: 10,
+        streams: [{ name: 'clicks', shards: 1 }],
+        consumers: [{ type: 'lambda', name: 'f', stream: 'clicks' }],
+      },
+      kclOnly,
+    );
+    expect(!result.ok && result.errors).toEqual([
       {
         code: 'InvalidScenario',
         path: '$.consumers[0].type',
@@ -54,13 +77,6 @@ describe('the consumers scenario field', () => {
           '"lambda" (Lambda function with a Kinesis event source) is not available in this version of bdlab; the available types are "kcl".',
       },
     ]);
-    expect(errorsFor([{ type: 'kcll', name: 'f', stream: 'clicks' }])[0]!.message).toBe(
-      '"kcll" is not a consumer type; the available types are "kcl". Did you mean "kcl"?',
-    );
-    expect(errorsFor([{ name: 'f', stream: 'clicks' }])[0]).toMatchObject({
-      path: '$.consumers[0].type',
-      message: 'missing; expected one of "kcl".',
-    });
   });
 
   it('points at an unknown stream with a suggestion', () => {
