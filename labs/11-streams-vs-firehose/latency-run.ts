@@ -26,7 +26,7 @@ export interface LatencySummary {
   readonly records: number;
   readonly maxMs: number;
   readonly meanMs: number;
-  /** Records per bin of {@link LATENCY_BIN_EDGES_MS} (bin i holds latencies in [edge i, edge i+1)). */
+  /** Records per bin of {@link LATENCY_BIN_EDGES_MS} (bin i holds waits in (edge i, edge i+1]). */
   readonly histogram: readonly number[];
 }
 
@@ -53,15 +53,20 @@ export const PRODUCER_FLUSH_MS = 100;
 export const POLL_INTERVAL_MS = 1000;
 export const STREAM_NAME = 'weblogs';
 
-/** Log-spaced bin edges from 10 ms to 1,000 s, four bins per decade. */
-export const LATENCY_BIN_EDGES_MS: readonly number[] = Array.from({ length: 21 }, (_, k) =>
-  Math.round(10 ** (1 + k / 4)),
-);
+/**
+ * Bin edges in ms, about evenly spaced on a log axis (1-2-5 steps), with the 2016 minimum buffer interval
+ * (60 s) as an edge. Bin i holds waits in (edge i, edge i+1]; the first also holds 0.
+ */
+export const LATENCY_BIN_EDGES_MS: readonly number[] = [
+  0, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 30_000, 60_000, 120_000, 300_000, 600_000,
+  900_000,
+];
 
 function binOf(ms: number): number {
-  if (ms < LATENCY_BIN_EDGES_MS[0]!) return 0;
-  const bin = Math.floor(4 * (Math.log10(ms) - 1));
-  return Math.min(LATENCY_BIN_EDGES_MS.length - 2, Math.max(0, bin));
+  for (let bin = 0; bin < LATENCY_BIN_EDGES_MS.length - 2; bin++) {
+    if (ms <= LATENCY_BIN_EDGES_MS[bin + 1]!) return bin;
+  }
+  return LATENCY_BIN_EDGES_MS.length - 2;
 }
 
 function summarise(latencies: Float64Array): LatencySummary {

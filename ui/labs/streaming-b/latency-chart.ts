@@ -1,6 +1,6 @@
 /**
  * The latency chart's geometry (d3): for each path, the share of records per latency bin on a log axis
- * from 10 ms to 1,000 s, so a sub-second path and a minute-long one fit side by side. Pure.
+ * from 5 ms to 15 min, so a sub-second path and a minute-long one fit side by side. Pure.
  */
 import { scaleLinear, scaleLog } from 'd3';
 import { LATENCY_BIN_EDGES_MS, type LatencySummary } from '../../../labs/11-streams-vs-firehose/latency-run';
@@ -34,6 +34,7 @@ export interface LatencyChartLayout {
   readonly minimumIntervalX: number;
 }
 
+const FIRST_BAND_DRAWN_FROM_MS = 5;
 const TICKS_MS = [10, 100, 1000, 10_000, 60_000, 300_000, 900_000];
 const tickLabel = (ms: number) =>
   ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : `${ms / 60_000} min`;
@@ -46,9 +47,11 @@ export function layoutLatencyChart(
 ): LatencyChartLayout {
   const plot = { left: 56, top: 16, right: size.width - 24, bottom: size.height - 40 };
   const edges = LATENCY_BIN_EDGES_MS;
+  // The first band starts at 0 ms, which a log axis cannot show: it is drawn from 5 ms.
   const x = scaleLog()
-    .domain([edges[0]!, edges.at(-1)!])
+    .domain([FIRST_BAND_DRAWN_FROM_MS, edges.at(-1)!])
     .range([plot.left, plot.right]);
+  const edgeX = (bin: number) => x(Math.max(FIRST_BAND_DRAWN_FROM_MS, edges[bin]!));
   const shares = (summary: LatencySummary) =>
     summary.histogram.map((count) => (summary.records === 0 ? 0 : count / summary.records));
   const streamShares = shares(streams);
@@ -59,8 +62,8 @@ export function layoutLatencyChart(
     .range([plot.bottom, plot.top]);
   const bars: LatencyBar[] = [];
   for (let bin = 0; bin < edges.length - 1; bin++) {
-    const left = x(edges[bin]!);
-    const full = x(edges[bin + 1]!) - left;
+    const left = edgeX(bin);
+    const full = edgeX(bin + 1) - left;
     const half = (full - 2) / 2;
     for (const [path, share, offset] of [
       ['streams', streamShares[bin]!, 1],
@@ -74,7 +77,7 @@ export function layoutLatencyChart(
         y: y(share),
         height: plot.bottom - y(share),
         share,
-        fromMs: bin === 0 ? 0 : edges[bin]!,
+        fromMs: edges[bin]!,
         toMs: edges[bin + 1]!,
       });
     }
