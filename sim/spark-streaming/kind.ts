@@ -82,7 +82,8 @@ export const sparkConsumerKind = defineConsumerKind<SparkConsumerConfig, SparkCo
       totals: view.totals,
       queuedBatches: view.queuedBatches,
       keepingUp: view.keepingUp,
-      batches: view.batches,
+      // Window results are reported once, under `windows`, not again per batch.
+      batches: view.batches.map(({ windowResults: _windowResults, ...batch }) => batch),
       windows: view.windows,
     });
   },

@@ -15,6 +15,8 @@ export interface SparkBatchView {
   readonly schedulingDelayMs: number;
   readonly totalDelayMs: number | null;
   readonly status: SparkBatchStatus;
+  /** Window counts due at this batch (empty for batches where no window slides). */
+  readonly windowResults: readonly WindowResult[];
 }
 
 /** One configured window and its latest result. */
@@ -100,6 +102,7 @@ export function sparkConsumerView(
       schedulingDelayMs: currentSchedulingDelayMs(b, now),
       totalDelayMs: b.totalDelayMs,
       status: statusAt(b, now),
+      windowResults: b.windowResults,
     })),
     queuedBatches: queuedBatches(state, now),
     keepingUp: last === undefined || (last.processingMs !== null && last.processingMs <= interval),
