@@ -39,7 +39,7 @@ function streamLines(section: JsonValue): string[] {
   const lines: string[] = [];
   for (const stream of streams) {
     lines.push(
-      `Stream ${stream.name}: ${stream.openShards} open shards, retention ${stream.retentionHours} h`,
+      `Stream ${stream.name}: ${stream.openShards} open shard${stream.openShards === 1 ? '' : 's'}, retention ${stream.retentionHours} h`,
     );
     const rows = [
       ['shard', 'parent', 'incoming records', 'incoming bytes', 'throttled'],
