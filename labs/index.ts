@@ -9,6 +9,9 @@ import { rightToolLab } from './02-right-tool/lab.ts';
 import { lambdaArchitectureLab } from './03-lambda-architecture/lab.ts';
 import { bigDataSmallCostLab } from './04-big-data-small-cost/lab.ts';
 import { partitionKeysLab } from './05-partition-keys/lab.ts';
+import { provisionShardsLab } from './06-provision-shards/lab.ts';
+import { hotShardLab } from './07-hot-shard/lab.ts';
+import { kplAggregationLab } from './08-kpl-aggregation/lab.ts';
 import { kclScalingLab } from './09-kcl-scaling/lab.ts';
 import { streamsVsFirehoseLab } from './11-streams-vs-firehose/lab.ts';
 import { firehoseBufferingLab } from './12-firehose-buffering/lab.ts';
@@ -29,6 +32,9 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '03-lambda-architecture', lab: lambdaArchitectureLab },
   { folder: '04-big-data-small-cost', lab: bigDataSmallCostLab },
   { folder: '05-partition-keys', lab: partitionKeysLab },
+  { folder: '06-provision-shards', lab: provisionShardsLab },
+  { folder: '07-hot-shard', lab: hotShardLab },
+  { folder: '08-kpl-aggregation', lab: kplAggregationLab },
   { folder: '09-kcl-scaling', lab: kclScalingLab },
   { folder: '11-streams-vs-firehose', lab: streamsVsFirehoseLab },
   { folder: '12-firehose-buffering', lab: firehoseBufferingLab },

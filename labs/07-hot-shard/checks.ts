@@ -28,7 +28,7 @@ export const findHotShard: Task = {
     }
     return {
       passed: false,
-      feedback: `${answer} is not it. Find the row of the heatmap that reaches the 1,000 records/s limit and refuses records.`,
+      feedback: `${answer} is not it. Find the shard whose line stays above the 1,000 records/s limit and whose refused count is not 0.`,
     };
   },
 };

@@ -34,7 +34,7 @@ export const hotShardLab = {
       title: 'Find the hot shard',
       tasks: [findHotShard],
       hints: [
-        'Each row of the heatmap is a shard, each column a second; red cells refused records.',
+        'Each line of the chart is a shard; a line above the dashed 1,000 records/s limit means refused records.',
         'WriteProvisionedThroughputExceeded counts the refused records per shard.',
         `The shard whose range holds entity-1's hash key is the hot one.`,
       ],
