@@ -35,6 +35,17 @@ export interface ProducerPlan {
   readonly perUserRecordBytes: Float64Array;
   readonly fixedAggregateBytes: Float64Array;
   readonly maxUserRecords: Float64Array;
+  /** Per slot, for a producer without aggregation: bytes and PUT payload units of one record. */
+  readonly plainRecordBytes: Float64Array;
+  readonly plainRecordUnits: Float64Array;
+  /**
+   * The stream's only producer, without aggregation or retries: the shards' own totals are then its totals,
+   * so the per-step settling is skipped and `settleFromTotals` fills them in at the end.
+   */
+  readonly settlesFromTotals: boolean;
+  readonly unitBytes: number;
+  /** The first producer of its stream sets the step's offers instead of adding to them (no clearing pass). */
+  readonly firstOfStream: boolean;
   /** Per slot, this step: user records offered (new + retried) and the new ones alone. */
   readonly offeredUser: Float64Array;
   readonly newUser: Float64Array;
@@ -59,8 +70,12 @@ export function planProducer(
   slots: number,
   defaultMaxAggregateBytes: number,
   defaultBufferedMs: number,
+  unitBytes: number,
+  soleProducerOfStream: boolean,
+  firstOfStream: boolean,
 ): ProducerPlan {
   const maxAttempts = input.maxAttempts ?? 1;
+  const aggregated = input.aggregation !== undefined;
   return {
     name: input.name ?? `producer-${index + 1}`,
     index,
@@ -68,7 +83,7 @@ export function planProducer(
     input,
     keys: prepareKeys(input.keys),
     maxAttempts,
-    aggregated: input.aggregation !== undefined,
+    aggregated,
     factor: input.aggregation?.userRecordsPerKinesisRecord,
     bufferedMs: input.aggregation?.recordMaxBufferedTimeMs ?? defaultBufferedMs,
     maxAggregateBytes: input.aggregation?.maxAggregateBytes ?? defaultMaxAggregateBytes,
@@ -78,6 +93,11 @@ export function planProducer(
     perUserRecordBytes: new Float64Array(slots),
     fixedAggregateBytes: new Float64Array(slots),
     maxUserRecords: new Float64Array(slots),
+    plainRecordBytes: new Float64Array(slots),
+    plainRecordUnits: new Float64Array(slots),
+    settlesFromTotals: soleProducerOfStream && !aggregated && maxAttempts === 1,
+    unitBytes,
+    firstOfStream,
     offeredUser: new Float64Array(slots),
     newUser: new Float64Array(slots),
     pending: new Float64Array(Math.max(0, maxAttempts - 1) * slots),
@@ -93,6 +113,11 @@ export function relandProducer(
   open: readonly { readonly slot: number; readonly shard: ShardState }[],
 ): void {
   landKeys(plan.keys, open, plan.weight, plan.keyBytes);
+  for (const { slot } of open) {
+    const bytes = plan.input.recordBytes + plan.keyBytes[slot]!;
+    plan.plainRecordBytes[slot] = bytes;
+    plan.plainRecordUnits[slot] = Math.max(1, Math.ceil(bytes / plan.unitBytes));
+  }
   if (!plan.aggregated) return;
   for (const { slot } of open) {
     const shape = aggregateShape(
@@ -125,7 +150,6 @@ export function offer(
   open: Int32Array,
   openCount: number,
   slots: number,
-  unitBytes: number,
   offers: Offers,
 ): void {
   const rate = plan.input.ratePerSecond(t);
@@ -142,6 +166,46 @@ export function offer(
   const classes = plan.maxAttempts - 1;
   const pending = plan.pending;
   const { records, bytes, units } = offers;
+  if (plan.firstOfStream) {
+    for (let j = 0; j < openCount; j++) {
+      const s = open[j]!;
+      records[s] = 0;
+      bytes[s] = 0;
+      units[s] = 0;
+    }
+  }
+  if (!plan.aggregated && classes === 0 && plan.firstOfStream) {
+    const weight = plan.weight;
+    const recordBytes = plan.plainRecordBytes;
+    const recordUnits = plan.plainRecordUnits;
+    const offered = plan.offeredUser;
+    const keep = !plan.settlesFromTotals;
+    for (let j = 0; j < openCount; j++) {
+      const s = open[j]!;
+      const fresh = produced * weight[s]!;
+      if (keep) offered[s] = fresh;
+      records[s] = fresh;
+      bytes[s] = fresh * recordBytes[s]!;
+      units[s] = fresh * recordUnits[s]!;
+    }
+    return;
+  }
+  if (!plan.aggregated && classes === 0) {
+    const weight = plan.weight;
+    const recordBytes = plan.plainRecordBytes;
+    const recordUnits = plan.plainRecordUnits;
+    const offered = plan.offeredUser;
+    const keep = !plan.settlesFromTotals;
+    for (let j = 0; j < openCount; j++) {
+      const s = open[j]!;
+      const fresh = produced * weight[s]!;
+      if (keep) offered[s] = fresh;
+      records[s]! += fresh;
+      bytes[s]! += fresh * recordBytes[s]!;
+      units[s]! += fresh * recordUnits[s]!;
+    }
+    return;
+  }
   for (let j = 0; j < openCount; j++) {
     const s = open[j]!;
     const fresh = produced * plan.weight[s]!;
@@ -163,7 +227,7 @@ export function offer(
     }
     records[s]! += kinesisRecords;
     bytes[s]! += kinesisRecords * recordBytes;
-    units[s]! += kinesisRecords * Math.max(1, Math.ceil(recordBytes / unitBytes));
+    units[s]! += kinesisRecords * Math.max(1, Math.ceil(recordBytes / plan.unitBytes));
   }
 }
 
@@ -175,6 +239,7 @@ export function settle(
   openCount: number,
   slots: number,
 ): void {
+  if (plan.settlesFromTotals) return;
   const classes = plan.maxAttempts - 1;
   const pending = plan.pending;
   for (let j = 0; j < openCount; j++) {
@@ -216,4 +281,11 @@ export function movePendingToChildren(
       plan.pending[k * slots + c]! += orphaned * share;
     }
   }
+}
+
+/** Accepted and dropped user records of a producer that `settlesFromTotals`, from its stream's totals. */
+export function settleFromTotals(plan: ProducerPlan, acceptedRecords: number): void {
+  if (!plan.settlesFromTotals) return;
+  plan.userRecordsAccepted = acceptedRecords;
+  plan.userRecordsDropped = plan.userRecordsProduced - acceptedRecords;
 }

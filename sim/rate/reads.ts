@@ -22,20 +22,43 @@ export interface ReadConsumer {
   readonly pollsPerSecond: number;
   /** Records one call may return: min(Limit, processing capacity per call). */
   readonly recordsPerCall: number;
-  /** Fractional calls carried to the next step (for poll rates that are not whole per step). */
-  credit: number;
-  callsThisStep: number;
-  recordsRead: number;
-  bytesRead: number;
-  recordsExpiredUnread: number;
-  maxIteratorAgeMs: number;
 }
 
-/** Per-shard read state and per consumer-and-shard positions, in typed arrays over all slots. */
+/** Moves the totals of `slots` to the end of the step (after its reads). */
+export function advanceTotals(flows: WrittenFlows, slots: Int32Array): void {
+  const { cumRecords, cumBytes, stepRecords, stepBytes } = flows;
+  for (let j = 0; j < slots.length; j++) {
+    const s = slots[j]!;
+    cumRecords[s]! += stepRecords[s]!;
+    cumBytes[s]! += stepBytes[s]!;
+  }
+}
+
+/** When a shard is open, in steps, and its parents' slots. */
+export interface ReadShard {
+  readonly openedStep: number;
+  readonly closedStep: number;
+  readonly parentSlots: readonly number[];
+}
+
+/** What each shard wrote: totals at the start of the step and this step's records and bytes, per slot. */
+export interface WrittenFlows {
+  readonly cumRecords: Float64Array;
+  readonly cumBytes: Float64Array;
+  readonly stepRecords: Float64Array;
+  readonly stepBytes: Float64Array;
+}
+
+/**
+ * Per-shard read state and per consumer-and-shard positions, in typed arrays over all slots. The hot
+ * methods take only slot and consumer indexes: doubles passed to a call that is not inlined are boxed, and
+ * a day of a thousand shards makes a hundred million such calls.
+ */
 export class ReadModel {
   readonly consumers: readonly ReadConsumer[];
   private readonly slots: number;
   private readonly limits: KinesisLimits;
+  private readonly flows: WrittenFlows;
   readonly position: Float64Array;
   readonly positionBytes: Float64Array;
   private readonly callTokens: Float64Array;
@@ -44,16 +67,44 @@ export class ReadModel {
   private readonly blockedUntil: Float64Array;
   readonly getRecordsCalls: Float64Array;
   readonly throttledCalls: Float64Array;
-  /** Throttled calls and highest iterator age of each slot in the current step (read by the series). */
-  readonly stepThrottled: Float64Array;
-  readonly stepMaxAgeMs: Float64Array;
+  /** Highest iterator age of each slot in the open series period (owned by the series store). */
+  private readonly periodMaxAgeMs: Float64Array;
+  /** Per consumer: records and bytes read, records lost to retention, highest iterator age. */
+  readonly recordsRead: Float64Array;
+  readonly bytesRead: Float64Array;
+  readonly recordsExpiredUnread: Float64Array;
+  readonly maxIteratorAgeMs: Float64Array;
+  private readonly credit: Float64Array;
+  private readonly callsThisStep: Int32Array;
+  private readonly recordsPerCall: Float64Array;
   private readonly histories: (ShardHistory | undefined)[];
   private readonly now: CurrentStep = { cumRecords: 0, cumBytes: 0, stepRecords: 0, stepBytes: 0 };
+  private readonly openedStep: Float64Array;
+  private readonly closedStep: Float64Array;
+  private readonly parents: readonly (readonly number[])[];
+  /** Slots where a consumer may have ended the step behind the shard's tip (their curve is kept). */
+  private readonly behind: Uint8Array;
+  private step = 0;
+  private t = 0;
+  private dt = 1;
 
-  constructor(consumers: readonly ReadConsumer[], slots: number, limits: KinesisLimits) {
+  constructor(
+    consumers: readonly ReadConsumer[],
+    limits: KinesisLimits,
+    flows: WrittenFlows,
+    shards: readonly ReadShard[],
+    periodMaxAgeMs: Float64Array,
+    throttledCalls: Float64Array,
+  ) {
+    const slots = shards.length;
     this.consumers = consumers;
+    this.openedStep = Float64Array.from(shards.map((x) => x.openedStep));
+    this.closedStep = Float64Array.from(shards.map((x) => x.closedStep));
+    this.parents = shards.map((x) => x.parentSlots);
+    this.behind = new Uint8Array(slots);
     this.slots = slots;
     this.limits = limits;
+    this.flows = flows;
     this.position = new Float64Array(consumers.length * slots);
     this.positionBytes = new Float64Array(consumers.length * slots);
     this.callTokens = new Float64Array(slots).fill(limits.shardReadCallsPerSecond);
@@ -61,102 +112,194 @@ export class ReadModel {
     this.refilledAt = new Float64Array(slots);
     this.blockedUntil = new Float64Array(slots);
     this.getRecordsCalls = new Float64Array(slots);
-    this.throttledCalls = new Float64Array(slots);
-    this.stepThrottled = new Float64Array(slots);
-    this.stepMaxAgeMs = new Float64Array(slots);
+    this.throttledCalls = throttledCalls;
+    this.periodMaxAgeMs = periodMaxAgeMs;
+    this.recordsRead = new Float64Array(consumers.length);
+    this.bytesRead = new Float64Array(consumers.length);
+    this.recordsExpiredUnread = new Float64Array(consumers.length);
+    this.maxIteratorAgeMs = new Float64Array(consumers.length);
+    this.credit = new Float64Array(consumers.length);
+    this.callsThisStep = new Int32Array(consumers.length);
+    this.recordsPerCall = Float64Array.from(consumers.map((c) => c.recordsPerCall));
     this.histories = new Array<ShardHistory | undefined>(slots).fill(undefined);
   }
 
-  /** Works out how many calls each consumer makes per shard this step. */
-  startStep(resolutionSeconds: number): void {
-    for (const c of this.consumers) {
-      c.credit += c.pollsPerSecond * resolutionSeconds;
-      c.callsThisStep = Math.floor(c.credit + 1e-9);
-      c.credit -= c.callsThisStep;
+  /** Starts step `step` (at `t` seconds, `dt` long): how many calls each consumer makes per shard. */
+  beginStep(step: number, t: number, dt: number): void {
+    this.step = step;
+    this.t = t;
+    this.dt = dt;
+    for (let g = 0; g < this.consumers.length; g++) {
+      const credit = this.credit[g]! + this.consumers[g]!.pollsPerSecond * dt;
+      const calls = Math.floor(credit + 1e-9);
+      this.callsThisStep[g] = calls;
+      this.credit[g] = credit - calls;
     }
-  }
-
-  /** Refills slot `s`'s read buckets to time `t` (seconds) and admits a call, or says it is throttled. */
-  private admit(s: number, t: number): boolean {
-    const elapsed = t - this.refilledAt[s]!;
-    if (elapsed > 0) {
-      const bytesRate = this.limits.shardReadBytesPerSecond;
-      const callsRate = this.limits.shardReadCallsPerSecond;
-      this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
-      this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
-      this.refilledAt[s] = t;
-    }
-    if (t < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) return false;
-    this.callTokens[s]! -= 1;
-    return true;
   }
 
   /** True when consumer `g` has read every parent of a shard to its end (closed parents' totals are final). */
-  private parentsDrained(g: number, parents: readonly number[], cumRecords: Float64Array): boolean {
-    for (const p of parents) if (this.position[g * this.slots + p]! < cumRecords[p]! - 1e-9) return false;
+  private parentsDrained(g: number, parents: readonly number[]): boolean {
+    const cumRecords = this.flows.cumRecords;
+    for (const p of parents) if (this.position[g * this.slots + p]! < cumRecords[p]!) return false;
     return true;
   }
 
   /**
-   * Runs every consumer's calls on slot `s` during step `step` (starting at `t` seconds). `cumRecords` and
-   * `cumBytes` hold the totals at the start of the step; `stepRecords`/`stepBytes` what the step wrote.
+   * All reads of one stream's shards (`slots`, by `consumers`) in the current step, then the upkeep of the
+   * arrival curves, then the shards' totals move to the step's end. A consumer making one call per step on a shard it has caught up with — the usual case —
+   * takes an inlined fast path; anything else (several calls, a backlog, unread parents, a call that would
+   * hit a per-call cap) goes through `callsOn`, which handles every case.
    */
-  readSlot(
-    s: number,
-    step: number,
-    t: number,
-    dt: number,
-    consumers: readonly number[],
-    parents: readonly number[],
-    open: boolean,
-    cumRecords: Float64Array,
-    cumBytes: Float64Array,
-    stepRecords: number,
-    stepBytes: number,
-  ): void {
-    const now = this.now;
-    now.cumRecords = cumRecords[s]!;
-    now.cumBytes = cumBytes[s]!;
-    now.stepRecords = stepRecords;
-    now.stepBytes = stepBytes;
+  readStream(slots: Int32Array, consumers: readonly number[], retentionSteps: number): void {
+    const step = this.step;
+    let anyIdle = false;
+    for (let n = 0; n < consumers.length; n++) {
+      const g = consumers[n]!;
+      const calls = this.callsThisStep[g]!;
+      if (calls === 0) anyIdle = true;
+      else if (calls === 1) this.oneCallEach(g, slots);
+      else for (let j = 0; j < slots.length; j++) this.callsOn(g, slots[j]!, calls);
+    }
+    const { cumRecords, cumBytes, stepRecords, stepBytes } = this.flows;
+    for (let j = 0; j < slots.length; j++) {
+      const s = slots[j]!;
+      if (this.openedStep[s]! > step) continue;
+      if (anyIdle || this.behind[s] === 1 || this.histories[s] !== undefined) {
+        this.behind[s] = 0;
+        this.endSlot(s, consumers, retentionSteps);
+      }
+      cumRecords[s]! += stepRecords[s]!;
+      cumBytes[s]! += stepBytes[s]!;
+    }
+  }
+
+  /** One call by consumer `g` on every slot, at the end of the step: the fast path of `readStream`. */
+  private oneCallEach(g: number, slots: Int32Array): void {
+    const { cumRecords, cumBytes, stepRecords, stepBytes } = this.flows;
+    const limits = this.limits;
+    const maxCallBytes = limits.getRecordsMaxBytes;
+    const bytesRate = limits.shardReadBytesPerSecond;
+    const callsRate = limits.shardReadCallsPerSecond;
+    const step = this.step;
+    const at = this.t + this.dt;
+    const perCall = this.recordsPerCall[g]!;
+    const base = g * this.slots;
+    const position = this.position;
+    let read = 0;
+    let readBytes = 0;
+    for (let j = 0; j < slots.length; j++) {
+      const s = slots[j]!;
+      if (this.openedStep[s]! > step) continue;
+      const i = base + s;
+      const cumStart = cumRecords[s]!;
+      const records = stepRecords[s]!;
+      const bytes = stepBytes[s]!;
+      if (
+        position[i] !== cumStart ||
+        records > perCall ||
+        bytes > maxCallBytes ||
+        this.parents[s]!.length > 0
+      ) {
+        this.callsOn(g, s, 1);
+        continue;
+      }
+      if (this.closedStep[s]! <= step) continue;
+      this.getRecordsCalls[s]!++;
+      const elapsed = at - this.refilledAt[s]!;
+      if (elapsed > 0) {
+        this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
+        this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
+        this.refilledAt[s] = at;
+      }
+      if (at < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) {
+        this.throttledCalls[s]!++;
+        if (records > 0) this.behind[s] = 1;
+        continue;
+      }
+      this.callTokens[s]! -= 1;
+      if (records <= 0) continue;
+      // Caught up before the call and it reads the whole step: the last record arrived just now (age 0).
+      this.byteTokens[s]! -= bytes;
+      position[i] = cumStart + records;
+      this.positionBytes[i] = cumBytes[s]! + bytes;
+      read += records;
+      readBytes += bytes;
+    }
+    this.recordsRead[g]! += read;
+    this.bytesRead[g]! += readBytes;
+  }
+
+  /** Consumer `g`'s `calls` calls on slot `s` in the current step, in every case. */
+  private callsOn(g: number, s: number, calls: number): void {
+    if (this.openedStep[s]! > this.step) return;
+    const open = this.step < this.closedStep[s]!;
+    const parents = this.parents[s]!;
+    const flows = this.flows;
+    const cumStart = flows.cumRecords[s]!;
+    const bytesStart = flows.cumBytes[s]!;
+    const stepRecords = flows.stepRecords[s]!;
+    const stepBytes = flows.stepBytes[s]!;
     const history = this.histories[s];
-    const maxCallBytes = this.limits.getRecordsMaxBytes;
-    const penalty = this.limits.getRecordsPenaltyMillis / 1000;
-    let throttled = 0;
+    const limits = this.limits;
+    const maxCallBytes = limits.getRecordsMaxBytes;
+    const penalty = limits.getRecordsPenaltyMillis / 1000;
+    const bytesRate = limits.shardReadBytesPerSecond;
+    const callsRate = limits.shardReadCallsPerSecond;
+    const step = this.step;
+    const t = this.t;
+    const dt = this.dt;
+    const position = this.position;
+    const positionBytes = this.positionBytes;
     let maxAge = 0;
-    for (const g of consumers) {
-      const consumer = this.consumers[g]!;
-      const calls = consumer.callsThisStep;
-      const i = g * this.slots + s;
-      if (calls === 0) continue;
-      if (!open && this.position[i]! >= now.cumRecords - 1e-9) continue;
-      if (parents.length > 0 && !this.parentsDrained(g, parents, cumRecords)) continue;
+    const i = g * this.slots + s;
+    {
+      if (!open && position[i]! >= cumStart) return;
+      if (parents.length > 0 && !this.parentsDrained(g, parents)) {
+        if (stepRecords > 0) this.behind[s] = 1;
+        return;
+      }
+      const perCall = this.recordsPerCall[g]!;
       for (let c = 1; c <= calls; c++) {
-        const at = t + (c / calls) * dt;
+        const at = c === calls ? t + dt : t + (c / calls) * dt;
         this.getRecordsCalls[s]!++;
-        if (!this.admit(s, at)) {
+        // The shared read buckets of throughput.ts (admitRead), refilled to the call's time.
+        const elapsed = at - this.refilledAt[s]!;
+        if (elapsed > 0) {
+          this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
+          this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
+          this.refilledAt[s] = at;
+        }
+        if (at < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) {
           this.throttledCalls[s]!++;
-          throttled++;
           continue;
         }
-        const pos = this.position[i]!;
-        const available = now.cumRecords + (stepRecords * c) / calls;
-        const want = Math.min(available - pos, consumer.recordsPerCall);
-        if (want <= 1e-9) continue;
-        let next = pos + want;
-        const fromBytes = this.positionBytes[i]!;
+        this.callTokens[s]! -= 1;
+        const pos = position[i]!;
+        const available = c === calls ? cumStart + stepRecords : cumStart + (stepRecords * c) / calls;
+        const want = Math.min(available - pos, perCall);
+        if (want <= 0) continue;
+        let next = want === available - pos ? available : pos + want;
+        const fromBytes = positionBytes[i]!;
         let toBytes: number;
         let arrival: number;
-        if (pos >= now.cumRecords) {
-          const perRecord = stepRecords > 0 ? stepBytes / stepRecords : 0;
-          toBytes = now.cumBytes + (next - now.cumRecords) * perRecord;
+        if (pos >= cumStart) {
+          const perRecord = stepBytes / stepRecords;
+          toBytes =
+            next === available && c === calls
+              ? bytesStart + stepBytes
+              : bytesStart + (next - cumStart) * perRecord;
           if (toBytes - fromBytes > maxCallBytes) {
             toBytes = fromBytes + maxCallBytes;
-            next = now.cumRecords + (toBytes - now.cumBytes) / perRecord;
+            next = cumStart + (toBytes - bytesStart) / perRecord;
             this.blockedUntil[s] = at + penalty;
           }
-          arrival = step + (next - now.cumRecords) / stepRecords;
+          arrival = step + (next - cumStart) / stepRecords;
         } else {
+          const now = this.now;
+          now.cumRecords = cumStart;
+          now.cumBytes = bytesStart;
+          now.stepRecords = stepRecords;
+          now.stepBytes = stepBytes;
           toBytes = bytesAtPosition(history, now, next);
           if (toBytes - fromBytes > maxCallBytes) {
             toBytes = fromBytes + maxCallBytes;
@@ -166,37 +309,34 @@ export class ReadModel {
           arrival = arrivalStep(history, now, next, step);
         }
         this.byteTokens[s]! -= toBytes - fromBytes;
-        consumer.recordsRead += next - pos;
-        consumer.bytesRead += toBytes - fromBytes;
-        this.position[i] = next;
-        this.positionBytes[i] = toBytes;
-        const ageMs = Math.max(0, (at - arrival * dt) * 1000);
+        this.recordsRead[g]! += next - pos;
+        this.bytesRead[g]! += toBytes - fromBytes;
+        position[i] = next;
+        positionBytes[i] = toBytes;
+        const ageMs = at > arrival * dt ? (at - arrival * dt) * 1000 : 0;
         if (ageMs > maxAge) maxAge = ageMs;
-        if (ageMs > consumer.maxIteratorAgeMs) consumer.maxIteratorAgeMs = ageMs;
+        if (ageMs > this.maxIteratorAgeMs[g]!) this.maxIteratorAgeMs[g] = ageMs;
       }
+      if (position[i]! < cumStart + stepRecords) this.behind[s] = 1;
     }
-    this.stepThrottled[s] = throttled;
-    this.stepMaxAgeMs[s] = maxAge;
+    if (maxAge > this.periodMaxAgeMs[s]!) this.periodMaxAgeMs[s] = maxAge;
   }
 
   /**
-   * After the step: keeps slot `s`'s arrival curve while a consumer of `consumers` is behind the step's
-   * end, drops what nobody needs, and trims records older than `retentionSteps` steps.
+   * After the step's reads: keeps slot `s`'s arrival curve while a consumer of `consumers` is behind the
+   * step's end, drops what nobody needs, and trims records older than `retentionSteps` steps.
    */
-  endSlot(
-    s: number,
-    step: number,
-    consumers: readonly number[],
-    cumStart: number,
-    bytesStart: number,
-    cumEnd: number,
-    bytesEnd: number,
-    retentionSteps: number,
-  ): void {
+  private endSlot(s: number, consumers: readonly number[], retentionSteps: number): void {
+    const flows = this.flows;
+    const cumStart = flows.cumRecords[s]!;
+    const bytesStart = flows.cumBytes[s]!;
+    const cumEnd = cumStart + flows.stepRecords[s]!;
+    const bytesEnd = bytesStart + flows.stepBytes[s]!;
+    const step = this.step;
     let minPosition = Infinity;
     for (const g of consumers) minPosition = Math.min(minPosition, this.position[g * this.slots + s]!);
     let history = this.histories[s];
-    if (minPosition >= cumEnd - 1e-9) {
+    if (minPosition >= cumEnd) {
       if (history !== undefined) this.histories[s] = undefined;
       return;
     }
@@ -213,7 +353,7 @@ export class ReadModel {
       for (const g of consumers) {
         const i = g * this.slots + s;
         if (this.position[i]! < trimmedTo) {
-          this.consumers[g]!.recordsExpiredUnread += trimmedTo - this.position[i]!;
+          this.recordsExpiredUnread[g]! += trimmedTo - this.position[i]!;
           this.position[i] = trimmedTo;
           this.positionBytes[i] = trimmedBytes;
         }

@@ -20,7 +20,6 @@ import type {
 
 /** The run's per-slot running totals. */
 export interface RunTotals {
-  readonly attempted: Float64Array;
   readonly throttled: Float64Array;
   readonly units: Float64Array;
   readonly getRecordsCalls: Float64Array;
@@ -128,16 +127,17 @@ export function collectResult(run: RunState): RateLevelResult {
     const shardHours = shards.reduce((sum, shard) => sum + shard.shardHours, 0);
     const consumers: RateConsumerResult[] = run.streamConsumers[si]!.map((g) => {
       const c = reads.consumers[g]!;
+      const read = (values: Float64Array) => Math.round(values[g]!);
       let backlog = 0;
       for (const s of stream.slots)
         backlog += totals.cumRecords[s]! - reads.position[g * topology.shards.length + s]!;
       return {
         name: c.name,
-        recordsRead: Math.round(c.recordsRead),
-        bytesRead: Math.round(c.bytesRead),
+        recordsRead: read(reads.recordsRead),
+        bytesRead: read(reads.bytesRead),
         backlogRecords: Math.round(backlog),
-        recordsExpiredUnread: Math.round(c.recordsExpiredUnread),
-        maxIteratorAgeMs: Math.round(c.maxIteratorAgeMs),
+        recordsExpiredUnread: read(reads.recordsExpiredUnread),
+        maxIteratorAgeMs: read(reads.maxIteratorAgeMs),
       };
     });
     return { name: stream.name, totals: putTotals(stream.slots, run, plans, shardHours), shards, consumers };

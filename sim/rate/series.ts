@@ -27,45 +27,56 @@ export function chooseSeriesPeriod(
   return Math.ceil(minutes / resolutionSeconds) * resolutionSeconds;
 }
 
-/** The five series of every shard and their running accumulators. */
-export class SeriesStore {
-  readonly length: number;
-  private readonly slots: number;
-  private readonly data: Float32Array[];
-  /** Running sums of the open period, per slot (IncomingBytes, IncomingRecords, write and read throttles). */
+/** Running totals per slot the series are cut from (sums of a period are differences of these). */
+export interface SeriesSources {
   readonly incomingBytes: Float64Array;
   readonly incomingRecords: Float64Array;
   readonly writeThrottled: Float64Array;
   readonly readThrottled: Float64Array;
-  /** Running maximum of the iterator age in the open period, per slot. */
+}
+
+/**
+ * The five series of every shard. Sums over a period are read as differences of the run's cumulative
+ * totals when the period ends, so the hot loop writes nothing for them; the iterator age, a maximum, is
+ * raised in `iteratorAge` only when a call reports an age above 0.
+ */
+export class SeriesStore {
+  readonly length: number;
+  private readonly slots: number;
+  private readonly data: Float32Array[];
+  private readonly sources: readonly Float64Array[];
+  private readonly flushed: readonly Float64Array[];
+  /** Highest iterator age in the open period, per slot. */
   readonly iteratorAge: Float64Array;
 
-  constructor(slots: number, length: number) {
+  constructor(slots: number, length: number, sources: SeriesSources) {
     this.slots = slots;
     this.length = length;
     this.data = SHARD_METRIC_NAMES.map(() => new Float32Array(slots * length));
-    this.incomingBytes = new Float64Array(slots);
-    this.incomingRecords = new Float64Array(slots);
-    this.writeThrottled = new Float64Array(slots);
-    this.readThrottled = new Float64Array(slots);
+    this.sources = [
+      sources.incomingBytes,
+      sources.incomingRecords,
+      sources.writeThrottled,
+      sources.readThrottled,
+    ];
+    this.flushed = this.sources.map(() => new Float64Array(slots));
     this.iteratorAge = new Float64Array(slots);
   }
 
-  /** Writes the accumulators as sample `index` of every shard and clears them. */
+  /** Writes the period that just ended as sample `index` of every shard. */
   flush(index: number): void {
-    const sources = [
-      this.incomingBytes,
-      this.incomingRecords,
-      this.writeThrottled,
-      this.readThrottled,
-      this.iteratorAge,
-    ];
-    for (let m = 0; m < sources.length; m++) {
-      const source = sources[m]!;
+    for (let m = 0; m < this.sources.length; m++) {
+      const source = this.sources[m]!;
+      const flushed = this.flushed[m]!;
       const target = this.data[m]!;
-      for (let s = 0; s < this.slots; s++) target[s * this.length + index] = source[s]!;
-      source.fill(0);
+      for (let s = 0; s < this.slots; s++) {
+        target[s * this.length + index] = source[s]! - flushed[s]!;
+        flushed[s] = source[s]!;
+      }
     }
+    const ages = this.data[4]!;
+    for (let s = 0; s < this.slots; s++) ages[s * this.length + index] = this.iteratorAge[s]!;
+    this.iteratorAge.fill(0);
   }
 
   /** One shard's series (views into the shared arrays, no copy). */

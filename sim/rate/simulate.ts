@@ -7,9 +7,12 @@ import {
   planProducer,
   relandProducer,
   settle,
+  settleFromTotals,
   type ProducerPlan,
 } from './producers.ts';
-import { ReadModel, type ReadConsumer } from './reads.ts';
+import { advanceTotals, ReadModel, type ReadConsumer } from './reads.ts';
+import { WriteModel } from './writes.ts';
+import type { ShardState } from '../kinesis/index.ts';
 import { collectResult, type RunTotals } from './result.ts';
 import { chooseSeriesPeriod, SeriesStore } from './series.ts';
 import { buildTopology, type RateTopology, type TopologyShard } from './topology.ts';
@@ -48,7 +51,7 @@ function slotInfos(topology: RateTopology): SlotInfo[] {
 }
 
 /** A stream's open shards at a step, in hash key order, as slots and as a typed array for the hot loop. */
-function openShardsAt(infos: readonly SlotInfo[], slots: readonly number[], step: number) {
+function openShardsAt(infos: readonly SlotInfo[], slots: readonly number[], step: number): OpenShards {
   const open = slots
     .map((slot) => infos[slot]!)
     .filter((info) => info.openedStep <= step && step < info.closedStep)
@@ -70,15 +73,80 @@ function readConsumers(input: RateLevelInput, limits: KinesisLimits): ReadConsum
         streamIndex,
         pollsPerSecond: polls,
         recordsPerCall: Math.min(limit, processing),
-        credit: 0,
-        callsThisStep: 0,
-        recordsRead: 0,
-        bytesRead: 0,
-        recordsExpiredUnread: 0,
-        maxIteratorAgeMs: 0,
       };
     }),
   );
+}
+
+/** A stream's open shards in hash key order, as slots with their shard and as a typed array for the hot loop. */
+interface OpenShards {
+  readonly list: readonly { readonly slot: number; readonly shard: ShardState }[];
+  readonly array: Int32Array;
+}
+
+/** The state a step works on. */
+interface Run {
+  readonly infos: readonly SlotInfo[];
+  readonly plans: readonly ProducerPlan[];
+  readonly streams: {
+    readonly changeSteps: readonly number[];
+    readonly slots: readonly number[];
+    readonly allSlots: Int32Array;
+    open: OpenShards;
+  }[];
+  readonly writes: WriteModel;
+  readonly reads: ReadModel;
+  readonly streamConsumers: readonly (readonly number[])[];
+  readonly retentionSteps: readonly number[];
+  readonly series: SeriesStore;
+  readonly slots: number;
+  readonly dt: number;
+  readonly unitBytes: number;
+}
+
+/** Applies the shard changes of a step: new routing for producers, retries moved off closed shards. */
+function reshardAt(run: Run, si: number, step: number): void {
+  const stream = run.streams[si]!;
+  const previous = stream.open.array;
+  stream.open = openShardsAt(run.infos, stream.slots, step);
+  for (const plan of run.plans) if (plan.streamIndex === si) relandProducer(plan, stream.open.list);
+  for (const slot of previous) {
+    const info = run.infos[slot]!;
+    if (info.closedStep !== step) continue;
+    run.writes.stepRecords[slot] = 0;
+    run.writes.stepBytes[slot] = 0;
+    for (const plan of run.plans) {
+      if (plan.streamIndex === si) movePendingToChildren(plan, slot, info.children, run.slots);
+    }
+  }
+}
+
+/** Reads of one stream's shards in a step (when it has consumers); the totals then move to the step's end. */
+function readStream(run: Run, si: number): void {
+  const readers = run.streamConsumers[si]!;
+  const slots = run.streams[si]!.allSlots;
+  if (readers.length > 0) run.reads.readStream(slots, readers, run.retentionSteps[si]!);
+  else advanceTotals(run.writes, slots);
+}
+
+/** One step: reshards due now, producers offer, shards accept, producers settle, consumers read. */
+function runStep(run: Run, step: number): void {
+  const t = step * run.dt;
+  const { plans, streams, writes } = run;
+  for (let si = 0; si < streams.length; si++) {
+    if (streams[si]!.changeSteps.includes(step)) reshardAt(run, si, step);
+  }
+  for (const plan of plans) {
+    const open = streams[plan.streamIndex]!.open.array;
+    offer(plan, t, run.dt, open, open.length, run.slots, writes.offers);
+  }
+  for (const stream of streams) writes.admit(stream.open.array, run.dt);
+  for (const plan of plans) {
+    const open = streams[plan.streamIndex]!.open.array;
+    settle(plan, writes.accepted, open, open.length, run.slots);
+  }
+  if (run.reads.consumers.length > 0) run.reads.beginStep(step, t, run.dt);
+  for (let si = 0; si < streams.length; si++) readStream(run, si);
 }
 
 /**
@@ -99,7 +167,6 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
   const slots = infos.length;
   const periodSeconds = chooseSeriesPeriod(input.seriesPeriodSeconds, dt, steps, slots);
   const periodSteps = periodSeconds / dt;
-  const series = new SeriesStore(slots, Math.ceil(steps / periodSteps));
 
   const plans: ProducerPlan[] = input.producers.map((p, i) =>
     planProducer(
@@ -109,10 +176,12 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
       slots,
       limitOf(book, 'kinesis.kplAggregationMaxBytes').value,
       limitOf(book, 'kinesis.kplRecordMaxBufferedTimeMs').value,
+      unitBytes,
+      input.producers.filter((other) => other.stream === p.stream).length === 1,
+      input.producers.findIndex((other) => other.stream === p.stream) === i,
     ),
   );
   const consumers = readConsumers(input, limits);
-  const reads = new ReadModel(consumers, slots, limits);
   const streamConsumers = input.streams.map((_, si) =>
     consumers.flatMap((c, g) => (c.streamIndex === si ? [g] : [])),
   );
@@ -120,131 +189,50 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
     (s) => ((s.retentionHours ?? limits.retentionDefaultHours) * 3600) / dt,
   );
 
-  const offers = {
-    records: new Float64Array(slots),
-    bytes: new Float64Array(slots),
-    units: new Float64Array(slots),
-  };
-  const accepted = new Float64Array(slots);
-  const cumRecords = new Float64Array(slots);
-  const cumBytes = new Float64Array(slots);
-  const stepRecords = new Float64Array(slots);
-  const stepBytes = new Float64Array(slots);
-  const recordTokens = new Float64Array(slots).fill(limits.shardWriteRecordsPerSecond);
-  const byteTokens = new Float64Array(slots).fill(limits.shardWriteBytesPerSecond);
+  const writes = new WriteModel(slots, limits);
+  const readThrottled = new Float64Array(slots);
+  const series = new SeriesStore(slots, Math.ceil(steps / periodSteps), {
+    incomingBytes: writes.cumBytes,
+    incomingRecords: writes.cumRecords,
+    writeThrottled: writes.throttled,
+    readThrottled,
+  });
+  const reads = new ReadModel(consumers, limits, writes, infos, series.iteratorAge, readThrottled);
   const totals: RunTotals = {
-    attempted: new Float64Array(slots),
-    throttled: new Float64Array(slots),
-    units: new Float64Array(slots),
+    throttled: writes.throttled,
+    units: writes.acceptedUnits,
     getRecordsCalls: reads.getRecordsCalls,
     throttledCalls: reads.throttledCalls,
-    cumRecords,
-    cumBytes,
+    cumRecords: writes.cumRecords,
+    cumBytes: writes.cumBytes,
   };
-  const recordsRate = limits.shardWriteRecordsPerSecond;
-  const bytesRate = limits.shardWriteBytesPerSecond;
-
   const streams = topology.streams.map((stream) => ({
     ...stream,
+    allSlots: Int32Array.from(stream.slots),
     open: openShardsAt(infos, stream.slots, 0),
   }));
   for (const plan of plans) relandProducer(plan, streams[plan.streamIndex]!.open.list);
-
+  const run = {
+    infos,
+    plans,
+    streams,
+    writes,
+    reads,
+    streamConsumers,
+    retentionSteps,
+    series,
+    slots,
+    dt,
+    unitBytes,
+  };
   for (let step = 0; step < steps; step++) {
-    const t = step * dt;
-    for (let si = 0; si < streams.length; si++) {
-      const stream = streams[si]!;
-      if (!stream.changeSteps.includes(step)) continue;
-      const previous = stream.open.array;
-      stream.open = openShardsAt(infos, stream.slots, step);
-      for (const plan of plans) if (plan.streamIndex === si) relandProducer(plan, stream.open.list);
-      for (const slot of previous) {
-        if (infos[slot]!.closedStep !== step) continue;
-        stepRecords[slot] = 0;
-        stepBytes[slot] = 0;
-        for (const plan of plans)
-          if (plan.streamIndex === si) movePendingToChildren(plan, slot, infos[slot]!.children, slots);
-      }
-    }
-    offers.records.fill(0);
-    offers.bytes.fill(0);
-    offers.units.fill(0);
-    for (const plan of plans) {
-      const open = streams[plan.streamIndex]!.open.array;
-      offer(plan, t, dt, open, open.length, slots, unitBytes, offers);
-    }
-    for (const stream of streams) {
-      const open = stream.open.array;
-      for (let j = 0; j < open.length; j++) {
-        const s = open[j]!;
-        const offeredRecords = offers.records[s]!;
-        const offeredBytes = offers.bytes[s]!;
-        const availableRecords = recordTokens[s]! + recordsRate * dt;
-        const availableBytes = byteTokens[s]! + bytesRate * dt;
-        let a = 1;
-        if (offeredRecords > availableRecords) a = availableRecords / offeredRecords;
-        if (offeredBytes * a > availableBytes) a = availableBytes / offeredBytes;
-        const records = a * offeredRecords;
-        const bytes = a * offeredBytes;
-        recordTokens[s] = Math.min(recordsRate, availableRecords - records);
-        byteTokens[s] = Math.min(bytesRate, availableBytes - bytes);
-        accepted[s] = a;
-        stepRecords[s] = records;
-        stepBytes[s] = bytes;
-        totals.attempted[s]! += offeredRecords;
-        totals.throttled[s]! += offeredRecords - records;
-        totals.units[s]! += a * offers.units[s]!;
-        series.incomingRecords[s]! += records;
-        series.incomingBytes[s]! += bytes;
-        series.writeThrottled[s]! += offeredRecords - records;
-      }
-    }
-    for (const plan of plans) {
-      const open = streams[plan.streamIndex]!.open.array;
-      settle(plan, accepted, open, open.length, slots);
-    }
-    if (consumers.length > 0) reads.startStep(dt);
-    for (let si = 0; si < streams.length; si++) {
-      const readers = streamConsumers[si]!;
-      const stream = streams[si]!;
-      for (const s of stream.slots) {
-        const info = infos[s]!;
-        if (info.openedStep > step) continue;
-        if (readers.length > 0) {
-          const open = step < info.closedStep;
-          reads.readSlot(
-            s,
-            step,
-            t,
-            dt,
-            readers,
-            info.parentSlots,
-            open,
-            cumRecords,
-            cumBytes,
-            stepRecords[s]!,
-            stepBytes[s]!,
-          );
-          series.readThrottled[s]! += reads.stepThrottled[s]!;
-          if (reads.stepMaxAgeMs[s]! > series.iteratorAge[s]!) series.iteratorAge[s] = reads.stepMaxAgeMs[s]!;
-          const cumEnd = cumRecords[s]! + stepRecords[s]!;
-          const bytesEnd = cumBytes[s]! + stepBytes[s]!;
-          reads.endSlot(
-            s,
-            step,
-            readers,
-            cumRecords[s]!,
-            cumBytes[s]!,
-            cumEnd,
-            bytesEnd,
-            retentionSteps[si]!,
-          );
-        }
-        cumRecords[s]! += stepRecords[s]!;
-        cumBytes[s]! += stepBytes[s]!;
-      }
-    }
+    runStep(run, step);
     if ((step + 1) % periodSteps === 0 || step === steps - 1) series.flush(Math.floor(step / periodSteps));
+  }
+  for (const plan of plans) {
+    let accepted = 0;
+    for (const s of topology.streams[plan.streamIndex]!.slots) accepted += writes.cumRecords[s]!;
+    settleFromTotals(plan, accepted);
   }
   return collectResult({
     input,
