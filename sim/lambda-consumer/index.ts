@@ -48,6 +48,7 @@ export {
 } from './poll.ts';
 export { advanceLambdaConsumer } from './drive.ts';
 export {
+  LAMBDA_TODAY_DIFFERS,
   lambdaConsumerView,
   lambdaCostView,
   type LambdaConsumerView,

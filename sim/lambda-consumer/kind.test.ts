@@ -48,7 +48,8 @@ describe('lambdaConsumerKind', () => {
     expect(details['invocations']).toBeGreaterThanOrEqual(8);
     // The 2016 price book has no sourced Lambda prices: the bill is refused, not invented.
     expect(details['cost']).toMatchObject({ status: 'refused', code: 'PriceNotInBook' });
-    const view = lambdaConsumerKind.view(state, config, now as never);
+    const view = lambdaConsumerKind.view(state, config, now as never) as { todayDiffers: string[] };
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+    expect(view.todayDiffers.some((line) => line.includes('ParallelizationFactor'))).toBe(true);
   });
 });

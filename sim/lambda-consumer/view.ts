@@ -47,7 +47,17 @@ export interface LambdaConsumerView {
   readonly shards: readonly LambdaShardView[];
   readonly totals: LambdaTotals;
   readonly error: string | null;
+  /** What works differently on AWS today than in the 2016 model, for the console to say (AWS-FACTS §2.3). */
+  readonly todayDiffers: readonly string[];
 }
+
+/** AWS-FACTS §2.3 "Today" column (LAM23, BLnow): what the 2016 model does not do. */
+export const LAMBDA_TODAY_DIFFERS: readonly string[] = [
+  'ParallelizationFactor (since Nov 2019) lets 1–10 batches of one shard run at once; 2016 allowed one (row 43).',
+  'MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError and an on-failure destination (since Nov 2019) stop a bad record from blocking a shard until it expires.',
+  'A batching window of up to 300 s (since Aug 2019) and AT_TIMESTAMP starting positions (since Dec 2016).',
+  'Enhanced fan-out consumers (since 2018) get their own 2 MiB/s per shard instead of sharing it.',
+];
 
 const MODEL_NOTE =
   'Invocation time = overhead + per-record cost × records: a model with assumed defaults, not an AWS ' +
@@ -82,6 +92,7 @@ export function lambdaConsumerView(state: LambdaConsumerState): LambdaConsumerVi
     })),
     totals: lambdaTotals(state),
     error: state.error,
+    todayDiffers: LAMBDA_TODAY_DIFFERS,
   };
 }
 
