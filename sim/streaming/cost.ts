@@ -139,6 +139,7 @@ export function streamingCost(services: StreamingServices, book: PriceBook, now:
     const s3 = s3Cost(services.s3, book, millis(now));
     if (s3.ok) {
       for (const line of s3.value.lines) {
+        const first = priceOf(book, line.uses[0] ?? '');
         lines.push({
           id: `s3.${line.id}`,
           service: 'S3',
@@ -147,7 +148,7 @@ export function streamingCost(services: StreamingServices, book: PriceBook, now:
           unit: line.id === 'storage' ? 'GB-months' : 'requests',
           usd: line.usd,
           priceIds: line.uses,
-          confidence: null,
+          confidence: first.ok ? first.value.confidence : null,
           note: line.id === 'storage' ? 'Stored bytes × simulated time kept.' : null,
         });
       }
