@@ -64,7 +64,10 @@ export interface LambdaConsumerConfig extends InvocationDurationModel {
   readonly stream: string;
   /** Records per invocation at most: 1–10,000, default 100 (row 41). */
   readonly batchSize: number;
-  /** The API has no default (BL16: required); the scenario defaults to TRIM_HORIZON so no record is missed. */
+  /**
+   * The API has no default (BL16: required); the scenario defaults to TRIM_HORIZON so no record is missed.
+   * LATEST starts at each shard's tip when the mapping first polls it: records put before are not read.
+   */
   readonly startingPosition: LambdaStartingPosition;
   /** Memory configured for the function, in MB: only used to count GB-seconds for the bill. */
   readonly memoryMB: number;
