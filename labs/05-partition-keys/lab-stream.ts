@@ -3,6 +3,12 @@
  * applications, an optional KPL and timed SplitShard calls, described in the scenario format `bdlab run`
  * reads (streams, producers, consumers, actions) and run at record level on the sim/kinesis and sim/kpl
  * models. Each lab builds a small scenario from its workspace and reads the per-shard, per-second result.
+ *
+ * Why not `openStreamingSession` (sim/streaming) directly: the same scenarios run there too, and
+ * session-run.test.ts checks that both give the same shards and the same throttling — but this runner is
+ * several times faster (a lab re-runs on every learner action), spreads user records over each 10 ms tick
+ * (so the KPL's RecordMaxBufferedTime shows real waits; the session adds a 100 ms tick's records at once),
+ * and has what the format lacks so far: consumers that pause, and re-keying one hot key.
  */
 import { ok, type Result } from '../../sim/core/errors.ts';
 import { Rng } from '../../sim/core/rng.ts';
