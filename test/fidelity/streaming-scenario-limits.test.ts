@@ -23,15 +23,19 @@ const shardOf = (report: ReturnType<typeof run>) =>
   (report.services['streams'] as unknown as StreamReport[])[0]!.shards[0]!;
 
 describe('streaming scenarios enforce the Kinesis write limits', () => {
-  it('row 2: a shard takes 1,000 records/s of small records, throttling the rest', () => {
-    const shard = shardOf(run(oneShard({ recordsPerSecond: 2000, recordBytes: 100 })));
-    // The shard starts with one second of quota (1,000 records), full until the producer's first batch at
-    // 0.1 s, then refills at 1,000 records/s for the remaining 19.9 s.
-    expect(shard.incomingRecords).toBe(1000 + 19_900);
-    expect(shard.throttledRecords).toBe(40_000 - 20_900);
-  });
+  it(
+    'row 2: a shard takes 1,000 records/s of small records, throttling the rest',
+    { timeout: 60_000 },
+    () => {
+      const shard = shardOf(run(oneShard({ recordsPerSecond: 2000, recordBytes: 100 })));
+      // The shard starts with one second of quota (1,000 records), full until the producer's first batch at
+      // 0.1 s, then refills at 1,000 records/s for the remaining 19.9 s.
+      expect(shard.incomingRecords).toBe(1000 + 19_900);
+      expect(shard.throttledRecords).toBe(40_000 - 20_900);
+    },
+  );
 
-  it('row 1: a shard takes 1 MiB/s of data + partition key, throttling the rest', () => {
+  it('row 1: a shard takes 1 MiB/s of data + partition key, throttling the rest', { timeout: 60_000 }, () => {
     // 500 records/s of 10,000 bytes + 16-byte key = 5,008,000 bytes/s offered, under 1,000 records/s.
     const shard = shardOf(run(oneShard({ recordsPerSecond: 500, recordBytes: 10_000 })));
     const perSecond = (shard.incomingBytes - 1_048_576) / 20;
@@ -86,5 +90,46 @@ describe('streaming scenarios enforce the Kinesis write limits', () => {
     )[0]!.shards;
     expect(shards[0]!.endingHashKey).toBe(((1n << 127n) - 1n).toString());
     expect(shards[1]!.startingHashKey).toBe((1n << 127n).toString());
+  });
+});
+
+describe('streaming producers batch and throttle as the APIs do', () => {
+  it('rows 9 and 10: PutRecords calls carry at most 500 records and 5 MiB', () => {
+    // 10,000 records/s = 1,000 records per 100 ms batch: two calls of 500.
+    const many = run({ ...oneShard({ recordsPerSecond: 10_000, recordBytes: 10 }), durationSeconds: 1 });
+    expect((many.services['producers'] as unknown as ProducersReport).producers[0]!.putCalls).toBe(10 * 2);
+    // 100 records/s of 600,000 bytes = 10 records (6 MB) per batch: calls of 8 and 2 records (≤ 5 MiB each).
+    const big = run({ ...oneShard({ recordsPerSecond: 100, recordBytes: 600_000 }), durationSeconds: 1 });
+    expect((big.services['producers'] as unknown as ProducersReport).producers[0]!.putCalls).toBe(10 * 2);
+  });
+
+  it(
+    'row 48: a 2016 Direct-PUT delivery stream takes 5,000 records/s and throttles the rest',
+    { timeout: 60_000 },
+    () => {
+      const report = run({
+        seed: 1,
+        durationSeconds: 10,
+        firehose: [{ name: 'logs' }],
+        producers: [{ deliveryStream: 'logs', recordsPerSecond: 8000, recordBytes: 100 }],
+      });
+      const [delivery] = report.services['firehose'] as unknown as {
+        incomingRecords: number;
+        throttledRecords: number;
+      }[];
+      // Whole seconds 0–9 each take 5,000; the batch at exactly 10 s opens second 10 and is taken whole.
+      expect(delivery!.incomingRecords).toBe(10 * 5000 + 800);
+      expect(delivery!.throttledRecords).toBe(80_000 - delivery!.incomingRecords);
+    },
+  );
+
+  it('row 47: PutRecordBatch calls carry at most 500 records', () => {
+    const report = run({
+      seed: 1,
+      durationSeconds: 1,
+      firehose: [{ name: 'logs' }],
+      producers: [{ deliveryStream: 'logs', recordsPerSecond: 4000, recordBytes: 100 }],
+    });
+    expect((report.services['producers'] as unknown as ProducersReport).producers[0]!.putCalls).toBe(10 * 1);
   });
 });
