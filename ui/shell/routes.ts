@@ -4,7 +4,7 @@
  */
 
 /** The pages the app has. */
-export type PageId = 'agenda' | 'calculators' | 'settings' | 'lab';
+export type PageId = 'agenda' | 'calculators' | 'streaming' | 'settings' | 'lab';
 
 /** Where the app is: a page plus the query parameters that page keeps in the URL. */
 export interface Route {
@@ -18,6 +18,7 @@ export interface Route {
 export const pagePaths: Readonly<Record<PageId, string>> = {
   agenda: '/',
   calculators: '/calculators',
+  streaming: '/streaming',
   settings: '/settings',
   lab: '/lab',
 };

@@ -33,7 +33,10 @@ export class ConsoleClient {
   readonly #pending = new Map<number, (result: ObjectResult) => void>();
   #nextRequest = 1;
 
-  constructor(worker: WorkerLike, scheduleFrame: (callback: () => void) => void = requestAnimationFrame) {
+  constructor(
+    worker: WorkerLike,
+    scheduleFrame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
+  ) {
     this.#worker = worker;
     this.#schedule = scheduleFrame;
     worker.onmessage = (event) => this.#receive(event.data);

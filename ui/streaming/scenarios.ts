@@ -39,7 +39,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
     id: 'hot-key',
     title: 'A hot key',
     summary:
-      'Every record uses the partition key "user-42", so all 1,500 records/s land on one shard: it takes 1,000 and throttles the rest while the other shard idles. Split the hot shard or change the key strategy.',
+      'Every record uses the partition key "user-42", so all 1,500 records/s land on one shard: it takes 1,000 and throttles the rest while the other shard idles. Split the hot shard and watch the key follow one child: one key always lands on one shard. Then change the key strategy.',
     scenario: {
       seed: 1,
       durationSeconds: 300,

@@ -1,0 +1,181 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { App } from './pages/app';
+
+/** The streaming console as a learner uses it: pick a scenario, run the clock, act on shards. */
+class StreamingConsole {
+  readonly app: App;
+
+  constructor(readonly page: Page) {
+    this.app = new App(page);
+  }
+
+  async open(): Promise<void> {
+    await this.app.open('/streaming');
+    await expect(this.app.heading).toHaveText('Streaming console');
+    await expect(this.clock).toBeVisible();
+  }
+
+  get clock(): Locator {
+    return this.page.getByRole('group', { name: 'Simulation clock' });
+  }
+
+  async start(builtIn: string): Promise<void> {
+    await this.page.getByLabel('Built-in scenario').selectOption({ label: builtIn });
+    await this.page.getByRole('button', { name: 'Start scenario' }).click();
+    await expect(this.page.locator('[data-run-facts]')).toContainText(builtIn);
+  }
+
+  async setSpeed(label: string): Promise<void> {
+    await this.clock.getByRole('radio', { name: label }).check();
+  }
+
+  async play(): Promise<void> {
+    await this.clock.getByRole('button', { name: 'Play' }).click();
+  }
+
+  async pause(): Promise<void> {
+    await this.clock.getByRole('button', { name: 'Pause' }).click();
+    await expect(this.clock.getByRole('button', { name: 'Play' })).toBeVisible();
+  }
+
+  /** Simulated seconds on the clock. */
+  async seconds(): Promise<number> {
+    return parseFloat((await this.page.locator('[data-clock-now]').innerText()).replace(/,/g, ''));
+  }
+
+  stream(name: string): Locator {
+    return this.page.locator(`[data-stream="${name}"]`);
+  }
+
+  ingressChart(stream: string, shardId: string): Locator {
+    return this.stream(stream).locator(`figure[data-shard="${shardId}"]`);
+  }
+
+  get actionLog(): Locator {
+    return this.page.getByRole('region', { name: 'Actions and their real commands' });
+  }
+
+  async openAllDisclosures(): Promise<void> {
+    await this.page.locator('details').evaluateAll((elements) => {
+      for (const element of elements) (element as HTMLDetailsElement).open = true;
+    });
+  }
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+test('a hot key throttles one shard; splitting it shows the lineage and the real split-shard command', async ({
+  page,
+}) => {
+  test.slow();
+  const console = new StreamingConsole(page);
+  await console.open();
+  await console.app.navigation.getByRole('link', { name: 'Streaming console' }).isVisible();
+  await console.start('A hot key');
+  await console.setSpeed('10×');
+  await console.play();
+  const hot = console
+    .stream('clicks')
+    .locator('figure[data-shard]')
+    .filter({ has: page.locator('[data-throttled]') });
+  await expect(hot).toHaveCount(1, { timeout: 30_000 });
+  await console.pause();
+  expect(await console.seconds()).toBeGreaterThan(1);
+  const hotShardId = (await hot.getAttribute('data-shard'))!;
+
+  const split = console.stream('clicks').getByRole('form', { name: 'Split a shard' });
+  await expect(split.getByLabel('Shard to split')).toHaveValue(hotShardId);
+  await split.getByRole('button', { name: 'Split shard' }).click();
+
+  const entry = console.actionLog.locator('[data-action-entry]').first();
+  await expect(entry).toHaveAttribute('data-outcome', 'ok');
+  const command = await entry.locator('[data-cli]').innerText();
+  expect(command).toMatch(
+    new RegExp(
+      `^aws kinesis split-shard --stream-name clicks --shard-to-split ${hotShardId} --new-starting-hash-key \\d+$`,
+    ),
+  );
+  const lineage = console.stream('clicks').locator('[data-lineage]');
+  await expect(lineage).toContainText(`SplitShard`);
+  await expect(lineage).toContainText(`${hotShardId} → shardId-000000000002 + shardId-000000000003`);
+  await expect(console.ingressChart('clicks', 'shardId-000000000002')).toBeVisible();
+  await expect(console.stream('clicks').getByText('3 open shards')).toBeVisible();
+});
+
+test('a custom scenario with a mistake shows the JSON path and keeps the text', async ({ page }) => {
+  const console = new StreamingConsole(page);
+  await console.open();
+  await page.getByText('Custom scenario (JSON)').click();
+  const editor = page.getByLabel('Scenario JSON');
+  const text =
+    '{ "seed": 1, "durationSeconds": 60, "streams": [ { "name": "clicks", "shards": 0 } ], "producers": [] }';
+  await editor.fill(text);
+  await page.getByRole('button', { name: 'Run this JSON' }).click();
+  await expect(page.getByRole('alert')).toContainText('$.streams[0].shards');
+  await expect(editor).toHaveValue(text);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the streaming console has no serious or critical axe violations, ${theme} theme`, async ({
+    page,
+  }) => {
+    test.slow();
+    await page.emulateMedia({ colorScheme: theme });
+    const console = new StreamingConsole(page);
+    await console.open();
+    await console.setSpeed('100×');
+    await console.play();
+    await expect.poll(() => console.seconds(), { timeout: 20_000 }).toBeGreaterThan(5);
+    await console.pause();
+    await console
+      .stream('clicks')
+      .getByRole('form', { name: 'Split a shard' })
+      .getByRole('button', { name: 'Split shard' })
+      .click();
+    await expect(console.actionLog.locator('[data-action-entry]')).toHaveCount(1);
+    await console.openAllDisclosures();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const) {
+  test(`screenshots of the streaming console at ${size.width}×${size.height}`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize(size);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const console = new StreamingConsole(page);
+      await console.open();
+      await console.setSpeed('100×');
+      await console.play();
+      await expect.poll(() => console.seconds(), { timeout: 20_000 }).toBeGreaterThan(40);
+      await console
+        .stream('clicks')
+        .getByRole('form', { name: 'Split a shard' })
+        .getByRole('button', { name: 'Split shard' })
+        .click();
+      await expect.poll(() => console.seconds(), { timeout: 20_000 }).toBeGreaterThan(70);
+      await console.pause();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'the console scrolls sideways').toBeLessThanOrEqual(0);
+      await page.screenshot({
+        path: `.tmp/screenshots/streaming-${size.width}x${size.height}-${theme}.png`,
+        fullPage: true,
+      });
+      await page.screenshot({
+        path: `.tmp/screenshots/streaming-${size.width}x${size.height}-${theme}-top.png`,
+      });
+    }
+  });
+}
