@@ -96,7 +96,7 @@ export function addWorker(
     });
   }
   let worker = state.workers.find((w) => w.workerId === id);
-  if (worker !== undefined && worker.status !== 'CRASHED') {
+  if (worker?.status === 'RUNNING') {
     return fail({
       code: 'InvalidArgument',
       path: 'workerId',

@@ -53,8 +53,9 @@ export interface RecordProcessor {
 /** One worker (a process running the KCL): the leases it believes it holds and their processors. */
 export interface KclWorker {
   readonly workerId: string;
-  /** STARTING until its first lease-taking scan, then RUNNING until it crashes. */
-  status: 'STARTING' | 'RUNNING' | 'CRASHED';
+  status: 'RUNNING' | 'CRASHED';
+  /** False until the worker's first lease-taking scan (scenario workers start within the first second). */
+  launched: boolean;
   /** Incremented at each crash and restart, so timers of an earlier life are ignored. */
   incarnation: number;
   startedAt: number;

@@ -22,7 +22,7 @@ export type LeaseRowView = {
 /** One worker on the board. */
 export type WorkerView = {
   readonly workerId: string;
-  readonly status: 'STARTING' | 'RUNNING' | 'CRASHED';
+  readonly status: 'RUNNING' | 'CRASHED';
   readonly leaseKeys: readonly string[];
   readonly recordsProcessed: number;
   readonly startedAt: number;

@@ -21,7 +21,8 @@ export interface WorkerTimer {
 export function newWorker(workerId: string, now: number): KclWorker {
   return {
     workerId,
-    status: 'STARTING',
+    status: 'RUNNING',
+    launched: false,
     incarnation: 0,
     startedAt: now,
     crashedAt: null,
@@ -45,6 +46,7 @@ function setWorkerTimer(ctx: Ctx, worker: KclWorker, timer: WorkerTimer['timer']
  */
 export function launchWorker(ctx: Ctx, worker: KclWorker): void {
   worker.status = 'RUNNING';
+  worker.launched = true;
   worker.incarnation++;
   worker.startedAt = ctx.now;
   worker.crashedAt = null;
@@ -105,8 +107,7 @@ export function onKclTimer(ctx: Ctx, timer: ConsumerTimer): void {
   const worker = ctx.state.workers.find((w) => w.workerId === timer['workerId']);
   if (worker === undefined) return;
   if (timer['timer'] === 'launch') {
-    if (worker.status === 'STARTING' && timer['incarnation'] === worker.incarnation)
-      launchWorker(ctx, worker);
+    if (!worker.launched && timer['incarnation'] === worker.incarnation) launchWorker(ctx, worker);
     return;
   }
   if (worker.status !== 'RUNNING') return;
