@@ -7,11 +7,17 @@ import { validateScenario } from '../scenario/scenario.ts';
 import { streamingComponents } from '../streaming/components.ts';
 import { sparkConsumerKind } from './index.ts';
 
-/** The streaming components with the Lambda and Spark kinds registered beside the KCL. */
+/**
+ * The streaming components with the Lambda and Spark kinds registered beside the KCL (whether or not the
+ * registry lists them yet).
+ */
+const kinds = [
+  ...consumerKinds.filter((k) => k.type !== 'lambda' && k.type !== 'spark'),
+  lambdaConsumerKind,
+  sparkConsumerKind,
+];
 const components = streamingComponents.map((c) =>
-  c.field === 'consumers'
-    ? createConsumersComponent([...consumerKinds, lambdaConsumerKind, sparkConsumerKind])
-    : c,
+  c.field === 'consumers' ? createConsumersComponent(kinds) : c,
 );
 
 const scenario = {
