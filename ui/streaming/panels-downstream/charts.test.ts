@@ -53,3 +53,14 @@ describe('Spark batches', () => {
     expect(sparkVerdict(steady)).toMatchObject({ overloaded: false, delayGrowing: false });
   });
 });
+
+describe('chart ticks', () => {
+  it('labels sub-second time ticks distinctly (a run only a second old)', () => {
+    const young = {
+      ...lambdaFixture(),
+      iteratorAgeMs: { startMs: 0, periodMs: 200, values: [0, 10, 20, 30, 40] },
+    };
+    const labels = layoutIteratorAgeChart([young]).xTicks.map((t) => t.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});

@@ -31,8 +31,8 @@ export interface IteratorAgeLayout {
     readonly bottom: number;
   };
   readonly series: readonly AgeSeries[];
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly { readonly value: number; readonly x: number; readonly label: string }[];
+  readonly yTicks: readonly { readonly value: number; readonly y: number; readonly label: string }[];
 }
 
 /** The points of a series window: each value at the end of its period (a datapoint sums up its period). */
@@ -43,9 +43,9 @@ export function windowPoints(window: SeriesWindow): { readonly atMs: number; rea
   }));
 }
 
-/** A tick label for virtual time: whole seconds below 2 minutes, then minutes. */
+/** A tick label for virtual time: seconds below 2 minutes, then minutes. */
 function timeLabel(ms: number): string {
-  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 6000) / 10} min`;
+  return ms < 120_000 ? `${formatNumber(ms / 1000)} s` : `${formatNumber(ms / 60_000)} min`;
 }
 
 /** A tick label for an age: ms below a second, seconds above. */
@@ -89,8 +89,8 @@ export function layoutIteratorAgeChart(
     height: size.height,
     plot,
     series,
-    xTicks: x.ticks(6).map((t) => ({ x: x(t), label: timeLabel(t) })),
+    xTicks: x.ticks(6).map((t) => ({ value: t, x: x(t), label: timeLabel(t) })),
     // One unit for the whole axis: seconds, since the domain always reaches at least 1 s.
-    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: `${formatNumber(t / 1000)} s` })),
+    yTicks: y.ticks(4).map((t) => ({ value: t, y: y(t), label: `${formatNumber(t / 1000)} s` })),
   };
 }

@@ -31,7 +31,7 @@ export interface SparkBatchesLayout {
   readonly bars: readonly BatchBar[];
   readonly intervalY: number;
   readonly delayPath: string;
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly yTicks: readonly { readonly value: number; readonly y: number; readonly label: string }[];
 }
 
 /** The verdict the summary prints over the chart. */
@@ -100,6 +100,6 @@ export function layoutSparkBatches(
     bars,
     intervalY: y(intervalMs),
     delayPath,
-    yTicks: y.ticks(4).map((t) => ({ y: y(t), label: ageLabel(t) })),
+    yTicks: y.ticks(4).map((t) => ({ value: t, y: y(t), label: ageLabel(t) })),
   };
 }

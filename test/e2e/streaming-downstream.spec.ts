@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { App } from './pages/app';
+
+/**
+ * The downstream half of the streaming console, driven as a learner would: run a built-in scenario, crash a
+ * KCL worker and watch its leases fail over; let Firehose deliver and open the object in the S3 browser.
+ * Screenshots of the panels at a laptop and a projector size go to .tmp/screenshots for people to look at.
+ */
+class StreamingConsole {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await new App(this.page).open('/streaming');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Streaming console' })).toBeVisible();
+  }
+
+  /** Starts a built-in scenario by its title and runs it as fast as possible. */
+  async run(title: string): Promise<void> {
+    await this.page.getByLabel('Built-in scenario').selectOption({ label: title });
+    await this.page.getByRole('button', { name: 'Start scenario' }).click();
+    // The worker first finishes starting the page's default scenario, which takes a while on a busy machine.
+    await expect(this.page.locator('[data-run-facts]')).toContainText(title, { timeout: 30_000 });
+    await this.page.getByRole('radio', { name: 'As fast as possible' }).check();
+    const play = this.page.getByRole('button', { name: 'Play' });
+    if (await play.isVisible()) await play.click();
+  }
+
+  async pause(): Promise<void> {
+    const pause = this.page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+  }
+
+  leaseBoard(application: string): Locator {
+    return this.page.locator(`[data-kcl-app="${application}"]`);
+  }
+
+  section(name: string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+}
+
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+test.describe('streaming console, downstream panels', () => {
+  test.slow();
+
+  test('crashing a KCL worker hands its leases to the other worker after they expire', async ({ page }) => {
+    const streaming = new StreamingConsole(page);
+    await streaming.open();
+    await streaming.run('A KCL app with resharding');
+    const board = streaming.leaseBoard('orders-app');
+    await expect(board.locator('[data-worker]')).toHaveCount(2);
+    await expect(board.locator('[data-lease]').first()).toBeVisible();
+    await streaming.pause();
+
+    const victim = board.locator('[data-worker]').first();
+    const victimId = (await victim.getAttribute('data-worker')) ?? '';
+    await board.getByRole('button', { name: `Crash worker ${victimId}` }).click();
+    await expect(victim.getByText('crashed')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(board.locator('[data-lease].failover').first()).toBeVisible({ timeout: 30_000 });
+    await expect(board.locator('[data-lease].failover').first()).toContainText(
+      `taken from crashed ${victimId}`,
+    );
+    await board.getByText('Show the real command: read the lease table').click();
+    await expect(board.getByText('aws dynamodb scan --table-name orders-app')).toBeVisible();
+  });
+
+  test('a Firehose delivery opens in the S3 browser, decompressed', async ({ page }) => {
+    const streaming = new StreamingConsole(page);
+    await streaming.open();
+    await streaming.run('A Firehose pipeline');
+    const firehose = streaming.section('Firehose buffers');
+    await expect(firehose.locator('[data-delivery-stream="weblogs"]')).toBeVisible();
+    const delivered = firehose.locator('tbody tr').first();
+    await expect(delivered).toBeVisible({ timeout: 30_000 });
+    await streaming.pause();
+
+    const key = (await delivered.getAttribute('data-key')) ?? '';
+    expect(key).toMatch(/^logs\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/weblogs-1-/);
+    await delivered.getByRole('button', { name: `Open ${key} in the S3 browser` }).click();
+    const s3 = streaming.section('S3 browser');
+    const viewer = s3.locator(`[data-object-key="${key}"]`);
+    await expect(viewer).toBeVisible();
+    await expect(viewer.locator('dd').first()).toHaveText('GZIP');
+    await expect(viewer.locator('[data-object-content]')).not.toBeEmpty();
+    await viewer.getByText('Show the real command').click();
+    await expect(viewer.getByText(`aws s3 cp s3://bdlab-weblogs/${key} - | gunzip | head`)).toBeVisible();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the panels pass axe and are photographed in the ${theme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      const streaming = new StreamingConsole(page);
+      await streaming.open();
+      await streaming.run('A Firehose pipeline');
+      await expect(streaming.section('Firehose buffers').locator('tbody tr').first()).toBeVisible({
+        timeout: 30_000,
+      });
+      await streaming.pause();
+      for (const size of sizes) {
+        await page.setViewportSize(size);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'the console scrolls sideways').toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `.tmp/screenshots/downstream-console-${size.width}x${size.height}-${theme}.png`,
+          fullPage: true,
+        });
+      }
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+  }
+});
