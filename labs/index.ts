@@ -13,6 +13,7 @@ import { provisionShardsLab } from './06-provision-shards/lab.ts';
 import { hotShardLab } from './07-hot-shard/lab.ts';
 import { kplAggregationLab } from './08-kpl-aggregation/lab.ts';
 import { kclScalingLab } from './09-kcl-scaling/lab.ts';
+import { consumersComparedLab } from './10-consumers-compared/lab.ts';
 import { streamsVsFirehoseLab } from './11-streams-vs-firehose/lab.ts';
 import { firehoseBufferingLab } from './12-firehose-buffering/lab.ts';
 
@@ -36,6 +37,7 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '07-hot-shard', lab: hotShardLab },
   { folder: '08-kpl-aggregation', lab: kplAggregationLab },
   { folder: '09-kcl-scaling', lab: kclScalingLab },
+  { folder: '10-consumers-compared', lab: consumersComparedLab },
   { folder: '11-streams-vs-firehose', lab: streamsVsFirehoseLab },
   { folder: '12-firehose-buffering', lab: firehoseBufferingLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));
