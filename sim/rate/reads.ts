@@ -77,6 +77,7 @@ export class ReadModel {
   private readonly credit: Float64Array;
   private readonly callsThisStep: Int32Array;
   private readonly recordsPerCall: Float64Array;
+  private readonly nextCall: Int32Array;
   private readonly histories: (ShardHistory | undefined)[];
   private readonly now: CurrentStep = { cumRecords: 0, cumBytes: 0, stepRecords: 0, stepBytes: 0 };
   private readonly openedStep: Float64Array;
@@ -121,6 +122,7 @@ export class ReadModel {
     this.credit = new Float64Array(consumers.length);
     this.callsThisStep = new Int32Array(consumers.length);
     this.recordsPerCall = Float64Array.from(consumers.map((c) => c.recordsPerCall));
+    this.nextCall = new Int32Array(consumers.length);
     this.histories = new Array<ShardHistory | undefined>(slots).fill(undefined);
   }
 
@@ -148,17 +150,23 @@ export class ReadModel {
    * All reads of one stream's shards (`slots`, by `consumers`) in the current step, then the upkeep of the
    * arrival curves, then the shards' totals move to the step's end. A consumer making one call per step on a shard it has caught up with — the usual case —
    * takes an inlined fast path; anything else (several calls, a backlog, unread parents, a call that would
-   * hit a per-call cap) goes through `callsOn`, which handles every case.
+   * hit a per-call cap) goes through `oneCall`, which handles every case.
    */
   readStream(slots: Int32Array, consumers: readonly number[], retentionSteps: number): void {
     const step = this.step;
     let anyIdle = false;
+    let mostCalls = 0;
     for (let n = 0; n < consumers.length; n++) {
-      const g = consumers[n]!;
-      const calls = this.callsThisStep[g]!;
+      const calls = this.callsThisStep[consumers[n]!]!;
       if (calls === 0) anyIdle = true;
-      else if (calls === 1) this.oneCallEach(g, slots);
-      else for (let j = 0; j < slots.length; j++) this.callsOn(g, slots[j]!, calls);
+      if (calls > mostCalls) mostCalls = calls;
+    }
+    if (mostCalls === 1) {
+      for (let n = 0; n < consumers.length; n++) {
+        if (this.callsThisStep[consumers[n]!] === 1) this.oneCallEach(consumers[n]!, slots);
+      }
+    } else if (mostCalls > 1) {
+      for (let j = 0; j < slots.length; j++) this.callsInTimeOrder(slots[j]!, consumers);
     }
     const { cumRecords, cumBytes, stepRecords, stepBytes } = this.flows;
     for (let j = 0; j < slots.length; j++) {
@@ -200,7 +208,7 @@ export class ReadModel {
         bytes > maxCallBytes ||
         this.parents[s]!.length > 0
       ) {
-        this.callsOn(g, s, 1);
+        this.oneCall(g, s, 1, 1);
         continue;
       }
       if (this.closedStep[s]! <= step) continue;
@@ -229,97 +237,116 @@ export class ReadModel {
     this.bytesRead[g]! += readBytes;
   }
 
-  /** Consumer `g`'s `calls` calls on slot `s` in the current step, in every case. */
-  private callsOn(g: number, s: number, calls: number): void {
-    if (this.openedStep[s]! > this.step) return;
-    const open = this.step < this.closedStep[s]!;
-    const parents = this.parents[s]!;
+  /**
+   * Every consumer's calls on slot `s` in time order (ties in consumer order, as the record level would
+   * see them when each consumer polls at the same instants).
+   */
+  private callsInTimeOrder(s: number, consumers: readonly number[]): void {
+    const nextCall = this.nextCall;
+    for (let n = 0; n < consumers.length; n++) nextCall[n] = 1;
+    for (;;) {
+      let pick = -1;
+      for (let n = 0; n < consumers.length; n++) {
+        const calls = this.callsThisStep[consumers[n]!]!;
+        if (nextCall[n]! > calls) continue;
+        if (pick < 0) {
+          pick = n;
+          continue;
+        }
+        const best = this.callsThisStep[consumers[pick]!]!;
+        if (nextCall[n]! * best < nextCall[pick]! * calls) pick = n;
+      }
+      if (pick < 0) return;
+      const g = consumers[pick]!;
+      this.oneCall(g, s, nextCall[pick]!, this.callsThisStep[g]!);
+      nextCall[pick]!++;
+    }
+  }
+
+  /** Call number `c` of `calls` by consumer `g` on slot `s` in the current step, in every case. */
+  private oneCall(g: number, s: number, c: number, calls: number): void {
+    const step = this.step;
+    if (this.openedStep[s]! > step) return;
     const flows = this.flows;
     const cumStart = flows.cumRecords[s]!;
-    const bytesStart = flows.cumBytes[s]!;
     const stepRecords = flows.stepRecords[s]!;
+    const position = this.position;
+    const i = g * this.slots + s;
+    if (step >= this.closedStep[s]! && position[i]! >= cumStart) return;
+    const parents = this.parents[s]!;
+    if (parents.length > 0 && !this.parentsDrained(g, parents)) {
+      if (stepRecords > 0) this.behind[s] = 1;
+      return;
+    }
+    const bytesStart = flows.cumBytes[s]!;
     const stepBytes = flows.stepBytes[s]!;
-    const history = this.histories[s];
     const limits = this.limits;
     const maxCallBytes = limits.getRecordsMaxBytes;
     const penalty = limits.getRecordsPenaltyMillis / 1000;
     const bytesRate = limits.shardReadBytesPerSecond;
     const callsRate = limits.shardReadCallsPerSecond;
-    const step = this.step;
-    const t = this.t;
     const dt = this.dt;
-    const position = this.position;
     const positionBytes = this.positionBytes;
-    let maxAge = 0;
-    const i = g * this.slots + s;
-    {
-      if (!open && position[i]! >= cumStart) return;
-      if (parents.length > 0 && !this.parentsDrained(g, parents)) {
-        if (stepRecords > 0) this.behind[s] = 1;
-        return;
-      }
-      const perCall = this.recordsPerCall[g]!;
-      for (let c = 1; c <= calls; c++) {
-        const at = c === calls ? t + dt : t + (c / calls) * dt;
-        this.getRecordsCalls[s]!++;
-        // The shared read buckets of throughput.ts (admitRead), refilled to the call's time.
-        const elapsed = at - this.refilledAt[s]!;
-        if (elapsed > 0) {
-          this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
-          this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
-          this.refilledAt[s] = at;
-        }
-        if (at < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) {
-          this.throttledCalls[s]!++;
-          continue;
-        }
-        this.callTokens[s]! -= 1;
-        const pos = position[i]!;
-        const available = c === calls ? cumStart + stepRecords : cumStart + (stepRecords * c) / calls;
-        const want = Math.min(available - pos, perCall);
-        if (want <= 0) continue;
-        let next = want === available - pos ? available : pos + want;
-        const fromBytes = positionBytes[i]!;
-        let toBytes: number;
-        let arrival: number;
-        if (pos >= cumStart) {
-          const perRecord = stepBytes / stepRecords;
-          toBytes =
-            next === available && c === calls
-              ? bytesStart + stepBytes
-              : bytesStart + (next - cumStart) * perRecord;
-          if (toBytes - fromBytes > maxCallBytes) {
-            toBytes = fromBytes + maxCallBytes;
-            next = cumStart + (toBytes - bytesStart) / perRecord;
-            this.blockedUntil[s] = at + penalty;
-          }
-          arrival = step + (next - cumStart) / stepRecords;
-        } else {
-          const now = this.now;
-          now.cumRecords = cumStart;
-          now.cumBytes = bytesStart;
-          now.stepRecords = stepRecords;
-          now.stepBytes = stepBytes;
-          toBytes = bytesAtPosition(history, now, next);
-          if (toBytes - fromBytes > maxCallBytes) {
-            toBytes = fromBytes + maxCallBytes;
-            next = positionAtBytes(history, now, toBytes);
-            this.blockedUntil[s] = at + penalty;
-          }
-          arrival = arrivalStep(history, now, next, step);
-        }
-        this.byteTokens[s]! -= toBytes - fromBytes;
-        this.recordsRead[g]! += next - pos;
-        this.bytesRead[g]! += toBytes - fromBytes;
-        position[i] = next;
-        positionBytes[i] = toBytes;
-        const ageMs = at > arrival * dt ? (at - arrival * dt) * 1000 : 0;
-        if (ageMs > maxAge) maxAge = ageMs;
-        if (ageMs > this.maxIteratorAgeMs[g]!) this.maxIteratorAgeMs[g] = ageMs;
-      }
-      if (position[i]! < cumStart + stepRecords) this.behind[s] = 1;
+    const at = c === calls ? this.t + dt : this.t + (c / calls) * dt;
+    this.getRecordsCalls[s]!++;
+    // The shared read buckets of throughput.ts (admitRead), refilled to the call's time.
+    const elapsed = at - this.refilledAt[s]!;
+    if (elapsed > 0) {
+      this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
+      this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
+      this.refilledAt[s] = at;
     }
-    if (maxAge > this.periodMaxAgeMs[s]!) this.periodMaxAgeMs[s] = maxAge;
+    if (at < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) {
+      this.throttledCalls[s]!++;
+      if (position[i]! < cumStart + stepRecords) this.behind[s] = 1;
+      return;
+    }
+    this.callTokens[s]! -= 1;
+    const pos = position[i]!;
+    const available = c === calls ? cumStart + stepRecords : cumStart + (stepRecords * c) / calls;
+    const want = Math.min(available - pos, this.recordsPerCall[g]!);
+    if (want > 0) {
+      let next = want === available - pos ? available : pos + want;
+      const fromBytes = positionBytes[i]!;
+      let toBytes: number;
+      let arrival: number;
+      if (pos >= cumStart) {
+        const perRecord = stepBytes / stepRecords;
+        toBytes =
+          next === available && c === calls
+            ? bytesStart + stepBytes
+            : bytesStart + (next - cumStart) * perRecord;
+        if (toBytes - fromBytes > maxCallBytes) {
+          toBytes = fromBytes + maxCallBytes;
+          next = cumStart + (toBytes - bytesStart) / perRecord;
+          this.blockedUntil[s] = at + penalty;
+        }
+        arrival = step + (next - cumStart) / stepRecords;
+      } else {
+        const now = this.now;
+        now.cumRecords = cumStart;
+        now.cumBytes = bytesStart;
+        now.stepRecords = stepRecords;
+        now.stepBytes = stepBytes;
+        const history = this.histories[s];
+        toBytes = bytesAtPosition(history, now, next);
+        if (toBytes - fromBytes > maxCallBytes) {
+          toBytes = fromBytes + maxCallBytes;
+          next = positionAtBytes(history, now, toBytes);
+          this.blockedUntil[s] = at + penalty;
+        }
+        arrival = arrivalStep(history, now, next, step);
+      }
+      this.byteTokens[s]! -= toBytes - fromBytes;
+      this.recordsRead[g]! += next - pos;
+      this.bytesRead[g]! += toBytes - fromBytes;
+      position[i] = next;
+      positionBytes[i] = toBytes;
+      const ageMs = at > arrival * dt ? (at - arrival * dt) * 1000 : 0;
+      if (ageMs > this.periodMaxAgeMs[s]!) this.periodMaxAgeMs[s] = ageMs;
+      if (ageMs > this.maxIteratorAgeMs[g]!) this.maxIteratorAgeMs[g] = ageMs;
+    }
+    if (position[i]! < cumStart + stepRecords) this.behind[s] = 1;
   }
 
   /**
