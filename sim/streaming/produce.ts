@@ -19,6 +19,9 @@ import { drawRecordBytes, rateAt } from './load-shape.ts';
 import { recordData } from './payload.ts';
 import { afterThrottle, noteError, PRODUCER_TICK_MS, type ProducerState } from './producer-state.ts';
 
+/** Rounding slack when a tick's fractional records add up to a whole one. */
+const CARRY_TOLERANCE = 1e-9;
+
 /** Records about to be sent: data, partition key and failed attempts so far, as parallel columns. */
 export interface OutgoingRecords {
   readonly data: Uint8Array[];
@@ -47,7 +50,9 @@ export function recordsForTick(producer: ProducerState, rng: Rng, now: number): 
   const middleSeconds = (now - PRODUCER_TICK_MS / 2) / 1000;
   const wanted = rateAt(producer.recordsPerSecond, producer.rate, middleSeconds) * (PRODUCER_TICK_MS / 1000);
   const total = producer.carry + wanted;
-  const count = Math.floor(total);
+  // A tenth is not exact in binary: ten ticks of 0.1 records sum to 0.9999999999999999, which must count
+  // as the one record a rate of 1/s makes in a second.
+  const count = Math.floor(total + CARRY_TOLERANCE);
   producer.carry = total - count;
   const withKeys = producer.target.kind === 'stream';
   for (let i = 0; i < count; i++) {
