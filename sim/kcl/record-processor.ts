@@ -7,12 +7,10 @@ import { deaggregate, hasAggregationMagic } from '../kpl/index.ts';
 import { KCL_DEFAULTS, type KclConfig } from './config.ts';
 import { checkpointLease, findLease, syncShards } from './lease-table.ts';
 import {
-  comparePositions,
   logLeaseEvent,
   MAX_ORDER_CHECKED_KEYS,
   type KclAppState,
   type KclWorker,
-  type Position,
   type RecordProcessor,
 } from './state.ts';
 
@@ -88,10 +86,10 @@ function initialize(ctx: Ctx, worker: KclWorker, processor: RecordProcessor): bo
 
 /**
  * Hands a batch to the application's code: de-aggregates KPL records (AWS-FACTS §2.1), counts user
- * records, spots re-deliveries (at or before the furthest position already processed in the shard) and
- * checks per-key order. The order check compares sequence numbers across shards, which is sound in this
- * simulator because its sequence numbers start with the arrival time (sim/kinesis/sequence.ts): a child
- * shard's records all arrive after its parent closed.
+ * records, spots re-deliveries (Kinesis records at or before the furthest one already processed in the
+ * shard) and checks per-key order. The order check compares sequence numbers across shards, which is sound
+ * in this simulator because its sequence numbers are fixed-length digit strings that start with the
+ * arrival time (sim/kinesis/sequence.ts): a child shard's records all arrive after its parent closed.
  */
 function processBatch(
   ctx: Ctx,
@@ -100,41 +98,44 @@ function processBatch(
   records: readonly KinesisRecord[],
 ): number {
   const app = ctx.state;
-  const stats = shardReadStats(app.reads, shardId);
+  const stats = app.stats;
+  const keys = app.keyPositions;
+  const upTo = app.processedUpTo[shardId];
   let delivered = 0;
-  const deliver = (sequenceNumber: string, subSequenceNumber: number, partitionKey: string) => {
-    delivered++;
-    const position: Position = [sequenceNumber, subSequenceNumber];
-    const upTo = app.processedUpTo[shardId];
-    if (upTo !== undefined && comparePositions(position, upTo) <= 0) {
-      app.stats.duplicateUserRecords++;
-      return;
-    }
-    app.processedUpTo[shardId] = position;
-    const last = app.keyPositions[partitionKey];
-    if (last !== undefined) {
-      if (comparePositions(position, last) < 0) app.stats.outOfOrderUserRecords++;
-      else app.keyPositions[partitionKey] = position;
-    } else if (app.keysChecked < MAX_ORDER_CHECKED_KEYS) {
-      app.keyPositions[partitionKey] = position;
-      app.keysChecked++;
-    }
-  };
   for (const record of records) {
-    if (!hasAggregationMagic(record.Data)) {
-      deliver(record.SequenceNumber, 0, record.PartitionKey);
+    const sequenceNumber = record.SequenceNumber;
+    let partitionKeys: readonly string[];
+    if (hasAggregationMagic(record.Data)) {
+      const users = deaggregate(record);
+      if (!users.ok) {
+        stats.deaggregationErrors++;
+        continue;
+      }
+      if (users.value[0]?.aggregated === true) stats.aggregatedKinesisRecords++;
+      partitionKeys = users.value.map((u) => u.PartitionKey);
+    } else partitionKeys = [record.PartitionKey];
+    delivered += partitionKeys.length;
+    if (upTo !== undefined && sequenceNumber <= upTo) {
+      stats.duplicateUserRecords += partitionKeys.length;
       continue;
     }
-    const users = deaggregate(record);
-    if (!users.ok) {
-      app.stats.deaggregationErrors++;
-      continue;
+    for (const key of partitionKeys) {
+      const last = keys[key];
+      if (last !== undefined) {
+        if (sequenceNumber < last) stats.outOfOrderUserRecords++;
+        else keys[key] = sequenceNumber;
+      } else if (app.keysChecked < MAX_ORDER_CHECKED_KEYS) {
+        keys[key] = sequenceNumber;
+        app.keysChecked++;
+      }
     }
-    if (users.value[0]?.aggregated === true) app.stats.aggregatedKinesisRecords++;
-    for (const user of users.value) deliver(user.SequenceNumber, user.SubSequenceNumber, user.PartitionKey);
   }
-  app.stats.userRecordsDelivered += delivered;
-  stats.recordsProcessed += delivered;
+  const last = records[records.length - 1];
+  if (last !== undefined && (upTo === undefined || last.SequenceNumber > upTo)) {
+    app.processedUpTo[shardId] = last.SequenceNumber;
+  }
+  stats.userRecordsDelivered += delivered;
+  shardReadStats(app.reads, shardId).recordsProcessed += delivered;
   worker.recordsProcessed += delivered;
   return delivered;
 }

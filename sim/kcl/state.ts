@@ -108,9 +108,6 @@ export type KclStats = {
   leasesLost: number;
 };
 
-/** A position in the stream: a sequence number and a position inside its KPL aggregate. */
-export type Position = readonly [sequenceNumber: string, subSequenceNumber: number];
-
 /** Most partition keys whose order is checked (the check keeps one position per key). */
 export const MAX_ORDER_CHECKED_KEYS = 10_000;
 /** How many lease events the log keeps. */
@@ -125,10 +122,16 @@ export interface KclAppState extends ConsumerStateBase {
   readonly finishedShards: string[];
   nextProcessorId: number;
   nextWorkerNumber: number;
-  /** The furthest position processed in each shard: anything at or before it again is a duplicate. */
-  readonly processedUpTo: Record<string, Position>;
-  /** The latest position processed for each checked partition key. */
-  readonly keyPositions: Record<string, Position>;
+  /**
+   * Sequence number of the furthest Kinesis record processed in each shard: a record at or before it that
+   * comes again (after a failover, from the last checkpoint) is a duplicate.
+   */
+  readonly processedUpTo: Record<string, string>;
+  /**
+   * Sequence number of the latest record processed for each checked partition key. User records of one
+   * KPL aggregate share it, and their order inside the aggregate is the order they were added.
+   */
+  readonly keyPositions: Record<string, string>;
   keysChecked: number;
   readonly stats: KclStats;
   /** The most recent lease events, oldest first. */
@@ -142,10 +145,4 @@ export function logLeaseEvent(
 ): void {
   app.events.push({ ...event, from: event.from ?? null });
   if (app.events.length > MAX_LEASE_EVENTS) app.events.splice(0, app.events.length - MAX_LEASE_EVENTS);
-}
-
-/** Compares two stream positions (sequence numbers are fixed-length digit strings). */
-export function comparePositions(a: Position, b: Position): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] - b[1];
 }
