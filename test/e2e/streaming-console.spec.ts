@@ -157,7 +157,7 @@ for (const size of [
       await page.emulateMedia({ colorScheme: theme });
       const console = new StreamingConsole(page);
       await console.open();
-      await console.setSpeed('100×');
+      await console.setSpeed('10×');
       await console.play();
       await expect.poll(() => console.seconds(), { timeout: 20_000 }).toBeGreaterThan(40);
       await console
@@ -167,6 +167,7 @@ for (const size of [
         .click();
       await expect.poll(() => console.seconds(), { timeout: 20_000 }).toBeGreaterThan(70);
       await console.pause();
+      await page.evaluate(() => window.scrollTo(0, 0));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'the console scrolls sideways').toBeLessThanOrEqual(0);
       await page.screenshot({
