@@ -25,16 +25,20 @@ const clicks = {
 };
 
 describe('bdlab run', () => {
-  it('prints a short summary of the run', async () => {
-    const file = scenarioFile('clicks.json', clicks);
-    const { code, stdout, stderr } = await bdlab('run', file);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    expect(stdout).toContain(`Scenario ${file}: seed 1, 60 s simulated`);
-    expect(stdout).toContain('  heartbeat  constant   2/s    120 events (expected 120)');
-    expect(stdout).toContain('Final clock: 60,000 ms');
-    expect(stdout).toMatch(/Digest: md5:[0-9a-f]{32}/);
-  });
+  it(
+    'prints a short summary of the run (the first test also loads every service model)',
+    { timeout: 60_000 },
+    async () => {
+      const file = scenarioFile('clicks.json', clicks);
+      const { code, stdout, stderr } = await bdlab('run', file);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toContain(`Scenario ${file}: seed 1, 60 s simulated`);
+      expect(stdout).toContain('  heartbeat  constant   2/s    120 events (expected 120)');
+      expect(stdout).toContain('Final clock: 60,000 ms');
+      expect(stdout).toMatch(/Digest: md5:[0-9a-f]{32}/);
+    },
+  );
 
   it('prints only the JSON report with --json, identical on every run', async () => {
     const file = scenarioFile('clicks-json.json', clicks);
