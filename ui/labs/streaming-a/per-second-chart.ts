@@ -5,7 +5,8 @@ import { line, scaleLinear } from 'd3';
 export interface PerSecondSeries {
   readonly key: string;
   readonly label: string;
-  readonly values: readonly number[];
+  /** One value per second; null where the series did not exist (a shard not yet open, or closed). */
+  readonly values: readonly (number | null)[];
 }
 
 /** Everything the component draws. */
@@ -41,12 +42,14 @@ export function layoutPerSecond(
   const width = 960;
   const height = 300;
   const plot = { left: 80, right: 940, top: 16, bottom: 260 };
-  const top = Math.max(limit ?? 0, ...series.flatMap((s) => s.values)) * 1.1 || 1;
+  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const top = Math.max(limit ?? 0, ...values) * 1.1 || 1;
   const x = scaleLinear().domain([0, seconds]).range([plot.left, plot.right]);
   const y = scaleLinear().domain([0, top]).range([plot.bottom, plot.top]).nice();
-  const path = line<number>()
+  const path = line<number | null>()
+    .defined((v) => v !== null)
     .x((_, i) => x(i + 0.5))
-    .y((v) => y(v));
+    .y((v) => y(v ?? 0));
   return {
     width,
     height,
