@@ -60,7 +60,7 @@ test.describe('streaming console, downstream panels', () => {
     const victim = board.locator('[data-worker]').first();
     const victimId = (await victim.getAttribute('data-worker')) ?? '';
     await board.getByRole('button', { name: `Crash worker ${victimId}` }).click();
-    await expect(victim.getByText('crashed')).toBeVisible();
+    await expect(victim.getByText('crashed', { exact: true })).toBeVisible();
 
     await page.getByRole('button', { name: 'Play' }).click();
     await expect(board.locator('[data-lease].failover').first()).toBeVisible({ timeout: 30_000 });
@@ -68,7 +68,7 @@ test.describe('streaming console, downstream panels', () => {
       `taken from crashed ${victimId}`,
     );
     await board.getByText('Show the real command: read the lease table').click();
-    await expect(board.getByText('aws dynamodb scan --table-name orders-app')).toBeVisible();
+    await expect(board.getByText('aws dynamodb scan --table-name orders-app', { exact: true })).toBeVisible();
   });
 
   test('a Firehose delivery opens in the S3 browser, decompressed', async ({ page }) => {
@@ -83,7 +83,11 @@ test.describe('streaming console, downstream panels', () => {
 
     const key = (await delivered.getAttribute('data-key')) ?? '';
     expect(key).toMatch(/^logs\/\d{4}\/\d{2}\/\d{2}\/\d{2}\/weblogs-1-/);
-    await delivered.getByRole('button', { name: `Open ${key} in the S3 browser` }).click();
+    // Located by its key: newer deliveries may still arrive above it while the clock stops.
+    await firehose
+      .locator(`tr[data-key="${key}"]`)
+      .getByRole('button', { name: `Open ${key} in the S3 browser` })
+      .click();
     const s3 = streaming.section('S3 browser');
     const viewer = s3.locator(`[data-object-key="${key}"]`);
     await expect(viewer).toBeVisible();
