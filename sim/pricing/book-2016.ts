@@ -1,4 +1,4 @@
-import { limitTable, missingTable, priceTable } from './facts.ts';
+import { HOW_TO_OVERRIDE, limitTable, missingTable, priceTable } from './facts.ts';
 import { limits2016 } from './limits.ts';
 import { instancePrices2016, instanceMissing2016 } from './instance-prices.ts';
 import type { PriceBook } from './types.ts';
@@ -175,6 +175,16 @@ export const BOOK_2016: PriceBook = {
   }),
   limits: limitTable(limits2016),
   missing: missingTable({
+    'lambda.requests': [
+      'Lambda requests',
+      '1,000,000 requests',
+      `The reference (AWS-FACTS.md) has no sourced Lambda price, so none is invented. ${HOW_TO_OVERRIDE}`,
+    ],
+    'lambda.gbSecond': [
+      'Lambda compute',
+      'GB-second',
+      `The reference (AWS-FACTS.md) has no sourced Lambda price, so none is invented. ${HOW_TO_OVERRIDE}`,
+    ],
     'kinesis.onDemandStreamHour': [
       'Kinesis on-demand stream-hour',
       'stream-hour',

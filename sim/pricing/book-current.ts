@@ -103,6 +103,16 @@ export const BOOK_CURRENT: PriceBook = {
   }),
   limits: limitTable(limitsCurrent),
   missing: missingTable({
+    'lambda.requests': [
+      'Lambda requests',
+      '1,000,000 requests',
+      `The reference (AWS-FACTS.md) has no sourced Lambda price, so none is invented. ${HOW_TO_OVERRIDE}`,
+    ],
+    'lambda.gbSecond': [
+      'Lambda compute',
+      'GB-second',
+      `The reference (AWS-FACTS.md) has no sourced Lambda price, so none is invented. ${HOW_TO_OVERRIDE}`,
+    ],
     'firehose.ingestPerGbAbove500Tb': [
       'Firehose data ingested above 500 TB / month',
       'GB ingested (each record rounded up to 5 KB)',
