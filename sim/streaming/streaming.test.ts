@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { digestOf } from '../core/digest.ts';
+import { createSimulation, type SimEvent } from '../core/simulation.ts';
+import { restore, snapshot } from '../core/snapshot.ts';
+import { millis } from '../core/units.ts';
+import { scenarioComponents } from '../scenario/components.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { validateScenario, type Scenario } from '../scenario/scenario.ts';
 import { openStreamingSession } from './session.ts';
@@ -297,4 +302,33 @@ describe('streaming runs', () => {
       '$.producers[0].deliveryStream: Firehose is simulated at record level only; lower the rates or the duration (or set "level": "record").',
     ]);
   });
+
+  it(
+    'a run saved mid-way, restored and continued ends in the same state as one run straight through',
+    { timeout: 120_000 },
+    () => {
+      const scenario = valid({
+        seed: 1,
+        durationSeconds: 5,
+        streams: [{ name: 'clicks', shards: 2 }],
+        firehose: [{ name: 'f', bufferSeconds: 60 }],
+        producers: [
+          { stream: 'clicks', recordsPerSecond: 3000, recordBytes: 300, retries: { maxAttempts: 3 } },
+          { stream: 'clicks', recordsPerSecond: 500, recordBytes: 100, kpl: { aggregation: true } },
+          { deliveryStream: 'f', recordsPerSecond: 100, recordBytes: 50 },
+        ],
+        actions: [{ atSeconds: 3, action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000' }],
+      });
+      const straight = openStreamingSession(scenario);
+      straight.advanceTo(5000);
+      const paused = openStreamingSession(scenario);
+      paused.advanceTo(2000);
+      const saved = JSON.parse(JSON.stringify(snapshot(paused.state))) as ReturnType<
+        typeof snapshot<SimEvent, Record<string, unknown>>
+      >;
+      const resumed = restore(saved);
+      createSimulation(scenarioComponents.map((c) => c.module)).run(resumed, millis(5000));
+      expect(digestOf(snapshot(resumed))).toBe(digestOf(snapshot(straight.state)));
+    },
+  );
 });
