@@ -19,6 +19,7 @@ export {
   type RateLevelInput,
   type RateLevelResult,
   type RateProducerInput,
+  type RateProducerResult,
   type RatePutTotals,
   type RateReshardAction,
   type RateShardResult,

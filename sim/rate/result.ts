@@ -151,6 +151,13 @@ export function collectResult(run: RunState): RateLevelResult {
     seriesLength: series.length,
     totals: sumTotals(streams.map((s) => s.totals)),
     streams,
+    producers: run.plans.map((p) => ({
+      name: p.name,
+      stream: p.input.stream,
+      userRecordsProduced: Math.round(p.userRecordsProduced),
+      userRecordsAccepted: Math.round(p.userRecordsAccepted),
+      userRecordsDropped: Math.round(p.userRecordsDropped),
+    })),
     keyLandings: run.plans.map((p) => ({ producer: p.name, ...p.keys.landing })),
     actions: topology.outcomes,
     approximations: RATE_LEVEL_APPROXIMATIONS,

@@ -219,6 +219,15 @@ export interface RateStreamResult {
   readonly consumers: readonly RateConsumerResult[];
 }
 
+/** One producer's user records (the rate level keeps Kinesis-record totals per shard and stream). */
+export interface RateProducerResult {
+  readonly name: string;
+  readonly stream: string;
+  readonly userRecordsProduced: number;
+  readonly userRecordsAccepted: number;
+  readonly userRecordsDropped: number;
+}
+
 /** How a producer's keys landed: exact for hashed keys, approximate for a spread Zipf tail. */
 export interface RateKeyLanding {
   readonly producer: string;
@@ -253,6 +262,7 @@ export interface RateLevelResult {
   readonly seriesLength: number;
   readonly totals: RatePutTotals;
   readonly streams: readonly RateStreamResult[];
+  readonly producers: readonly RateProducerResult[];
   readonly keyLandings: readonly RateKeyLanding[];
   readonly actions: readonly RateActionOutcome[];
   /** The approximations of this level, in words a learner can read (quoted by reports). */
