@@ -15,7 +15,7 @@ import { zipfDigitWeightedSum, zipfSquareSum, zipfSum } from './zipf.ts';
  * scatters keys independently and uniformly, the actual error is a sum of many small independent terms, with
  * standard deviation √(Σ_tail p_r² · w(1−w)) ≤ ½√(Σ_tail p_r²) for a shard of width w. Both figures are
  * reported per producer (`RateKeyLanding`). Example: 10 million keys, exponent 1, 65,536 hashed exactly:
- * T ≈ 0.31, typical error ≈ 4·10⁻⁴ of the producer's records — well below one shard's share of 1,000 shards.
+ * T ≈ 0.30, typical error ≈ 1.2·10⁻⁴ of the producer's records — an eighth of one shard's share of 1,000 shards.
  */
 
 /** Keys of a Zipf producer hashed one by one unless the input says otherwise. */
