@@ -372,9 +372,13 @@ export function runLabStream(scenario: LabStreamScenario): Result<LabStreamRun> 
     attempted += due;
     if (kpl) {
       // User records arrive spread over the tick, each after everything due before it has been sent.
+      let flushedAt = -1;
       for (let i = 0; i < due; i++) {
         const at = now + Math.floor((i * TICK_MS) / due);
-        flushKpl(kpl, at);
+        if (at !== flushedAt) {
+          flushKpl(kpl, at);
+          flushedAt = at;
+        }
         addUserRecord(kpl, { PartitionKey: nextKey(), Data: data }, at);
       }
       flushKpl(kpl, now + TICK_MS - 1);
