@@ -99,7 +99,7 @@ describe('ConsoleEngine', () => {
 
 describe('built-in scenarios', () => {
   it('are all valid scenarios', () => {
-    for (const id of ['balanced', 'hot-key', 'kpl', 'firehose']) {
+    for (const id of ['balanced', 'hot-key', 'kpl', 'firehose', 'kcl-resharding']) {
       const checked = validateScenario(findBuiltIn(id)!.scenario);
       expect(checked.ok ? [] : checked.errors, id).toEqual([]);
     }

@@ -81,7 +81,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
     id: 'firehose',
     title: 'A Firehose pipeline',
     summary:
-      'Web logs go to a Firehose delivery stream that buffers up to 1 MB or 60 seconds and writes GZIP objects to S3: watch the buffer fill, the interval timer run out first, and open an object to read it.',
+      'Web logs (200 records/s of 300 bytes, about 3.4 MiB a minute) go to a Firehose delivery stream that buffers up to 5 MB or 60 seconds: the 60-second interval fires before the buffer is full, and each delivery is a GZIP object in S3. Open one to read it.',
     scenario: {
       seed: 1,
       durationSeconds: 300,
@@ -96,7 +96,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
       firehose: [
         {
           name: 'weblogs',
-          bufferMB: 1,
+          bufferMB: 5,
           bufferSeconds: 60,
           compression: 'GZIP',
           prefix: 'logs/',

@@ -10,6 +10,8 @@ import type { ConsumerEntry, ConsumersState } from '../../sim/consumers/runtime.
 import { lagMetricId } from '../../sim/consumers/shard-reader.ts';
 import type { KclAppState } from '../../sim/kcl/state.ts';
 import type { LambdaConsumerState } from '../../sim/lambda-consumer/index.ts';
+import { sparkConsumerView } from '../../sim/spark-streaming/view.ts';
+import type { SparkConsumerState } from '../../sim/spark-streaming/state.ts';
 import type { ConsumerView, LeaseView, SeriesWindow, SummaryFact } from './console-view.ts';
 import { seriesWindow } from './series-window.ts';
 
@@ -117,23 +119,43 @@ function consumerView(entry: ConsumerEntry, metrics: MetricStore, nowMs: number)
   return sparkView(entry, base, common, nowMs);
 }
 
-/** A Spark Streaming consumer: its batch interval and the processing time and scheduling delay of recent batches. */
+/** Batches charted for a Spark application (its most recent ones). */
+const SPARK_BATCHES = 60;
+
+/**
+ * A Spark Streaming consumer: one value per batch (the window's period is the batch interval), the
+ * processing time of each finished batch and the scheduling delay of every batch so far.
+ */
 function sparkView(
   entry: ConsumerEntry,
   base: Pick<ConsumerView, 'name' | 'stream' | 'iteratorAgeMs' | 'recordsProcessed'>,
   common: readonly SummaryFact[],
   nowMs: number,
 ): ConsumerView {
-  const config = entry.config as unknown as { batchIntervalSeconds?: number };
-  const interval = config.batchIntervalSeconds ?? 1;
-  const empty: SeriesWindow = { startMs: nowMs, periodMs: interval * 1000, values: [] };
+  const spark = sparkConsumerView(entry.state as unknown as SparkConsumerState, nowMs, SPARK_BATCHES);
+  const window = (pick: (b: (typeof spark.batches)[number]) => number): SeriesWindow => ({
+    startMs: spark.batches[0]?.batchTimeMs ?? nowMs,
+    periodMs: spark.batchIntervalMs,
+    values: spark.batches.map(pick),
+  });
+  const last = spark.batches.at(-1);
   return {
     ...base,
     kind: 'spark',
-    batchIntervalSeconds: interval,
-    processingTimeMs: empty,
-    schedulingDelayMs: empty,
-    facts: [...common],
+    batchIntervalSeconds: spark.batchIntervalMs / 1000,
+    processingTimeMs: window((b) => b.processingMs ?? 0),
+    schedulingDelayMs: window((b) => b.schedulingDelayMs),
+    facts: [
+      ...common,
+      { label: 'Batches', value: formatCount(spark.totals.batches) },
+      { label: 'Batches waiting', value: formatCount(spark.queuedBatches), warning: spark.queuedBatches > 1 },
+      {
+        label: 'Last scheduling delay',
+        value: last === undefined ? '—' : seconds(last.schedulingDelayMs),
+        warning: !spark.keepingUp,
+      },
+      { label: 'Cores for processing', value: `${spark.processingCores} of ${spark.cores}` },
+    ],
   };
 }
 
