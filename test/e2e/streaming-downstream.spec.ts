@@ -67,6 +67,8 @@ test.describe('streaming console, downstream panels', () => {
     await expect(board.locator('[data-lease].failover').first()).toContainText(
       `taken from crashed ${victimId}`,
     );
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await board.screenshot({ path: '.tmp/screenshots/downstream-console-kcl-failover-1280x800.png' });
     await board.getByText('Show the real command: read the lease table').click();
     await expect(board.getByText('aws dynamodb scan --table-name orders-app', { exact: true })).toBeVisible();
   });
