@@ -50,8 +50,8 @@ export interface KclRun {
 export const STREAM = 'clicks';
 export const APPLICATION = 'click-counter';
 export const SHARDS = 4;
-export const RECORDS_PER_SECOND = 100;
-export const PROCESSING_MS_PER_RECORD = 15;
+export const RECORDS_PER_SECOND = 50;
+export const PROCESSING_MS_PER_RECORD = 30;
 export const HORIZON_SECONDS = 300;
 /** The application's only worker at the start (the KCL model names workers worker-1 … worker-N). */
 export const INITIAL_WORKER = 'worker-1';
