@@ -83,6 +83,9 @@ export class ReadModel {
   private readonly openedStep: Float64Array;
   private readonly closedStep: Float64Array;
   private readonly parents: readonly (readonly number[])[];
+  /** 1 where a shard has parents / keeps an arrival curve: typed flags for the hot loops. */
+  private readonly hasParents: Uint8Array;
+  private readonly hasHistory: Uint8Array;
   /** Slots where a consumer may have ended the step behind the shard's tip (their curve is kept). */
   private readonly behind: Uint8Array;
   private step = 0;
@@ -102,6 +105,8 @@ export class ReadModel {
     this.openedStep = Float64Array.from(shards.map((x) => x.openedStep));
     this.closedStep = Float64Array.from(shards.map((x) => x.closedStep));
     this.parents = shards.map((x) => x.parentSlots);
+    this.hasParents = Uint8Array.from(shards.map((x) => (x.parentSlots.length > 0 ? 1 : 0)));
+    this.hasHistory = new Uint8Array(slots);
     this.behind = new Uint8Array(slots);
     this.slots = slots;
     this.limits = limits;
@@ -172,7 +177,7 @@ export class ReadModel {
     for (let j = 0; j < slots.length; j++) {
       const s = slots[j]!;
       if (this.openedStep[s]! > step) continue;
-      if (anyIdle || this.behind[s] === 1 || this.histories[s] !== undefined) {
+      if (anyIdle || this.behind[s] === 1 || this.hasHistory[s] === 1) {
         this.behind[s] = 0;
         this.endSlot(s, consumers, retentionSteps);
       }
@@ -202,12 +207,7 @@ export class ReadModel {
       const cumStart = cumRecords[s]!;
       const records = stepRecords[s]!;
       const bytes = stepBytes[s]!;
-      if (
-        position[i] !== cumStart ||
-        records > perCall ||
-        bytes > maxCallBytes ||
-        this.parents[s]!.length > 0
-      ) {
+      if (position[i] !== cumStart || records > perCall || bytes > maxCallBytes || this.hasParents[s] === 1) {
         this.oneCall(g, s, 1, 1);
         continue;
       }
@@ -365,11 +365,13 @@ export class ReadModel {
     let history = this.histories[s];
     if (minPosition >= cumEnd) {
       if (history !== undefined) this.histories[s] = undefined;
+      this.hasHistory[s] = 0;
       return;
     }
     if (history === undefined) {
       history = new ShardHistory(step);
       this.histories[s] = history;
+      this.hasHistory[s] = 1;
     }
     history.push(cumStart, bytesStart);
     const cutoffStep = step + 1 - retentionSteps;
@@ -394,7 +396,9 @@ export class ReadModel {
     ) {
       drop++;
     }
-    if (drop >= history.length) this.histories[s] = undefined;
-    else if (drop > 0) history.dropFront(drop);
+    if (drop >= history.length) {
+      this.histories[s] = undefined;
+      this.hasHistory[s] = 0;
+    } else if (drop > 0) history.dropFront(drop);
   }
 }
