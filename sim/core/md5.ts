@@ -24,6 +24,11 @@ export function md5DigestOfText(text: string): number[] {
   return md5.array(text);
 }
 
+/** An incremental MD5: feed it text (as UTF-8) with `update`, then read `hex()`. */
+export function createMd5(): { update(text: string): unknown; hex(): string } {
+  return md5.create();
+}
+
 /** MD5 of `bytes` as its 16 raw bytes. */
 export function md5Digest(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(md5.array(bytes));

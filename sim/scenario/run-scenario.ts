@@ -1,7 +1,6 @@
-import { digestOf } from '../core/digest.ts';
+import { digestOfState } from '../core/digest.ts';
 import type { MetricSeries } from '../core/metrics.ts';
 import { createSimulation, createState, type SimEvent, type SimState } from '../core/simulation.ts';
-import { snapshot } from '../core/snapshot.ts';
 import { millis } from '../core/units.ts';
 import type { AnyScenarioComponent, JsonValue } from './component.ts';
 import { scenarioComponents } from './components.ts';
@@ -99,16 +98,14 @@ export function startScenario(
 }
 
 /**
- * Runs a validated scenario from time 0 to its duration and reports what happened. Deterministic: the
- * same scenario gives a byte-identical `JSON.stringify` of the report.
+ * The report of a scenario whose state has run as far as it will: each component's section, the metrics'
+ * summaries and the digest of the whole state. `runScenario` and steppable sessions both report through it.
  */
-export function runScenario(
+export function reportScenario(
   scenario: Scenario,
+  state: SimState<SimEvent, Record<string, unknown>>,
   components: readonly AnyScenarioComponent[] = scenarioComponents,
 ): ScenarioReport {
-  const state = startScenario(scenario, components);
-  const simulation = createSimulation(components.map((c) => c.module));
-  simulation.run(state, millis(scenario.durationSeconds * 1000), { maxEvents: MAX_EVENTS_PER_RUN });
   const sections: Record<string, JsonValue> = {};
   for (const component of components) {
     sections[component.field] = component.report(state, scenario[component.field], scenario);
@@ -124,6 +121,20 @@ export function runScenario(
     finalClockMillis: state.now,
     services: sections,
     metrics: state.metrics.list().map(summarise),
-    digest: digestOf(snapshot(state)),
+    digest: digestOfState(state),
   };
+}
+
+/**
+ * Runs a validated scenario from time 0 to its duration and reports what happened. Deterministic: the
+ * same scenario gives a byte-identical `JSON.stringify` of the report.
+ */
+export function runScenario(
+  scenario: Scenario,
+  components: readonly AnyScenarioComponent[] = scenarioComponents,
+): ScenarioReport {
+  const state = startScenario(scenario, components);
+  const simulation = createSimulation(components.map((c) => c.module));
+  simulation.run(state, millis(scenario.durationSeconds * 1000), { maxEvents: MAX_EVENTS_PER_RUN });
+  return reportScenario(scenario, state, components);
 }

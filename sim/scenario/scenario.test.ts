@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { arrivalsComponent } from './arrivals.ts';
 import { parseScenarioText, validateScenario } from './scenario.ts';
 
+/** The core format with only the generic arrivals service, so these tests do not move as services join. */
+const coreOnly = [arrivalsComponent];
+
 function errorsOf(value: unknown): string[] {
-  const result = validateScenario(value);
+  const result = validateScenario(value, coreOnly);
   if (result.ok) throw new Error('expected the scenario to be refused');
   return result.errors.map((e) => `${e.path}: ${e.message}`);
 }
@@ -11,7 +15,7 @@ const source = { name: 'web', process: 'poisson', ratePerSecond: 10 };
 
 describe('validateScenario', () => {
   it('accepts a minimal scenario and fills the defaults', () => {
-    const result = validateScenario({ seed: 1, durationSeconds: 60 });
+    const result = validateScenario({ seed: 1, durationSeconds: 60 }, coreOnly);
     expect(result).toEqual({
       ok: true,
       value: { seed: 1, durationSeconds: 60, metricResolutionSeconds: 1, arrivals: [] },
@@ -72,6 +76,17 @@ describe('validateScenario', () => {
     expect(errorsOf([1])).toEqual([
       '$: [1] is an array; expected an object with fields seed, durationSeconds, metricResolutionSeconds, arrivals.',
     ]);
+  });
+
+  it('lists every service of the full format in an unknown-field message', () => {
+    const result = validateScenario({ seed: 1, durationSeconds: 60, stream: [] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]!.message).toMatch(
+        /allowed fields are .*streams.*firehose.*producers.*consumers/,
+      );
+      expect(result.errors[0]!.message).toMatch(/Did you mean "streams"\?/);
+    }
   });
 });
 

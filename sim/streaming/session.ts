@@ -1,15 +1,12 @@
 import { fail, ok, type Result } from '../core/errors.ts';
-import { digestOf } from '../core/digest.ts';
-import type { MetricSeries } from '../core/metrics.ts';
 import { createSimulation, type SimEvent, type SimState } from '../core/simulation.ts';
-import { snapshot } from '../core/snapshot.ts';
 import { millis } from '../core/units.ts';
-import type { AnyScenarioComponent, JsonValue } from '../scenario/component.ts';
+import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { scenarioComponents } from '../scenario/components.ts';
 import {
   MAX_EVENTS_PER_RUN,
+  reportScenario,
   startScenario,
-  type MetricSummary,
   type ScenarioReport,
 } from '../scenario/run-scenario.ts';
 import type { Scenario } from '../scenario/scenario.ts';
@@ -31,32 +28,6 @@ export interface StreamingSession {
   apply(action: StreamingAction): Result<void>;
   /** The report as `runScenario` writes it, for the run so far. */
   report(): ScenarioReport;
-}
-
-function summarise(entry: MetricSeries): MetricSummary {
-  const lifetime = entry.series.lifetime();
-  const points = entry.series.datapoints();
-  let busiest: MetricSummary['busiestPeriod'] = null;
-  for (const point of points) {
-    if (busiest === null || point.sum > busiest.Sum)
-      busiest = { startMillis: point.timestamp, Sum: point.sum };
-  }
-  return {
-    namespace: entry.id.namespace,
-    metricName: entry.id.metricName,
-    dimensions: { ...entry.id.dimensions },
-    unit: entry.unit,
-    periodSeconds: entry.series.periodMillis / 1000,
-    datapoints: points.length,
-    statistics: {
-      SampleCount: lifetime.sampleCount,
-      Sum: lifetime.sum,
-      Minimum: lifetime.minimum,
-      Maximum: lifetime.maximum,
-      Average: lifetime.sampleCount === 0 ? 0 : lifetime.sum / lifetime.sampleCount,
-    },
-    busiestPeriod: busiest,
-  };
 }
 
 /**
@@ -87,24 +58,6 @@ export function openStreamingSession(
       if (outcome.error !== null) return fail({ code: outcome.error.code, message: outcome.error.message });
       return ok(undefined);
     },
-    report() {
-      const sections: Record<string, JsonValue> = {};
-      for (const component of components) {
-        sections[component.field] = component.report(state, scenario[component.field], scenario);
-      }
-      return {
-        format: 'bdlab-scenario-report',
-        version: 1,
-        seed: scenario.seed,
-        durationSeconds: scenario.durationSeconds,
-        metricResolutionSeconds: scenario.metricResolutionSeconds,
-        eventsProcessed: state.eventsProcessed,
-        pendingEvents: state.queue.size,
-        finalClockMillis: state.now,
-        services: sections,
-        metrics: state.metrics.list().map(summarise),
-        digest: digestOf(snapshot(state)),
-      };
-    },
+    report: () => reportScenario(scenario, state, components),
   };
 }
