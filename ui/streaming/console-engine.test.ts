@@ -97,6 +97,19 @@ describe('ConsoleEngine', () => {
   });
 });
 
+describe('KCL worker actions', () => {
+  it('crashes a worker and logs the lease-table scan that shows it', () => {
+    const console = engine();
+    console.start('KCL', findBuiltIn('kcl-resharding')!.scenario);
+    console.advanceTo(20_000);
+    const entry = console.apply({ action: 'crashWorker', consumer: 'orders-app', workerId: 'worker-1' })!;
+    expect(entry).toMatchObject({ outcome: 'ok', scheduled: false });
+    expect(entry.cliCommand).toContain('aws dynamodb scan --table-name orders-app');
+    const [app] = console.view()!.consumers;
+    expect(app!.kind === 'kcl' && app!.workers.find((w) => w.workerId === 'worker-1')!.alive).toBe(false);
+  });
+});
+
 describe('built-in scenarios', () => {
   it('are all valid scenarios', () => {
     for (const id of ['balanced', 'hot-key', 'kpl', 'firehose', 'kcl-resharding']) {

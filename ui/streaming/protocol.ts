@@ -12,12 +12,10 @@ export type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 
 /**
  * What a learner can do from the console: the scenario's own actions (split, merge, update shard count,
- * change a producer's keys) and the KCL worker faults. Each has an AWS CLI equivalent (see cli-commands.ts).
+ * change a producer's keys, crash or add a KCL worker), applied at the current clock. Each has an AWS CLI
+ * equivalent (see cli-commands.ts).
  */
-export type ConsoleAction =
-  | StreamingAction
-  | { readonly action: 'crashWorker'; readonly consumer: string; readonly workerId: string }
-  | { readonly action: 'addWorker'; readonly consumer: string };
+export type ConsoleAction = StreamingAction;
 
 /** Commands from the page to the worker. */
 export type ToWorker =
