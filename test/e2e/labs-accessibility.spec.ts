@@ -27,6 +27,14 @@ const labs = [
   { labId: 'right-tool', stepIndex: 0, partial: 3 },
   { labId: 'lambda-architecture', stepIndex: 0, partial: 2 },
   { labId: 'big-data-small-cost', stepIndex: 2, partial: 1 },
+  { labId: 'partition-keys', stepIndex: 1, partial: 1 },
+  { labId: 'provision-shards', stepIndex: 1, partial: 1 },
+  { labId: 'hot-shard', stepIndex: 1, partial: 1 },
+  { labId: 'kpl-aggregation', stepIndex: 1, partial: 1 },
+  { labId: 'kcl-scaling', stepIndex: 1, partial: 1 },
+  { labId: 'consumers-compared', stepIndex: 1, partial: 1 },
+  { labId: 'streams-vs-firehose', stepIndex: 1, partial: 1 },
+  { labId: 'firehose-buffering', stepIndex: 1, partial: 1 },
 ];
 
 for (const theme of ['light', 'dark'] as const) {
