@@ -1,6 +1,7 @@
 import type { BenchSuite } from './bench.ts';
 import { firehoseSuite } from './firehose.bench.ts';
 import { kinesisSuite } from './kinesis.bench.ts';
+import { rateSuite } from './rate.bench.ts';
 import { scenarioSuite } from './scenario.bench.ts';
 import { schedulerSuite } from './scheduler.bench.ts';
 import { snapshotSuite } from './snapshot.bench.ts';
@@ -12,4 +13,5 @@ export const suites: readonly BenchSuite[] = [
   scenarioSuite,
   firehoseSuite,
   kinesisSuite,
+  rateSuite,
 ];
