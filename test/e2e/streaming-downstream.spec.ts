@@ -64,6 +64,8 @@ test.describe('streaming console, downstream panels', () => {
 
     await page.getByRole('button', { name: 'Play' }).click();
     await expect(board.locator('[data-lease].failover').first()).toBeVisible({ timeout: 30_000 });
+    await streaming.pause();
+    await expect(board.locator('[data-move="failover"]').first()).toContainText(`from ${victimId}`);
     await expect(board.locator('[data-lease].failover').first()).toContainText(
       `taken from crashed ${victimId}`,
     );

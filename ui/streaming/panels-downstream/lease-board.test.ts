@@ -55,25 +55,34 @@ describe('LeaseTransferTracker', () => {
 
   it('sees nothing in the first frame, then a failover from a dead worker and a steal from a live one', () => {
     const tracker = new LeaseTransferTracker();
-    expect(tracker.observe(frame({ a: 'worker-2', b: 'worker-3', c: null }), 1000)).toEqual([]);
+    expect(tracker.observe(frame({ a: 'worker-2', b: 'worker-3', c: null }), 1000).recent).toEqual([]);
     const moved = tracker.observe(frame({ a: 'worker-1', b: 'worker-1', c: 'worker-1' }), 12_000);
-    expect(moved).toEqual([
+    expect(moved.highlighted).toEqual([
       { leaseKey: 'a', kind: 'failover', fromWorker: 'worker-2', toWorker: 'worker-1', seenAtMs: 12_000 },
       { leaseKey: 'b', kind: 'steal', fromWorker: 'worker-3', toWorker: 'worker-1', seenAtMs: 12_000 },
     ]);
   });
 
-  it('gives the same answer when shown the same frame twice, and forgets transfers once old', () => {
+  it('gives the same answer when shown the same frame twice', () => {
     const tracker = new LeaseTransferTracker();
     tracker.observe(frame({ a: 'worker-2' }), 0);
     const first = tracker.observe(frame({ a: 'worker-1' }), 5000);
     expect(tracker.observe(frame({ a: 'worker-1' }), 5000)).toEqual(first);
-    expect(tracker.observe(frame({ a: 'worker-1' }), 5000 + TRANSFER_HIGHLIGHT_MS + 1)).toEqual([]);
+  });
+
+  it('keeps the latest moves highlighted however fast the clock runs, older ones for 30 s only', () => {
+    const tracker = new LeaseTransferTracker();
+    tracker.observe(frame({ a: 'worker-2', b: 'worker-3' }), 0);
+    tracker.observe(frame({ a: 'worker-1', b: 'worker-3' }), 5000);
+    tracker.observe(frame({ a: 'worker-1', b: 'worker-1' }), 6000);
+    const later = tracker.observe(frame({ a: 'worker-1', b: 'worker-1' }), 6000 + TRANSFER_HIGHLIGHT_MS + 1);
+    expect(later.highlighted.map((t) => t.leaseKey)).toEqual(['b']);
+    expect(later.recent.map((t) => t.leaseKey)).toEqual(['b', 'a']);
   });
 
   it('starts over when the clock goes back (a restarted run)', () => {
     const tracker = new LeaseTransferTracker();
     tracker.observe(frame({ a: 'worker-2' }), 50_000);
-    expect(tracker.observe(frame({ a: 'worker-1' }), 1000)).toEqual([]);
+    expect(tracker.observe(frame({ a: 'worker-1' }), 1000)).toEqual({ highlighted: [], recent: [] });
   });
 });

@@ -68,34 +68,46 @@ export function layoutLeaseBoard(consumer: KclConsumerView): LeaseBoardLayout {
   };
 }
 
-/** How long (virtual time) a transfer stays highlighted on the board. */
+/** How long (virtual time) a transfer stays highlighted on the board, at least. */
 export const TRANSFER_HIGHLIGHT_MS = 30_000;
+
+/** How many past transfers the board lists. */
+export const TRANSFER_HISTORY = 6;
+
+/** What the board highlights and lists after a frame. */
+export interface TransferReport {
+  /** Transfers to highlight: those of the last 30 virtual seconds, and always the latest batch. */
+  readonly highlighted: readonly LeaseTransfer[];
+  /** The most recent transfers, newest first. */
+  readonly recent: readonly LeaseTransfer[];
+}
 
 /**
  * Remembers the owners of the previous frame to tell, frame by frame, which leases moved: a lease taken
  * from a crashed worker is a failover, one taken from a live worker is a steal (the KCL steals at most one
  * lease per lease-taking cycle to even out the counts). Frames only report the lease table, so the history
- * lives here. A clock that goes backwards (a restarted run) forgets everything.
+ * lives here. The latest batch of moves stays highlighted whatever the speed, so a run at 100× does not
+ * flash it by. A clock that goes backwards (a restarted run) forgets everything.
  */
 export class LeaseTransferTracker {
   private owners = new Map<string, string | null>();
-  private transfers: LeaseTransfer[] = [];
+  private history: LeaseTransfer[] = [];
   private lastNowMs = -Infinity;
 
-  /** Compares `consumer`'s lease table with the last frame's and returns the transfers still highlighted. */
-  observe(consumer: KclConsumerView, nowMs: number): readonly LeaseTransfer[] {
+  /** Compares `consumer`'s lease table with the last frame's. Observing the same frame twice changes nothing. */
+  observe(consumer: KclConsumerView, nowMs: number): TransferReport {
     if (nowMs < this.lastNowMs) {
       this.owners.clear();
-      this.transfers = [];
+      this.history = [];
     }
     this.lastNowMs = nowMs;
     const alive = new Map(consumer.workers.map((worker) => [worker.workerId, worker.alive]));
+    const moved: LeaseTransfer[] = [];
     for (const lease of consumer.leases) {
       const before = this.owners.get(lease.leaseKey);
       const after = lease.leaseOwner;
       if (before && after && before !== after) {
-        this.transfers = this.transfers.filter((transfer) => transfer.leaseKey !== lease.leaseKey);
-        this.transfers.push({
+        moved.push({
           leaseKey: lease.leaseKey,
           kind: alive.get(before) === true ? 'steal' : 'failover',
           fromWorker: before,
@@ -105,8 +117,15 @@ export class LeaseTransferTracker {
       }
       this.owners.set(lease.leaseKey, after);
     }
-    this.transfers = this.transfers.filter((transfer) => nowMs - transfer.seenAtMs <= TRANSFER_HIGHLIGHT_MS);
-    return this.transfers;
+    this.history = [...moved, ...this.history].slice(0, TRANSFER_HISTORY);
+    const latestAt = this.history[0]?.seenAtMs;
+    const highlighted: LeaseTransfer[] = [];
+    for (const transfer of this.history) {
+      const current = nowMs - transfer.seenAtMs <= TRANSFER_HIGHLIGHT_MS || transfer.seenAtMs === latestAt;
+      // A lease that moved twice is highlighted for its latest move only.
+      if (current && !highlighted.some((t) => t.leaseKey === transfer.leaseKey)) highlighted.push(transfer);
+    }
+    return { highlighted, recent: this.history };
   }
 }
 
