@@ -31,6 +31,8 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly numb
 
 function levelLines(section: JsonValue): string[] {
   const level = section as unknown as LevelChoice;
+  // A scenario without producers (only the core's arrival sources) has no records to choose a level for.
+  if (level.expectedRecords === 0 && level.requested === 'auto') return [];
   return [`Level of detail: ${level.used} (${level.reason})`];
 }
 
