@@ -19,6 +19,6 @@ describe('bundled lab texts', () => {
   });
 
   it('name an unknown lab', () => {
-    expect(labText('hot-shard')).toMatchObject({ ok: false, error: { code: 'UnknownLab' } });
+    expect(labText('datasource-statistics')).toMatchObject({ ok: false, error: { code: 'UnknownLab' } });
   });
 });

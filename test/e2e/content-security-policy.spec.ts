@@ -30,6 +30,8 @@ test('every page is served with the desktop Content-Security-Policy', async ({ p
 });
 
 test('no page or lab breaks the Content-Security-Policy', async ({ page }) => {
+  // Twenty-odd pages, each with its simulation: more than the default 30 s on a shared two-core machine.
+  test.slow();
   await recordViolations(page);
   // Each lab mid-way through its second step, so its explorable (charts, boards, forms) is on screen.
   await seedProgress(
@@ -42,6 +44,7 @@ test('no page or lab breaks the Content-Security-Policy', async ({ page }) => {
     '/calculators',
     '/calculators?calc=pipeline',
     '/settings',
+    '/streaming',
     ...registeredLabs.map(({ lab }) => `/lab/${lab.id}`),
   ];
   for (const route of routes) {

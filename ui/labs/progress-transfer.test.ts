@@ -1,3 +1,4 @@
+import { registeredLabs } from '../../labs/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createLabController, type LabClock } from '../../labs/engine';
 import { findLab } from '../../labs';
@@ -34,7 +35,7 @@ describe('progressCsv', () => {
     );
     expect(lines[1]).toBe('data-bus,The data bus,1,completed,4,4,1,1,240');
     expect(lines[2]).toBe('right-tool,The right tool for the job,1,not-started,0,2,0,0,');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(registeredLabs.length + 1);
   });
 });
 
