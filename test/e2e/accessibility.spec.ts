@@ -61,6 +61,8 @@ test('keyboard alone reaches the navigation, a calculator field and the theme to
   await expect(app.navigation.getByRole('link', { name: 'Agenda' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  await expect(app.navigation.getByRole('link', { name: 'Streaming console' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Presenter mode' })).toBeFocused();
   expect(await focusOutline()).toBe('solid');

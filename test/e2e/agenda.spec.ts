@@ -20,11 +20,11 @@ test.describe('agenda (home)', () => {
     const app = new App(page);
     await app.open('/');
     const agenda = new AgendaPage(app);
-    const streaming = await agenda.labsOf('Real-time streaming');
-    expect(streaming).toContain('Fixing a hot shard — Not available yet');
-    expect(streaming).toHaveLength(8);
-    await expect(agenda.session('Real-time streaming').getByRole('button')).toHaveCount(0);
-    await expect(agenda.session('Real-time streaming').getByRole('link')).toHaveCount(0);
+    const ml = await agenda.labsOf('Amazon Machine Learning');
+    expect(ml).toContain('Batch and real-time predictions — Not available yet');
+    expect(ml).toHaveLength(4);
+    await expect(agenda.session('Amazon Machine Learning').getByRole('button')).toHaveCount(0);
+    await expect(agenda.session('Amazon Machine Learning').getByRole('link')).toHaveCount(0);
   });
 
   test('links every lab the introduction has, each with the learner’s progress', async ({ page }) => {
@@ -65,8 +65,8 @@ test.describe('agenda (home)', () => {
 
   test('a planned lab that is not built yet says so instead of pretending', async ({ page }) => {
     const app = new App(page);
-    await app.open('/lab/hot-shard');
-    await expect(app.heading).toHaveText('Fixing a hot shard');
+    await app.open('/lab/predictions');
+    await expect(app.heading).toHaveText('Batch and real-time predictions');
     await expect(page.getByRole('main')).toContainText('not available in this version of the app yet');
   });
 
