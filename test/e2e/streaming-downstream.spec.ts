@@ -28,7 +28,9 @@ class StreamingConsole {
 
   async pause(): Promise<void> {
     const pause = this.page.getByRole('button', { name: 'Pause' });
-    if (await pause.isVisible()) await pause.click();
+    // At full speed every frame re-lays the panels out below the clock bar, and Playwright's click waits
+    // for the button to hold still for two frames; a learner's click does not wait, and neither does this.
+    if (await pause.isVisible()) await pause.dispatchEvent('click');
   }
 
   leaseBoard(application: string): Locator {
