@@ -25,6 +25,8 @@ export interface ProducerPlan {
   readonly keys: PreparedKeys;
   readonly maxAttempts: number;
   readonly aggregated: boolean;
+  /** Neither aggregation nor retries: every user record is one Kinesis record of one size per slot. */
+  readonly plain: boolean;
   readonly factor: number | undefined;
   readonly bufferedMs: number;
   readonly maxAggregateBytes: number;
@@ -44,8 +46,6 @@ export interface ProducerPlan {
    */
   readonly settlesFromTotals: boolean;
   readonly unitBytes: number;
-  /** The first producer of its stream sets the step's offers instead of adding to them (no clearing pass). */
-  readonly firstOfStream: boolean;
   /** Per slot, this step: user records offered (new + retried) and the new ones alone. */
   readonly offeredUser: Float64Array;
   readonly newUser: Float64Array;
@@ -72,7 +72,6 @@ export function planProducer(
   defaultBufferedMs: number,
   unitBytes: number,
   soleProducerOfStream: boolean,
-  firstOfStream: boolean,
 ): ProducerPlan {
   const maxAttempts = input.maxAttempts ?? 1;
   const aggregated = input.aggregation !== undefined;
@@ -84,6 +83,7 @@ export function planProducer(
     keys: prepareKeys(input.keys),
     maxAttempts,
     aggregated,
+    plain: !aggregated && maxAttempts === 1,
     factor: input.aggregation?.userRecordsPerKinesisRecord,
     bufferedMs: input.aggregation?.recordMaxBufferedTimeMs ?? defaultBufferedMs,
     maxAggregateBytes: input.aggregation?.maxAggregateBytes ?? defaultMaxAggregateBytes,
@@ -97,7 +97,6 @@ export function planProducer(
     plainRecordUnits: new Float64Array(slots),
     settlesFromTotals: soleProducerOfStream && !aggregated && maxAttempts === 1,
     unitBytes,
-    firstOfStream,
     offeredUser: new Float64Array(slots),
     newUser: new Float64Array(slots),
     pending: new Float64Array(Math.max(0, maxAttempts - 1) * slots),
@@ -132,26 +131,11 @@ export function relandProducer(
   }
 }
 
-/** Per-slot offers of every producer in a step, summed (Kinesis records, bytes, PUT payload units). */
-export interface Offers {
-  readonly records: Float64Array;
-  readonly bytes: Float64Array;
-  readonly units: Float64Array;
-}
-
 /**
- * Adds the producer's offer for the step starting at `t` seconds to `offers`, over the slots in `open`.
+ * The producer's user records for the step starting at `t` seconds (rate × step), counted as produced.
  * Throws when `ratePerSecond` returns something that is not a rate.
  */
-export function offer(
-  plan: ProducerPlan,
-  t: number,
-  dt: number,
-  open: Int32Array,
-  openCount: number,
-  slots: number,
-  offers: Offers,
-): void {
+export function produceStep(plan: ProducerPlan, t: number, dt: number): number {
   const rate = plan.input.ratePerSecond(t);
   if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
     throw new SimException({
@@ -162,101 +146,69 @@ export function offer(
   }
   const produced = rate * dt;
   plan.userRecordsProduced += produced;
-  const dataBytes = plan.input.recordBytes;
-  const classes = plan.maxAttempts - 1;
-  const pending = plan.pending;
-  const { records, bytes, units } = offers;
-  if (plan.firstOfStream) {
-    for (let j = 0; j < openCount; j++) {
-      const s = open[j]!;
-      records[s] = 0;
-      bytes[s] = 0;
-      units[s] = 0;
-    }
-  }
-  if (!plan.aggregated && classes === 0 && plan.firstOfStream) {
-    const weight = plan.weight;
-    const recordBytes = plan.plainRecordBytes;
-    const recordUnits = plan.plainRecordUnits;
-    const offered = plan.offeredUser;
-    const keep = !plan.settlesFromTotals;
-    for (let j = 0; j < openCount; j++) {
-      const s = open[j]!;
-      const fresh = produced * weight[s]!;
-      if (keep) offered[s] = fresh;
-      records[s] = fresh;
-      bytes[s] = fresh * recordBytes[s]!;
-      units[s] = fresh * recordUnits[s]!;
-    }
-    return;
-  }
-  if (!plan.aggregated && classes === 0) {
-    const weight = plan.weight;
-    const recordBytes = plan.plainRecordBytes;
-    const recordUnits = plan.plainRecordUnits;
-    const offered = plan.offeredUser;
-    const keep = !plan.settlesFromTotals;
-    for (let j = 0; j < openCount; j++) {
-      const s = open[j]!;
-      const fresh = produced * weight[s]!;
-      if (keep) offered[s] = fresh;
-      records[s]! += fresh;
-      bytes[s]! += fresh * recordBytes[s]!;
-      units[s]! += fresh * recordUnits[s]!;
-    }
-    return;
-  }
-  for (let j = 0; j < openCount; j++) {
-    const s = open[j]!;
-    const fresh = produced * plan.weight[s]!;
-    let total = fresh;
-    for (let k = 0; k < classes; k++) total += pending[k * slots + s]!;
-    plan.newUser[s] = fresh;
-    plan.offeredUser[s] = total;
-    if (total <= 0) continue;
-    let kinesisRecords = total;
-    let recordBytes = dataBytes + plan.keyBytes[s]!;
-    if (plan.aggregated) {
-      const shape = {
-        perUserRecordBytes: plan.perUserRecordBytes[s]!,
-        fixedBytes: plan.fixedAggregateBytes[s]!,
-        maxUserRecords: plan.maxUserRecords[s]!,
-      };
-      kinesisRecords = kinesisRecordsPerSecond(total / dt, shape, plan.factor, plan.bufferedMs) * dt;
-      recordBytes = kinesisRecordBytes(total / kinesisRecords, shape, dataBytes, plan.keyBytes[s]!);
-    }
-    records[s]! += kinesisRecords;
-    bytes[s]! += kinesisRecords * recordBytes;
-    units[s]! += kinesisRecords * Math.max(1, Math.ceil(recordBytes / plan.unitBytes));
-  }
+  return produced;
 }
 
-/** After the shards decided: counts accepted user records and moves throttled ones to their next attempt. */
-export function settle(
+/**
+ * The offer of a producer with aggregation or retries to slot `s` in a step where it produced `produced`
+ * user records: writes Kinesis records, bytes and PUT payload units into `out[0..2]` (zeros when it has
+ * nothing for the slot). A plain producer's offer — `produced × weight` records of one size — is worked
+ * out inline by the step loop (step.ts) instead.
+ */
+export function offerToSlot(
   plan: ProducerPlan,
-  accepted: Float64Array,
-  open: Int32Array,
-  openCount: number,
+  s: number,
+  produced: number,
+  dt: number,
   slots: number,
+  out: Float64Array,
 ): void {
-  if (plan.settlesFromTotals) return;
   const classes = plan.maxAttempts - 1;
   const pending = plan.pending;
-  for (let j = 0; j < openCount; j++) {
-    const s = open[j]!;
-    const total = plan.offeredUser[s]!;
-    if (total <= 0) continue;
-    const a = accepted[s]!;
-    plan.userRecordsAccepted += a * total;
-    const refused = 1 - a;
-    if (classes === 0) {
-      plan.userRecordsDropped += refused * total;
-      continue;
-    }
-    plan.userRecordsDropped += refused * pending[(classes - 1) * slots + s]!;
-    for (let k = classes - 1; k >= 1; k--) pending[k * slots + s] = refused * pending[(k - 1) * slots + s]!;
-    pending[s] = refused * plan.newUser[s]!;
+  const fresh = produced * plan.weight[s]!;
+  let total = fresh;
+  for (let k = 0; k < classes; k++) total += pending[k * slots + s]!;
+  plan.newUser[s] = fresh;
+  plan.offeredUser[s] = total;
+  out[0] = 0;
+  out[1] = 0;
+  out[2] = 0;
+  if (total <= 0) return;
+  const dataBytes = plan.input.recordBytes;
+  let kinesisRecords = total;
+  let recordBytes = dataBytes + plan.keyBytes[s]!;
+  if (plan.aggregated) {
+    const shape = {
+      perUserRecordBytes: plan.perUserRecordBytes[s]!,
+      fixedBytes: plan.fixedAggregateBytes[s]!,
+      maxUserRecords: plan.maxUserRecords[s]!,
+    };
+    kinesisRecords = kinesisRecordsPerSecond(total / dt, shape, plan.factor, plan.bufferedMs) * dt;
+    recordBytes = kinesisRecordBytes(total / kinesisRecords, shape, dataBytes, plan.keyBytes[s]!);
   }
+  out[0] = kinesisRecords;
+  out[1] = kinesisRecords * recordBytes;
+  out[2] = kinesisRecords * Math.max(1, Math.ceil(recordBytes / plan.unitBytes));
+}
+
+/**
+ * After slot `s` accepted the fraction `a` of this step's offer: counts the producer's accepted user records
+ * there and moves its throttled ones to their next attempt (or drops them after the last).
+ */
+export function settleSlot(plan: ProducerPlan, a: number, s: number, slots: number): void {
+  const total = plan.offeredUser[s]!;
+  if (total <= 0) return;
+  const classes = plan.maxAttempts - 1;
+  const pending = plan.pending;
+  plan.userRecordsAccepted += a * total;
+  const refused = 1 - a;
+  if (classes === 0) {
+    plan.userRecordsDropped += refused * total;
+    return;
+  }
+  plan.userRecordsDropped += refused * pending[(classes - 1) * slots + s]!;
+  for (let k = classes - 1; k >= 1; k--) pending[k * slots + s] = refused * pending[(k - 1) * slots + s]!;
+  pending[s] = refused * plan.newUser[s]!;
 }
 
 /**

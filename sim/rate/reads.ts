@@ -24,16 +24,6 @@ export interface ReadConsumer {
   readonly recordsPerCall: number;
 }
 
-/** Moves the totals of `slots` to the end of the step (after its reads). */
-export function advanceTotals(flows: WrittenFlows, slots: Int32Array): void {
-  const { cumRecords, cumBytes, stepRecords, stepBytes } = flows;
-  for (let j = 0; j < slots.length; j++) {
-    const s = slots[j]!;
-    cumRecords[s]! += stepRecords[s]!;
-    cumBytes[s]! += stepBytes[s]!;
-  }
-}
-
 /** When a shard is open, in steps, and its parents' slots. */
 export interface ReadShard {
   readonly openedStep: number;
@@ -50,21 +40,24 @@ export interface WrittenFlows {
 }
 
 /**
- * Per-shard read state and per consumer-and-shard positions, in typed arrays over all slots. The hot
- * methods take only slot and consumer indexes: doubles passed to a call that is not inlined are boxed, and
- * a day of a thousand shards makes a hundred million such calls.
+ * Per-shard read state and per consumer-and-shard positions, in typed arrays over all slots. The usual
+ * call — one per step by a consumer that had caught up, reading the whole step — is simulated inline by the
+ * fused step loop (step.ts) on these arrays; `oneCall` handles every case. The methods take only slot and
+ * consumer indexes: doubles passed to a call that is not inlined are boxed, and a day of a thousand shards
+ * makes a hundred million calls.
  */
 export class ReadModel {
   readonly consumers: readonly ReadConsumer[];
-  private readonly slots: number;
-  private readonly limits: KinesisLimits;
+  readonly slots: number;
+  readonly limits: KinesisLimits;
   private readonly flows: WrittenFlows;
   readonly position: Float64Array;
   readonly positionBytes: Float64Array;
-  private readonly callTokens: Float64Array;
-  private readonly byteTokens: Float64Array;
-  private readonly refilledAt: Float64Array;
-  private readonly blockedUntil: Float64Array;
+  /** The shared read buckets of each slot: GetRecords calls and bytes left, when last refilled, penalty end. */
+  readonly callTokens: Float64Array;
+  readonly byteTokens: Float64Array;
+  readonly refilledAt: Float64Array;
+  readonly blockedUntil: Float64Array;
   readonly getRecordsCalls: Float64Array;
   readonly throttledCalls: Float64Array;
   /** Highest iterator age of each slot in the open series period (owned by the series store). */
@@ -75,19 +68,20 @@ export class ReadModel {
   readonly recordsExpiredUnread: Float64Array;
   readonly maxIteratorAgeMs: Float64Array;
   private readonly credit: Float64Array;
-  private readonly callsThisStep: Int32Array;
-  private readonly recordsPerCall: Float64Array;
+  /** GetRecords calls each consumer makes per shard in the current step. */
+  readonly callsThisStep: Int32Array;
+  readonly recordsPerCall: Float64Array;
   private readonly nextCall: Int32Array;
   private readonly histories: (ShardHistory | undefined)[];
   private readonly now: CurrentStep = { cumRecords: 0, cumBytes: 0, stepRecords: 0, stepBytes: 0 };
-  private readonly openedStep: Float64Array;
-  private readonly closedStep: Float64Array;
+  readonly openedStep: Float64Array;
+  readonly closedStep: Float64Array;
   private readonly parents: readonly (readonly number[])[];
   /** 1 where a shard has parents / keeps an arrival curve: typed flags for the hot loops. */
-  private readonly hasParents: Uint8Array;
-  private readonly hasHistory: Uint8Array;
+  readonly hasParents: Uint8Array;
+  readonly hasHistory: Uint8Array;
   /** Slots where a consumer may have ended the step behind the shard's tip (their curve is kept). */
-  private readonly behind: Uint8Array;
+  readonly behind: Uint8Array;
   private step = 0;
   private t = 0;
   private dt = 1;
@@ -152,96 +146,10 @@ export class ReadModel {
   }
 
   /**
-   * All reads of one stream's shards (`slots`, by `consumers`) in the current step, then the upkeep of the
-   * arrival curves, then the shards' totals move to the step's end. A consumer making one call per step on a shard it has caught up with — the usual case —
-   * takes an inlined fast path; anything else (several calls, a backlog, unread parents, a call that would
-   * hit a per-call cap) goes through `oneCall`, which handles every case.
-   */
-  readStream(slots: Int32Array, consumers: readonly number[], retentionSteps: number): void {
-    const step = this.step;
-    let anyIdle = false;
-    let mostCalls = 0;
-    for (let n = 0; n < consumers.length; n++) {
-      const calls = this.callsThisStep[consumers[n]!]!;
-      if (calls === 0) anyIdle = true;
-      if (calls > mostCalls) mostCalls = calls;
-    }
-    if (mostCalls === 1) {
-      for (let n = 0; n < consumers.length; n++) {
-        if (this.callsThisStep[consumers[n]!] === 1) this.oneCallEach(consumers[n]!, slots);
-      }
-    } else if (mostCalls > 1) {
-      for (let j = 0; j < slots.length; j++) this.callsInTimeOrder(slots[j]!, consumers);
-    }
-    const { cumRecords, cumBytes, stepRecords, stepBytes } = this.flows;
-    for (let j = 0; j < slots.length; j++) {
-      const s = slots[j]!;
-      if (this.openedStep[s]! > step) continue;
-      if (anyIdle || this.behind[s] === 1 || this.hasHistory[s] === 1) {
-        this.behind[s] = 0;
-        this.endSlot(s, consumers, retentionSteps);
-      }
-      cumRecords[s]! += stepRecords[s]!;
-      cumBytes[s]! += stepBytes[s]!;
-    }
-  }
-
-  /** One call by consumer `g` on every slot, at the end of the step: the fast path of `readStream`. */
-  private oneCallEach(g: number, slots: Int32Array): void {
-    const { cumRecords, cumBytes, stepRecords, stepBytes } = this.flows;
-    const limits = this.limits;
-    const maxCallBytes = limits.getRecordsMaxBytes;
-    const bytesRate = limits.shardReadBytesPerSecond;
-    const callsRate = limits.shardReadCallsPerSecond;
-    const step = this.step;
-    const at = this.t + this.dt;
-    const perCall = this.recordsPerCall[g]!;
-    const base = g * this.slots;
-    const position = this.position;
-    let read = 0;
-    let readBytes = 0;
-    for (let j = 0; j < slots.length; j++) {
-      const s = slots[j]!;
-      if (this.openedStep[s]! > step) continue;
-      const i = base + s;
-      const cumStart = cumRecords[s]!;
-      const records = stepRecords[s]!;
-      const bytes = stepBytes[s]!;
-      if (position[i] !== cumStart || records > perCall || bytes > maxCallBytes || this.hasParents[s] === 1) {
-        this.oneCall(g, s, 1, 1);
-        continue;
-      }
-      if (this.closedStep[s]! <= step) continue;
-      this.getRecordsCalls[s]!++;
-      const elapsed = at - this.refilledAt[s]!;
-      if (elapsed > 0) {
-        this.byteTokens[s] = Math.min(bytesRate, this.byteTokens[s]! + elapsed * bytesRate);
-        this.callTokens[s] = Math.min(callsRate, this.callTokens[s]! + elapsed * callsRate);
-        this.refilledAt[s] = at;
-      }
-      if (at < this.blockedUntil[s]! || this.callTokens[s]! < 1 || this.byteTokens[s]! < 0) {
-        this.throttledCalls[s]!++;
-        if (records > 0) this.behind[s] = 1;
-        continue;
-      }
-      this.callTokens[s]! -= 1;
-      if (records <= 0) continue;
-      // Caught up before the call and it reads the whole step: the last record arrived just now (age 0).
-      this.byteTokens[s]! -= bytes;
-      position[i] = cumStart + records;
-      this.positionBytes[i] = cumBytes[s]! + bytes;
-      read += records;
-      readBytes += bytes;
-    }
-    this.recordsRead[g]! += read;
-    this.bytesRead[g]! += readBytes;
-  }
-
-  /**
    * Every consumer's calls on slot `s` in time order (ties in consumer order, as the record level would
    * see them when each consumer polls at the same instants).
    */
-  private callsInTimeOrder(s: number, consumers: readonly number[]): void {
+  callsInTimeOrder(s: number, consumers: readonly number[]): void {
     const nextCall = this.nextCall;
     for (let n = 0; n < consumers.length; n++) nextCall[n] = 1;
     for (;;) {
@@ -264,7 +172,7 @@ export class ReadModel {
   }
 
   /** Call number `c` of `calls` by consumer `g` on slot `s` in the current step, in every case. */
-  private oneCall(g: number, s: number, c: number, calls: number): void {
+  oneCall(g: number, s: number, c: number, calls: number): void {
     const step = this.step;
     if (this.openedStep[s]! > step) return;
     const flows = this.flows;
@@ -353,7 +261,7 @@ export class ReadModel {
    * After the step's reads: keeps slot `s`'s arrival curve while a consumer of `consumers` is behind the
    * step's end, drops what nobody needs, and trims records older than `retentionSteps` steps.
    */
-  private endSlot(s: number, consumers: readonly number[], retentionSteps: number): void {
+  endSlot(s: number, consumers: readonly number[], retentionSteps: number): void {
     const flows = this.flows;
     const cumStart = flows.cumRecords[s]!;
     const bytesStart = flows.cumBytes[s]!;

@@ -35,10 +35,18 @@ export interface SeriesSources {
   readonly readThrottled: Float64Array;
 }
 
+/** Samples held period-major before they are written out shard by shard (see `SeriesStore`). */
+const BLOCK_SAMPLES = 64;
+
 /**
  * The five series of every shard. Sums over a period are read as differences of the run's cumulative
  * totals when the period ends, so the hot loop writes nothing for them; the iterator age, a maximum, is
  * raised in `iteratorAge` only when a call reports an age above 0.
+ *
+ * The series are stored shard-major (each shard's samples contiguous, so a shard's series is a view), but
+ * a period ends for every shard at once: writing one sample per shard straight into shard-major arrays
+ * would touch a different cache line for every shard and metric. Samples are therefore collected
+ * period-major in a small block and written out `BLOCK_SAMPLES` at a time, shard by shard.
  */
 export class SeriesStore {
   readonly length: number;
@@ -46,6 +54,8 @@ export class SeriesStore {
   private readonly data: Float32Array[];
   private readonly sources: readonly Float64Array[];
   private readonly flushed: readonly Float64Array[];
+  /** Per metric, samples of the current block: block[m][(index mod BLOCK_SAMPLES) × slots + slot]. */
+  private readonly block: Float32Array[];
   /** Highest iterator age in the open period, per slot. */
   readonly iteratorAge: Float64Array;
 
@@ -60,23 +70,47 @@ export class SeriesStore {
       sources.readThrottled,
     ];
     this.flushed = this.sources.map(() => new Float64Array(slots));
+    const blockSamples = Math.min(BLOCK_SAMPLES, length);
+    this.block = SHARD_METRIC_NAMES.map(() => new Float32Array(slots * blockSamples));
     this.iteratorAge = new Float64Array(slots);
   }
 
-  /** Writes the period that just ended as sample `index` of every shard. */
+  /** Takes the period that just ended as sample `index` of every shard (samples are taken in order). */
   flush(index: number): void {
+    const slots = this.slots;
+    const row = (index % BLOCK_SAMPLES) * slots;
     for (let m = 0; m < this.sources.length; m++) {
       const source = this.sources[m]!;
       const flushed = this.flushed[m]!;
-      const target = this.data[m]!;
-      for (let s = 0; s < this.slots; s++) {
-        target[s * this.length + index] = source[s]! - flushed[s]!;
+      const target = this.block[m]!;
+      for (let s = 0; s < slots; s++) {
+        target[row + s] = source[s]! - flushed[s]!;
         flushed[s] = source[s]!;
       }
     }
-    const ages = this.data[4]!;
-    for (let s = 0; s < this.slots; s++) ages[s * this.length + index] = this.iteratorAge[s]!;
+    const ages = this.block[SHARD_METRIC_NAMES.length - 1]!;
+    for (let s = 0; s < slots; s++) ages[row + s] = this.iteratorAge[s]!;
     this.iteratorAge.fill(0);
+    if ((index + 1) % BLOCK_SAMPLES === 0 || index === this.length - 1) this.writeBlock(index);
+  }
+
+  /** Copies the block ending at sample `last` into the shard-major series. */
+  private writeBlock(last: number): void {
+    const slots = this.slots;
+    const first = last - (last % BLOCK_SAMPLES);
+    const count = last - first + 1;
+    // In tiles of 16 shards: a tile's row of the block is one cache line, its 16 rows of samples a few more.
+    for (let m = 0; m < this.data.length; m++) {
+      const block = this.block[m]!;
+      const target = this.data[m]!;
+      for (let tile = 0; tile < slots; tile += 16) {
+        const end = Math.min(slots, tile + 16);
+        for (let k = 0; k < count; k++) {
+          const row = k * slots;
+          for (let s = tile; s < end; s++) target[s * this.length + first + k] = block[row + s]!;
+        }
+      }
+    }
   }
 
   /** One shard's series (views into the shared arrays, no copy). */

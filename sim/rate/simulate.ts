@@ -3,15 +3,14 @@ import { kinesisLimits, type KinesisLimits } from '../kinesis/limits.ts';
 import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
 import {
   movePendingToChildren,
-  offer,
   planProducer,
   relandProducer,
-  settle,
   settleFromTotals,
   type ProducerPlan,
 } from './producers.ts';
-import { advanceTotals, ReadModel, type ReadConsumer } from './reads.ts';
+import { ReadModel, type ReadConsumer } from './reads.ts';
 import { WriteModel } from './writes.ts';
+import { StepLoop, type StepStream } from './step.ts';
 import type { ShardState } from '../kinesis/index.ts';
 import { collectResult, type RunTotals } from './result.ts';
 import { chooseSeriesPeriod, SeriesStore } from './series.ts';
@@ -36,7 +35,8 @@ import { validateRateLevelInput } from './validate.ts';
  *    because it is larger than the bytes left in the bucket at that instant is not refused here;
  *  - random keys land on each shard in proportion to its hash range (their expected share), without the
  *    per-second scatter of real random keys, which throttles a shard running near its limit slightly more.
- * Reads simulate each GetRecords call against the same shared read buckets (see reads.ts).
+ * Reads simulate each GetRecords call against the same shared read buckets (see reads.ts). A step of a
+ * stream is one fused pass over its shards (step.ts).
  */
 
 /** Everything about a shard slot that does not change during the run. */
@@ -78,7 +78,7 @@ function readConsumers(input: RateLevelInput, limits: KinesisLimits): ReadConsum
   );
 }
 
-/** A stream's open shards in hash key order, as slots with their shard and as a typed array for the hot loop. */
+/** A stream's open shards in hash key order, as slots with their shard (for landing keys) and as slots. */
 interface OpenShards {
   readonly list: readonly { readonly slot: number; readonly shard: ShardState }[];
   readonly array: Int32Array;
@@ -91,17 +91,14 @@ interface Run {
   readonly streams: {
     readonly changeSteps: readonly number[];
     readonly slots: readonly number[];
-    readonly allSlots: Int32Array;
+    readonly step: StepStream;
     open: OpenShards;
   }[];
   readonly writes: WriteModel;
   readonly reads: ReadModel;
-  readonly streamConsumers: readonly (readonly number[])[];
-  readonly retentionSteps: readonly number[];
-  readonly series: SeriesStore;
+  readonly loop: StepLoop;
   readonly slots: number;
   readonly dt: number;
-  readonly unitBytes: number;
 }
 
 /** Applies the shard changes of a step: new routing for producers, retries moved off closed shards. */
@@ -121,32 +118,14 @@ function reshardAt(run: Run, si: number, step: number): void {
   }
 }
 
-/** Reads of one stream's shards in a step (when it has consumers); the totals then move to the step's end. */
-function readStream(run: Run, si: number): void {
-  const readers = run.streamConsumers[si]!;
-  const slots = run.streams[si]!.allSlots;
-  if (readers.length > 0) run.reads.readStream(slots, readers, run.retentionSteps[si]!);
-  else advanceTotals(run.writes, slots);
-}
-
-/** One step: reshards due now, producers offer, shards accept, producers settle, consumers read. */
+/** One step: reshards due now, then each stream's fused pass (offers, write buckets, settling, reads). */
 function runStep(run: Run, step: number): void {
-  const t = step * run.dt;
-  const { plans, streams, writes } = run;
+  const streams = run.streams;
   for (let si = 0; si < streams.length; si++) {
     if (streams[si]!.changeSteps.includes(step)) reshardAt(run, si, step);
   }
-  for (const plan of plans) {
-    const open = streams[plan.streamIndex]!.open.array;
-    offer(plan, t, run.dt, open, open.length, run.slots, writes.offers);
-  }
-  for (const stream of streams) writes.admit(stream.open.array, run.dt);
-  for (const plan of plans) {
-    const open = streams[plan.streamIndex]!.open.array;
-    settle(plan, writes.accepted, open, open.length, run.slots);
-  }
-  if (run.reads.consumers.length > 0) run.reads.beginStep(step, t, run.dt);
-  for (let si = 0; si < streams.length; si++) readStream(run, si);
+  if (run.reads.consumers.length > 0) run.reads.beginStep(step, step * run.dt, run.dt);
+  for (let si = 0; si < streams.length; si++) run.loop.run(streams[si]!.step, step);
 }
 
 /**
@@ -178,7 +157,6 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
       limitOf(book, 'kinesis.kplRecordMaxBufferedTimeMs').value,
       unitBytes,
       input.producers.filter((other) => other.stream === p.stream).length === 1,
-      input.producers.findIndex((other) => other.stream === p.stream) === i,
     ),
   );
   const consumers = readConsumers(input, limits);
@@ -206,25 +184,20 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
     cumRecords: writes.cumRecords,
     cumBytes: writes.cumBytes,
   };
-  const streams = topology.streams.map((stream) => ({
+  const streams = topology.streams.map((stream, si) => ({
     ...stream,
-    allSlots: Int32Array.from(stream.slots),
+    step: {
+      slots: Int32Array.from(stream.slots),
+      plans: plans.filter((plan) => plan.streamIndex === si),
+      consumers: streamConsumers[si]!,
+      retentionSteps: retentionSteps[si]!,
+    },
     open: openShardsAt(infos, stream.slots, 0),
   }));
   for (const plan of plans) relandProducer(plan, streams[plan.streamIndex]!.open.list);
-  const run = {
-    infos,
-    plans,
-    streams,
-    writes,
-    reads,
-    streamConsumers,
-    retentionSteps,
-    series,
-    slots,
-    dt,
-    unitBytes,
-  };
+  const mostPlans = Math.max(0, ...streams.map((stream) => stream.step.plans.length));
+  const loop = new StepLoop(writes, reads, dt, mostPlans);
+  const run: Run = { infos, plans, streams, writes, reads, loop, slots, dt };
   for (let step = 0; step < steps; step++) {
     runStep(run, step);
     if ((step + 1) % periodSteps === 0 || step === steps - 1) series.flush(Math.floor(step / periodSteps));

@@ -1,9 +1,9 @@
 import type { KinesisLimits } from '../kinesis/limits.ts';
-import type { Offers } from './producers.ts';
 
 /**
  * Shard write limits at the rate level: the record level's token buckets (sim/kinesis/throughput.ts,
- * THROUGHPUT_ACCOUNTING) taken a step at a time. Each shard's record and byte buckets refill continuously
+ * THROUGHPUT_ACCOUNTING) taken a step at a time. This class holds their state; the arithmetic is in the
+ * fused step loop (step.ts). Each shard's record and byte buckets refill continuously
  * at 1,000 records/s and 1 MiB/s and hold at most one second's quota. In a step of Δ seconds a shard has
  * what its buckets hold plus Δ seconds of refill; it accepts the fraction
  * a = min(1, records available ÷ records offered, bytes available ÷ bytes offered) of everything offered
@@ -20,28 +20,21 @@ import type { Offers } from './producers.ts';
  *    real random keys, which throttles a shard running close to its limit slightly more.
  */
 export class WriteModel {
-  readonly offers: Offers;
-  /** Fraction of this step's offer each slot accepted. */
-  readonly accepted: Float64Array;
+  /** This step's accepted records and bytes per slot (0 for a slot that is not open). */
   readonly stepRecords: Float64Array;
   readonly stepBytes: Float64Array;
-  /** Totals at the start of the current step (moved on by the read model at the end of the step). */
+  /** Totals at the start of the current step (moved on to its end after the step's reads). */
   readonly cumRecords: Float64Array;
   readonly cumBytes: Float64Array;
   readonly throttled: Float64Array;
   readonly acceptedUnits: Float64Array;
-  private readonly recordTokens: Float64Array;
-  private readonly byteTokens: Float64Array;
-  private readonly recordsRate: number;
-  private readonly bytesRate: number;
+  /** The token buckets: what each slot may still take, in records and bytes (at most one second's quota). */
+  readonly recordTokens: Float64Array;
+  readonly byteTokens: Float64Array;
+  readonly recordsRate: number;
+  readonly bytesRate: number;
 
   constructor(slots: number, limits: KinesisLimits) {
-    this.offers = {
-      records: new Float64Array(slots),
-      bytes: new Float64Array(slots),
-      units: new Float64Array(slots),
-    };
-    this.accepted = new Float64Array(slots);
     this.stepRecords = new Float64Array(slots);
     this.stepBytes = new Float64Array(slots);
     this.cumRecords = new Float64Array(slots);
@@ -52,34 +45,5 @@ export class WriteModel {
     this.bytesRate = limits.shardWriteBytesPerSecond;
     this.recordTokens = new Float64Array(slots).fill(this.recordsRate);
     this.byteTokens = new Float64Array(slots).fill(this.bytesRate);
-  }
-
-  /** Lets each open slot accept what its buckets allow of this step's offer. */
-  admit(open: Int32Array, dt: number): void {
-    const { records: offeredRecords, bytes: offeredBytes, units: offeredUnits } = this.offers;
-    const recordTokens = this.recordTokens;
-    const byteTokens = this.byteTokens;
-    const recordsRate = this.recordsRate;
-    const bytesRate = this.bytesRate;
-    for (let j = 0; j < open.length; j++) {
-      const s = open[j]!;
-      const wantRecords = offeredRecords[s]!;
-      const wantBytes = offeredBytes[s]!;
-      const availableRecords = recordTokens[s]! + recordsRate * dt;
-      const availableBytes = byteTokens[s]! + bytesRate * dt;
-      let a = 1;
-      if (wantRecords > availableRecords) a = availableRecords / wantRecords;
-      if (wantBytes * a > availableBytes) a = availableBytes / wantBytes;
-      const records = a * wantRecords;
-      const bytes = a * wantBytes;
-      const refused = wantRecords - records;
-      recordTokens[s] = Math.min(recordsRate, availableRecords - records);
-      byteTokens[s] = Math.min(bytesRate, availableBytes - bytes);
-      this.accepted[s] = a;
-      this.stepRecords[s] = records;
-      this.stepBytes[s] = bytes;
-      this.throttled[s]! += refused;
-      this.acceptedUnits[s]! += a * offeredUnits[s]!;
-    }
   }
 }
