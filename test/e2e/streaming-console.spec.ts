@@ -1,67 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { App } from './pages/app';
+import { expect, test } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './pages/axe';
-
-/** The streaming console as a learner uses it: pick a scenario, run the clock, act on shards. */
-class StreamingConsole {
-  readonly app: App;
-
-  constructor(readonly page: Page) {
-    this.app = new App(page);
-  }
-
-  async open(): Promise<void> {
-    await this.app.open('/streaming');
-    await expect(this.app.heading).toHaveText('Streaming console');
-    await expect(this.clock).toBeVisible();
-  }
-
-  get clock(): Locator {
-    return this.page.getByRole('group', { name: 'Simulation clock' });
-  }
-
-  async start(builtIn: string): Promise<void> {
-    await this.page.getByLabel('Built-in scenario').selectOption({ label: builtIn });
-    await this.page.getByRole('button', { name: 'Start scenario' }).click();
-    await expect(this.page.locator('[data-run-facts]')).toContainText(builtIn);
-  }
-
-  async setSpeed(label: string): Promise<void> {
-    await this.clock.getByRole('radio', { name: label }).check();
-  }
-
-  async play(): Promise<void> {
-    await this.clock.getByRole('button', { name: 'Play' }).click();
-  }
-
-  async pause(): Promise<void> {
-    await this.clock.getByRole('button', { name: 'Pause' }).click();
-    await expect(this.clock.getByRole('button', { name: 'Play' })).toBeVisible();
-  }
-
-  /** Simulated seconds on the clock. */
-  async seconds(): Promise<number> {
-    return parseFloat((await this.page.locator('[data-clock-now]').innerText()).replace(/,/g, ''));
-  }
-
-  stream(name: string): Locator {
-    return this.page.locator(`[data-stream="${name}"]`);
-  }
-
-  ingressChart(stream: string, shardId: string): Locator {
-    return this.stream(stream).locator(`figure[data-shard="${shardId}"]`);
-  }
-
-  get actionLog(): Locator {
-    return this.page.getByRole('region', { name: 'Actions and their real commands' });
-  }
-
-  async openAllDisclosures(): Promise<void> {
-    await this.page.locator('details').evaluateAll((elements) => {
-      for (const element of elements) (element as HTMLDetailsElement).open = true;
-    });
-  }
-}
+import { StreamingConsole } from './pages/streaming-console';
 
 test('a hot key throttles one shard; splitting it shows the lineage and the real split-shard command', async ({
   page,

@@ -1,57 +1,17 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { App } from './pages/app';
+import { expect, test } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './pages/axe';
-
-/**
- * The downstream half of the streaming console, driven as a learner would: run a built-in scenario, crash a
- * KCL worker and watch its leases fail over; let Firehose deliver and open the object in the S3 browser.
- * Screenshots of the panels at a laptop and a projector size go to .tmp/screenshots for people to look at.
- */
-class StreamingConsole {
-  constructor(readonly page: Page) {}
-
-  async open(): Promise<void> {
-    await new App(this.page).open('/streaming');
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Streaming console' })).toBeVisible();
-  }
-
-  /** Starts a built-in scenario by its title and runs it as fast as possible. */
-  async run(title: string): Promise<void> {
-    await this.page.getByLabel('Built-in scenario').selectOption({ label: title });
-    await this.page.getByRole('button', { name: 'Start scenario' }).click();
-    // The worker first finishes starting the page's default scenario, which takes a while on a busy machine.
-    await expect(this.page.locator('[data-run-facts]')).toContainText(title, { timeout: 30_000 });
-    await this.page.getByRole('radio', { name: 'As fast as possible' }).check();
-    const play = this.page.getByRole('button', { name: 'Play' });
-    if (await play.isVisible()) await play.click();
-  }
-
-  async pause(): Promise<void> {
-    const pause = this.page.getByRole('button', { name: 'Pause' });
-    // At full speed every frame re-lays the panels out below the clock bar, and Playwright's click waits
-    // for the button to hold still for two frames; a learner's click does not wait, and neither does this.
-    // On a fast machine the run may also reach its end (and stop by itself) before the click lands.
-    if (await pause.isVisible()) {
-      await pause.dispatchEvent('click', undefined, { timeout: 5_000 }).catch(async () => {
-        await expect(this.page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
-      });
-    }
-  }
-
-  leaseBoard(application: string): Locator {
-    return this.page.locator(`[data-kcl-app="${application}"]`);
-  }
-
-  section(name: string): Locator {
-    return this.page.getByRole('region', { name });
-  }
-}
+import { StreamingConsole } from './pages/streaming-console';
 
 const sizes = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ] as const;
 
+/**
+ * The downstream half of the streaming console, driven as a learner would: run a built-in scenario, crash a
+ * KCL worker and watch its leases fail over; let Firehose deliver and open the object in the S3 browser.
+ * Screenshots of the panels at a laptop and a projector size go to .tmp/screenshots for people to look at.
+ */
 test.describe('streaming console, downstream panels', () => {
   test.slow();
 
