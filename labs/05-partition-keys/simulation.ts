@@ -3,7 +3,12 @@
  * scenario built from the learner's key strategy, and the facts the checks read from its run.
  */
 import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
-import { runLabStream, type LabShard, type LabStreamRun, type LabStreamScenario } from './lab-stream.ts';
+import {
+  runScenarioSampled,
+  type PartitionKeyStrategy,
+  type SampledShard as LabShard,
+  type SampledStreamRun as LabStreamRun,
+} from '../../sim/streaming/index.ts';
 import type { PartitionKeysWorkspace, WriteLimit } from './workspace.ts';
 
 /** The lab's workload: a 4-shard stream taking 3,000 records/s of 200 bytes (assumptions). */
@@ -22,9 +27,24 @@ const limits = kinesisLimits('2016');
 export const SHARD_WRITE_RECORDS_PER_SECOND = limits.shardWriteRecordsPerSecond;
 export const SHARD_WRITE_BYTES_PER_SECOND = limits.shardWriteBytesPerSecond;
 
+/** A `bdlab run` scenario file with one stream and one producer, as the lab writes it. */
+export interface PartitionKeysScenario {
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
+  readonly producers: readonly [
+    {
+      readonly stream: string;
+      readonly recordsPerSecond: number;
+      readonly recordBytes: number;
+      readonly partitionKeys: PartitionKeyStrategy;
+    },
+  ];
+}
+
 /** The `bdlab run` scenario for a workspace. */
-export function scenarioFor(workspace: PartitionKeysWorkspace): LabStreamScenario {
-  const partitionKeys =
+export function scenarioFor(workspace: PartitionKeysWorkspace): PartitionKeysScenario {
+  const partitionKeys: PartitionKeyStrategy =
     workspace.strategy === 'fixed'
       ? { strategy: 'fixed' as const, key: workspace.fixedKey }
       : workspace.strategy === 'zipf'
@@ -47,7 +67,7 @@ export function scenarioFor(workspace: PartitionKeysWorkspace): LabStreamScenari
 
 /** What the checks and the explorable read. */
 export interface PartitionKeysFacts {
-  readonly scenario: LabStreamScenario;
+  readonly scenario: PartitionKeysScenario;
   readonly run: LabStreamRun;
   /** The shard the fixed key's hash key falls in. */
   readonly fixedKeyShardId: string;
@@ -88,7 +108,7 @@ export function factsFor(workspace: PartitionKeysWorkspace): PartitionKeysFacts 
   const id = JSON.stringify(scenario);
   const known = cache.get(id);
   if (known) return known;
-  const result = runLabStream(scenario);
+  const result = runScenarioSampled(scenario, workload.streamName);
   if (!result.ok) throw new Error(result.error.message);
   const run = result.value;
   const busiest = run.shards.reduce((a, b) => (offered(b) > offered(a) ? b : a));

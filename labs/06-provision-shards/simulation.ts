@@ -5,7 +5,7 @@
 import { calculateKinesis, type KinesisResult } from '../../sim/calc/index.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
-import { runLabStream, type LabStreamRun, type LabStreamScenario } from '../05-partition-keys/lab-stream.ts';
+import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
 /** The lab's workload: 1,200 clicks/s of 2,000 bytes with random 16-character keys (assumptions). */
@@ -35,8 +35,36 @@ export const SHARD_LIMITS = {
 /** Lag (MillisBehindLatest) under which a consumer counts as caught up: one poll interval. */
 export const CAUGHT_UP_MS = 1000;
 
+/** A `bdlab run` scenario file: the stream, its producer, the KCL applications and the pause of the first. */
+export interface ProvisionScenario {
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
+  readonly producers: readonly [
+    {
+      readonly stream: string;
+      readonly recordsPerSecond: number;
+      readonly recordBytes: number;
+      readonly partitionKeys: { readonly strategy: 'random' };
+    },
+  ];
+  readonly consumers: readonly {
+    readonly type: 'kcl';
+    readonly name: string;
+    readonly stream: string;
+    readonly initialPosition: 'TRIM_HORIZON';
+  }[];
+  readonly actions: readonly {
+    readonly atSeconds: number;
+    readonly action: 'pauseConsumer' | 'resumeConsumer';
+    readonly consumer: string;
+  }[];
+}
+
 /** The `bdlab run` scenario for a workspace. */
-export function scenarioFor(workspace: ProvisionWorkspace): LabStreamScenario {
+export function scenarioFor(workspace: ProvisionWorkspace): ProvisionScenario {
+  const [pausedFrom, pausedUntil] = workload.catchUp.pausedSeconds;
+  const paused = workload.consumerNames[0];
   return {
     seed: workspace.seed,
     durationSeconds: workspace.catchUpTest ? workload.catchUp.durationSeconds : workload.durationSeconds,
@@ -49,12 +77,19 @@ export function scenarioFor(workspace: ProvisionWorkspace): LabStreamScenario {
         partitionKeys: { strategy: 'random' },
       },
     ],
-    consumers: workload.consumerNames.slice(0, workspace.consumers).map((name, index) => ({
+    consumers: workload.consumerNames.slice(0, workspace.consumers).map((name) => ({
       type: 'kcl' as const,
       name,
       stream: workload.streamName,
-      ...(workspace.catchUpTest && index === 0 ? { pausedSeconds: workload.catchUp.pausedSeconds } : {}),
+      initialPosition: 'TRIM_HORIZON' as const,
     })),
+    actions:
+      workspace.catchUpTest && workspace.consumers > 0
+        ? [
+            { atSeconds: pausedFrom, action: 'pauseConsumer', consumer: paused },
+            { atSeconds: pausedUntil, action: 'resumeConsumer', consumer: paused },
+          ]
+        : [],
   };
 }
 
@@ -71,7 +106,7 @@ export interface ShardLoad {
 
 /** What the checks and the explorable read. */
 export interface ProvisionFacts {
-  readonly scenario: LabStreamScenario;
+  readonly scenario: ProvisionScenario;
   readonly run: LabStreamRun;
   readonly loads: readonly ShardLoad[];
   /** The Kinesis calculator on the same workload and consumers. */
@@ -112,7 +147,7 @@ export function factsFor(workspace: ProvisionWorkspace): ProvisionFacts {
   const id = JSON.stringify(scenario);
   const known = cache.get(id);
   if (known) return known;
-  const result = runLabStream(scenario);
+  const result = runScenarioSampled(scenario, workload.streamName);
   if (!result.ok) throw new Error(result.error.message);
   const run = result.value;
   const seconds = run.durationSeconds;

@@ -4,12 +4,12 @@
  */
 import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import {
-  runLabStream,
+  runScenarioSampled,
   zipfKey,
-  type LabShard,
-  type LabStreamRun,
-  type LabStreamScenario,
-} from '../05-partition-keys/lab-stream.ts';
+  type PartitionKeyStrategy,
+  type SampledShard as LabShard,
+  type SampledStreamRun as LabStreamRun,
+} from '../../sim/streaming/index.ts';
 import type { HotShardWorkspace } from './workspace.ts';
 
 /** The lab's workload: 3,000 orders/s of 200 bytes keyed by store on 4 shards, for 20 s (assumptions). */
@@ -33,8 +33,30 @@ export const HOT_KEY = zipfKey(1);
 /** 1,000 records/s per shard [AWS-FACTS §1.1]. */
 export const SHARD_WRITE_RECORDS_PER_SECOND = kinesisLimits('2016').shardWriteRecordsPerSecond;
 
+/** A `bdlab run` scenario file: the stream, its producer (the hot key salted or not) and the learner's split. */
+export interface HotShardScenario {
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
+  readonly producers: readonly [
+    {
+      readonly stream: string;
+      readonly recordsPerSecond: number;
+      readonly recordBytes: number;
+      readonly partitionKeys: PartitionKeyStrategy;
+    },
+  ];
+  readonly actions: readonly {
+    readonly atSeconds: number;
+    readonly action: 'splitShard';
+    readonly stream: string;
+    readonly shardId: string;
+    readonly newStartingHashKey: string;
+  }[];
+}
+
 /** The `bdlab run` scenario for a workspace. */
-export function scenarioFor(workspace: HotShardWorkspace): LabStreamScenario {
+export function scenarioFor(workspace: HotShardWorkspace): HotShardScenario {
   return {
     seed: workspace.seed,
     durationSeconds: workload.durationSeconds,
@@ -48,10 +70,10 @@ export function scenarioFor(workspace: HotShardWorkspace): LabStreamScenario {
           strategy: 'zipf',
           keys: workload.stores,
           exponent: workload.exponent[workspace.load],
+          ...(workspace.hotKeySuffixes > 1
+            ? { salt: { key: HOT_KEY, suffixes: workspace.hotKeySuffixes } }
+            : {}),
         },
-        ...(workspace.hotKeySuffixes > 1
-          ? { saltHotKey: { key: HOT_KEY, suffixes: workspace.hotKeySuffixes } }
-          : {}),
       },
     ],
     actions: workspace.split
@@ -60,7 +82,7 @@ export function scenarioFor(workspace: HotShardWorkspace): LabStreamScenario {
             atSeconds: SPLIT_AT_SECONDS,
             action: 'splitShard',
             stream: workload.streamName,
-            shardToSplit: workspace.split.shardToSplit,
+            shardId: workspace.split.shardToSplit,
             newStartingHashKey: workspace.split.newStartingHashKey,
           },
         ]
@@ -79,7 +101,7 @@ export interface ShardAfterFix {
 
 /** What the checks and the explorable read. */
 export interface HotShardFacts {
-  readonly scenario: LabStreamScenario;
+  readonly scenario: HotShardScenario;
   readonly run: LabStreamRun;
   /** The shard that refused the most records before the fix. */
   readonly hotShardId: string;
@@ -117,7 +139,7 @@ export function factsFor(workspace: HotShardWorkspace): HotShardFacts {
   const id = JSON.stringify(scenario);
   const known = cache.get(id);
   if (known) return known;
-  const result = runLabStream(scenario);
+  const result = runScenarioSampled(scenario, workload.streamName);
   if (!result.ok) throw new Error(result.error.message);
   const run = result.value;
   const before = (s: LabShard) => s.perSecond.throttled.slice(0, SPLIT_AT_SECONDS).reduce((a, b) => a + b, 0);

@@ -5,7 +5,7 @@
 import { HOURS_PER_MONTH } from '../../sim/core/units.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { limitOf, priceOf, PRICE_BOOKS } from '../../sim/pricing/index.ts';
-import { runLabStream, type LabStreamRun, type LabStreamScenario } from '../05-partition-keys/lab-stream.ts';
+import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
 import { DEFAULT_RECORD_MAX_BUFFERED_TIME_MS, type KplLabWorkspace, type WriteLimit } from './workspace.ts';
 
 /** The lab's workload: 3,000 readings/s of 100 bytes from 1,000 sensors on 2 shards (assumptions). */
@@ -33,8 +33,24 @@ const unitPrice = priceOf(BOOK, 'kinesis.putPayloadUnitsPerMillion');
 /** Dollars per 1,000,000 PUT payload units in the 2016 book [AWS-FACTS §1.9]. */
 export const USD_PER_MILLION_UNITS = unitPrice.ok ? unitPrice.value.value : 0;
 
+/** A `bdlab run` scenario file: the stream and its producer writing through the KPL. */
+export interface KplLabScenario {
+  readonly seed: number;
+  readonly durationSeconds: number;
+  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
+  readonly producers: readonly [
+    {
+      readonly stream: string;
+      readonly recordsPerSecond: number;
+      readonly recordBytes: number;
+      readonly partitionKeys: { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number };
+      readonly kpl: { readonly aggregation: boolean; readonly recordMaxBufferedTimeMs: number };
+    },
+  ];
+}
+
 /** The `bdlab run` scenario for a workspace. */
-export function scenarioFor(workspace: KplLabWorkspace): LabStreamScenario {
+export function scenarioFor(workspace: KplLabWorkspace): KplLabScenario {
   return {
     seed: workspace.seed,
     durationSeconds: workload.durationSeconds,
@@ -72,7 +88,7 @@ export interface KplRunFigures {
 
 /** What the checks read: the learner's run and, for comparison, the same load with the KPL's defaults but no aggregation. */
 export interface KplLabFacts {
-  readonly scenario: LabStreamScenario;
+  readonly scenario: KplLabScenario;
   readonly current: KplRunFigures;
   readonly withoutAggregation: KplRunFigures;
 }
@@ -99,11 +115,11 @@ function figures(run: LabStreamRun): KplRunFigures {
 
 const cache = new Map<string, KplRunFigures>();
 
-function figuresFor(scenario: LabStreamScenario): KplRunFigures {
+function figuresFor(scenario: KplLabScenario): KplRunFigures {
   const id = JSON.stringify(scenario);
   const known = cache.get(id);
   if (known) return known;
-  const result = runLabStream(scenario);
+  const result = runScenarioSampled(scenario, workload.streamName);
   if (!result.ok) throw new Error(result.error.message);
   const computed = figures(result.value);
   if (cache.size > 16) cache.clear();

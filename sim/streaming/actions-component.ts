@@ -6,11 +6,13 @@ import { millis, type Millis } from '../core/units.ts';
 import type { SimContext, SimEvent } from '../core/simulation.ts';
 import { defineComponent, type JsonValue } from '../scenario/component.ts';
 import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
-import { applyAction, type ActionOutcome, type ActionsState } from './actions.ts';
+import { applyAction, type ActionOutcome, type ActionsState, type ConsumerAction } from './actions.ts';
+import { pauseConsumer, resumeConsumer } from './consumer-pause.ts';
+import { saltProblem } from './keys.ts';
 import { producerName } from './producer-state.ts';
 import {
   actionsSchema,
-  type StreamingAction,
+  type SessionAction,
   type StreamingScenario,
   type TimedAction,
 } from './scenario-schema.ts';
@@ -20,7 +22,7 @@ import { streamingScenario } from './streams-component.ts';
 /** A timed action falling due. */
 export interface ActionEvent {
   readonly type: 'streaming.action';
-  readonly action: StreamingAction;
+  readonly action: SessionAction;
 }
 
 function checkActions(actions: readonly TimedAction[], scenario: StreamingScenario): SchemaIssue[] {
@@ -42,14 +44,15 @@ function checkActions(actions: readonly TimedAction[], scenario: StreamingScenar
         message: `no stream is named "${action.stream}"; the streams are ${streams.map((s) => `"${s}"`).join(', ') || 'none'}.${didYouMean(action.stream, streams)}`,
       });
     }
-    if (
-      (action.action === 'crashWorker' || action.action === 'addWorker') &&
-      !consumers.includes(action.consumer)
-    ) {
+    if (isConsumerAction(action) && !consumers.includes(action.consumer)) {
       issues.push({
         path: `${at}.consumer`,
         message: `no consumer is named "${action.consumer}"; the consumers are ${consumers.map((c) => `"${c}"`).join(', ') || 'none'}.${didYouMean(action.consumer, consumers)}`,
       });
+    }
+    if (action.action === 'setProducerKeys') {
+      const salt = saltProblem(action.partitionKeys);
+      if (salt !== null) issues.push({ path: `${at}.partitionKeys.salt.key`, message: salt });
     }
     if (action.action === 'setProducerKeys' && !producers.includes(action.producer)) {
       issues.push({
@@ -61,15 +64,29 @@ function checkActions(actions: readonly TimedAction[], scenario: StreamingScenar
   return issues;
 }
 
-/** The action without its time, as a session's `apply` takes it. */
-export function untimed(action: TimedAction): StreamingAction {
-  const { atSeconds, ...rest } = action;
-  void atSeconds;
-  return rest as StreamingAction;
+function isConsumerAction(action: SessionAction): action is ConsumerAction {
+  return (
+    action.action === 'crashWorker' ||
+    action.action === 'addWorker' ||
+    action.action === 'pauseConsumer' ||
+    action.action === 'resumeConsumer'
+  );
 }
 
-/** A KCL worker action through sim/kcl (the consumers component must be in the run), or a stream or producer action. */
-function run(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): Result<JsonValue> {
+/** The action without its time, as a session's `apply` takes it. */
+export function untimed(action: TimedAction): SessionAction {
+  const { atSeconds, ...rest } = action;
+  void atSeconds;
+  return rest as SessionAction;
+}
+
+/**
+ * A consumer pause, a KCL worker action through sim/kcl (the consumers component must be in the run), or a
+ * stream or producer action.
+ */
+function run(ctx: SimContext<SimEvent, unknown>, action: SessionAction): Result<JsonValue> {
+  if (action.action === 'pauseConsumer') return pauseConsumer(ctx, action.consumer);
+  if (action.action === 'resumeConsumer') return resumeConsumer(ctx, action.consumer);
   if (action.action === 'crashWorker' || action.action === 'addWorker') {
     if (streamingServices(ctx).consumers === undefined) {
       return fail({
@@ -90,26 +107,44 @@ function run(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): Resul
 }
 
 /** Applies an action at the context's clock and logs the outcome in `services.actions`. */
-export function applyAndLog(ctx: SimContext<SimEvent, unknown>, action: StreamingAction): ActionOutcome {
+export function applyAndLog(
+  ctx: SimContext<SimEvent, unknown>,
+  action: SessionAction,
+): ActionOutcome<SessionAction> {
   const services = streamingServices(ctx);
   const done = run(ctx, action);
-  const outcome: ActionOutcome = {
+  const outcome: ActionOutcome<SessionAction> = {
     atMs: ctx.now,
     action,
     ok: done.ok,
     result: done.ok ? done.value : null,
     error: done.ok ? null : { code: done.error.code, message: done.error.message },
   };
-  services.actions.applied.push(outcome);
+  if (action.action === 'pauseConsumer' || action.action === 'resumeConsumer') {
+    services.actions.pauses.push(outcome as ActionOutcome<typeof action>);
+  } else services.actions.applied.push(outcome as ActionOutcome<typeof action>);
   return outcome;
 }
 
-/** `actions`: resharding and re-keying at given times, each logged with AWS's answer. */
+/** Every logged outcome, console actions and pauses merged by time (at one instant, console actions first). */
+export function inTimeOrder(actions: ActionsState): ActionOutcome<SessionAction>[] {
+  const merged: ActionOutcome<SessionAction>[] = [];
+  let p = 0;
+  for (const outcome of actions.applied) {
+    while (p < actions.pauses.length && actions.pauses[p]!.atMs < outcome.atMs)
+      merged.push({ ...actions.pauses[p++]! });
+    merged.push({ ...outcome });
+  }
+  while (p < actions.pauses.length) merged.push({ ...actions.pauses[p++]! });
+  return merged;
+}
+
+/** `actions`: resharding, re-keying, worker faults and consumer pauses at given times, each logged with its answer. */
 export const actionsComponent = defineComponent<'actions', TimedAction[], ActionsState, ActionEvent>({
   field: 'actions',
   schema: actionsSchema,
   checkScenario: (actions, scenario) => checkActions(actions, streamingScenario(scenario)),
-  initialState: (): ActionsState => ({ applied: [] }),
+  initialState: (): ActionsState => ({ applied: [], pauses: [], pausedConsumers: {} }),
   module: {
     name: 'actions',
     handlers: {
@@ -126,7 +161,7 @@ export const actionsComponent = defineComponent<'actions', TimedAction[], Action
   },
   report(state) {
     const rate = streamingServices(state).level.rate;
-    if (rate === null) return state.services.actions.applied.map((o) => ({ ...o })) as unknown as JsonValue;
+    if (rate === null) return inTimeOrder(state.services.actions) as unknown as JsonValue;
     // At rate level sim/rate applied the resharding actions (the others are refused before the run).
     return rate.actions.map((outcome) => ({
       atMs: outcome.atSeconds * 1000,

@@ -2,22 +2,29 @@ import { fail, ok, type Result } from '../core/errors.ts';
 import type { Millis } from '../core/units.ts';
 import { mergeShards, splitShard, updateShardCount, type KinesisState } from '../kinesis/index.ts';
 import type { JsonValue } from '../scenario/component.ts';
-import type { StreamingAction } from './scenario-schema.ts';
+import type { PausedConsumers } from './consumer-pause.ts';
+import { saltProblem } from './keys.ts';
+import type { ConsumerPauseAction, SessionAction, StreamingAction } from './scenario-schema.ts';
 import type { ProducersState } from './producer-state.ts';
 
 /** What an applied action did: the time, the action, and the AWS error when it was refused. */
-export interface ActionOutcome {
+export interface ActionOutcome<Action extends SessionAction = StreamingAction> {
   readonly atMs: number;
-  readonly action: StreamingAction;
+  readonly action: Action;
   readonly ok: boolean;
   /** What the call returned (the split point chosen, UpdateShardCount's response…), or null when refused. */
   readonly result: JsonValue;
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
-/** Every action applied so far, in order. */
+/**
+ * Every action applied so far, in order, and the consumers paused now. Consumer pauses are logged apart
+ * from the console's actions (`applied`, which the streaming console lists); the report merges both.
+ */
 export interface ActionsState {
   readonly applied: ActionOutcome[];
+  readonly pauses: ActionOutcome<ConsumerPauseAction>[];
+  readonly pausedConsumers: PausedConsumers;
 }
 
 /** What a stream or producer action changes: the Kinesis data plane and the producers. */
@@ -26,8 +33,14 @@ export interface ActionTargets {
   readonly producers: ProducersState;
 }
 
-/** Actions on the Kinesis data plane or the producers (worker actions go to sim/kcl). */
-export type StreamOrProducerAction = Exclude<StreamingAction, { action: 'crashWorker' | 'addWorker' }>;
+/** Actions on a consumer application: KCL worker faults (sim/kcl) and pauses (consumer-pause.ts). */
+export type ConsumerAction = Extract<
+  SessionAction,
+  { action: 'crashWorker' | 'addWorker' | 'pauseConsumer' | 'resumeConsumer' }
+>;
+
+/** Actions on the Kinesis data plane or the producers. */
+export type StreamOrProducerAction = Exclude<SessionAction, ConsumerAction>;
 
 const MAX_HASH_KEY = (1n << 128n) - 1n;
 
@@ -93,6 +106,9 @@ export function applyAction(
           path: 'producer',
         });
       }
+      const salt = saltProblem(action.partitionKeys);
+      if (salt !== null)
+        return fail({ code: 'InvalidArgumentException', message: salt, path: 'partitionKeys.salt.key' });
       producer.partitionKeys = action.partitionKeys;
       return ok({});
     }

@@ -1,6 +1,7 @@
 import { consumersComponent } from '../consumers/index.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { actionsComponent } from './actions-component.ts';
+import { withConsumerPauses } from './consumer-pause.ts';
 import { costComponent } from './cost-component.ts';
 import { firehoseComponent, s3Component } from './firehose-component.ts';
 import { producersComponent } from './producers-component.ts';
@@ -19,7 +20,7 @@ export const streamingComponents: readonly AnyScenarioComponent[] = [
   s3Component,
   firehoseComponent,
   producersComponent,
-  consumersComponent,
+  withConsumerPauses(consumersComponent),
   actionsComponent,
   costComponent,
 ];

@@ -6,7 +6,17 @@
  */
 export { streamingComponents } from './components.ts';
 export { openStreamingSession, type StreamingSession } from './session.ts';
-export { partitionKeyFor, zipfCumulative, zipfKey, zipfWeights, type PartitionKeyStrategy } from './keys.ts';
+export { runSampled, runScenarioSampled, type SampledShard, type SampledStreamRun } from './sampled-run.ts';
+export {
+  partitionKeyFor,
+  saltedKey,
+  zipfCumulative,
+  zipfKey,
+  zipfWeights,
+  type KeySalt,
+  type PartitionKeyStrategy,
+} from './keys.ts';
+export { pauseConsumer, resumeConsumer, type PausedConsumer } from './consumer-pause.ts';
 export {
   drawRecordBytes,
   expectedRecords,
@@ -32,6 +42,8 @@ export {
   streamingActionSchema,
   type DeliveryStreamScenario,
   type ProducerConfig,
+  type ConsumerPauseAction,
+  type SessionAction,
   type StreamingAction,
   type StreamingScenario,
   type TimedAction,

@@ -1,18 +1,29 @@
 import type { Rng } from '../core/rng.ts';
 
 /**
+ * Re-keying ("salting") one hot key: each record of `key` gets a suffix drawn from the seeded generator,
+ * `key#0` … `key#(suffixes−1)`, so the hot key's records spread over that many hash keys (and so over the
+ * shards those land in). The consumer gives up per-key ordering across the suffixes: that is the price.
+ */
+export interface KeySalt {
+  readonly key: string;
+  readonly suffixes: number;
+}
+
+/**
  * Partition-key strategies of a load generator. Both levels of detail use exactly these keys, so the
- * rate level can hash `entity-1…N` with MD5 and know where the record level's records land.
+ * rate level can hash `entity-1…N` with MD5 and know where the record level's records land. The
+ * strategies with named keys may salt one of them (`salt`).
  */
 export type PartitionKeyStrategy =
   /** A fresh 16-character lower-case hex key per record: high cardinality, spreads evenly. */
   | { readonly strategy: 'random' }
   /** One key for every record: a single hot key, so a single hot shard. */
-  | { readonly strategy: 'fixed'; readonly key: string }
+  | { readonly strategy: 'fixed'; readonly key: string; readonly salt?: KeySalt }
   /** Per-entity keys `entity-1…entity-N` drawn with probability ∝ 1/rank^exponent (a Zipf skew). */
-  | { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number }
+  | { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number; readonly salt?: KeySalt }
   /** Per-entity keys `entity-1…entity-N` in turn, one after the other: every entity equally often. */
-  | { readonly strategy: 'sequential'; readonly keys: number };
+  | { readonly strategy: 'sequential'; readonly keys: number; readonly salt?: KeySalt };
 
 /** The key of the entity of rank `rank` (1-based) in the per-entity strategies. */
 export function zipfKey(rank: number): string {
@@ -61,26 +72,58 @@ function drawRank(table: Float64Array, u: number): number {
 
 const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
+/** The key a salted strategy sends: the salted key with a drawn suffix, any other key as it is. */
+export function saltedKey(key: string, salt: KeySalt | undefined, rng: Rng): string {
+  if (salt === undefined || key !== salt.key) return key;
+  return `${key}#${rng.nextInt(0, salt.suffixes - 1)}`;
+}
+
 /**
  * The partition key of record `index` (0-based, counted per producer) under `strategy`, drawing from the
  * seeded generator where the strategy is random: `random` takes two 32-bit draws, `zipf` one float;
- * `fixed` and `sequential` draw nothing.
+ * `fixed` and `sequential` draw nothing. A record of a salted key then draws its suffix.
  */
 export function partitionKeyFor(strategy: PartitionKeyStrategy, rng: Rng, index: number): string {
   switch (strategy.strategy) {
     case 'random':
       return hex8(rng.nextInt(0, 0xffff_ffff)) + hex8(rng.nextInt(0, 0xffff_ffff));
     case 'fixed':
-      return strategy.key;
+      return saltedKey(strategy.key, strategy.salt, rng);
     case 'sequential':
-      return zipfKey((index % strategy.keys) + 1);
+      return saltedKey(zipfKey((index % strategy.keys) + 1), strategy.salt, rng);
     case 'zipf': {
       let table = cumulative.get(strategy);
       if (table === undefined) {
         table = zipfCumulative(strategy.keys, strategy.exponent);
         cumulative.set(strategy, table);
       }
-      return zipfKey(drawRank(table, rng.nextFloat()));
+      return saltedKey(zipfKey(drawRank(table, rng.nextFloat())), strategy.salt, rng);
     }
   }
+}
+
+/** Longest partition key Kinesis accepts, in characters [AWS-FACTS §1.2, row 11]. */
+const MAX_PARTITION_KEY_CHARACTERS = 256;
+
+/**
+ * Why a strategy's `salt` cannot work, or null when it can: the salted key must be one the strategy
+ * sends, and the key with its longest suffix must still be a valid partition key (1–256 characters).
+ */
+export function saltProblem(strategy: PartitionKeyStrategy): string | null {
+  if (strategy.strategy === 'random' || strategy.salt === undefined) return null;
+  const { key, suffixes } = strategy.salt;
+  if (strategy.strategy === 'fixed' && key !== strategy.key) {
+    return `"${key}" is not the key this strategy sends; expected "${strategy.key}".`;
+  }
+  if (strategy.strategy !== 'fixed') {
+    const rank = /^entity-([1-9][0-9]*)$/.exec(key);
+    if (rank === null || Number(rank[1]) > strategy.keys) {
+      return `"${key}" is not a key this strategy sends; expected one of "entity-1" … "${zipfKey(strategy.keys)}".`;
+    }
+  }
+  const longest = `${key}#${suffixes - 1}`;
+  if (longest.length > MAX_PARTITION_KEY_CHARACTERS) {
+    return `"${key}" with its suffix "#${suffixes - 1}" is ${longest.length} characters; a partition key has at most ${MAX_PARTITION_KEY_CHARACTERS}.`;
+  }
+  return null;
 }

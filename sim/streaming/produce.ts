@@ -17,7 +17,7 @@ import { partitionKeyFor } from './keys.ts';
 import { payloadUnits } from './producers-report.ts';
 import { drawRecordBytes, rateAt } from './load-shape.ts';
 import { recordData } from './payload.ts';
-import { afterThrottle, noteError, PRODUCER_TICK_MS, type ProducerState } from './producer-state.ts';
+import { afterThrottle, noteError, type ProducerState } from './producer-state.ts';
 
 /** Rounding slack when a tick's fractional records add up to a whole one. */
 const CARRY_TOLERANCE = 1e-9;
@@ -31,7 +31,7 @@ export interface OutgoingRecords {
 
 /**
  * The records a producer sends at tick time `now`: first the throttled records whose back-off has ended,
- * then the new records of the tick that ends at `now` (rate at the tick's middle × tick length, with the
+ * then the new records of the tick that ends at `now` (rate at the tick's middle × the producer's tick length, with the
  * fraction carried over). Each new record draws its partition key, then its size, from the generator.
  */
 export function recordsForTick(producer: ProducerState, rng: Rng, now: number): OutgoingRecords {
@@ -47,8 +47,9 @@ export function recordsForTick(producer: ProducerState, rng: Rng, now: number): 
     }
     producer.retrying = waiting;
   }
-  const middleSeconds = (now - PRODUCER_TICK_MS / 2) / 1000;
-  const wanted = rateAt(producer.recordsPerSecond, producer.rate, middleSeconds) * (PRODUCER_TICK_MS / 1000);
+  const tickMs = producer.tickMs;
+  const middleSeconds = (now - tickMs / 2) / 1000;
+  const wanted = rateAt(producer.recordsPerSecond, producer.rate, middleSeconds) * (tickMs / 1000);
   const total = producer.carry + wanted;
   // A tenth is not exact in binary: ten ticks of 0.1 records sum to 0.9999999999999999, which must count
   // as the one record a rate of 1/s makes in a second.

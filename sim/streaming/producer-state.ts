@@ -15,6 +15,21 @@ import type { ProducerConfig, RetrySettings } from './scenario-schema.ts';
  */
 export const PRODUCER_TICK_MS = 100;
 
+/** Tick lengths that divide PRODUCER_TICK_MS, so every producer's ticks fall on its 100 ms boundaries. */
+const KPL_TICKS_MS = [100, 50, 25, 20, 10, 5, 4, 2, 1] as const;
+
+/**
+ * The tick of a producer writing through the KPL: the longest divisor of 100 ms that is at most a tenth
+ * of its RecordMaxBufferedTime (10 ms for the default 100 ms, 1 ms below 20 ms). A 100 ms tick would hand
+ * the KPL a tenth of a second's records at one instant, so every record would wait the whole buffered
+ * time and a RecordMaxBufferedTime under 100 ms would change only the wait, not how many aggregates are
+ * made; with records arriving a tenth of the buffered time apart, shorter buffering makes more, smaller
+ * aggregates and shorter mean waits, as on AWS, within a tenth of the buffered time.
+ */
+export function kplTickMs(recordMaxBufferedTimeMs: number): number {
+  return KPL_TICKS_MS.find((tick) => tick * 10 <= recordMaxBufferedTimeMs) ?? 1;
+}
+
 /** A record waiting out its back-off before it is sent again. */
 export interface RetryingRecord {
   readonly data: Uint8Array;
@@ -65,6 +80,8 @@ export interface ProducerState {
   readonly retries: RetrySettings | null;
   /** True when the producer's records go through a KPL instance of the same name. */
   readonly kpl: boolean;
+  /** Time between its ticks, ms: PRODUCER_TICK_MS, or shorter with the KPL (see `kplTickMs`). */
+  readonly tickMs: number;
   /** Records generated so far (the next record's index). */
   nextIndex: number;
   /** Fraction of a record carried to the next tick, so a rate of 2.5/tick gives exactly 5 in 2 ticks. */
@@ -102,6 +119,7 @@ export function createProducer(config: ProducerConfig, index: number): ProducerS
     partitionKeys: config.partitionKeys,
     retries: config.retries ?? null,
     kpl: config.kpl !== undefined,
+    tickMs: config.kpl !== undefined ? kplTickMs(config.kpl.recordMaxBufferedTimeMs) : PRODUCER_TICK_MS,
     nextIndex: 0,
     carry: 0,
     retrying: [],

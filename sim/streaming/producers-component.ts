@@ -14,14 +14,15 @@ import {
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { defineComponent } from '../scenario/component.ts';
 import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
+import { saltProblem } from './keys.ts';
 import { recordsForTick, sendThroughKpl, sendToDeliveryStream, sendToStream } from './produce.ts';
-import { createProducer, PRODUCER_TICK_MS, producerName, type ProducersState } from './producer-state.ts';
+import { createProducer, producerName, type ProducersState } from './producer-state.ts';
 import { producersReport } from './producers-report.ts';
 import { producersSchema, type ProducerConfig, type StreamingScenario } from './scenario-schema.ts';
 import { streamingServices } from './services.ts';
 import { streamingScenario } from './streams-component.ts';
 
-/** A producer's tick: it makes the records of the last 100 ms and sends them (see PRODUCER_TICK_MS). */
+/** A producer's tick: it makes the records of its last tick (100 ms, shorter with the KPL) and sends them. */
 export interface ProducerTickEvent {
   readonly type: 'producer.tick';
   /** Index of the producer in `producers`. */
@@ -93,6 +94,8 @@ function checkProducers(producers: readonly ProducerConfig[], scenario: Streamin
         message: `${size.max} is less than min ${size.min}; expected max ≥ min.`,
       });
     }
+    const salt = saltProblem(p.partitionKeys);
+    if (salt !== null) issues.push({ path: `${at}.partitionKeys.salt.key`, message: salt });
     if (p.deliveryStream !== undefined && p.partitionKeys.strategy !== 'random') {
       issues.push({
         path: `${at}.partitionKeys`,
@@ -148,7 +151,7 @@ function firehoseContext(
   return ctx as SimContext<FirehoseDeliverEvent, FirehoseServices>;
 }
 
-const nextTick = (now: number): number => (Math.floor(now / PRODUCER_TICK_MS) + 1) * PRODUCER_TICK_MS;
+const nextTick = (now: number, tickMs: number): number => (Math.floor(now / tickMs) + 1) * tickMs;
 
 /** `producers`: load generators, each writing to a Kinesis stream (optionally through the KPL) or a delivery stream. */
 export const producersComponent = defineComponent<
@@ -178,7 +181,7 @@ export const producersComponent = defineComponent<
             sendToStream(services.kinesis, ctx.metrics, producer, records, ctx.now);
           else sendToDeliveryStream(firehoseContext(ctx), producer, records);
         }
-        const next = nextTick(ctx.now);
+        const next = nextTick(ctx.now, producer.tickMs);
         if (next <= services.producers.endMs) {
           schedule(ctx, millis(next), { type: 'producer.tick', producer: event.producer });
         }
@@ -210,8 +213,8 @@ export const producersComponent = defineComponent<
         });
         services.producers.kpl.flushTimers[producer.name] = null;
       }
-      if (services.level.used === 'record' && PRODUCER_TICK_MS <= services.producers.endMs) {
-        schedule(state, millis(PRODUCER_TICK_MS), { type: 'producer.tick', producer: index });
+      if (services.level.used === 'record' && producer.tickMs <= services.producers.endMs) {
+        schedule(state, millis(producer.tickMs), { type: 'producer.tick', producer: index });
       }
     });
   },

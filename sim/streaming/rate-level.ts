@@ -7,7 +7,7 @@ import {
   type RateReshardAction,
 } from '../rate/index.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
-import type { PartitionKeyStrategy } from './keys.ts';
+import { zipfKey, zipfWeights, type KeySalt, type PartitionKeyStrategy } from './keys.ts';
 import { meanRecordBytes, rateAt } from './load-shape.ts';
 import { producerName } from './producer-state.ts';
 import type { StreamingScenario } from './scenario-schema.ts';
@@ -20,7 +20,32 @@ import type { StreamingScenario } from './scenario-schema.ts';
 /** Random keys are 16 hex characters (see keys.ts): 16 UTF-8 bytes each. */
 const RANDOM_KEY_BYTES = 16;
 
+/** Most keys a salted strategy may have at rate level: each is listed with its weight. */
+export const RATE_LEVEL_MAX_SALTED_KEYS = 65_536;
+
+/** A salted strategy's keys with their shares of the records, the salted key split evenly over its suffixes. */
+function saltedKeys(strategy: PartitionKeyStrategy, salt: KeySalt): RateKeyDistribution {
+  const weights: { partitionKey: string; weight: number }[] = [];
+  const add = (key: string, weight: number) => {
+    if (key !== salt.key) weights.push({ partitionKey: key, weight });
+    else {
+      for (let i = 0; i < salt.suffixes; i++) {
+        weights.push({ partitionKey: `${key}#${i}`, weight: weight / salt.suffixes });
+      }
+    }
+  };
+  if (strategy.strategy === 'fixed') add(strategy.key, 1);
+  else if (strategy.strategy === 'zipf') {
+    zipfWeights(strategy.keys, strategy.exponent).forEach((w, i) => add(zipfKey(i + 1), w));
+  } else if (strategy.strategy === 'sequential') {
+    for (let i = 0; i < strategy.keys; i++) add(zipfKey(i + 1), 1 / strategy.keys);
+  }
+  return { kind: 'weighted', keys: weights };
+}
+
 function keysOf(strategy: PartitionKeyStrategy): RateKeyDistribution {
+  if (strategy.strategy !== 'random' && strategy.salt !== undefined)
+    return saltedKeys(strategy, strategy.salt);
   switch (strategy.strategy) {
     case 'random':
       return { kind: 'uniform', keyBytes: RANDOM_KEY_BYTES };
@@ -78,13 +103,28 @@ export function rateLevelIssues(scenario: StreamingScenario): SchemaIssue[] {
     if (p.deliveryStream !== undefined) {
       issues.push({ path: `$.producers[${i}].deliveryStream`, message: `Firehose ${RECORD_LEVEL_ONLY}.` });
     }
+    const keys = p.partitionKeys;
+    if (keys.strategy !== 'random' && keys.strategy !== 'fixed' && keys.salt !== undefined) {
+      if (keys.keys > RATE_LEVEL_MAX_SALTED_KEYS) {
+        issues.push({
+          path: `$.producers[${i}].partitionKeys.salt`,
+          message: `salting one of more than ${RATE_LEVEL_MAX_SALTED_KEYS.toLocaleString('en-US')} keys ${RECORD_LEVEL_ONLY}.`,
+        });
+      }
+    }
   });
   const consumers = (scenario as { consumers?: unknown[] }).consumers ?? [];
   if (consumers.length > 0) {
     issues.push({ path: '$.consumers', message: `a consumer application ${RECORD_LEVEL_ONLY}.` });
   }
   scenario.actions.forEach((a, i) => {
-    if (a.action === 'setProducerKeys' || a.action === 'crashWorker' || a.action === 'addWorker') {
+    if (
+      a.action === 'setProducerKeys' ||
+      a.action === 'crashWorker' ||
+      a.action === 'addWorker' ||
+      a.action === 'pauseConsumer' ||
+      a.action === 'resumeConsumer'
+    ) {
       issues.push({ path: `$.actions[${i}].action`, message: `"${a.action}" ${RECORD_LEVEL_ONLY}.` });
     }
   });

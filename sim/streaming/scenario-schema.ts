@@ -55,16 +55,32 @@ export const streamsSchema = optional(array(streamSchema, { maxItems: 50 }), [])
 
 const keysCount = integer({ min: 1, max: MAX_ENTITY_KEYS });
 
+/** Most suffixes one salted key may be spread over. */
+export const MAX_SALT_SUFFIXES = 1000;
+
+/** `salt`: one hot key re-keyed with a random suffix (see keys.ts). */
+const saltSchema = optional(
+  object({
+    key: string({ minLength: 1, maxLength: 256 }),
+    suffixes: integer({ min: 2, max: MAX_SALT_SUFFIXES }),
+  }),
+);
+
 /** A partition-key strategy (see keys.ts). */
 export const partitionKeysSchema: Schema<PartitionKeyStrategy> = variant<PartitionKeyStrategy>('strategy', {
   random: object({ strategy: literal('random') }),
-  fixed: object({ strategy: literal('fixed'), key: string({ minLength: 1, maxLength: 256 }) }),
+  fixed: object({
+    strategy: literal('fixed'),
+    key: string({ minLength: 1, maxLength: 256 }),
+    salt: saltSchema,
+  }),
   zipf: object({
     strategy: literal('zipf'),
     keys: keysCount,
     exponent: optional(number({ min: 0, max: 10 }), 1),
+    salt: saltSchema,
   }),
-  sequential: object({ strategy: literal('sequential'), keys: keysCount }),
+  sequential: object({ strategy: literal('sequential'), keys: keysCount, salt: saltSchema }),
 });
 
 /** A rate pattern (see load-shape.ts). */
@@ -196,9 +212,14 @@ const streamAction = {
     consumer: string({ minLength: 1 }),
     workerId: optional(string({ minLength: 1 })),
   },
+  pauseConsumer: { action: literal('pauseConsumer'), consumer: string({ minLength: 1 }) },
+  resumeConsumer: { action: literal('resumeConsumer'), consumer: string({ minLength: 1 }) },
 } as const;
 
-/** An action applied at the clock's current time (an `actions[]` entry without `atSeconds`). */
+/**
+ * A console action: one the streaming console offers, applied at the clock's current time (an
+ * `actions[]` entry without `atSeconds`).
+ */
 export type StreamingAction =
   | { action: 'splitShard'; stream: string; shardId: string; newStartingHashKey?: string }
   | { action: 'mergeShards'; stream: string; shardId: string; adjacentShardId: string }
@@ -207,20 +228,29 @@ export type StreamingAction =
   | { action: 'crashWorker'; consumer: string; workerId: string }
   | { action: 'addWorker'; consumer: string; workerId?: string };
 
+/** Stopping a consumer application for a while, and letting it go on (see consumer-pause.ts). */
+export type ConsumerPauseAction =
+  { action: 'pauseConsumer'; consumer: string } | { action: 'resumeConsumer'; consumer: string };
+
+/** Any action a session applies: a console action or a consumer pause. */
+export type SessionAction = StreamingAction | ConsumerPauseAction;
+
 /** The schema of one action without its time (what a session's `apply` takes). */
-export const streamingActionSchema: Schema<StreamingAction> = variant<StreamingAction>('action', {
-  splitShard: object(streamAction.splitShard) as Schema<StreamingAction>,
-  mergeShards: object(streamAction.mergeShards) as Schema<StreamingAction>,
-  updateShardCount: object(streamAction.updateShardCount) as Schema<StreamingAction>,
-  setProducerKeys: object(streamAction.setProducerKeys) as Schema<StreamingAction>,
-  crashWorker: object(streamAction.crashWorker) as Schema<StreamingAction>,
-  addWorker: object(streamAction.addWorker) as Schema<StreamingAction>,
+export const streamingActionSchema: Schema<SessionAction> = variant<SessionAction>('action', {
+  splitShard: object(streamAction.splitShard) as Schema<SessionAction>,
+  mergeShards: object(streamAction.mergeShards) as Schema<SessionAction>,
+  updateShardCount: object(streamAction.updateShardCount) as Schema<SessionAction>,
+  setProducerKeys: object(streamAction.setProducerKeys) as Schema<SessionAction>,
+  crashWorker: object(streamAction.crashWorker) as Schema<SessionAction>,
+  addWorker: object(streamAction.addWorker) as Schema<SessionAction>,
+  pauseConsumer: object(streamAction.pauseConsumer) as Schema<SessionAction>,
+  resumeConsumer: object(streamAction.resumeConsumer) as Schema<SessionAction>,
 });
 
 /** A timed action as written in the scenario. */
-export type TimedAction = StreamingAction & { readonly atSeconds: number };
+export type TimedAction = SessionAction & { readonly atSeconds: number };
 
-/** `actions`: resharding, re-keying and KCL worker faults at given times. */
+/** `actions`: resharding, re-keying, KCL worker faults and consumer pauses at given times. */
 export const actionsSchema = optional(
   array(
     variant<TimedAction>('action', {
@@ -230,6 +260,8 @@ export const actionsSchema = optional(
       setProducerKeys: object({ ...at, ...streamAction.setProducerKeys }) as Schema<TimedAction>,
       crashWorker: object({ ...at, ...streamAction.crashWorker }) as Schema<TimedAction>,
       addWorker: object({ ...at, ...streamAction.addWorker }) as Schema<TimedAction>,
+      pauseConsumer: object({ ...at, ...streamAction.pauseConsumer }) as Schema<TimedAction>,
+      resumeConsumer: object({ ...at, ...streamAction.resumeConsumer }) as Schema<TimedAction>,
     }),
     { maxItems: 1000 },
   ),

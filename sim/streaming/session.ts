@@ -12,7 +12,7 @@ import {
 import type { Scenario } from '../scenario/scenario.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
 import { applyAndLog } from './actions-component.ts';
-import { streamingActionSchema, type StreamingAction } from './scenario-schema.ts';
+import { streamingActionSchema, type SessionAction } from './scenario-schema.ts';
 
 /** A streaming run that moves when asked: what the console's worker and the labs drive. */
 export interface StreamingSession {
@@ -25,7 +25,7 @@ export interface StreamingSession {
    * timed one. A malformed action is refused with its JSON path; an action AWS refuses (a shard that is
    * not open, a limit) is refused with AWS's error code and message.
    */
-  apply(action: StreamingAction): Result<void>;
+  apply(action: SessionAction): Result<void>;
   /** The report as `runScenario` writes it, for the run so far. */
   report(): ScenarioReport;
 }
