@@ -1,7 +1,7 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
-import { firstArrivalAtOrAfter, recordBytes } from './record-log.ts';
+import { liveRecordLog } from './record-log.ts';
 import { kinesisFail } from './errors.ts';
 import {
   decodeIterator,
@@ -68,7 +68,7 @@ function startOrdinal(shard: ShardState, request: GetShardIteratorRequest): Resu
           'Timestamp',
         );
       }
-      return ok(shard.firstOrdinal + firstArrivalAtOrAfter(shard.records, at));
+      return ok(shard.firstOrdinal + liveRecordLog(shard).firstArrivalAtOrAfter(at));
     }
     case 'AT_SEQUENCE_NUMBER':
     case 'AFTER_SEQUENCE_NUMBER': {
@@ -198,21 +198,21 @@ export function getRecords(
   }
   trimShard(shard, now, stream.value.RetentionPeriodHours);
   let ordinal = Math.max(position.ordinal, shard.firstOrdinal);
-  const log = shard.records;
-  const count = log.arrivals.length;
+  const log = liveRecordLog(shard);
+  const count = log.length;
   const Records: KinesisRecord[] = [];
   let bytesRead = 0;
   let fullRead = false;
   let prefix = '';
   let prefixTime = -1;
   for (let i = ordinal - shard.firstOrdinal; i < count && Records.length < limit; i++) {
-    const size = log.sizes[i]!;
+    const size = log.size(i);
     if (Records.length > 0 && bytesRead + size > limits.getRecordsMaxBytes) {
       fullRead = true;
       break;
     }
     bytesRead += size;
-    const arrival = log.arrivals[i]!;
+    const arrival = log.arrival(i);
     if (arrival !== prefixTime) {
       prefix = sequencePrefix(arrival, shard.index);
       prefixTime = arrival;
@@ -220,8 +220,8 @@ export function getRecords(
     Records.push({
       SequenceNumber: sequenceNumber(prefix, shard.firstOrdinal + i),
       ApproximateArrivalTimestamp: arrival,
-      Data: recordBytes(log, i),
-      PartitionKey: log.keys[i]!,
+      Data: log.bytes(i),
+      PartitionKey: log.key(i),
     });
   }
   ordinal += Records.length;

@@ -3,8 +3,8 @@ import { md5DigestOfText } from '../core/md5.ts';
 /**
  * The 128-bit hash key space of a stream. Hash keys are BigInt only while a range is computed (CreateStream,
  * SplitShard, UpdateShardCount); state and reports hold them as decimal strings, as the AWS API does, and
- * routing compares 32-digit lower-case hex strings, whose text order is their numeric order — so putting a
- * record never touches BigInt.
+ * routing compares them as three exact numbers (see `RoutingWords`), or as 32-digit lower-case hex strings,
+ * whose text order is their numeric order — so putting a record never touches BigInt.
  */
 
 /** 2^128: the size of the hash key space (AWS-FACTS Numbers #12). */
@@ -53,65 +53,112 @@ export function parseHashKey(text: string): bigint | undefined {
 
 const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
+/** One byte's place value within a routing word. */
+const BYTE = 256;
+
+/**
+ * A hash key as routing compares it: three numbers, each exact in a double, whose lexicographic order is
+ * the numeric order of the 128-bit key — `high` (bits 127–80), `low` (bits 79–32) and `tail` (bits 31–0).
+ * Routing a record therefore never builds text or a BigInt.
+ */
+export interface RoutingWords {
+  readonly high: number;
+  readonly low: number;
+  readonly tail: number;
+}
+
 /**
  * A partition key's MD5 as routing needs it, and its UTF-8 size (which counts toward the shard limits).
- * Routing compares the digest's first 96 bits as two 48-bit numbers (`high`, `low`), which decide every
- * comparison except a tie with a shard's starting key; only then, and for display, is the 32-digit `hex`
- * text built, once.
+ * The 32-digit `hex` text and the 16 `digest` bytes are built on first use only.
  */
-export class PartitionKeyHash {
-  /** Bits 127–80 of the hash key. */
-  readonly high: number;
-  /** Bits 79–32 of the hash key. */
-  readonly low: number;
+export class PartitionKeyHash implements RoutingWords {
   #hex: string | undefined;
 
   /**
-   * @param digest the 16 MD5 bytes, big-endian: the hash key.
+   * @param high bits 127–80 of the hash key.
+   * @param low bits 79–32.
+   * @param tail bits 31–0.
    * @param bytes the key's size in UTF-8 bytes.
    */
   constructor(
-    readonly digest: readonly number[],
+    readonly high: number,
+    readonly low: number,
+    readonly tail: number,
     readonly bytes: number,
-  ) {
-    this.high = wordOf(digest, 0);
-    this.low = wordOf(digest, 6);
+  ) {}
+
+  /** The 16 MD5 bytes, big-endian: the hash key. */
+  get digest(): number[] {
+    return digestOfWords(this.high, this.low, this.tail);
   }
 
   /** MD5 of the key's UTF-8 bytes as 32 lower-case hex digits: the hash key, big-endian. */
   get hex(): string {
-    if (this.#hex === undefined) {
-      let hex = '';
-      for (let i = 0; i < 16; i++) hex += HEX_OF_BYTE[this.digest[i]!]!;
-      this.#hex = hex;
-    }
+    if (this.#hex === undefined) this.#hex = routingWordsHex(this.high, this.low, this.tail);
     return this.#hex;
   }
+}
+
+function digestOfWords(high: number, low: number, tail: number): number[] {
+  const digest: number[] = new Array<number>(16);
+  for (let i = 5; i >= 0; i--) {
+    digest[i] = high % BYTE;
+    high = Math.floor(high / BYTE);
+    digest[6 + i] = low % BYTE;
+    low = Math.floor(low / BYTE);
+  }
+  for (let i = 15; i >= 12; i--) {
+    digest[i] = tail % BYTE;
+    tail = Math.floor(tail / BYTE);
+  }
+  return digest;
+}
+
+/** The 32-digit lower-case hex text of a hash key given as routing words. */
+export function routingWordsHex(high: number, low: number, tail: number): string {
+  let hex = '';
+  for (const byte of digestOfWords(high, low, tail)) hex += HEX_OF_BYTE[byte]!;
+  return hex;
 }
 
 /** Six digest bytes from `at` as one 48-bit number (exact in a double). */
 function wordOf(digest: readonly number[], at: number): number {
   return (
-    ((((digest[at]! * 256 + digest[at + 1]!) * 256 + digest[at + 2]!) * 256 + digest[at + 3]!) * 256 +
+    ((((digest[at]! * BYTE + digest[at + 1]!) * BYTE + digest[at + 2]!) * BYTE + digest[at + 3]!) * BYTE +
       digest[at + 4]!) *
-      256 +
+      BYTE +
     digest[at + 5]!
   );
 }
 
-/** The `high` and `low` routing words of a 32-digit hex hash key. */
-export function hexRoutingWords(hex: string): { readonly high: number; readonly low: number } {
-  return { high: parseInt(hex.slice(0, 12), 16), low: parseInt(hex.slice(12, 24), 16) };
+/** The routing words of a 32-digit hex hash key. */
+export function hexRoutingWords(hex: string): RoutingWords {
+  return {
+    high: parseInt(hex.slice(0, 12), 16),
+    low: parseInt(hex.slice(12, 24), 16),
+    tail: parseInt(hex.slice(24, 32), 16),
+  };
 }
 
 /**
  * A direct-mapped cache of recent keys: producers reuse keys (per-entity, Zipf, hot key), and MD5 is the
  * costliest step of a put. A slot is picked by a cheap hash of the key and simply overwritten on a miss, so
  * a stream of all-new keys pays almost nothing for it (a Map with eviction cost more than the MD5 itself).
+ * A slot holds the key and its hash as numbers in typed arrays rather than an object per key: with
+ * all-new keys, objects in the cache lived just long enough to be copied by every minor garbage
+ * collection, which cost more than the hashing.
  */
 const CACHE_SLOTS = 1 << 14;
 const cachedKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
-const cachedHashes: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(CACHE_SLOTS);
+/** The cache's contents, by slot; read them right after `partitionKeySlot`, before hashing another key. */
+export const hashCache = {
+  high: new Float64Array(CACHE_SLOTS),
+  low: new Float64Array(CACHE_SLOTS),
+  tail: new Float64Array(CACHE_SLOTS),
+  bytes: new Float64Array(CACHE_SLOTS),
+} as const;
+/** PartitionKeyHash objects handed out by `hashPartitionKey`, by slot (valid while their key holds it). */
+const cachedObjects: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(CACHE_SLOTS);
 
 function slotOf(key: string): number {
   let h = 0x811c9dc5;
@@ -120,7 +167,7 @@ function slotOf(key: string): number {
 }
 
 /** UTF-8 size of a string, without encoding it (a surrogate pair is one 4-byte character). */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -135,15 +182,39 @@ function utf8Length(text: string): number {
 }
 
 /**
+ * Hashes a partition key (MD5 of its UTF-8 bytes) into the cache unless it is there already, and returns
+ * its slot: `hashCache.high[slot]` and the like then hold its routing words and UTF-8 size. Pure, so
+ * caching cannot change a run.
+ */
+export function partitionKeySlot(partitionKey: string): number {
+  const slot = slotOf(partitionKey);
+  if (cachedKeys[slot] === partitionKey) return slot;
+  const digest = md5DigestOfText(partitionKey);
+  hashCache.high[slot] = wordOf(digest, 0);
+  hashCache.low[slot] = wordOf(digest, 6);
+  hashCache.tail[slot] = ((digest[12]! * BYTE + digest[13]!) * BYTE + digest[14]!) * BYTE + digest[15]!;
+  hashCache.bytes[slot] = utf8Length(partitionKey);
+  cachedKeys[slot] = partitionKey;
+  cachedObjects[slot] = undefined;
+  return slot;
+}
+
+/**
  * MD5 of a partition key's UTF-8 bytes, cached; pure, so caching cannot change a run. The KPL predicts
  * shards with this same function.
  */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
-  const slot = slotOf(partitionKey);
-  if (cachedKeys[slot] === partitionKey) return cachedHashes[slot]!;
-  const hash = new PartitionKeyHash(md5DigestOfText(partitionKey), utf8Length(partitionKey));
-  cachedKeys[slot] = partitionKey;
-  cachedHashes[slot] = hash;
+  const slot = partitionKeySlot(partitionKey);
+  let hash = cachedObjects[slot];
+  if (hash === undefined) {
+    hash = new PartitionKeyHash(
+      hashCache.high[slot]!,
+      hashCache.low[slot]!,
+      hashCache.tail[slot]!,
+      hashCache.bytes[slot]!,
+    );
+    cachedObjects[slot] = hash;
+  }
   return hash;
 }
 
@@ -168,6 +239,7 @@ export function findRange(startsHex: readonly string[], hex: string): number {
 export interface RangeStarts {
   readonly high: Float64Array;
   readonly low: Float64Array;
+  readonly tail: Float64Array;
   readonly hex: readonly string[];
 }
 
@@ -175,35 +247,30 @@ export interface RangeStarts {
 export function rangeStarts(startsHex: readonly string[]): RangeStarts {
   const high = new Float64Array(startsHex.length);
   const low = new Float64Array(startsHex.length);
+  const tail = new Float64Array(startsHex.length);
   startsHex.forEach((hex, i) => {
     const words = hexRoutingWords(hex);
     high[i] = words.high;
     low[i] = words.low;
+    tail[i] = words.tail;
   });
-  return { high, low, hex: startsHex };
+  return { high, low, tail, hex: startsHex };
 }
 
 /**
  * {@link findRange} on routing words: the index of the range whose start is the greatest not above the
- * hash key (`high`, `low`; `hexOf(ref)` gives its full text, asked for only on a 96-bit tie — a function
- * and a reference rather than a closure, so routing a record allocates nothing).
+ * hash key given as its words (`high`, `low`, `tail`).
  */
-export function findRangeByWords(
-  starts: RangeStarts,
-  high: number,
-  low: number,
-  hexOf: (ref: number) => string,
-  ref: number,
-): number {
+export function findRangeByWords(starts: RangeStarts, high: number, low: number, tail: number): number {
   let lowIndex = 0;
   let highIndex = starts.high.length - 1;
   while (lowIndex < highIndex) {
     const middle = (lowIndex + highIndex + 1) >> 1;
     const startHigh = starts.high[middle]!;
-    const startLow = starts.low[middle]!;
     const startIsNotAbove =
       startHigh < high ||
-      (startHigh === high && (startLow < low || (startLow === low && starts.hex[middle]! <= hexOf(ref))));
+      (startHigh === high &&
+        (starts.low[middle]! < low || (starts.low[middle] === low && starts.tail[middle]! <= tail)));
     if (startIsNotAbove) lowIndex = middle;
     else highIndex = middle - 1;
   }

@@ -1,19 +1,21 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
-import { appendRecord, liveRecordLog } from './record-log.ts';
+import { liveRecordLog } from './record-log.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
 import {
   findRangeByWords,
+  hashCache,
   hashKeyHex,
-  hashPartitionKey,
   hexRoutingWords,
   parseHashKey,
-  type PartitionKeyHash,
+  partitionKeySlot,
+  utf8Length,
 } from './hash-key.ts';
+import { kinesisLimits } from './limits.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import { trimShard } from './shard.ts';
-import { findStream, limitsOf, routeTable, routeToShard } from './stream.ts';
+import { findStream, limitsOf, routeTable } from './stream.ts';
 import { refillWrite, takeWrite } from './throughput.ts';
 import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
 
@@ -58,19 +60,18 @@ export interface PutRecordRequest extends PutRecordsRequestEntry {
 }
 
 /**
- * Reused between calls: for each record of the request being validated, its routing words, its hash (the
- * partition key's, or an ExplicitHashKey's hex text) and its size.
+ * Reused between calls: for each record of the request being validated, the routing words of its hash key
+ * (the partition key's MD5, or its ExplicitHashKey) and its size. Typed arrays, so that nothing is
+ * allocated per record.
  */
-const scratchHigh: number[] = [];
-const scratchLow: number[] = [];
-const scratchHash: (PartitionKeyHash | string)[] = [];
-const scratchSize: number[] = [];
-
-/** The 32-digit hex hash key of validated record `i`. */
-function scratchHex(i: number): string {
-  const hash = scratchHash[i]!;
-  return typeof hash === 'string' ? hash : hash.hex;
-}
+const SCRATCH_RECORDS = Math.max(
+  kinesisLimits('2016').putRecordsMaxRecords,
+  kinesisLimits('current').putRecordsMaxRecords,
+);
+const scratchHigh = new Float64Array(SCRATCH_RECORDS);
+const scratchLow = new Float64Array(SCRATCH_RECORDS);
+const scratchTail = new Float64Array(SCRATCH_RECORDS);
+const scratchSize = new Float64Array(SCRATCH_RECORDS);
 const throttleMessages = new WeakMap<ShardState, string>();
 
 /**
@@ -103,11 +104,13 @@ function validateEntries(
         `${field(i)}.Data`,
       );
     }
-    const hash = hashPartitionKey(key);
+    let keyBytes: number;
     if (entry.ExplicitHashKey === undefined) {
-      scratchHash[i] = hash;
-      scratchHigh[i] = hash.high;
-      scratchLow[i] = hash.low;
+      const slot = partitionKeySlot(key);
+      scratchHigh[i] = hashCache.high[slot]!;
+      scratchLow[i] = hashCache.low[slot]!;
+      scratchTail[i] = hashCache.tail[slot]!;
+      keyBytes = hashCache.bytes[slot]!;
     } else {
       const explicit =
         typeof entry.ExplicitHashKey === 'string' ? parseHashKey(entry.ExplicitHashKey) : undefined;
@@ -118,17 +121,17 @@ function validateEntries(
           `${field(i)}.ExplicitHashKey`,
         );
       }
-      const hex = hashKeyHex(explicit);
-      const words = hexRoutingWords(hex);
-      scratchHash[i] = hex;
+      const words = hexRoutingWords(hashKeyHex(explicit));
       scratchHigh[i] = words.high;
       scratchLow[i] = words.low;
+      scratchTail[i] = words.tail;
+      keyBytes = utf8Length(key);
     }
-    const size = entry.Data.byteLength + hash.bytes;
+    const size = entry.Data.byteLength + keyBytes;
     if (size > stream.maxRecordBytes) {
       return kinesisFail(
         'ValidationException',
-        `1 validation error detected: ${field(i)} is ${size.toLocaleString('en-US')} bytes (data ${entry.Data.byteLength.toLocaleString('en-US')} + partition key ${hash.bytes}); a record may be at most ${stream.maxRecordBytes.toLocaleString('en-US')} bytes including its partition key. Split the payload or store it in S3 and send a pointer.`,
+        `1 validation error detected: ${field(i)} is ${size.toLocaleString('en-US')} bytes (data ${entry.Data.byteLength.toLocaleString('en-US')} + partition key ${keyBytes}); a record may be at most ${stream.maxRecordBytes.toLocaleString('en-US')} bytes including its partition key. Split the payload or store it in S3 and send a pointer.`,
         `${field(i)}.Data`,
       );
     }
@@ -158,7 +161,7 @@ function writeRecord(
   shard.lastArrival = arrival;
   const SequenceNumber = sequenceNumber(shard.seqPrefix, shard.nextOrdinal++);
   trimShard(shard, now, stream.RetentionPeriodHours);
-  appendRecord(liveRecordLog(shard), arrival, entry.Data, entry.PartitionKey, size);
+  liveRecordLog(shard).append(arrival, entry.Data, entry.PartitionKey, size);
   shard.totals.incomingRecords++;
   shard.totals.incomingBytes += size;
   return SequenceNumber;
@@ -236,7 +239,7 @@ export function putRecords(
   touched.length = 0;
   let failed = 0;
   for (let i = 0; i < records.length; i++) {
-    const slot = findRangeByWords(table.starts, scratchHigh[i]!, scratchLow[i]!, scratchHex, i);
+    const slot = findRangeByWords(table.starts, scratchHigh[i]!, scratchLow[i]!, scratchTail[i]!);
     const shard = table.shards[slot]!;
     if (sumStamp[slot] !== stamp) {
       refillWrite(shard, now, limits);
@@ -280,7 +283,9 @@ export function putRecord(
   const stream = found.value;
   const checked = validateEntries(state, stream, [request], () => 'record');
   if (!checked.ok) return checked;
-  const shard = routeToShard(stream, scratchHex(0));
+  const table = routeTable(stream);
+  const shard =
+    table.shards[findRangeByWords(table.starts, scratchHigh[0]!, scratchLow[0]!, scratchTail[0]!)]!;
   refillWrite(shard, now, limitsOf(state));
   const size = scratchSize[0]!;
   const SequenceNumber = writeRecord(stream, request, shard, size, now);

@@ -1,7 +1,7 @@
 import type { MetricId } from '../core/metrics.ts';
 import { hashKeyHex, type HashKeyRange } from './hash-key.ts';
 import type { KinesisLimits } from './limits.ts';
-import { dropOldest, firstArrivalAtOrAfter, RecordLog } from './record-log.ts';
+import { liveRecordLog, RecordLog } from './record-log.ts';
 import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import type { ShardMetricIds, ShardState, StreamState } from './types.ts';
 
@@ -104,10 +104,10 @@ export function trimShard(shard: ShardState, now: number, retentionHours: number
   if (now - shard.trimmedAt < 1000) return;
   shard.trimmedAt = now;
   const cutoff = now - retentionHours * 3_600_000;
-  const arrivals = shard.records.arrivals;
-  if (arrivals.length === 0 || arrivals[0]! >= cutoff) return;
-  const expired = firstArrivalAtOrAfter(shard.records, cutoff);
-  dropOldest(shard.records, expired);
+  const log = liveRecordLog(shard);
+  if (log.length === 0 || log.arrival(0) >= cutoff) return;
+  const expired = log.firstArrivalAtOrAfter(cutoff);
+  log.dropOldest(expired);
   shard.firstOrdinal += expired;
 }
 

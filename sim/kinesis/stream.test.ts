@@ -3,6 +3,7 @@ import { millis } from '../core/units.ts';
 import { createKinesisState, createStream, describeStream } from './stream.ts';
 import { putRecords } from './put.ts';
 import { getRecords, getShardIterator } from './get.ts';
+import type { RecordColumns } from './record-log.ts';
 import type { KinesisState } from './types.ts';
 
 const t0 = millis(0);
@@ -111,6 +112,9 @@ describe('state', () => {
       millis(1),
     );
     const again = JSON.parse(JSON.stringify(restored)) as KinesisState;
-    expect(again.streams.s!.shards[0]!.records.data).toEqual(['\u0001\u0002', '\u0003\u0004']);
+    expect((again.streams.s!.shards[0]!.records as RecordColumns).data).toEqual([
+      '\u0001\u0002',
+      '\u0003\u0004',
+    ]);
   });
 });

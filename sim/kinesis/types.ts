@@ -2,7 +2,7 @@ import type { SimError } from '../core/errors.ts';
 import type { MetricId } from '../core/metrics.ts';
 import type { HashKeyRange } from './hash-key.ts';
 import type { KinesisEra } from './limits.ts';
-import type { RecordColumns } from './record-log.ts';
+import type { RecordColumns, RecordLog } from './record-log.ts';
 
 /**
  * Plain, JSON-serializable state of the Kinesis data plane: it lives in a simulation's `services.kinesis`
@@ -74,11 +74,12 @@ export interface ShardState {
   readonly openedAt: number;
   closedAt?: number;
   /**
-   * Records still retained, oldest first, as columns (see record-log.ts); record 0 has ordinal
-   * `firstOrdinal`. A record's sequence number is not stored: it follows from the shard, its arrival time
-   * and its ordinal (see sequence.ts).
+   * Records still retained, oldest first, as columns (see record-log.ts): a live `RecordLog`, or plain
+   * columns in a restored state until first used. Record 0 has ordinal `firstOrdinal`. A record's
+   * sequence number is not stored: it follows from the shard, its arrival time and its ordinal (see
+   * sequence.ts).
    */
-  records: RecordColumns;
+  records: RecordLog | RecordColumns;
   firstOrdinal: number;
   /** Ordinal the next record gets (records ever written to this shard). */
   nextOrdinal: number;
