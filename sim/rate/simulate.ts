@@ -10,6 +10,7 @@ import {
 } from './producers.ts';
 import { ReadModel, type ReadConsumer } from './reads.ts';
 import { WriteModel } from './writes.ts';
+import { SteadyStream } from './steady.ts';
 import { StepLoop, type StepStream } from './step.ts';
 import type { ShardState } from '../kinesis/index.ts';
 import { collectResult, type RunTotals } from './result.ts';
@@ -36,7 +37,8 @@ import { validateRateLevelInput } from './validate.ts';
  *  - random keys land on each shard in proportion to its hash range (their expected share), without the
  *    per-second scatter of real random keys, which throttles a shard running near its limit slightly more.
  * Reads simulate each GetRecords call against the same shared read buckets (see reads.ts). A step of a
- * stream is one fused pass over its shards (step.ts).
+ * stream is one fused pass over its shards (step.ts), or, while no shard of the stream is near a limit, is
+ * fast-forwarded and applied at the next series sample (steady.ts).
  */
 
 /** Everything about a shard slot that does not change during the run. */
@@ -184,23 +186,34 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
     cumRecords: writes.cumRecords,
     cumBytes: writes.cumBytes,
   };
-  const streams = topology.streams.map((stream, si) => ({
-    ...stream,
-    step: {
-      slots: Int32Array.from(stream.slots),
-      plans: plans.filter((plan) => plan.streamIndex === si),
+  const opens = topology.streams.map((stream) => openShardsAt(infos, stream.slots, 0));
+  for (const plan of plans) relandProducer(plan, opens[plan.streamIndex]!.list);
+  const streams = topology.streams.map((stream, si) => {
+    const streamPlans = plans.filter((plan) => plan.streamIndex === si);
+    const slotArray = Int32Array.from(stream.slots);
+    const steady =
+      stream.changeSteps.length === 0 &&
+      SteadyStream.fits(streamPlans, streamConsumers[si]!, limits.shardReadCallsPerSecond)
+        ? new SteadyStream(writes, reads, streamPlans[0]!, slotArray, streamConsumers[si]!, dt)
+        : undefined;
+    const step: StepStream = {
+      slots: slotArray,
+      plans: streamPlans,
       consumers: streamConsumers[si]!,
       retentionSteps: retentionSteps[si]!,
-    },
-    open: openShardsAt(infos, stream.slots, 0),
-  }));
-  for (const plan of plans) relandProducer(plan, streams[plan.streamIndex]!.open.list);
+      ...(steady !== undefined ? { steady } : {}),
+    };
+    return { ...stream, step, open: opens[si]! };
+  });
   const mostPlans = Math.max(0, ...streams.map((stream) => stream.step.plans.length));
   const loop = new StepLoop(writes, reads, dt, mostPlans);
   const run: Run = { infos, plans, streams, writes, reads, loop, slots, dt };
   for (let step = 0; step < steps; step++) {
     runStep(run, step);
-    if ((step + 1) % periodSteps === 0 || step === steps - 1) series.flush(Math.floor(step / periodSteps));
+    if ((step + 1) % periodSteps === 0 || step === steps - 1) {
+      for (const stream of streams) stream.step.steady?.catchUp();
+      series.flush(Math.floor(step / periodSteps));
+    }
   }
   for (const plan of plans) {
     let accepted = 0;

@@ -1,5 +1,6 @@
 import { offerToSlot, produceStep, settleSlot, type ProducerPlan } from './producers.ts';
 import type { ReadModel } from './reads.ts';
+import type { SteadyStream } from './steady.ts';
 import type { WriteModel } from './writes.ts';
 
 /**
@@ -9,7 +10,8 @@ import type { WriteModel } from './writes.ts';
  * million shard-steps, so the usual case — plain producers, consumers making one call per step on a shard
  * they have caught up with — is worked out inline on typed arrays, with no call and no allocation per
  * shard; everything else goes through the general functions (`offerToSlot`, `settleSlot`, `oneCall`,
- * `callsInTimeOrder`, `endSlot`), which handle every case.
+ * `callsInTimeOrder`, `endSlot`), which handle every case. A step in which the whole stream is steady
+ * (no shard near a limit) is not simulated shard by shard at all but fast-forwarded (steady.ts).
  *
  * Shards are visited in slot order, which puts every parent before its children: a consumer that drains a
  * parent in a step may read its children in the same step, as it would at the record level.
@@ -24,6 +26,8 @@ export interface StepStream {
   /** Indexes of its consumer applications in the read model, in input order. */
   readonly consumers: readonly number[];
   readonly retentionSteps: number;
+  /** Fast-forward of its steady steps, for a stream of the shape steady.ts handles. */
+  readonly steady?: SteadyStream;
 }
 
 const NO_VALUES = new Float64Array(0);
@@ -61,6 +65,7 @@ export class StepLoop {
     const planCount = plans.length;
     const produced = this.produced;
     for (let p = 0; p < planCount; p++) produced[p] = produceStep(plans[p]!, t, dt);
+    if (stream.steady !== undefined && stream.steady.advance(step, produced[0]!)) return;
     const single = planCount === 1 && plans[0]!.plain;
     const only = plans[0];
     const onlyProduced = produced[0] ?? 0;
