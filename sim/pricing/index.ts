@@ -33,3 +33,9 @@ export {
   type OverridesOutcome,
   type PriceOverrides,
 } from './overrides.ts';
+export {
+  limitChanges,
+  STREAMING_FEATURE_CHANGES,
+  type FeatureChange,
+  type LimitChange,
+} from './era-changes.ts';

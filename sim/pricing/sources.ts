@@ -43,6 +43,34 @@ const table: readonly Source[] = [
     primary: true,
   },
   {
+    tag: 'BK16b',
+    description:
+      'boto/botocore @c840c1e6a, botocore/data/kinesis/2013-12-02/service-2.json (first model with UpdateShardCount)',
+    date: '2016-11-15',
+    primary: true,
+  },
+  {
+    tag: 'BKhist',
+    description:
+      'git log -S over the botocore kinesis, firehose and lambda API models (commits cited in AWS-FACTS.md)',
+    date: '2015–2026',
+    primary: true,
+  },
+  {
+    tag: 'LAM23',
+    description:
+      'awsdocs/aws-lambda-developer-guide @03f7fcb, doc_source/with-kinesis.md, retries-on-errors.md, API_CreateEventSourceMapping.md, lambda-releases.md',
+    date: '2023-10-30',
+    primary: true,
+  },
+  {
+    tag: 'KCLnow',
+    description:
+      'awslabs/amazon-kinesis-client @024eb86e (v3.5.1), LeaseManagementConfig.java and CHANGELOG.md',
+    date: '2026-07-21',
+    primary: true,
+  },
+  {
     tag: 'BF16',
     description: 'boto/botocore @d2c158448, botocore/data/firehose/2015-08-04/service-2.json',
     date: '2016-05-19',

@@ -40,6 +40,20 @@ test('a hot key throttles one shard; splitting it shows the lineage and the real
   await expect(console.stream('clicks').getByText('3 open shards')).toBeVisible();
 });
 
+test('the console says what is different today: limits from the two price books and later features', async ({
+  page,
+}) => {
+  const console = new StreamingConsole(page);
+  await console.open();
+  const era = console.section('What is different today');
+  await expect(era).toContainText('This run follows the 2016 workshop');
+  const retention = era.locator('[data-limit="kinesis.retentionMaxHours"]');
+  await expect(retention).toContainText('168 h');
+  await expect(retention).toContainText('8,760 h');
+  await expect(era.getByRole('heading', { name: /Enhanced fan-out/ })).toBeVisible();
+  await expect(era.locator('[data-feature="Enhanced fan-out"]')).toContainText('Not modelled');
+});
+
 test('a custom scenario with a mistake shows the JSON path and keeps the text', async ({ page }) => {
   const console = new StreamingConsole(page);
   await console.open();
