@@ -5,6 +5,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { LambdaArchObservation, Page } from '../../../sim/lambda-arch';
+import type { FrameLayout, XTick } from '../../charts/chart-frame';
 
 /** One plotted series. */
 export interface ChartSeries {
@@ -16,18 +17,9 @@ export interface ChartSeries {
 }
 
 /** Everything the chart component draws. */
-export interface LambdaChartLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface LambdaChartLayout extends FrameLayout {
   readonly series: readonly ChartSeries[];
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly XTick[];
   /** Where the "now" marker goes. */
   readonly nowX: number;
 }

@@ -5,21 +5,13 @@
 import { line, scaleLinear } from 'd3';
 import { formatCount } from '../../../sim/core/format';
 import type { BacklogSample, KclOperation } from '../../../labs/09-kcl-scaling/kcl-run';
+import type { FrameLayout, XTick } from '../../charts/chart-frame';
 
 /** Everything the backlog chart draws. */
-export interface BacklogChartLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface BacklogChartLayout extends FrameLayout {
   readonly path: string;
   readonly marks: readonly { readonly x: number; readonly label: string }[];
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly XTick[];
   readonly nowX: number;
 }
 

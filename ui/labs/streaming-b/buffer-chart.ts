@@ -7,17 +7,10 @@ import { area, scaleLinear } from 'd3';
 import { formatBytes, formatNumber } from '../../../sim/core/format';
 import { KIB, MIB } from '../../../sim/core/units';
 import type { BufferingRun } from '../../../labs/12-firehose-buffering/buffering-run';
+import type { FrameLayout, XTick } from '../../charts/chart-frame';
 
 /** Everything the buffer chart draws. */
-export interface BufferChartLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface BufferChartLayout extends FrameLayout {
   /** The filled area of bytes in the buffer. */
   readonly fillPath: string;
   readonly deliveries: readonly {
@@ -28,8 +21,7 @@ export interface BufferChartLayout {
   /** Where the size hint's line goes, or null when it is far above the highest fill. */
   readonly sizeLimitY: number | null;
   readonly sizeLimitLabel: string;
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly XTick[];
   readonly maxFillBytes: number;
 }
 

@@ -4,6 +4,7 @@
  */
 import { scaleLinear, scaleLog } from 'd3';
 import { LATENCY_BIN_EDGES_MS, type LatencySummary } from '../../../labs/11-streams-vs-firehose/latency-run';
+import type { FrameLayout, XTick } from '../../charts/chart-frame';
 
 /** One bar: a path's share of records in one bin. */
 export interface LatencyBar {
@@ -18,18 +19,9 @@ export interface LatencyBar {
 }
 
 /** Everything the latency chart draws. */
-export interface LatencyChartLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface LatencyChartLayout extends FrameLayout {
   readonly bars: readonly LatencyBar[];
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
-  readonly yTicks: readonly { readonly y: number; readonly label: string }[];
+  readonly xTicks: readonly XTick[];
   /** Where the 2016 minimum buffer interval (60 s) sits on the axis. */
   readonly minimumIntervalX: number;
 }

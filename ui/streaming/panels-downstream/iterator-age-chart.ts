@@ -6,6 +6,7 @@
 import { line, scaleLinear } from 'd3';
 import { formatNumber } from '../../../sim/core/format';
 import type { ConsumerView, SeriesWindow } from '../console-view';
+import type { FrameLayout } from '../../charts/chart-frame';
 
 /** One consumer's line. */
 export interface AgeSeries {
@@ -21,15 +22,7 @@ export interface AgeSeries {
 }
 
 /** Everything the chart component draws. */
-export interface IteratorAgeLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface IteratorAgeLayout extends FrameLayout {
   readonly series: readonly AgeSeries[];
   readonly xTicks: readonly { readonly value: number; readonly x: number; readonly label: string }[];
   readonly yTicks: readonly { readonly value: number; readonly y: number; readonly label: string }[];

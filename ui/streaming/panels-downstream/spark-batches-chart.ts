@@ -7,6 +7,7 @@
 import { line, scaleBand, scaleLinear } from 'd3';
 import type { SparkConsumerView } from '../console-view';
 import { ageLabel } from './iterator-age-chart';
+import type { FrameLayout } from '../../charts/chart-frame';
 
 /** One batch's bar. */
 export interface BatchBar {
@@ -19,15 +20,7 @@ export interface BatchBar {
 }
 
 /** Everything the chart component draws. */
-export interface SparkBatchesLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: {
-    readonly left: number;
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-  };
+export interface SparkBatchesLayout extends FrameLayout {
   readonly bars: readonly BatchBar[];
   readonly intervalY: number;
   readonly delayPath: string;
