@@ -37,8 +37,8 @@ import { validateRateLevelInput } from './validate.ts';
  *  - random keys land on each shard in proportion to its hash range (their expected share), without the
  *    per-second scatter of real random keys, which throttles a shard running near its limit slightly more.
  * Reads simulate each GetRecords call against the same shared read buckets (see reads.ts). A step of a
- * stream is one fused pass over its shards (step.ts), or, while no shard of the stream is near a limit, is
- * fast-forwarded and applied at the next series sample (steady.ts).
+ * stream is one fused pass over its shards (step.ts), which skips the shards far from every limit: those
+ * are fast-forwarded and brought up to date at each series sample (steady.ts).
  */
 
 /** Everything about a shard slot that does not change during the run. */
@@ -211,7 +211,7 @@ export function simulateRateLevel(input: RateLevelInput): RateLevelResult {
   for (let step = 0; step < steps; step++) {
     runStep(run, step);
     if ((step + 1) % periodSteps === 0 || step === steps - 1) {
-      for (const stream of streams) stream.step.steady?.catchUp();
+      for (const stream of streams) stream.step.steady?.catchUpAll();
       series.flush(Math.floor(step / periodSteps));
     }
   }

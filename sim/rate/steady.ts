@@ -3,30 +3,32 @@ import type { ReadModel } from './reads.ts';
 import type { WriteModel } from './writes.ts';
 
 /**
- * Fast-forward of a steady stream. A stream is steady in a step when none of its shards is near a limit:
- * every shard's write buckets are full and its offer fits in one step's refill (so it accepts everything
- * and its buckets stay full), and every consumer makes one GetRecords call, having caught up, that the
- * read buckets admit and that returns the whole step (under its Limit and 10 MiB, with the shared 2 MiB/s
- * refilled in full by the next step). In such a step each shard's totals grow by the producer's records
- * times the shard's share, and every other quantity returns to the same state: the step is linear in the
- * records produced. So steady steps are not simulated shard by shard; the stream keeps the sum of what
- * was produced, and `catchUp` applies it to every shard in one pass — before each series sample is cut,
- * and before any step that is not steady — leaving the state a step-by-step run would have reached, up to
- * floating-point rounding (a total is summed per period instead of per step).
+ * Fast-forward of steady shards. A shard is steady in a step when it is far from every limit: its write
+ * buckets are full and its share of the producer's records fits in one step's refill (so it accepts
+ * everything and its buckets stay full), and every consumer of the stream makes one GetRecords call that
+ * finds it caught up, that the read buckets admit and that returns the whole step (under its Limit and
+ * 10 MiB, with the shared 2 MiB/s refilled in full by the next step). In such a step the shard's totals
+ * grow by its share of the records produced and everything else returns to the same state: the step is
+ * linear in the records produced. So a steady shard sits out the fused loop (step.ts); the stream keeps
+ * the sum of what was produced, and `catchUp` applies a shard's part in one go — when the shard stops
+ * being steady, and for every shard before each series sample is cut — leaving the state a step-by-step
+ * run would have reached, up to floating-point rounding (a total is summed per period instead of per step).
  *
- * Only the simple shape is fast-forwarded: one producer without KPL aggregation or retries, a stream that
- * is never resharded, at most five consumers. Which steps qualify is decided from the stream's largest
- * shard share, so one hot shard makes every step of its stream go through the fused loop (step.ts), as
- * does a throttled write, a lagging or throttled consumer, or a consumer that skips a step.
+ * Whether a shard stays steady depends on the step's production through one number per shard, the most
+ * records per step that keep it clear of every limit (`threshold`); shards sorted by it leave in order as
+ * production rises, so a hot shard is simulated step by step while the others are not. A shard enters
+ * when it has ended a step in steady shape (full write buckets, consumers at its tip, read buckets that
+ * refill in full). Only the simple shape is fast-forwarded: one producer without KPL aggregation or
+ * retries, a stream that is never resharded, at most five consumers each polling once per step.
  */
 
-/** Relative margin on byte bounds: the bound is checked on p × max(w·b), each shard computes (p·w)·b. */
+/** Relative margin on the thresholds: each shard computes (p·w)·b, the threshold bounds p by division. */
 const ROUNDING_MARGIN = 1 + 1e-12;
 
-/** Steps to wait before checking a stream's shards again after they were not all in steady shape. */
-const MAX_RETRY_STEPS = 64;
+/** Steps before a shard that was not in steady shape is looked at again. */
+const RETRY_STEPS = 4;
 
-/** The fast-forward state of one stream. */
+/** The fast-forward state of one stream's shards. */
 export class SteadyStream {
   private readonly writes: WriteModel;
   private readonly reads: ReadModel;
@@ -34,18 +36,23 @@ export class SteadyStream {
   private readonly slots: Int32Array;
   private readonly consumers: readonly number[];
   private readonly dt: number;
-  /** Largest share of the producer's records, and of its bytes, any shard gets. */
-  private readonly maxShare: number;
-  private readonly maxByteShare: number;
-  private readonly fewestRecordsPerCall: number;
-  private active = false;
-  private retryAt = 0;
-  private retryWait = 1;
-  /** Steps fast-forwarded but not yet applied: their count, records produced, the last one's records. */
-  private pendingSteps = 0;
-  private pendingProduced = 0;
+  /** Per slot: the most user records a step may produce for the shard to stay steady. */
+  private readonly threshold: Float64Array;
+  /** The stream's slots by threshold, lowest first: the order in which they leave as production rises. */
+  private readonly order: Int32Array;
+  /** Per slot: 1 while fast-forwarded; the production sum and the step it has been fast-forwarded from. */
+  private readonly lazy: Uint8Array;
+  private readonly lazyFrom: Float64Array;
+  private readonly lazySince: Float64Array;
+  private readonly retryAt: Float64Array;
+  /** The slots the fused loop simulates this step. */
+  readonly busy: Int32Array;
+  busyCount: number;
+  private consumersCalledOnce = false;
+  /** Records produced since the last series sample, and the last fast-forwarded step's production. */
+  private producedSum = 0;
   private lastProduced = 0;
-  private lastAt = 0;
+  private lastStep = -1;
 
   constructor(
     writes: WriteModel,
@@ -61,15 +68,30 @@ export class SteadyStream {
     this.slots = slots;
     this.consumers = consumers;
     this.dt = dt;
-    let maxShare = 0;
-    let maxByteShare = 0;
+    const all = reads.slots;
+    this.threshold = new Float64Array(all);
+    this.lazy = new Uint8Array(all);
+    this.lazyFrom = new Float64Array(all);
+    this.lazySince = new Float64Array(all);
+    this.retryAt = new Float64Array(all);
+    const limits = reads.limits;
+    const k = consumers.length;
+    const fewestPerCall = Math.min(Infinity, ...consumers.map((g) => reads.recordsPerCall[g]!));
     for (const s of slots) {
-      maxShare = Math.max(maxShare, plan.weight[s]!);
-      maxByteShare = Math.max(maxByteShare, plan.weight[s]! * plan.plainRecordBytes[s]!);
+      const records = plan.weight[s]! * ROUNDING_MARGIN;
+      const bytes = records * plan.plainRecordBytes[s]!;
+      this.threshold[s] = Math.min(
+        (writes.recordsRate * dt) / records,
+        (writes.bytesRate * dt) / bytes,
+        k > 0 ? fewestPerCall / records : Infinity,
+        k > 0 ? limits.getRecordsMaxBytes / bytes : Infinity,
+        k > 1 ? limits.shardReadBytesPerSecond / ((k - 1) * bytes) : Infinity,
+        k > 0 ? (limits.shardReadBytesPerSecond * dt) / (k * bytes) : Infinity,
+      );
     }
-    this.maxShare = maxShare;
-    this.maxByteShare = maxByteShare;
-    this.fewestRecordsPerCall = Math.min(Infinity, ...consumers.map((g) => reads.recordsPerCall[g]!));
+    this.order = Int32Array.from([...slots].sort((a, b) => this.threshold[a]! - this.threshold[b]!));
+    this.busy = Int32Array.from(slots);
+    this.busyCount = slots.length;
   }
 
   /**
@@ -81,150 +103,138 @@ export class SteadyStream {
   }
 
   /**
-   * Takes step `step`, in which the producer made `produced` user records, without simulating its shards
-   * when the stream is steady (true). Otherwise applies what was pending and returns false: the caller
-   * simulates the step.
+   * Decides which shards sit out step `step`, in which the producer made `produced` user records: shards
+   * the production takes past their threshold leave (their pending steps applied), shards in steady shape
+   * under it enter. `busy[0 … busyCount)` are then the slots to simulate.
    */
-  advance(step: number, produced: number): boolean {
-    if (!this.qualifies(produced) || (!this.active && !this.enter(step))) {
-      if (this.active) {
-        this.catchUp();
-        this.active = false;
-      }
-      return false;
-    }
-    this.pendingSteps++;
-    this.pendingProduced += produced;
-    this.lastProduced = produced;
-    this.lastAt = step * this.dt + this.dt;
-    return true;
-  }
-
-  /** The step-level conditions: one call per consumer, and the busiest shard far enough from every limit. */
-  private qualifies(produced: number): boolean {
+  prepare(step: number, produced: number): void {
     const calls = this.reads.callsThisStep;
-    for (const g of this.consumers) if (calls[g] !== 1) return false;
-    const limits = this.reads.limits;
-    const dt = this.dt;
-    const records = produced * this.maxShare;
-    const bytes = produced * this.maxByteShare * ROUNDING_MARGIN;
-    const k = this.consumers.length;
-    return (
-      records <= this.writes.recordsRate * dt &&
-      bytes <= this.writes.bytesRate * dt &&
-      records <= this.fewestRecordsPerCall &&
-      bytes <= limits.getRecordsMaxBytes &&
-      (k - 1) * bytes <= limits.shardReadBytesPerSecond &&
-      k * bytes <= limits.shardReadBytesPerSecond * dt
-    );
+    let callOnce = true;
+    for (const g of this.consumers) if (calls[g] !== 1) callOnce = false;
+    const { lazy, threshold, order } = this;
+    if (!callOnce) {
+      for (const s of this.slots) if (lazy[s] === 1) this.leave(s);
+    } else {
+      for (let i = 0; i < order.length && threshold[order[i]!]! < produced; i++) {
+        if (lazy[order[i]!] === 1) this.leave(order[i]!);
+      }
+      if (this.consumersCalledOnce) this.enter(step, produced);
+    }
+    this.consumersCalledOnce = callOnce;
+    this.producedSum += produced;
+    this.lastProduced = produced;
+    this.lastStep = step;
+  }
+
+  private leave(s: number): void {
+    this.catchUp(s);
+    this.lazy[s] = 0;
+    this.busy[this.busyCount++] = s;
+  }
+
+  /** Moves the busy shards that are in steady shape and under their threshold out of the loop. */
+  private enter(step: number, produced: number): void {
+    const { busy, lazy, threshold, retryAt } = this;
+    let kept = 0;
+    for (let j = 0; j < this.busyCount; j++) {
+      const s = busy[j]!;
+      if (threshold[s]! >= produced && retryAt[s]! <= step) {
+        if (this.inSteadyShape(s, step)) {
+          lazy[s] = 1;
+          this.lazyFrom[s] = this.producedSum;
+          this.lazySince[s] = step;
+          continue;
+        }
+        retryAt[s] = step + RETRY_STEPS;
+      }
+      busy[kept++] = s;
+    }
+    this.busyCount = kept;
   }
 
   /**
-   * Whether every shard is in steady shape at the start of `step`: write buckets full, each consumer at
-   * the shard's tip, no kept arrival curve, and read buckets that refill in full by this step's calls.
+   * Whether slot `s` starts `step` in steady shape: write buckets full, each consumer at the shard's tip
+   * with no kept arrival curve, and read buckets that refill in full by this step's calls.
    */
-  private enter(step: number): boolean {
-    if (step < this.retryAt) return false;
-    const {
-      recordTokens,
-      byteTokens: writeTokens,
-      recordsRate,
-      bytesRate,
-      cumRecords,
-      cumBytes,
-    } = this.writes;
-    const reads = this.reads;
-    const { position, positionBytes, callTokens, byteTokens, refilledAt, blockedUntil } = reads;
-    const { behind, hasHistory } = reads;
-    const readCallsRate = reads.limits.shardReadCallsPerSecond;
-    const readBytesRate = reads.limits.shardReadBytesPerSecond;
-    const at = step * this.dt + this.dt;
-    const slots = reads.slots;
-    let steady = true;
-    for (let j = 0; j < this.slots.length && steady; j++) {
-      const s = this.slots[j]!;
-      steady =
-        recordTokens[s] === recordsRate &&
-        writeTokens[s] === bytesRate &&
-        behind[s] === 0 &&
-        hasHistory[s] === 0;
-      if (!steady || this.consumers.length === 0) continue;
-      const elapsed = at - refilledAt[s]!;
-      steady =
-        elapsed > 0 &&
-        blockedUntil[s]! <= at &&
-        callTokens[s]! + elapsed * readCallsRate >= readCallsRate &&
-        byteTokens[s]! + elapsed * readBytesRate >= readBytesRate;
-      for (const g of this.consumers) {
-        const i = g * slots + s;
-        steady = steady && position[i] === cumRecords[s] && positionBytes[i] === cumBytes[s];
-      }
-    }
-    if (!steady) {
-      this.retryAt = step + this.retryWait;
-      this.retryWait = Math.min(MAX_RETRY_STEPS, this.retryWait * 2);
+  private inSteadyShape(s: number, step: number): boolean {
+    const writes = this.writes;
+    if (writes.recordTokens[s] !== writes.recordsRate || writes.byteTokens[s] !== writes.bytesRate) {
       return false;
     }
-    this.retryWait = 1;
-    this.active = true;
+    const reads = this.reads;
+    if (reads.behind[s] === 1 || reads.hasHistory[s] === 1) return false;
+    if (this.consumers.length === 0) return true;
+    const at = step * this.dt + this.dt;
+    const elapsed = at - reads.refilledAt[s]!;
+    const callsRate = reads.limits.shardReadCallsPerSecond;
+    const bytesRate = reads.limits.shardReadBytesPerSecond;
+    if (
+      !(elapsed > 0) ||
+      reads.blockedUntil[s]! > at ||
+      reads.callTokens[s]! + elapsed * callsRate < callsRate ||
+      reads.byteTokens[s]! + elapsed * bytesRate < bytesRate
+    ) {
+      return false;
+    }
+    for (const g of this.consumers) {
+      const i = g * reads.slots + s;
+      if (reads.position[i] !== writes.cumRecords[s] || reads.positionBytes[i] !== writes.cumBytes[s]) {
+        return false;
+      }
+    }
     return true;
   }
 
+  /** Applies every fast-forwarded shard's pending steps (before a series sample is cut). */
+  catchUpAll(): void {
+    for (const s of this.slots) {
+      if (this.lazy[s] === 1) {
+        this.catchUp(s);
+        this.lazyFrom[s] = 0;
+      }
+    }
+    this.producedSum = 0;
+  }
+
   /**
-   * Applies the pending steady steps to every shard: totals, the last step's flows, the read buckets after
-   * its calls, and the consumers' positions at the shards' tips.
+   * Applies slot `s`'s pending steady steps: totals, the last step's flows, the read buckets after its
+   * calls, and the consumers' positions at the shard's tip. Returns how many steps it applied.
    */
-  catchUp(): void {
-    if (this.pendingSteps === 0) return;
-    const plan = this.plan;
-    const { weight, plainRecordBytes, plainRecordUnits } = plan;
+  catchUp(s: number): number {
+    const steps = this.lastStep - this.lazySince[s]! + 1;
+    if (steps <= 0) return 0;
+    const { weight, plainRecordBytes, plainRecordUnits } = this.plan;
     const { cumRecords, cumBytes, acceptedUnits, stepRecords, stepBytes } = this.writes;
     const reads = this.reads;
-    const { position, positionBytes, callTokens, byteTokens, refilledAt, getRecordsCalls } = reads;
-    const readCallsRate = reads.limits.shardReadCallsPerSecond;
-    const readBytesRate = reads.limits.shardReadBytesPerSecond;
-    const consumers = this.consumers;
-    const k = consumers.length;
-    const slots = reads.slots;
-    const produced = this.pendingProduced;
-    const last = this.lastProduced;
-    const calls = this.pendingSteps * k;
-    let readRecords = 0;
-    let readBytes = 0;
-    for (let j = 0; j < this.slots.length; j++) {
-      const s = this.slots[j]!;
-      const share = weight[s]!;
-      const records = produced * share;
-      const bytes = records * plainRecordBytes[s]!;
-      cumRecords[s]! += records;
-      cumBytes[s]! += bytes;
-      acceptedUnits[s]! += records * plainRecordUnits[s]!;
-      const lastRecords = last * share;
-      const lastBytes = lastRecords * plainRecordBytes[s]!;
-      stepRecords[s] = lastRecords;
-      stepBytes[s] = lastBytes;
-      if (k === 0) continue;
-      getRecordsCalls[s]! += calls;
-      refilledAt[s] = this.lastAt;
-      let callsLeft = readCallsRate;
-      let bytesLeft = readBytesRate;
-      for (let n = 0; n < k; n++) {
-        callsLeft -= 1;
-        if (lastRecords > 0) bytesLeft -= lastBytes;
-        const i = consumers[n]! * slots + s;
-        position[i] = cumRecords[s]!;
-        positionBytes[i] = cumBytes[s]!;
-      }
-      callTokens[s] = callsLeft;
-      byteTokens[s] = bytesLeft;
-      readRecords += records;
-      readBytes += bytes;
+    const share = weight[s]!;
+    const records = (this.producedSum - this.lazyFrom[s]!) * share;
+    const bytes = records * plainRecordBytes[s]!;
+    cumRecords[s]! += records;
+    cumBytes[s]! += bytes;
+    acceptedUnits[s]! += records * plainRecordUnits[s]!;
+    const lastRecords = this.lastProduced * share;
+    const lastBytes = lastRecords * plainRecordBytes[s]!;
+    stepRecords[s] = lastRecords;
+    stepBytes[s] = lastBytes;
+    this.lazyFrom[s] = this.producedSum;
+    this.lazySince[s] = this.lastStep + 1;
+    const k = this.consumers.length;
+    if (k === 0) return steps;
+    reads.getRecordsCalls[s]! += steps * k;
+    reads.refilledAt[s] = this.lastStep * this.dt + this.dt;
+    let callsLeft = reads.limits.shardReadCallsPerSecond;
+    let bytesLeft = reads.limits.shardReadBytesPerSecond;
+    for (const g of this.consumers) {
+      callsLeft -= 1;
+      if (lastRecords > 0) bytesLeft -= lastBytes;
+      const i = g * reads.slots + s;
+      reads.position[i] = cumRecords[s]!;
+      reads.positionBytes[i] = cumBytes[s]!;
+      reads.recordsRead[g]! += records;
+      reads.bytesRead[g]! += bytes;
     }
-    for (const g of consumers) {
-      reads.recordsRead[g]! += readRecords;
-      reads.bytesRead[g]! += readBytes;
-    }
-    this.pendingSteps = 0;
-    this.pendingProduced = 0;
+    reads.callTokens[s] = callsLeft;
+    reads.byteTokens[s] = bytesLeft;
+    return steps;
   }
 }

@@ -10,11 +10,12 @@ import type { WriteModel } from './writes.ts';
  * million shard-steps, so the usual case — plain producers, consumers making one call per step on a shard
  * they have caught up with — is worked out inline on typed arrays, with no call and no allocation per
  * shard; everything else goes through the general functions (`offerToSlot`, `settleSlot`, `oneCall`,
- * `callsInTimeOrder`, `endSlot`), which handle every case. A step in which the whole stream is steady
- * (no shard near a limit) is not simulated shard by shard at all but fast-forwarded (steady.ts).
+ * `callsInTimeOrder`, `endSlot`), which handle every case. Shards far from every limit are not visited
+ * at all while they stay so: steady.ts fast-forwards them.
  *
  * Shards are visited in slot order, which puts every parent before its children: a consumer that drains a
- * parent in a step may read its children in the same step, as it would at the record level.
+ * parent in a step may read its children in the same step, as it would at the record level. (The steady
+ * shards' list has its own order, but steady.ts only takes streams that are never resharded.)
  */
 
 /** A stream as the step loop sees it. */
@@ -26,7 +27,7 @@ export interface StepStream {
   /** Indexes of its consumer applications in the read model, in input order. */
   readonly consumers: readonly number[];
   readonly retentionSteps: number;
-  /** Fast-forward of its steady steps, for a stream of the shape steady.ts handles. */
+  /** Fast-forward of its steady shards, for a stream of the shape steady.ts handles. */
   readonly steady?: SteadyStream;
 }
 
@@ -65,7 +66,11 @@ export class StepLoop {
     const planCount = plans.length;
     const produced = this.produced;
     for (let p = 0; p < planCount; p++) produced[p] = produceStep(plans[p]!, t, dt);
-    if (stream.steady !== undefined && stream.steady.advance(step, produced[0]!)) return;
+    const steady = stream.steady;
+    steady?.prepare(step, produced[0]!);
+    const visit = steady !== undefined ? steady.busy : stream.slots;
+    const visitCount = steady !== undefined ? steady.busyCount : stream.slots.length;
+    if (visitCount === 0) return;
     const single = planCount === 1 && plans[0]!.plain;
     const only = plans[0];
     const onlyProduced = produced[0] ?? 0;
@@ -104,9 +109,8 @@ export class StepLoop {
       readBytes[n] = 0;
     }
 
-    const streamSlots = stream.slots;
-    for (let j = 0; j < streamSlots.length; j++) {
-      const s = streamSlots[j]!;
+    for (let j = 0; j < visitCount; j++) {
+      const s = visit[j]!;
       if (openedStep[s]! > step) continue;
       if (step < closedStep[s]!) {
         let wantRecords = 0;
