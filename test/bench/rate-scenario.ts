@@ -37,6 +37,18 @@ export function caseStudy(
   };
 }
 
+/**
+ * The same day with every shard offered 1,200 records/s, over its 1,000 records/s write limit all day:
+ * no shard is ever steady, so every shard is simulated every step (the rate level's slowest case).
+ */
+export function overLimitDay(): RateLevelInput {
+  const input = caseStudy({ kind: 'uniform', keyBytes: 16 }, 1);
+  return {
+    ...input,
+    producers: input.producers.map((producer) => ({ ...producer, ratePerSecond: () => 1200 * SHARDS })),
+  };
+}
+
 /** Bytes held by the typed arrays of a result's series. */
 export function seriesBytes(result: RateLevelResult): number {
   let total = 0;
