@@ -45,6 +45,9 @@ export class SteadyStream {
   private readonly lazyFrom: Float64Array;
   private readonly lazySince: Float64Array;
   private readonly retryAt: Float64Array;
+  /** How many of the stream's slots are fast-forwarded now, and the highest threshold of any. */
+  private lazyCount = 0;
+  private readonly highestThreshold: number;
   /** The slots the fused loop simulates this step. */
   readonly busy: Int32Array;
   busyCount: number;
@@ -90,6 +93,7 @@ export class SteadyStream {
       );
     }
     this.order = Int32Array.from([...slots].sort((a, b) => this.threshold[a]! - this.threshold[b]!));
+    this.highestThreshold = this.threshold[this.order[this.order.length - 1]!]!;
     this.busy = Int32Array.from(slots);
     this.busyCount = slots.length;
   }
@@ -113,12 +117,14 @@ export class SteadyStream {
     for (const g of this.consumers) if (calls[g] !== 1) callOnce = false;
     const { lazy, threshold, order } = this;
     if (!callOnce) {
-      for (const s of this.slots) if (lazy[s] === 1) this.leave(s);
+      for (let j = 0; j < this.slots.length && this.lazyCount > 0; j++) {
+        if (lazy[this.slots[j]!] === 1) this.leave(this.slots[j]!);
+      }
     } else {
-      for (let i = 0; i < order.length && threshold[order[i]!]! < produced; i++) {
+      for (let i = 0; i < order.length && this.lazyCount > 0 && threshold[order[i]!]! < produced; i++) {
         if (lazy[order[i]!] === 1) this.leave(order[i]!);
       }
-      if (this.consumersCalledOnce) this.enter(step, produced);
+      if (this.consumersCalledOnce && produced <= this.highestThreshold) this.enter(step, produced);
     }
     this.consumersCalledOnce = callOnce;
     this.producedSum += produced;
@@ -129,6 +135,7 @@ export class SteadyStream {
   private leave(s: number): void {
     this.catchUp(s);
     this.lazy[s] = 0;
+    this.lazyCount--;
     this.busy[this.busyCount++] = s;
   }
 
@@ -141,6 +148,7 @@ export class SteadyStream {
       if (threshold[s]! >= produced && retryAt[s]! <= step) {
         if (this.inSteadyShape(s, step)) {
           lazy[s] = 1;
+          this.lazyCount++;
           this.lazyFrom[s] = this.producedSum;
           this.lazySince[s] = step;
           continue;
