@@ -121,7 +121,7 @@ export function applyAndLog(
     error: done.ok ? null : { code: done.error.code, message: done.error.message },
   };
   if (action.action === 'pauseConsumer' || action.action === 'resumeConsumer') {
-    services.actions.pauses.push(outcome as ActionOutcome<typeof action>);
+    (services.actions.pauses ??= []).push(outcome as ActionOutcome<typeof action>);
   } else services.actions.applied.push(outcome as ActionOutcome<typeof action>);
   return outcome;
 }
@@ -129,13 +129,13 @@ export function applyAndLog(
 /** Every logged outcome, console actions and pauses merged by time (at one instant, console actions first). */
 export function inTimeOrder(actions: ActionsState): ActionOutcome<SessionAction>[] {
   const merged: ActionOutcome<SessionAction>[] = [];
+  const pauses = actions.pauses ?? [];
   let p = 0;
   for (const outcome of actions.applied) {
-    while (p < actions.pauses.length && actions.pauses[p]!.atMs < outcome.atMs)
-      merged.push({ ...actions.pauses[p++]! });
+    while (p < pauses.length && pauses[p]!.atMs < outcome.atMs) merged.push({ ...pauses[p++]! });
     merged.push({ ...outcome });
   }
-  while (p < actions.pauses.length) merged.push({ ...actions.pauses[p++]! });
+  while (p < pauses.length) merged.push({ ...pauses[p++]! });
   return merged;
 }
 
@@ -144,7 +144,7 @@ export const actionsComponent = defineComponent<'actions', TimedAction[], Action
   field: 'actions',
   schema: actionsSchema,
   checkScenario: (actions, scenario) => checkActions(actions, streamingScenario(scenario)),
-  initialState: (): ActionsState => ({ applied: [], pauses: [], pausedConsumers: {} }),
+  initialState: (): ActionsState => ({ applied: [] }),
   module: {
     name: 'actions',
     handlers: {

@@ -19,12 +19,13 @@ export interface ActionOutcome<Action extends SessionAction = StreamingAction> {
 
 /**
  * Every action applied so far, in order, and the consumers paused now. Consumer pauses are logged apart
- * from the console's actions (`applied`, which the streaming console lists); the report merges both.
+ * from the console's actions (`applied`, which the streaming console lists); the report merges both. The
+ * pause fields appear with the first pause, so a run without pauses has the state (and digest) it had.
  */
 export interface ActionsState {
   readonly applied: ActionOutcome[];
-  readonly pauses: ActionOutcome<ConsumerPauseAction>[];
-  readonly pausedConsumers: PausedConsumers;
+  pauses?: ActionOutcome<ConsumerPauseAction>[];
+  pausedConsumers?: PausedConsumers;
 }
 
 /** What a stream or producer action changes: the Kinesis data plane and the producers. */

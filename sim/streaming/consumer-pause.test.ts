@@ -53,7 +53,7 @@ describe('pauseConsumer / resumeConsumer', () => {
     // Both have read everything but the last second's records (they poll once a second, at their own times).
     expect(Math.abs(processed('archive') - processed('dashboard'))).toBeLessThanOrEqual(200);
     expect(processed('archive')).toBeGreaterThanOrEqual(29 * 200 - 200);
-    const applied = (session.state.services['actions'] as ActionsState).pauses;
+    const applied = (session.state.services['actions'] as ActionsState).pauses ?? [];
     expect(applied.map((a) => [a.atMs, a.action.action, a.ok])).toEqual([
       [5_000, 'pauseConsumer', true],
       [15_000, 'resumeConsumer', true],

@@ -44,7 +44,7 @@ function consumersOf(ctx: SimContext<SimEvent, unknown>, name: string): Result<C
 export function pauseConsumer(ctx: SimContext<SimEvent, unknown>, name: string): Result<JsonValue> {
   const found = consumersOf(ctx, name);
   if (!found.ok) return found;
-  const paused = streamingServices(ctx).actions.pausedConsumers;
+  const paused = (streamingServices(ctx).actions.pausedConsumers ??= {});
   const since = paused[name]?.sinceMs;
   if (since !== undefined) {
     return fail({
@@ -61,7 +61,7 @@ export function pauseConsumer(ctx: SimContext<SimEvent, unknown>, name: string):
 export function resumeConsumer(ctx: SimContext<SimEvent, unknown>, name: string): Result<JsonValue> {
   const found = consumersOf(ctx, name);
   if (!found.ok) return found;
-  const paused = streamingServices(ctx).actions.pausedConsumers;
+  const paused = streamingServices(ctx).actions.pausedConsumers ?? {};
   const entry = paused[name];
   if (entry === undefined) {
     return fail({
@@ -91,7 +91,7 @@ export function withConsumerPauses(component: AnyScenarioComponent): AnyScenario
   if (onTimer === undefined) return component;
   const held: typeof onTimer = (ctx, event) => {
     const timerEvent = event as ConsumerTimerEvent;
-    const paused = streamingServices(ctx).actions.pausedConsumers[timerEvent.consumer];
+    const paused = streamingServices(ctx).actions.pausedConsumers?.[timerEvent.consumer];
     if (paused !== undefined) paused.heldTimers.push(timerEvent.timer);
     else onTimer(ctx, event);
   };

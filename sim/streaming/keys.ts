@@ -70,7 +70,12 @@ function drawRank(table: Float64Array, u: number): number {
   return low + 1;
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+/** Two lower-case hex digits per byte value: a random key is four table look-ups per half, not a toString. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** `n` (an unsigned 32-bit integer) as 8 lower-case hex digits. */
+const hex8 = (n: number): string =>
+  HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 0xff]! + HEX_BYTES[(n >>> 8) & 0xff]! + HEX_BYTES[n & 0xff]!;
 
 /** The key a salted strategy sends: the salted key with a drawn suffix, any other key as it is. */
 export function saltedKey(key: string, salt: KeySalt | undefined, rng: Rng): string {

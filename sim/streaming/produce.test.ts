@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng.ts';
 import { recordsForTick } from './produce.ts';
-import { createProducer, PRODUCER_TICK_MS } from './producer-state.ts';
+import { createProducer, kplTickMs, PRODUCER_TICK_MS } from './producer-state.ts';
 
 const producer = (recordsPerSecond: number) =>
   createProducer(
@@ -41,5 +41,26 @@ describe('load generator ticks', () => {
     expect(due.keys[0]).toBe('k');
     expect(due.attempts[0]).toBe(1);
     expect(p.retrying).toEqual([]);
+  });
+});
+
+describe('KPL producer ticks', () => {
+  it('are a tenth of RecordMaxBufferedTime, rounded down to a divisor of 100 ms, between 1 and 100 ms', () => {
+    expect(kplTickMs(100)).toBe(10);
+    expect(kplTickMs(50)).toBe(5);
+    expect(kplTickMs(30)).toBe(2);
+    expect(kplTickMs(19)).toBe(1);
+    expect(kplTickMs(1)).toBe(1);
+    expect(kplTickMs(1000)).toBe(100);
+    expect(kplTickMs(60_000)).toBe(100);
+    expect(kplTickMs(260)).toBe(25);
+  });
+
+  it('a tick of any length makes exactly rate × time records', () => {
+    const rng = Rng.fromSeed(1);
+    const p = producer(3000);
+    let made = 0;
+    for (let t = 5; t <= 10_000; t += 5) made += recordsForTick(p, rng, t, 5).data.length;
+    expect(made).toBe(30_000);
   });
 });

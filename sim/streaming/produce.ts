@@ -17,7 +17,7 @@ import { partitionKeyFor } from './keys.ts';
 import { payloadUnits } from './producers-report.ts';
 import { drawRecordBytes, rateAt } from './load-shape.ts';
 import { recordData } from './payload.ts';
-import { afterThrottle, noteError, type ProducerState } from './producer-state.ts';
+import { afterThrottle, noteError, PRODUCER_TICK_MS, type ProducerState } from './producer-state.ts';
 
 /** Rounding slack when a tick's fractional records add up to a whole one. */
 const CARRY_TOLERANCE = 1e-9;
@@ -31,10 +31,15 @@ export interface OutgoingRecords {
 
 /**
  * The records a producer sends at tick time `now`: first the throttled records whose back-off has ended,
- * then the new records of the tick that ends at `now` (rate at the tick's middle × the producer's tick length, with the
+ * then the new records of the tick that ends at `now` (rate at the tick's middle × `tickMs`, with the
  * fraction carried over). Each new record draws its partition key, then its size, from the generator.
  */
-export function recordsForTick(producer: ProducerState, rng: Rng, now: number): OutgoingRecords {
+export function recordsForTick(
+  producer: ProducerState,
+  rng: Rng,
+  now: number,
+  tickMs: number = PRODUCER_TICK_MS,
+): OutgoingRecords {
   const out: OutgoingRecords = { data: [], keys: [], attempts: [] };
   if (producer.retrying.length > 0) {
     const waiting = [];
@@ -47,7 +52,6 @@ export function recordsForTick(producer: ProducerState, rng: Rng, now: number): 
     }
     producer.retrying = waiting;
   }
-  const tickMs = producer.tickMs;
   const middleSeconds = (now - tickMs / 2) / 1000;
   const wanted = rateAt(producer.recordsPerSecond, producer.rate, middleSeconds) * (tickMs / 1000);
   const total = producer.carry + wanted;

@@ -80,8 +80,6 @@ export interface ProducerState {
   readonly retries: RetrySettings | null;
   /** True when the producer's records go through a KPL instance of the same name. */
   readonly kpl: boolean;
-  /** Time between its ticks, ms: PRODUCER_TICK_MS, or shorter with the KPL (see `kplTickMs`). */
-  readonly tickMs: number;
   /** Records generated so far (the next record's index). */
   nextIndex: number;
   /** Fraction of a record carried to the next tick, so a rate of 2.5/tick gives exactly 5 in 2 ticks. */
@@ -119,7 +117,6 @@ export function createProducer(config: ProducerConfig, index: number): ProducerS
     partitionKeys: config.partitionKeys,
     retries: config.retries ?? null,
     kpl: config.kpl !== undefined,
-    tickMs: config.kpl !== undefined ? kplTickMs(config.kpl.recordMaxBufferedTimeMs) : PRODUCER_TICK_MS,
     nextIndex: 0,
     carry: 0,
     retrying: [],

@@ -16,7 +16,14 @@ import { defineComponent } from '../scenario/component.ts';
 import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
 import { saltProblem } from './keys.ts';
 import { recordsForTick, sendThroughKpl, sendToDeliveryStream, sendToStream } from './produce.ts';
-import { createProducer, producerName, type ProducersState } from './producer-state.ts';
+import {
+  createProducer,
+  kplTickMs,
+  PRODUCER_TICK_MS,
+  producerName,
+  type ProducerState,
+  type ProducersState,
+} from './producer-state.ts';
 import { producersReport } from './producers-report.ts';
 import { producersSchema, type ProducerConfig, type StreamingScenario } from './scenario-schema.ts';
 import { streamingServices } from './services.ts';
@@ -153,6 +160,12 @@ function firehoseContext(
 
 const nextTick = (now: number, tickMs: number): number => (Math.floor(now / tickMs) + 1) * tickMs;
 
+/** A producer's tick length: PRODUCER_TICK_MS, or a tenth of its KPL's RecordMaxBufferedTime (see `kplTickMs`). */
+function tickMsOf(producer: ProducerState, producers: ProducersState): number {
+  const kpl = producer.kpl ? producers.kpl.producers[producer.name] : undefined;
+  return kpl === undefined ? PRODUCER_TICK_MS : kplTickMs(kpl.config.RecordMaxBufferedTime);
+}
+
 /** `producers`: load generators, each writing to a Kinesis stream (optionally through the KPL) or a delivery stream. */
 export const producersComponent = defineComponent<
   'producers',
@@ -174,14 +187,15 @@ export const producersComponent = defineComponent<
       'producer.tick'(ctx, event) {
         const services = streamingServices(ctx);
         const producer = services.producers.producers[event.producer]!;
-        const records = recordsForTick(producer, ctx.rng, ctx.now);
+        const tickMs = tickMsOf(producer, services.producers);
+        const records = recordsForTick(producer, ctx.rng, ctx.now, tickMs);
         if (records.data.length > 0) {
           if (producer.kpl) sendThroughKpl(kplContext(ctx), producer, records);
           else if (producer.target.kind === 'stream')
             sendToStream(services.kinesis, ctx.metrics, producer, records, ctx.now);
           else sendToDeliveryStream(firehoseContext(ctx), producer, records);
         }
-        const next = nextTick(ctx.now, producer.tickMs);
+        const next = nextTick(ctx.now, tickMs);
         if (next <= services.producers.endMs) {
           schedule(ctx, millis(next), { type: 'producer.tick', producer: event.producer });
         }
@@ -213,8 +227,9 @@ export const producersComponent = defineComponent<
         });
         services.producers.kpl.flushTimers[producer.name] = null;
       }
-      if (services.level.used === 'record' && producer.tickMs <= services.producers.endMs) {
-        schedule(state, millis(producer.tickMs), { type: 'producer.tick', producer: index });
+      const tickMs = tickMsOf(producer, services.producers);
+      if (services.level.used === 'record' && tickMs <= services.producers.endMs) {
+        schedule(state, millis(tickMs), { type: 'producer.tick', producer: index });
       }
     });
   },
