@@ -96,20 +96,9 @@ export class SeriesStore {
 
   /** Copies the block ending at sample `last` into the shard-major series. */
   private writeBlock(last: number): void {
-    const slots = this.slots;
     const first = last - (last % BLOCK_SAMPLES);
-    const count = last - first + 1;
-    // In tiles of 16 shards: a tile's row of the block is one cache line, its 16 rows of samples a few more.
     for (let m = 0; m < this.data.length; m++) {
-      const block = this.block[m]!;
-      const target = this.data[m]!;
-      for (let tile = 0; tile < slots; tile += 16) {
-        const end = Math.min(slots, tile + 16);
-        for (let k = 0; k < count; k++) {
-          const row = k * slots;
-          for (let s = tile; s < end; s++) target[s * this.length + first + k] = block[row + s]!;
-        }
-      }
+      copyBlock(this.block[m]!, this.data[m]!, this.slots, this.length, first, last - first + 1);
     }
   }
 
@@ -131,5 +120,24 @@ export class SeriesStore {
       ReadProvisionedThroughputExceeded: read,
       'GetRecords.IteratorAgeMilliseconds': age,
     };
+  }
+}
+
+/**
+ * Writes `count` period-major samples (block[k × slots + slot]) to shard-major series starting at sample
+ * `first` (target[slot × length + first + k]). Reading down a column of the block touches `count` cache
+ * lines that the next shards reuse, so the copy runs from cache.
+ */
+function copyBlock(
+  block: Float32Array,
+  target: Float32Array,
+  slots: number,
+  length: number,
+  first: number,
+  count: number,
+): void {
+  for (let s = 0; s < slots; s++) {
+    const at = s * length + first;
+    for (let k = 0; k < count; k++) target[at + k] = block[k * slots + s]!;
   }
 }
