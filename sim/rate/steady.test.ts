@@ -53,3 +53,59 @@ describe('steady streams', () => {
     });
   });
 });
+
+describe('a hot shard', () => {
+  const hot = {
+    kind: 'weighted',
+    keys: [
+      { partitionKey: 'hot', weight: 6 },
+      { partitionKey: 'cool-1', weight: 1 },
+      { partitionKey: 'cool-2', weight: 1 },
+      { partitionKey: 'cool-3', weight: 1 },
+    ],
+  } as const;
+  const streams = [{ name: 's', shards: 4, consumers: [{ name: 'a' }] }];
+  const one = {
+    ...oneProducer,
+    streams,
+    producers: [{ stream: 's', ratePerSecond: rate, recordBytes: 400, keys: hot }],
+  };
+  const two = {
+    ...one,
+    producers: [0, 1].map(() => ({
+      stream: 's',
+      ratePerSecond: (t: number) => rate(t) / 2,
+      recordBytes: 400,
+      keys: hot,
+    })),
+  };
+
+  it('is simulated step by step while the cooler shards of its stream are fast-forwarded', () => {
+    const catchUp = vi.spyOn(SteadyStream.prototype, 'catchUp');
+    const result = simulateRateLevel(one);
+    const skipped = new Map<number, number>();
+    catchUp.mock.calls.forEach(([slot], n) => {
+      skipped.set(slot, (skipped.get(slot) ?? 0) + (catchUp.mock.results[n]!.value as number));
+    });
+    const shards = result.streams[0]!.shards;
+    const hottest = shards.reduce(
+      (best, shard, i) => (shard.incomingRecords > shards[best]!.incomingRecords ? i : best),
+      0,
+    );
+    expect(shards[hottest]!.throttledRecords).toBeGreaterThan(0);
+    shards.forEach((_, i) => {
+      if (i !== hottest) expect(skipped.get(i) ?? 0).toBeGreaterThan((skipped.get(hottest) ?? 0) + 200);
+    });
+  });
+
+  it('leaves the same totals and calls as the run simulated step by step', () => {
+    const fast = simulateRateLevel(one);
+    const slow = simulateRateLevel(two);
+    expect(fast.totals).toEqual(slow.totals);
+    expect(fast.streams[0]!.consumers).toEqual(slow.streams[0]!.consumers);
+    fast.streams[0]!.shards.forEach((shard, i) => {
+      expect(shard.incomingRecords).toBe(slow.streams[0]!.shards[i]!.incomingRecords);
+      expect(shard.getRecordsCalls).toBe(slow.streams[0]!.shards[i]!.getRecordsCalls);
+    });
+  });
+});
