@@ -6,8 +6,10 @@ import { kinesisFail } from './errors.ts';
 import {
   decodeIterator,
   encodeIterator,
+  ORDINALS_PER_HEAD,
   parseSequenceNumber,
-  sequenceNumber,
+  sequenceHead,
+  sequenceNumberFromHead,
   sequencePrefix,
 } from './sequence.ts';
 import { isExpired, isOpen, trimShard } from './shard.ts';
@@ -205,6 +207,8 @@ export function getRecords(
   let fullRead = false;
   let prefix = '';
   let prefixTime = -1;
+  let head = '';
+  let headBlock = -1;
   for (let i = ordinal - shard.firstOrdinal; i < count && Records.length < limit; i++) {
     const size = log.size(i);
     if (Records.length > 0 && bytesRead + size > limits.getRecordsMaxBytes) {
@@ -213,12 +217,16 @@ export function getRecords(
     }
     bytesRead += size;
     const arrival = log.arrival(i);
-    if (arrival !== prefixTime) {
-      prefix = sequencePrefix(arrival, shard.index);
+    const recordOrdinal = shard.firstOrdinal + i;
+    const block = Math.floor(recordOrdinal / ORDINALS_PER_HEAD);
+    if (arrival !== prefixTime || block !== headBlock) {
+      if (arrival !== prefixTime) prefix = sequencePrefix(arrival, shard.index);
       prefixTime = arrival;
+      head = sequenceHead(prefix, block);
+      headBlock = block;
     }
     Records.push({
-      SequenceNumber: sequenceNumber(prefix, shard.firstOrdinal + i),
+      SequenceNumber: sequenceNumberFromHead(head, recordOrdinal),
       ApproximateArrivalTimestamp: arrival,
       Data: log.bytes(i),
       PartitionKey: log.key(i),

@@ -13,7 +13,13 @@ import {
   utf8Length,
 } from './hash-key.ts';
 import { kinesisLimits } from './limits.ts';
-import { sequenceNumber, sequencePrefix } from './sequence.ts';
+import {
+  ORDINALS_PER_HEAD,
+  sequenceHead,
+  sequenceNumber,
+  sequenceNumberFromHead,
+  sequencePrefix,
+} from './sequence.ts';
 import { trimShard } from './shard.ts';
 import { findStream, limitsOf, routeTable } from './stream.ts';
 import { refillWrite, takeWrite } from './throughput.ts';
@@ -141,17 +147,20 @@ function validateEntries(
   return ok(total);
 }
 
-/** Writes validated record `i` to its shard, or returns undefined when the shard throttles it. */
+/**
+ * Writes a validated record to its shard and returns its ordinal there (its sequence number is built
+ * from the ordinal and `shard.seqPrefix`), or -1 when the shard throttles it.
+ */
 function writeRecord(
   stream: StreamState,
   entry: PutRecordsRequestEntry,
   shard: ShardState,
   size: number,
   now: number,
-): string | undefined {
+): number {
   if (!takeWrite(shard, size)) {
     shard.totals.throttledRecords++;
-    return undefined;
+    return -1;
   }
   const arrival = now > shard.lastArrival ? now : shard.lastArrival;
   if (arrival !== shard.seqPrefixTime) {
@@ -159,12 +168,30 @@ function writeRecord(
     shard.seqPrefixTime = arrival;
   }
   shard.lastArrival = arrival;
-  const SequenceNumber = sequenceNumber(shard.seqPrefix, shard.nextOrdinal++);
+  const ordinal = shard.nextOrdinal++;
   trimShard(shard, now, stream.RetentionPeriodHours);
   liveRecordLog(shard).append(arrival, entry.Data, entry.PartitionKey, size);
   shard.totals.incomingRecords++;
   shard.totals.incomingBytes += size;
-  return SequenceNumber;
+  return ordinal;
+}
+
+/**
+ * Sequence-number heads by routing-table slot, reused between requests: the head is a pure function of
+ * the prefix text and the ordinal's block, so a slot's head is valid whenever both match.
+ */
+const headPrefix: string[] = [];
+const headBlock: number[] = [];
+const heads: string[] = [];
+
+function sequenceNumberInSlot(slot: number, prefix: string, ordinal: number): string {
+  const block = Math.floor(ordinal / ORDINALS_PER_HEAD);
+  if (headBlock[slot] !== block || headPrefix[slot] !== prefix) {
+    heads[slot] = sequenceHead(prefix, block);
+    headPrefix[slot] = prefix;
+    headBlock[slot] = block;
+  }
+  return sequenceNumberFromHead(heads[slot]!, ordinal);
 }
 
 function throttleMessage(state: KinesisState, stream: StreamState, shard: ShardState): string {
@@ -250,8 +277,8 @@ export function putRecords(
       touched.push(slot);
     }
     const size = scratchSize[i]!;
-    const SequenceNumber = writeRecord(stream, records[i]!, shard, size, now);
-    if (SequenceNumber === undefined) {
+    const ordinal = writeRecord(stream, records[i]!, shard, size, now);
+    if (ordinal < 0) {
       failed++;
       sumThrottled[slot]!++;
       results[i] = {
@@ -261,7 +288,10 @@ export function putRecords(
     } else {
       sumRecords[slot]!++;
       sumBytes[slot]! += size;
-      results[i] = { ShardId: shard.ShardId, SequenceNumber };
+      results[i] = {
+        ShardId: shard.ShardId,
+        SequenceNumber: sequenceNumberInSlot(slot, shard.seqPrefix, ordinal),
+      };
     }
   }
   if (metrics !== undefined) recordWriteMetrics(metrics, now, table.shards);
@@ -288,17 +318,17 @@ export function putRecord(
     table.shards[findRangeByWords(table.starts, scratchHigh[0]!, scratchLow[0]!, scratchTail[0]!)]!;
   refillWrite(shard, now, limitsOf(state));
   const size = scratchSize[0]!;
-  const SequenceNumber = writeRecord(stream, request, shard, size, now);
+  const ordinal = writeRecord(stream, request, shard, size, now);
   if (metrics !== undefined) {
     const ids = shard.metricIds;
-    if (SequenceNumber === undefined) metrics.put(ids.writeThrottled, now, 1, 'Count');
+    if (ordinal < 0) metrics.put(ids.writeThrottled, now, 1, 'Count');
     else {
       metrics.put(ids.incomingRecords, now, 1, 'Count');
       metrics.put(ids.incomingBytes, now, size, 'Bytes');
     }
   }
-  if (SequenceNumber === undefined) {
+  if (ordinal < 0) {
     return kinesisFail('ProvisionedThroughputExceededException', throttleMessage(state, stream, shard));
   }
-  return ok({ ShardId: shard.ShardId, SequenceNumber });
+  return ok({ ShardId: shard.ShardId, SequenceNumber: sequenceNumber(shard.seqPrefix, ordinal) });
 }

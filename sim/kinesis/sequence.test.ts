@@ -14,6 +14,13 @@ describe('sequence numbers', () => {
     expect(sequenceNumber(sequencePrefix(1234, 3), 7)).toMatch(/^49\d{54}$/);
   });
 
+  it('are the prefix and the ordinal in 32 zero-padded digits, across head blocks too', () => {
+    const prefix = sequencePrefix(1234, 3);
+    for (const ordinal of [0, 7, 9_999, 10_000, 123_456_789, Number.MAX_SAFE_INTEGER]) {
+      expect(sequenceNumber(prefix, ordinal)).toBe(prefix + String(ordinal).padStart(32, '0'));
+    }
+  });
+
   it('increase with the ordinal and with time within a shard', () => {
     const a = BigInt(sequenceNumber(sequencePrefix(1000, 2), 5));
     const b = BigInt(sequenceNumber(sequencePrefix(1000, 2), 6));

@@ -23,10 +23,30 @@ export function sequencePrefix(arrival: number, shardIndex: number): string {
 
 const ZEROS = '0'.repeat(ORDINAL_DIGITS);
 
+/**
+ * A sequence number is built as a head (prefix and all but the last four ordinal digits) plus one of
+ * 10,000 prebuilt four-digit tails, so that consecutive records of a shard share the head and each costs
+ * one string concatenation.
+ */
+const TAIL_DIGITS = 4;
+/** Ordinals per head. */
+export const ORDINALS_PER_HEAD = 10 ** TAIL_DIGITS;
+const TAILS = Array.from({ length: ORDINALS_PER_HEAD }, (_, i) => String(i).padStart(TAIL_DIGITS, '0'));
+
+/** The head shared by the sequence numbers of ordinals `block · 10,000` to `block · 10,000 + 9,999`. */
+export function sequenceHead(prefix: string, block: number): string {
+  const digits = String(block);
+  return prefix + ZEROS.slice(digits.length + TAIL_DIGITS) + digits;
+}
+
+/** The sequence number of `ordinal` from the head of its block (see `sequenceHead`). */
+export function sequenceNumberFromHead(head: string, ordinal: number): string {
+  return head + TAILS[ordinal % ORDINALS_PER_HEAD]!;
+}
+
 /** A full sequence number from its prefix and the record's ordinal. */
 export function sequenceNumber(prefix: string, ordinal: number): string {
-  const digits = String(ordinal);
-  return prefix + ZEROS.slice(digits.length) + digits;
+  return sequenceNumberFromHead(sequenceHead(prefix, Math.floor(ordinal / ORDINALS_PER_HEAD)), ordinal);
 }
 
 /** What a sequence number says: its shard's number and its ordinal there, or undefined if malformed. */
