@@ -69,7 +69,5 @@ export async function expectAccessibleInBothThemes(page: Page, options: AxeScope
   ).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await axeViolations(page, { ...options, colourOnly: true }), 'dark theme, colour rules').toEqual(
-    [],
-  );
+  expect(await axeViolations(page, { ...options, colourOnly: true }), 'dark theme, colour rules').toEqual([]);
 }
