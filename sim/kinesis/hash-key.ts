@@ -148,14 +148,19 @@ export function hexRoutingWords(hex: string): RoutingWords {
  * all-new keys, objects in the cache lived just long enough to be copied by every minor garbage
  * collection, which cost more than the hashing.
  */
-const CACHE_SLOTS = 1 << 14;
+const CACHE_SLOTS = 1 << 16;
 const cachedKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
-/** The cache's contents, by slot; read them right after `partitionKeySlot`, before hashing another key. */
+/**
+ * The cache's contents, by slot; read them right after `partitionKeySlot`, before hashing another key.
+ * 65,536 slots (under 2 MB) keep 10,000 round-robin keys mostly resident: with 16,384, about a quarter
+ * of them kept evicting each other.
+ */
 export const hashCache = {
   high: new Float64Array(CACHE_SLOTS),
   low: new Float64Array(CACHE_SLOTS),
-  tail: new Float64Array(CACHE_SLOTS),
-  bytes: new Float64Array(CACHE_SLOTS),
+  tail: new Uint32Array(CACHE_SLOTS),
+  /** UTF-8 size: at most 256 characters of at most 4 bytes (a surrogate pair counts 4 for 2 characters). */
+  bytes: new Uint16Array(CACHE_SLOTS),
 } as const;
 /** PartitionKeyHash objects handed out by `hashPartitionKey`, by slot (valid while their key holds it). */
 const cachedObjects: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(CACHE_SLOTS);

@@ -21,6 +21,13 @@ describe('sequence numbers', () => {
     }
   });
 
+  it('have a prefix of 49, the arrival time in 16 digits and the shard number in 6', () => {
+    expect(sequencePrefix(5, 1)).toBe('49' + '0000000000000005' + '000001');
+    expect(sequencePrefix(5, 2)).toBe('49' + '0000000000000005' + '000002');
+    expect(sequencePrefix(1_764_000_000_123, 1)).toBe('49' + '0001764000000123' + '000001');
+    expect(sequencePrefix(5, 1)).toBe('49' + '0000000000000005' + '000001');
+  });
+
   it('increase with the ordinal and with time within a shard', () => {
     const a = BigInt(sequenceNumber(sequencePrefix(1000, 2), 5));
     const b = BigInt(sequenceNumber(sequencePrefix(1000, 2), 6));

@@ -16,9 +16,24 @@ const PREFIX = '49';
 export const SEQUENCE_NUMBER_LENGTH = PREFIX.length + TIME_DIGITS + SHARD_DIGITS + ORDINAL_DIGITS;
 const SEQUENCE_NUMBER = /^49\d{54}$/;
 
+/** The last arrival time formatted, and its text: shards written in the same millisecond share it. */
+let lastArrival = -1;
+let lastArrivalText = '';
+/** Shard numbers formatted, by shard number. */
+const shardTexts: string[] = [];
+
 /** The part of a sequence number before the ordinal, for a record arriving at `arrival` in shard `shardIndex`. */
 export function sequencePrefix(arrival: number, shardIndex: number): string {
-  return PREFIX + String(arrival).padStart(TIME_DIGITS, '0') + String(shardIndex).padStart(SHARD_DIGITS, '0');
+  if (arrival !== lastArrival) {
+    lastArrivalText = PREFIX + String(arrival).padStart(TIME_DIGITS, '0');
+    lastArrival = arrival;
+  }
+  let shardText = shardTexts[shardIndex];
+  if (shardText === undefined) {
+    shardText = String(shardIndex).padStart(SHARD_DIGITS, '0');
+    shardTexts[shardIndex] = shardText;
+  }
+  return lastArrivalText + shardText;
 }
 
 const ZEROS = '0'.repeat(ORDINAL_DIGITS);
