@@ -142,34 +142,24 @@ export function hexRoutingWords(hex: string): RoutingWords {
 
 /**
  * A direct-mapped cache of recent keys: producers reuse keys (per-entity, Zipf, hot key), and MD5 is the
- * costliest step of a put. A slot is picked by a cheap hash of the key and simply overwritten on a miss, so
- * a stream of all-new keys pays almost nothing for it (a Map with eviction cost more than the MD5 itself).
- * A slot holds the key and its hash as numbers in typed arrays rather than an object per key: with
- * all-new keys, objects in the cache lived just long enough to be copied by every minor garbage
- * collection, which cost more than the hashing.
+ * costliest step of a put. A slot is picked by a cheap hash of the key (FNV-1a) and simply overwritten on a
+ * miss, so a stream of all-new keys pays almost nothing for it (a Map with eviction cost more than the MD5
+ * itself). A slot holds numbers, side by side in one typed array — the key's FNV-1a hash, the routing
+ * words `high` and `low`, and `tail · 65,536 + UTF-8 size` — so that a lookup touches one cache line and
+ * compares key text only when the 32-bit hashes match; objects per key in the cache lived just long enough
+ * to be copied by every minor garbage collection. 65,536 slots (2 MB) keep 10,000 round-robin keys mostly
+ * resident; with 16,384, about a quarter of them kept evicting each other.
  */
-const CACHE_SLOTS = 1 << 16;
-const cachedKeys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
-/**
- * The cache's contents, by slot; read them right after `partitionKeySlot`, before hashing another key.
- * 65,536 slots (under 2 MB) keep 10,000 round-robin keys mostly resident: with 16,384, about a quarter
- * of them kept evicting each other.
- */
-export const hashCache = {
-  high: new Float64Array(CACHE_SLOTS),
-  low: new Float64Array(CACHE_SLOTS),
-  tail: new Uint32Array(CACHE_SLOTS),
-  /** UTF-8 size: at most 256 characters of at most 4 bytes (a surrogate pair counts 4 for 2 characters). */
-  bytes: new Uint16Array(CACHE_SLOTS),
-} as const;
+const CACHE_BITS = 16;
+const SLOT_NUMBERS = 4;
+const cachedKeys: (string | undefined)[] = new Array<string | undefined>(1 << CACHE_BITS);
+const cachedNumbers = new Float64Array((1 << CACHE_BITS) * SLOT_NUMBERS);
 /** PartitionKeyHash objects handed out by `hashPartitionKey`, by slot (valid while their key holds it). */
-const cachedObjects: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(CACHE_SLOTS);
-
-function slotOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (CACHE_SLOTS - 1);
-}
+const cachedObjects: (PartitionKeyHash | undefined)[] = new Array<PartitionKeyHash | undefined>(
+  1 << CACHE_BITS,
+);
+/** UTF-8 sizes fit 16 bits (at most 256 characters of at most 3 bytes, or 4 per surrogate pair). */
+const SIZE_RANGE = 65_536;
 
 /** UTF-8 size of a string, without encoding it (a surrogate pair is one 4-byte character). */
 export function utf8Length(text: string): number {
@@ -186,22 +176,44 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/**
- * Hashes a partition key (MD5 of its UTF-8 bytes) into the cache unless it is there already, and returns
- * its slot: `hashCache.high[slot]` and the like then hold its routing words and UTF-8 size. Pure, so
- * caching cannot change a run.
- */
-export function partitionKeySlot(partitionKey: string): number {
-  const slot = slotOf(partitionKey);
-  if (cachedKeys[slot] === partitionKey) return slot;
+/** What `lookupPartitionKey` found last: the routing words and UTF-8 size of the key it was given. */
+export const lookedUpKey: { high: number; low: number; tail: number; bytes: number } = {
+  high: 0,
+  low: 0,
+  tail: 0,
+  bytes: 0,
+};
+
+/** The cache slot holding `partitionKey`'s hash, hashing it (MD5 of its UTF-8 bytes) first on a miss. */
+function slotOf(partitionKey: string): number {
+  let fnv = 0x811c9dc5;
+  for (let i = 0; i < partitionKey.length; i++) fnv = Math.imul(fnv ^ partitionKey.charCodeAt(i), 0x01000193);
+  fnv >>>= 0;
+  const slot = fnv & ((1 << CACHE_BITS) - 1);
+  const at = slot * SLOT_NUMBERS;
+  if (cachedNumbers[at] === fnv && cachedKeys[slot] === partitionKey) return slot;
   const digest = md5DigestOfText(partitionKey);
-  hashCache.high[slot] = wordOf(digest, 0);
-  hashCache.low[slot] = wordOf(digest, 6);
-  hashCache.tail[slot] = ((digest[12]! * BYTE + digest[13]!) * BYTE + digest[14]!) * BYTE + digest[15]!;
-  hashCache.bytes[slot] = utf8Length(partitionKey);
+  const tail = ((digest[12]! * BYTE + digest[13]!) * BYTE + digest[14]!) * BYTE + digest[15]!;
+  cachedNumbers[at] = fnv;
+  cachedNumbers[at + 1] = wordOf(digest, 0);
+  cachedNumbers[at + 2] = wordOf(digest, 6);
+  cachedNumbers[at + 3] = tail * SIZE_RANGE + utf8Length(partitionKey);
   cachedKeys[slot] = partitionKey;
   cachedObjects[slot] = undefined;
   return slot;
+}
+
+/**
+ * Looks a partition key's hash up (MD5 of its UTF-8 bytes, cached) and leaves its routing words and UTF-8
+ * size in `lookedUpKey` — no object per key, for the put path. Pure, so caching cannot change a run.
+ */
+export function lookupPartitionKey(partitionKey: string): void {
+  const at = slotOf(partitionKey) * SLOT_NUMBERS;
+  const tailAndSize = cachedNumbers[at + 3]!;
+  lookedUpKey.high = cachedNumbers[at + 1]!;
+  lookedUpKey.low = cachedNumbers[at + 2]!;
+  lookedUpKey.tail = Math.floor(tailAndSize / SIZE_RANGE);
+  lookedUpKey.bytes = tailAndSize % SIZE_RANGE;
 }
 
 /**
@@ -209,15 +221,11 @@ export function partitionKeySlot(partitionKey: string): number {
  * shards with this same function.
  */
 export function hashPartitionKey(partitionKey: string): PartitionKeyHash {
-  const slot = partitionKeySlot(partitionKey);
+  const slot = slotOf(partitionKey);
   let hash = cachedObjects[slot];
   if (hash === undefined) {
-    hash = new PartitionKeyHash(
-      hashCache.high[slot]!,
-      hashCache.low[slot]!,
-      hashCache.tail[slot]!,
-      hashCache.bytes[slot]!,
-    );
+    lookupPartitionKey(partitionKey);
+    hash = new PartitionKeyHash(lookedUpKey.high, lookedUpKey.low, lookedUpKey.tail, lookedUpKey.bytes);
     cachedObjects[slot] = hash;
   }
   return hash;

@@ -5,11 +5,11 @@ import { liveRecordLog } from './record-log.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
 import {
   findRangeByWords,
-  hashCache,
   hashKeyHex,
   hexRoutingWords,
   parseHashKey,
-  partitionKeySlot,
+  lookedUpKey,
+  lookupPartitionKey,
   utf8Length,
 } from './hash-key.ts';
 import { kinesisLimits } from './limits.ts';
@@ -112,11 +112,11 @@ function validateEntries(
     }
     let keyBytes: number;
     if (entry.ExplicitHashKey === undefined) {
-      const slot = partitionKeySlot(key);
-      scratchHigh[i] = hashCache.high[slot]!;
-      scratchLow[i] = hashCache.low[slot]!;
-      scratchTail[i] = hashCache.tail[slot]!;
-      keyBytes = hashCache.bytes[slot]!;
+      lookupPartitionKey(key);
+      scratchHigh[i] = lookedUpKey.high;
+      scratchLow[i] = lookedUpKey.low;
+      scratchTail[i] = lookedUpKey.tail;
+      keyBytes = lookedUpKey.bytes;
     } else {
       const explicit =
         typeof entry.ExplicitHashKey === 'string' ? parseHashKey(entry.ExplicitHashKey) : undefined;
