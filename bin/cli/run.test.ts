@@ -68,7 +68,7 @@ describe('bdlab run', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toEqual([
-      `bdlab run: ${file}: $.arival: unknown field; allowed fields are seed, durationSeconds, metricResolutionSeconds, arrivals, era, level, kinesis, streams, s3, firehose, producers, consumers, actions, cost. Did you mean "arrivals"?`,
+      `bdlab run: ${file}: $.arival: unknown field; allowed fields are seed, durationSeconds, metricResolutionSeconds, arrivals, era, startTime, level, kinesis, streams, s3, firehose, producers, consumers, actions, cost. Did you mean "arrivals"?`,
       `bdlab run: ${file}: $.seed: missing; expected an integer from 0 to 4,294,967,295.`,
       `bdlab run: ${file}: $.arrivals[0].ratePerSecond: -5 is not allowed; expected a number greater than 0 and at most 1,000,000.`,
     ]);

@@ -4,6 +4,7 @@
  * (RFC 5737), so no real host appears. The traffic figures are the labs' assumptions, not AWS figures.
  */
 import { Rng } from '../../sim/core/rng.ts';
+import { DEFAULT_START_TIME } from '../../sim/streaming/index.ts';
 
 /** The log lines that arrive in each whole second of the run. */
 export interface WebLogTraffic {
@@ -16,7 +17,7 @@ export interface WebLogTraffic {
 }
 
 /** When the labs' runs start: the afternoon of the workshop, in UTC. */
-export const WORKSHOP_AFTERNOON_MS = Date.UTC(2016, 5, 14, 14, 0, 0);
+export const WORKSHOP_AFTERNOON_MS = Date.parse(DEFAULT_START_TIME['2016']);
 
 const NETWORKS = ['192.0.2', '198.51.100', '203.0.113'];
 const PAGES = [

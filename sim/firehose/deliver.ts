@@ -86,15 +86,29 @@ function concatenate(records: readonly Uint8Array[], bytes: number): Uint8Array 
   return out;
 }
 
-/** Writes one stream's buffer to S3 as one object; returns its log entry, or null if S3 refused it. */
-function deliver(stream: DeliveryStreamState, s3: S3State, rng: Rng, now: number): DeliveryLogEntry | null {
+/**
+ * Writes one stream's buffer to S3 as one object; returns its log entry, or null if S3 refused it. The key
+ * and the ZIP entry time are calendar times: virtual time plus `clockStartsAtMs`.
+ */
+function deliver(
+  stream: DeliveryStreamState,
+  s3: S3State,
+  rng: Rng,
+  now: number,
+  clockStartsAtMs: number,
+): DeliveryLogEntry | null {
   const buffer = stream.buffer;
   const oldest = buffer.oldestArrivalMs ?? now;
   const trigger = buffer.bytes >= bufferSizeLimitBytes(stream) ? 'size' : 'interval';
-  const key = deliveryObjectKey(stream.config, stream.DeliveryStreamVersion, oldest, randomObjectId(rng));
+  const key = deliveryObjectKey(
+    stream.config,
+    stream.DeliveryStreamVersion,
+    clockStartsAtMs + oldest,
+    randomObjectId(rng),
+  );
   const data = concatenate(buffer.records, buffer.bytes);
   const name = key.slice(key.lastIndexOf('/') + 1);
-  const object = compressObject(data, stream.config.CompressionFormat, name, now);
+  const object = compressObject(data, stream.config.CompressionFormat, name, clockStartsAtMs + now);
   const put = putObject(
     s3,
     {
@@ -142,7 +156,7 @@ export function deliverDue(firehose: FirehoseState, s3: S3State, rng: Rng, now: 
     const stream = firehose.deliveryStreams[name]!;
     const at = nextDeliveryAt(stream, now);
     if (at === null || at > now) continue;
-    const entry = deliver(stream, s3, rng, now);
+    const entry = deliver(stream, s3, rng, now, firehose.clockStartsAtMs);
     if (entry) delivered.push(entry);
   }
   return delivered;

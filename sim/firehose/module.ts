@@ -79,7 +79,11 @@ export const firehoseModule: SimulationModule<FirehoseDeliverEvent, FirehoseServ
         const oldest = stream.buffer.oldestArrivalMs;
         const before = stream.deliveries.length;
         deliverDue(
-          { deliveryStreams: { [name]: stream }, deliveryTimerAtMs: null },
+          {
+            deliveryStreams: { [name]: stream },
+            deliveryTimerAtMs: null,
+            clockStartsAtMs: firehose.clockStartsAtMs,
+          },
           ctx.services.s3,
           ctx.rng,
           ctx.now,

@@ -70,13 +70,18 @@ export interface DeliveryStreamState {
 /** Every delivery stream of the simulated account and region, by name. */
 export interface FirehoseState {
   readonly deliveryStreams: Record<string, DeliveryStreamState>;
+  /**
+   * The UTC time (ms since 1970) the virtual clock's zero stands for: S3 keys and ZIP entry times are
+   * written in calendar time, everything else in virtual time.
+   */
+  clockStartsAtMs: number;
   /** Time of the pending `firehose.deliver` event in a simulation (module.ts), or null when none is pending. */
   deliveryTimerAtMs: number | null;
 }
 
-/** An account with no delivery streams. */
-export function createFirehoseState(): FirehoseState {
-  return { deliveryStreams: {}, deliveryTimerAtMs: null };
+/** An account with no delivery streams, its clock's zero at `clockStartsAtMs` (UTC ms). */
+export function createFirehoseState(clockStartsAtMs = 0): FirehoseState {
+  return { deliveryStreams: {}, deliveryTimerAtMs: null, clockStartsAtMs };
 }
 
 /**

@@ -116,8 +116,15 @@ export interface StringOptions {
 export function string(options: StringOptions = {}): Schema<string> {
   const { minLength = 0, maxLength = Infinity, pattern } = options;
   const length =
-    maxLength === Infinity ? `at least ${minLength} characters` : `${minLength} to ${maxLength} characters`;
-  const expected = `a string of ${length}${pattern ? ` (${pattern.description})` : ''}`;
+    maxLength !== Infinity
+      ? `${minLength} to ${maxLength} characters`
+      : minLength > 0
+        ? `at least ${minLength} characters`
+        : null;
+  const expected =
+    length === null
+      ? (pattern?.description ?? 'a string')
+      : `a string of ${length}${pattern ? ` (${pattern.description})` : ''}`;
   return {
     expected,
     optional: false,

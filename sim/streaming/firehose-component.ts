@@ -22,7 +22,7 @@ import {
   type StreamingScenario,
 } from './scenario-schema.ts';
 import { streamingServices } from './services.ts';
-import { streamingScenario } from './streams-component.ts';
+import { clockStartsAtMs, streamingScenario } from './streams-component.ts';
 
 /** The bucket a delivery stream writes to when the scenario names none: `bdlab-<name in lower case>`. */
 export function defaultBucketName(deliveryStreamName: string): string {
@@ -133,7 +133,7 @@ export const firehoseComponent = defineComponent<
   field: 'firehose',
   schema: firehoseSchema,
   checkScenario: (streams, scenario) => checkFirehose(streams, streamingScenario(scenario)),
-  initialState: () => createFirehoseState(),
+  initialState: (_streams, scenario) => createFirehoseState(clockStartsAtMs(scenario)),
   module: firehoseModule as unknown as SimulationModule<
     FirehoseDeliverEvent,
     { readonly firehose: FirehoseState }

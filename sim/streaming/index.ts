@@ -48,3 +48,4 @@ export {
   type StreamingScenario,
   type TimedAction,
 } from './scenario-schema.ts';
+export { clockStartsAtMs, DEFAULT_START_TIME } from './streams-component.ts';

@@ -32,6 +32,19 @@ const NAME = { regex: /^[a-zA-Z0-9_.-]+$/, description: 'letters, digits, "_", "
 
 /** `era`: which limits and price book apply. */
 export const eraSchema = optional(oneOf(['2016', 'current']), '2016');
+
+/**
+ * `startTime`: the UTC date and time the virtual clock's zero stands for, which Firehose writes into its S3
+ * keys. Seconds precision, `Z` only, so a scenario reads the same in every time zone.
+ */
+export const startTimeSchema = optional(
+  string({
+    pattern: {
+      regex: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/,
+      description: 'a UTC time such as "2016-06-14T14:00:00Z"',
+    },
+  }),
+);
 /** `level`: record level, rate level, or chosen from the expected record count. */
 export const levelSchema = optional(oneOf(['auto', 'record', 'rate']), 'auto');
 
@@ -274,6 +287,7 @@ export interface StreamingScenario {
   readonly durationSeconds: number;
   readonly metricResolutionSeconds: number;
   readonly era: Infer<typeof eraSchema>;
+  readonly startTime: Infer<typeof startTimeSchema>;
   readonly level: Infer<typeof levelSchema>;
   readonly kinesis: Infer<typeof kinesisSchema>;
   readonly streams: Infer<typeof streamsSchema>;

@@ -17,6 +17,8 @@ export type Era = '2016' | 'current';
  */
 export interface StreamingServices {
   readonly era: Era;
+  /** The UTC time the virtual clock's zero stands for, in ms since 1970 (scenario `startTime`). */
+  readonly startTime: number;
   readonly level: LevelState;
   readonly kinesis: KinesisState;
   readonly streams: readonly string[];

@@ -200,7 +200,7 @@ describe('streaming runs', () => {
       }[];
       expect(delivery!.deliveries).toHaveLength(1);
       const object = delivery!.deliveries[0]!;
-      expect(object.key).toMatch(/^logs\/1970\/01\/01\/00\/weblogs-1-1970-01-01-00-00-00-[0-9a-f-]{36}$/);
+      expect(object.key).toMatch(/^logs\/2016\/06\/14\/14\/weblogs-1-2016-06-14-14-00-00-[0-9a-f-]{36}$/);
       // The first records arrive with the producer's first tick at 100 ms; the 60 s interval runs from there.
       expect(object.deliveredAtMs).toBe(60_100);
       expect(object.records).toBe(6000);

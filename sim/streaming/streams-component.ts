@@ -15,6 +15,7 @@ import { streamsReport } from './report.ts';
 import {
   eraSchema,
   kinesisSchema,
+  startTimeSchema,
   levelSchema,
   streamsSchema,
   type StreamingScenario,
@@ -35,6 +36,44 @@ export const eraComponent = defineComponent<'era', Era, Era, never>({
   module: noHandlers('era'),
   start() {},
   report: (_state, era) => era,
+});
+
+/**
+ * Where the virtual clock's zero sits on the calendar when a scenario does not say: a date inside the era
+ * (a 2016 workshop afternoon, the start of 2026 for today), so Firehose's S3 keys read like that era's
+ * rather than 1970's. Neither date is an AWS fact; `startTime` sets any other.
+ */
+export const DEFAULT_START_TIME: Readonly<Record<Era, string>> = {
+  '2016': '2016-06-14T14:00:00Z',
+  current: '2026-01-01T09:00:00Z',
+};
+
+/** The UTC time (ms since 1970) a scenario's clock zero stands for: its `startTime` or its era's default. */
+export function clockStartsAtMs(scenario: unknown): number {
+  const s = streamingScenario(scenario);
+  return Date.parse(s.startTime ?? DEFAULT_START_TIME[s.era]);
+}
+
+/** `startTime`: the UTC time the clock's zero stands for, in ms since 1970 (see DEFAULT_START_TIME). */
+export const startTimeComponent = defineComponent<'startTime', string | undefined, number, never>({
+  field: 'startTime',
+  schema: startTimeSchema,
+  checkScenario(startTime) {
+    if (startTime === undefined) return [];
+    // The pattern allows 2016-02-31; the calendar does not.
+    const date = new Date(Date.parse(startTime));
+    if (date.toISOString().replace('.000Z', 'Z') === startTime) return [];
+    return [
+      {
+        path: '$.startTime',
+        message: `"${startTime}" is not a date on the calendar; check the day of the month.`,
+      },
+    ];
+  },
+  initialState: (_startTime, scenario) => clockStartsAtMs(scenario),
+  module: noHandlers('startTime'),
+  start() {},
+  report: (state) => new Date(streamingServices(state).startTime).toISOString().replace('.000Z', 'Z'),
 });
 
 /**
