@@ -9,6 +9,7 @@ import {
   type SampledShard as LabShard,
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
+import type { OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { PartitionKeysWorkspace, WriteLimit } from './workspace.ts';
 
 /** The lab's workload: a 4-shard stream taking 3,000 records/s of 200 bytes (assumptions). */
@@ -28,19 +29,7 @@ export const SHARD_WRITE_RECORDS_PER_SECOND = limits.shardWriteRecordsPerSecond;
 export const SHARD_WRITE_BYTES_PER_SECOND = limits.shardWriteBytesPerSecond;
 
 /** A `bdlab run` scenario file with one stream and one producer, as the lab writes it. */
-export interface PartitionKeysScenario {
-  readonly seed: number;
-  readonly durationSeconds: number;
-  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
-  readonly producers: readonly [
-    {
-      readonly stream: string;
-      readonly recordsPerSecond: number;
-      readonly recordBytes: number;
-      readonly partitionKeys: PartitionKeyStrategy;
-    },
-  ];
-}
+export type PartitionKeysScenario = OneStreamScenario;
 
 /** The `bdlab run` scenario for a workspace. */
 export function scenarioFor(workspace: PartitionKeysWorkspace): PartitionKeysScenario {

@@ -6,6 +6,7 @@ import { calculateKinesis, type KinesisResult } from '../../sim/calc/index.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
+import type { OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
 /** The lab's workload: 1,200 clicks/s of 2,000 bytes with random 16-character keys (assumptions). */
@@ -36,18 +37,7 @@ export const SHARD_LIMITS = {
 export const CAUGHT_UP_MS = 1000;
 
 /** A `bdlab run` scenario file: the stream, its producer, the KCL applications and the pause of the first. */
-export interface ProvisionScenario {
-  readonly seed: number;
-  readonly durationSeconds: number;
-  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
-  readonly producers: readonly [
-    {
-      readonly stream: string;
-      readonly recordsPerSecond: number;
-      readonly recordBytes: number;
-      readonly partitionKeys: { readonly strategy: 'random' };
-    },
-  ];
+export interface ProvisionScenario extends OneStreamScenario<{ readonly strategy: 'random' }> {
   readonly consumers: readonly {
     readonly type: 'kcl';
     readonly name: string;

@@ -6,10 +6,10 @@ import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import {
   runScenarioSampled,
   zipfKey,
-  type PartitionKeyStrategy,
   type SampledShard as LabShard,
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
+import type { OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { HotShardWorkspace } from './workspace.ts';
 
 /** The lab's workload: 3,000 orders/s of 200 bytes keyed by store on 4 shards, for 20 s (assumptions). */
@@ -34,18 +34,7 @@ export const HOT_KEY = zipfKey(1);
 export const SHARD_WRITE_RECORDS_PER_SECOND = kinesisLimits('2016').shardWriteRecordsPerSecond;
 
 /** A `bdlab run` scenario file: the stream, its producer (the hot key salted or not) and the learner's split. */
-export interface HotShardScenario {
-  readonly seed: number;
-  readonly durationSeconds: number;
-  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
-  readonly producers: readonly [
-    {
-      readonly stream: string;
-      readonly recordsPerSecond: number;
-      readonly recordBytes: number;
-      readonly partitionKeys: PartitionKeyStrategy;
-    },
-  ];
+export interface HotShardScenario extends OneStreamScenario {
   readonly actions: readonly {
     readonly atSeconds: number;
     readonly action: 'splitShard';

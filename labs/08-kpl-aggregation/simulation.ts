@@ -6,6 +6,7 @@ import { HOURS_PER_MONTH } from '../../sim/core/units.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { limitOf, priceOf, PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
+import type { OneStreamScenario } from '../engine/stream-scenario.ts';
 import { DEFAULT_RECORD_MAX_BUFFERED_TIME_MS, type KplLabWorkspace, type WriteLimit } from './workspace.ts';
 
 /** The lab's workload: 3,000 readings/s of 100 bytes from 1,000 sensors on 2 shards (assumptions). */
@@ -34,20 +35,10 @@ const unitPrice = priceOf(BOOK, 'kinesis.putPayloadUnitsPerMillion');
 export const USD_PER_MILLION_UNITS = unitPrice.ok ? unitPrice.value.value : 0;
 
 /** A `bdlab run` scenario file: the stream and its producer writing through the KPL. */
-export interface KplLabScenario {
-  readonly seed: number;
-  readonly durationSeconds: number;
-  readonly streams: readonly [{ readonly name: string; readonly shards: number }];
-  readonly producers: readonly [
-    {
-      readonly stream: string;
-      readonly recordsPerSecond: number;
-      readonly recordBytes: number;
-      readonly partitionKeys: { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number };
-      readonly kpl: { readonly aggregation: boolean; readonly recordMaxBufferedTimeMs: number };
-    },
-  ];
-}
+export type KplLabScenario = OneStreamScenario<
+  { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number },
+  { readonly kpl: { readonly aggregation: boolean; readonly recordMaxBufferedTimeMs: number } }
+>;
 
 /** The `bdlab run` scenario for a workspace. */
 export function scenarioFor(workspace: KplLabWorkspace): KplLabScenario {
