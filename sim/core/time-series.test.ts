@@ -47,6 +47,25 @@ describe('TimeSeries', () => {
     expect(copy.lifetime()).toEqual(series.lifetime());
   });
 
+  it('keeps every datapoint while it grows toward a large capacity, then wraps as if full from the start', () => {
+    const series = new TimeSeries(1000, 1000);
+    for (let t = 0; t < 1300; t++) series.add(millis(t * 1000), t);
+    const points = series.datapoints();
+    expect(points).toHaveLength(1000);
+    expect(points[0]).toEqual({ timestamp: 300_000, sampleCount: 1, sum: 300, minimum: 300, maximum: 300 });
+    expect(points.at(-1)!.sum).toBe(1299);
+    expect(points.every((p, i) => p.sum === 300 + i)).toBe(true);
+  });
+
+  it('restores a snapshot longer than a new series starts with', () => {
+    const series = new TimeSeries(1000, 3600);
+    for (let t = 0; t < 500; t++) series.add(millis(t * 1000), t % 7);
+    const restored = TimeSeries.fromSnapshot(JSON.parse(JSON.stringify(series.toSnapshot())));
+    expect(restored.datapoints()).toEqual(series.datapoints());
+    restored.add(millis(500_000), 1);
+    expect(restored.size).toBe(501);
+  });
+
   it('refuses a snapshot larger than its capacity', () => {
     const snapshot = new TimeSeries(1000, 2).toSnapshot();
     expect(() => TimeSeries.fromSnapshot({ ...snapshot, capacity: 0 })).toThrow();

@@ -1,6 +1,9 @@
 import { SimException } from './errors.ts';
 import { millis, type Millis } from './units.ts';
 
+/** Slots a series starts with before it grows toward its capacity. */
+const INITIAL_SLOTS = 64;
+
 /** One aggregated period of a metric, with the statistics CloudWatch keeps for a period. */
 export interface Datapoint {
   /** Start of the period on the virtual clock. */
@@ -42,11 +45,13 @@ export interface TimeSeriesSnapshot {
 export class TimeSeries {
   readonly periodMillis: number;
   readonly capacity: number;
-  private readonly timestamps: Float64Array;
-  private readonly sampleCounts: Float64Array;
-  private readonly sums: Float64Array;
-  private readonly minimums: Float64Array;
-  private readonly maximums: Float64Array;
+  // The columns grow by doubling up to `capacity`: a run keeps hundreds of series (per shard and metric),
+  // most far shorter than their capacity, and zero-filling them all up front cost tens of megabytes a run.
+  private timestamps: Float64Array;
+  private sampleCounts: Float64Array;
+  private sums: Float64Array;
+  private minimums: Float64Array;
+  private maximums: Float64Array;
   /** Index of the oldest retained datapoint. */
   private head = 0;
   private length = 0;
@@ -69,11 +74,31 @@ export class TimeSeries {
     }
     this.periodMillis = periodMillis;
     this.capacity = capacity;
-    this.timestamps = new Float64Array(capacity);
-    this.sampleCounts = new Float64Array(capacity);
-    this.sums = new Float64Array(capacity);
-    this.minimums = new Float64Array(capacity);
-    this.maximums = new Float64Array(capacity);
+    const initial = Math.min(capacity, INITIAL_SLOTS);
+    this.timestamps = new Float64Array(initial);
+    this.sampleCounts = new Float64Array(initial);
+    this.sums = new Float64Array(initial);
+    this.minimums = new Float64Array(initial);
+    this.maximums = new Float64Array(initial);
+  }
+
+  /**
+   * Makes room for `slots` datapoints (at most the capacity). Only called before the ring first wraps, when
+   * the retained datapoints sit at the start of the columns in order.
+   */
+  private reserve(slots: number): void {
+    if (slots <= this.timestamps.length) return;
+    const size = Math.min(this.capacity, Math.max(slots, this.timestamps.length * 2));
+    const grow = (column: Float64Array) => {
+      const larger = new Float64Array(size);
+      larger.set(column);
+      return larger;
+    };
+    this.timestamps = grow(this.timestamps);
+    this.sampleCounts = grow(this.sampleCounts);
+    this.sums = grow(this.sums);
+    this.minimums = grow(this.minimums);
+    this.maximums = grow(this.maximums);
   }
 
   /** Number of datapoints retained. */
@@ -105,6 +130,7 @@ export class TimeSeries {
         this.head = (this.head + 1) % this.capacity;
       } else {
         slot = (this.head + this.length) % this.capacity;
+        this.reserve(this.length + 1);
         this.length++;
       }
       this.timestamps[slot] = periodStart;
@@ -178,6 +204,7 @@ export class TimeSeries {
         path: '$.metrics',
       });
     }
+    series.reserve(n);
     series.timestamps.set(snapshot.timestamps);
     series.sampleCounts.set(snapshot.sampleCounts);
     series.sums.set(snapshot.sums);
