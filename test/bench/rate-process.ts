@@ -11,7 +11,7 @@ import { caseStudy, seriesBytes } from './rate-scenario.ts';
 export interface RateProcessFigures {
   readonly wallMs: number;
   readonly cpuMs: number;
-  /** Peak resident set size of the whole process (Node and the TypeScript loader included). */
+  /** Peak resident set size of the whole process (Node included). */
   readonly maxRssBytes: number;
   readonly recordsAccepted: number;
   readonly seriesBytes: number;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { millis } from '../../sim/core/units.ts';
 import {
   createKinesisState,
@@ -28,14 +29,22 @@ import {
   SHARDS,
 } from './rate-scenario.ts';
 
+/** Where npm run bench puts the bundled rate-process.ts. */
+export const RATE_PROCESS_BUNDLE = '.tmp/bench/rate-process.mjs';
+
 /** Fresh processes the case-study day runs in; the rows give the median time and the highest memory. */
 const PROCESS_RUNS = 3;
 
-/** Runs rate-process.ts in a fresh Node process (TypeScript through tsx) and reads the figures it prints. */
+/**
+ * Runs rate-process.ts in a fresh Node process and reads the figures it prints. `npm run bench`
+ * (bundle-and-run.ts) bundles it beside the suites and runs everything from the project root.
+ */
 function runInOwnProcess(): RateProcessFigures {
-  const script = fileURLToPath(new URL('./rate-process.ts', import.meta.url));
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: root, encoding: 'utf8' });
+  const root = process.cwd();
+  const script = path.join(root, RATE_PROCESS_BUNDLE);
+  if (!existsSync(script))
+    throw new Error(`${RATE_PROCESS_BUNDLE} is missing: run the benchmark with npm run bench.`);
+  const child = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
   if (child.status !== 0) {
     throw new Error(`rate-process.ts exited with ${String(child.status)}: ${child.stderr}`);
   }
@@ -102,7 +111,7 @@ export const rateSuite: BenchSuite = {
       unit: 'ms',
     });
     rows.push({
-      measure: `  peak resident memory of a process running only this simulation (Node and tsx included; series ${formatMegabytes(first.seriesBytes)} MB at ${first.seriesPeriodSeconds} s per sample)`,
+      measure: `  peak resident memory of a process running only this simulation (Node included; series ${formatMegabytes(first.seriesBytes)} MB at ${first.seriesPeriodSeconds} s per sample)`,
       value: formatMegabytes(peakRss),
       unit: 'MB',
       target: { text: '< 500 MB (issue 4 §9)', met: peakRss < 500_000_000 },
