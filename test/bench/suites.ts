@@ -1,6 +1,7 @@
 import type { BenchSuite } from './bench.ts';
 import { firehoseSuite } from './firehose.bench.ts';
 import { kinesisSuite } from './kinesis.bench.ts';
+import { labsSuite } from './labs.bench.ts';
 import { rateSuite } from './rate.bench.ts';
 import { scenarioSuite } from './scenario.bench.ts';
 import { schedulerSuite } from './scheduler.bench.ts';
@@ -14,4 +15,5 @@ export const suites: readonly BenchSuite[] = [
   firehoseSuite,
   kinesisSuite,
   rateSuite,
+  labsSuite,
 ];
