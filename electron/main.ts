@@ -6,6 +6,7 @@ import { serializeDocument } from '../sim/persist/index.ts';
 import { hardenSession, hardenWebContents } from './app/harden.ts';
 import { registerIpcHandlers } from './app/ipc-handlers.ts';
 import { buildMenuTemplate, PRESENTER_ZOOM_FACTOR } from './app/menu.ts';
+import { SIMULATION_JS_FLAGS } from './app/v8-flags.ts';
 import { readImportedFile } from './ipc/imported-file.ts';
 import { DocumentStore } from './persistence/document-store.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol.ts';
@@ -22,6 +23,7 @@ const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 app.setName(PRODUCT_NAME);
 app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
 app.enableSandbox();
+app.commandLine.appendSwitch('js-flags', SIMULATION_JS_FLAGS.join(' '));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 let mainWindow: BrowserWindow | undefined;

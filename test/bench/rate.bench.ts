@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SIMULATION_JS_FLAGS } from '../../electron/app/v8-flags.ts';
 import { millis } from '../../sim/core/units.ts';
 import {
   createKinesisState,
@@ -44,7 +45,10 @@ function runInOwnProcess(): RateProcessFigures {
   const script = path.join(root, RATE_PROCESS_BUNDLE);
   if (!existsSync(script))
     throw new Error(`${RATE_PROCESS_BUNDLE} is missing: run the benchmark with npm run bench.`);
-  const child = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [...SIMULATION_JS_FLAGS, script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (child.status !== 0) {
     throw new Error(`rate-process.ts exited with ${String(child.status)}: ${child.stderr}`);
   }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SIMULATION_JS_FLAGS } from '../../electron/app/v8-flags.ts';
 import type { BenchRow } from './bench.ts';
 import { suites } from './suites.ts';
 
@@ -7,6 +8,7 @@ import { suites } from './suites.ts';
  * The benchmark runner. Without arguments it runs each suite in a fresh Node process (`--suite N`), so no
  * suite measures the heap an earlier one left behind (the snapshot suite ends with a quarter-gigabyte
  * heap, which slowed the garbage collection of the next suite's million records), then prints one table.
+ * The processes get the V8 flags the desktop app gives its renderer (electron/app/v8-flags.ts).
  */
 
 /** Pads the columns of a text table. */
@@ -28,7 +30,7 @@ function verdict(row: BenchRow): string {
 /** Runs suite `index` in a fresh process of this same script and reads the rows it prints as JSON. */
 function runInOwnProcess(index: number): BenchRow[] {
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [...process.execArgv, self, '--suite', String(index)], {
+  const child = spawnSync(process.execPath, [...SIMULATION_JS_FLAGS, self, '--suite', String(index)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -45,7 +47,7 @@ if (suiteArgument >= 0) {
   const rows: string[][] = [];
   let failed = false;
   console.log(
-    `bdlab bench: Node ${process.version}, ${process.platform}/${process.arch}, each suite in its own process\n`,
+    `bdlab bench: Node ${process.version}, ${process.platform}/${process.arch}, each suite in its own process, V8 flags ${SIMULATION_JS_FLAGS.join(' ')}\n`,
   );
   for (const [index, suite] of suites.entries()) {
     process.stderr.write(`running ${suite.name}…\n`);
