@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumersState } from '../consumers/index.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { validScenario } from '../scenario/scenario-fixtures.ts';
+import { validateScenario } from '../scenario/scenario.ts';
 import type { ActionsState } from './actions.ts';
 import { openStreamingSession } from './session.ts';
 
@@ -15,12 +16,6 @@ const base = {
   ],
 };
 
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return result.value;
-}
-
 const pauseArchive = [
   { atSeconds: 5, action: 'pauseConsumer', consumer: 'archive' },
   { atSeconds: 15, action: 'resumeConsumer', consumer: 'archive' },
@@ -34,7 +29,7 @@ function readsOf(session: ReturnType<typeof openStreamingSession>, name: string)
 
 describe('pauseConsumer / resumeConsumer', () => {
   it('a paused application makes no GetRecords; the other reads on; after resume it catches up', () => {
-    const session = openStreamingSession(valid({ ...base, actions: pauseArchive }));
+    const session = openStreamingSession(validScenario({ ...base, actions: pauseArchive }));
     session.advanceTo(5_000);
     const atPause = readsOf(session, 'archive').getRecordsCalls;
     const otherAtPause = readsOf(session, 'dashboard').getRecordsCalls;
@@ -62,7 +57,7 @@ describe('pauseConsumer / resumeConsumer', () => {
   });
 
   it('refuses to resume a consumer that is not paused, and to pause one twice', () => {
-    const session = openStreamingSession(valid(base));
+    const session = openStreamingSession(validScenario(base));
     expect(session.apply({ action: 'resumeConsumer', consumer: 'archive' })).toMatchObject({
       ok: false,
       error: { code: 'InvalidAction', message: 'Consumer "archive" is not paused; pause it first.' },

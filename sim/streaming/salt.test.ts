@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../scenario/run-scenario.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { scenarioErrors, validScenario } from '../scenario/scenario-fixtures.ts';
 import type { StreamReport } from './report.ts';
 
 const hotKey = {
@@ -18,33 +18,22 @@ const hotKey = {
   ],
 };
 
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return result.value;
-}
-
-const errorsOf = (value: unknown): string[] => {
-  const result = validateScenario(value);
-  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
-};
-
 const salted = (salt: unknown) => ({
   ...hotKey,
   producers: [{ ...hotKey.producers[0], partitionKeys: { strategy: 'fixed', key: 'store-42', salt } }],
 });
 
 const openShards = (value: unknown) =>
-  (runScenario(valid(value)).services['streams'] as unknown as StreamReport[])[0]!.shards.filter(
+  (runScenario(validScenario(value)).services['streams'] as unknown as StreamReport[])[0]!.shards.filter(
     (s) => s.incomingRecords > 0,
   ).length;
 
 describe('partitionKeys.salt', () => {
   it('spreads one hot key over the shards its suffixes hash to, ending the throttling', () => {
-    const plain = runScenario(valid(hotKey)).services['streams'] as unknown as StreamReport[];
+    const plain = runScenario(validScenario(hotKey)).services['streams'] as unknown as StreamReport[];
     expect(plain[0]!.shards.filter((s) => s.incomingRecords > 0)).toHaveLength(1);
     expect(plain[0]!.totals.throttledRecords).toBeGreaterThan(0);
-    const spread = runScenario(valid(salted({ key: 'store-42', suffixes: 8 }))).services[
+    const spread = runScenario(validScenario(salted({ key: 'store-42', suffixes: 8 }))).services[
       'streams'
     ] as unknown as StreamReport[];
     expect(spread[0]!.shards.filter((s) => s.incomingRecords > 0).length).toBeGreaterThanOrEqual(3);
@@ -68,19 +57,19 @@ describe('partitionKeys.salt', () => {
   });
 
   it('refuses a salt of a key the strategy never sends, or out of range, with the JSON path', () => {
-    expect(errorsOf(salted({ key: 'store-43', suffixes: 4 }))).toEqual([
+    expect(scenarioErrors(salted({ key: 'store-43', suffixes: 4 }))).toEqual([
       '$.producers[0].partitionKeys.salt.key: "store-43" is not the key this strategy sends; expected "store-42".',
     ]);
-    expect(errorsOf(salted({ key: 'store-42', suffixes: 1 }))).toEqual([
+    expect(scenarioErrors(salted({ key: 'store-42', suffixes: 1 }))).toEqual([
       '$.producers[0].partitionKeys.salt.suffixes: 1 is not allowed; expected an integer from 2 to 1,000.',
     ]);
-    expect(errorsOf(salted({ key: 'store-42', suffix: 4 }))[0]).toBe(
+    expect(scenarioErrors(salted({ key: 'store-42', suffix: 4 }))[0]).toBe(
       '$.producers[0].partitionKeys.salt.suffix: unknown field; allowed fields are key, suffixes. Did you mean "suffixes"?',
     );
   });
 
   it('at rate level splits the salted key’s share evenly over its suffixes', () => {
-    const report = runScenario(valid({ ...salted({ key: 'store-42', suffixes: 4 }), level: 'rate' }));
+    const report = runScenario(validScenario({ ...salted({ key: 'store-42', suffixes: 4 }), level: 'rate' }));
     const streams = report.services['streams'] as unknown as StreamReport[];
     const taking = streams[0]!.shards.filter((s) => s.incomingRecords > 0);
     expect(taking.length).toBeGreaterThanOrEqual(2);

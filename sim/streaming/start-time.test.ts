@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../scenario/run-scenario.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { validScenario } from '../scenario/scenario-fixtures.ts';
+import { validateScenario } from '../scenario/scenario.ts';
 import { DEFAULT_START_TIME } from './streams-component.ts';
 
 const firehoseRun = (extra: Record<string, unknown>) => ({
@@ -11,14 +12,8 @@ const firehoseRun = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return result.value;
-}
-
 function firstKey(value: unknown): string {
-  const report = runScenario(valid(value));
+  const report = runScenario(validScenario(value));
   const [delivery] = report.services['firehose'] as unknown as { deliveries: { key: string }[] }[];
   return delivery!.deliveries[0]!.key;
 }
@@ -33,7 +28,7 @@ describe('startTime: where the virtual clock sits on the calendar', () => {
   it('defaults to a date inside the era, and reports the time it used', () => {
     expect(firstKey(firehoseRun({}))).toMatch(/^logs\/2016\/06\/14\/14\//);
     expect(firstKey(firehoseRun({ era: 'current' }))).toMatch(/^logs\/2026\/01\/01\/09\//);
-    const report = runScenario(valid(firehoseRun({})));
+    const report = runScenario(validScenario(firehoseRun({})));
     expect(report.services['startTime']).toBe(DEFAULT_START_TIME['2016']);
   });
 

@@ -5,7 +5,7 @@ import { restore, snapshot } from '../core/snapshot.ts';
 import { millis } from '../core/units.ts';
 import { scenarioComponents } from '../scenario/components.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { scenarioErrors, validScenario } from '../scenario/scenario-fixtures.ts';
 import { openStreamingSession } from './session.ts';
 import type { ProducersReport } from './producers-report.ts';
 import type { StreamReport } from './report.ts';
@@ -19,20 +19,9 @@ const section6 = {
   ],
 };
 
-function valid(value: unknown): Scenario {
-  const result = validateScenario(value);
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  return result.value;
-}
-
-const errorsOf = (value: unknown): string[] => {
-  const result = validateScenario(value);
-  return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
-};
-
 describe('streaming scenario validation', () => {
   it('names the path and what is allowed for a zero shard count, a negative rate and a long key', () => {
-    const errors = errorsOf({
+    const errors = scenarioErrors({
       ...section6,
       streams: [{ name: 'clicks', shards: 0 }],
       producers: [
@@ -52,30 +41,30 @@ describe('streaming scenario validation', () => {
   });
 
   it('refuses an unknown field and an unknown strategy with a suggestion', () => {
-    expect(errorsOf({ ...section6, streams: [{ name: 'clicks', shard: 2 }] })).toEqual([
+    expect(scenarioErrors({ ...section6, streams: [{ name: 'clicks', shard: 2 }] })).toEqual([
       '$.streams[0].shard: unknown field; allowed fields are name, shards, retentionHours. Did you mean "shards"?',
       '$.streams[0].shards: missing; expected an integer from 1 to 100,000.',
     ]);
     const producers = [
       { stream: 'clicks', recordsPerSecond: 1, recordBytes: 1, partitionKeys: { strategy: 'zipff' } },
     ];
-    expect(errorsOf({ ...section6, producers })).toEqual([
+    expect(scenarioErrors({ ...section6, producers })).toEqual([
       '$.producers[0].partitionKeys.strategy: "zipff" is not allowed; expected one of "random", "fixed", "zipf", "sequential". Did you mean "zipf"?',
     ]);
   });
 
   it('refuses a producer naming a stream that does not exist, with a did-you-mean', () => {
     const producers = [{ stream: 'clikcs', recordsPerSecond: 1, recordBytes: 1 }];
-    expect(errorsOf({ ...section6, producers })).toEqual([
+    expect(scenarioErrors({ ...section6, producers })).toEqual([
       '$.producers[0].stream: no stream is named "clikcs"; the streams are "clicks". Did you mean "clicks"?',
     ]);
   });
 
   it('refuses more shards than the account limit, and Snappy with the Firehose model’s reason', () => {
-    expect(errorsOf({ ...section6, streams: [{ name: 'clicks', shards: 60 }] })[0]).toMatch(
+    expect(scenarioErrors({ ...section6, streams: [{ name: 'clicks', shards: 60 }] })[0]).toMatch(
       /^\$\.streams: the streams have 60 shards in all; the account may have 50 open shards \(the 2016 default limit\)/,
     );
-    expect(errorsOf({ ...section6, firehose: [{ name: 'logs', compression: 'Snappy' }] })[0]).toMatch(
+    expect(scenarioErrors({ ...section6, firehose: [{ name: 'logs', compression: 'Snappy' }] })[0]).toMatch(
       /^\$\.firehose\[0\]\.compression: InvalidArgumentException: Snappy is a real Firehose option/,
     );
   });
@@ -86,7 +75,7 @@ describe('streaming runs', () => {
     'runs the §6 scenario: two shards take 1,000 records/s each and throttle the rest',
     { timeout: 120_000 },
     () => {
-      const report = runScenario(valid(section6));
+      const report = runScenario(validScenario(section6));
       const [stream] = report.services['streams'] as unknown as StreamReport[];
       expect(stream!.shards.map((s) => [s.shardId, s.parentShardId, s.startingHashKey])).toEqual([
         ['shardId-000000000000', null, '0'],
@@ -108,14 +97,14 @@ describe('streaming runs', () => {
     { timeout: 120_000 },
     () => {
       const small = { ...section6, durationSeconds: 5 };
-      const one = JSON.stringify(runScenario(valid(small)));
-      expect(JSON.stringify(runScenario(valid(small)))).toBe(one);
-      expect(JSON.stringify(runScenario(valid({ ...small, seed: 2 })))).not.toBe(one);
+      const one = JSON.stringify(runScenario(validScenario(small)));
+      expect(JSON.stringify(runScenario(validScenario(small)))).toBe(one);
+      expect(JSON.stringify(runScenario(validScenario({ ...small, seed: 2 })))).not.toBe(one);
     },
   );
 
   it('a session advanced to the end reports exactly what runScenario does', { timeout: 120_000 }, () => {
-    const scenario = valid({ ...section6, durationSeconds: 5 });
+    const scenario = validScenario({ ...section6, durationSeconds: 5 });
     const session = openStreamingSession(scenario);
     session.advanceTo(2000);
     expect(session.state.now).toBe(2000);
@@ -124,7 +113,7 @@ describe('streaming runs', () => {
   });
 
   it('a session applies a split now and refuses a malformed action with its path', () => {
-    const session = openStreamingSession(valid({ ...section6, durationSeconds: 5 }));
+    const session = openStreamingSession(validScenario({ ...section6, durationSeconds: 5 }));
     session.advanceTo(1000);
     expect(
       session.apply({ action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000' }),
@@ -140,7 +129,7 @@ describe('streaming runs', () => {
 
   it('a timed split closes the parent and routes to two children; re-keying moves a hot key off its shard', () => {
     const report = runScenario(
-      valid({
+      validScenario({
         seed: 1,
         durationSeconds: 10,
         streams: [{ name: 'orders', shards: 2 }],
@@ -182,7 +171,7 @@ describe('streaming runs', () => {
     { timeout: 120_000 },
     () => {
       const report = runScenario(
-        valid({
+        validScenario({
           seed: 4,
           durationSeconds: 70,
           firehose: [{ name: 'weblogs', bufferSeconds: 60, compression: 'GZIP', prefix: 'logs/' }],
@@ -218,7 +207,7 @@ describe('streaming runs', () => {
 
   it('a record over 1 MiB gets the Kinesis ValidationException, counted in the producer report', () => {
     const report = runScenario(
-      valid({
+      validScenario({
         ...section6,
         durationSeconds: 1,
         producers: [{ stream: 'clicks', recordsPerSecond: 10, recordBytes: 1_048_577 }],
@@ -241,9 +230,12 @@ describe('streaming runs', () => {
       recordBytes: 100,
       rate: { pattern: 'burst', everySeconds: 10, lastingSeconds: 2, multiplier: 2 },
     };
-    const without = runScenario(valid({ ...base, producers: [producer] }));
+    const without = runScenario(validScenario({ ...base, producers: [producer] }));
     const withRetries = runScenario(
-      valid({ ...base, producers: [{ ...producer, retries: { maxAttempts: 5, baseBackoffMs: 200 } }] }),
+      validScenario({
+        ...base,
+        producers: [{ ...producer, retries: { maxAttempts: 5, baseBackoffMs: 200 } }],
+      }),
     );
     const a = (without.services['producers'] as unknown as ProducersReport).totals;
     const b = (withRetries.services['producers'] as unknown as ProducersReport).totals;
@@ -255,7 +247,7 @@ describe('streaming runs', () => {
 
   it('chooses the rate level above a million records and writes the same report shape from sim/rate', () => {
     const report = runScenario(
-      valid({
+      validScenario({
         seed: 1,
         durationSeconds: 600,
         streams: [{ name: 'clicks', shards: 4 }],
@@ -291,7 +283,7 @@ describe('streaming runs', () => {
 
   it('refuses what the rate level does not model, with the path', () => {
     expect(
-      errorsOf({
+      scenarioErrors({
         seed: 1,
         durationSeconds: 600,
         level: 'rate',
@@ -307,7 +299,7 @@ describe('streaming runs', () => {
     'a run saved mid-way, restored and continued ends in the same state as one run straight through',
     { timeout: 120_000 },
     () => {
-      const scenario = valid({
+      const scenario = validScenario({
         seed: 1,
         durationSeconds: 5,
         streams: [{ name: 'clicks', shards: 2 }],
