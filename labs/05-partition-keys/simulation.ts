@@ -4,12 +4,12 @@
  */
 import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import {
-  runScenarioSampled,
   type PartitionKeyStrategy,
   type SampledShard as LabShard,
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
-import type { OneStreamScenario } from '../engine/stream-scenario.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
+import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { PartitionKeysWorkspace, WriteLimit } from './workspace.ts';
 
 /** The lab's workload: a 4-shard stream taking 3,000 records/s of 200 bytes (assumptions). */
@@ -89,17 +89,19 @@ function bindingLimit(shard: LabShard, seconds: number): WriteLimit | null {
   return recordShare >= byteShare ? 'records' : 'bytes';
 }
 
-const cache = new Map<string, PartitionKeysFacts>();
+const remembered = rememberRuns(
+  (workspace: PartitionKeysWorkspace) => JSON.stringify(scenarioFor(workspace)),
+  (workspace: PartitionKeysWorkspace) => factsOfRun(workspace),
+);
 
 /** Runs (or recalls: runs are deterministic) the simulation for a workspace. */
 export function factsFor(workspace: PartitionKeysWorkspace): PartitionKeysFacts {
+  return remembered(workspace);
+}
+
+function factsOfRun(workspace: PartitionKeysWorkspace): PartitionKeysFacts {
   const scenario = scenarioFor(workspace);
-  const id = JSON.stringify(scenario);
-  const known = cache.get(id);
-  if (known) return known;
-  const result = runScenarioSampled(scenario, workload.streamName);
-  if (!result.ok) throw new Error(result.error.message);
-  const run = result.value;
+  const run = sampleStream(scenario);
   const busiest = run.shards.reduce((a, b) => (offered(b) > offered(a) ? b : a));
   const facts: PartitionKeysFacts = {
     scenario,
@@ -108,7 +110,5 @@ export function factsFor(workspace: PartitionKeysWorkspace): PartitionKeysFacts 
     busiestShardId: busiest.shardId,
     refusedBy: bindingLimit(busiest, run.durationSeconds),
   };
-  if (cache.size > 16) cache.clear();
-  cache.set(id, facts);
   return facts;
 }

@@ -5,8 +5,9 @@
 import { calculateKinesis, type KinesisResult } from '../../sim/calc/index.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
-import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
-import type { OneStreamScenario } from '../engine/stream-scenario.ts';
+import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
+import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
 /** The lab's workload: 1,200 clicks/s of 2,000 bytes with random 16-character keys (assumptions). */
@@ -129,17 +130,19 @@ function catchUpSeconds(run: LabStreamRun, workspace: ProvisionWorkspace): numbe
   return null;
 }
 
-const cache = new Map<string, ProvisionFacts>();
+const remembered = rememberRuns(
+  (workspace: ProvisionWorkspace) => JSON.stringify(scenarioFor(workspace)),
+  (workspace: ProvisionWorkspace) => factsOfRun(workspace),
+);
 
 /** Runs (or recalls: runs are deterministic) the simulation for a workspace. */
 export function factsFor(workspace: ProvisionWorkspace): ProvisionFacts {
+  return remembered(workspace);
+}
+
+function factsOfRun(workspace: ProvisionWorkspace): ProvisionFacts {
   const scenario = scenarioFor(workspace);
-  const id = JSON.stringify(scenario);
-  const known = cache.get(id);
-  if (known) return known;
-  const result = runScenarioSampled(scenario, workload.streamName);
-  if (!result.ok) throw new Error(result.error.message);
-  const run = result.value;
+  const run = sampleStream(scenario);
   const seconds = run.durationSeconds;
   const loads = run.shards.map((s) => ({
     shardId: s.shardId,
@@ -156,7 +159,5 @@ export function factsFor(workspace: ProvisionWorkspace): ProvisionFacts {
     calculator: calculatorFor(workspace.consumers),
     catchUpSeconds: catchUpSeconds(run, workspace),
   };
-  if (cache.size > 16) cache.clear();
-  cache.set(id, facts);
   return facts;
 }

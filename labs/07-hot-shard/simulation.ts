@@ -4,12 +4,12 @@
  */
 import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import {
-  runScenarioSampled,
   zipfKey,
   type SampledShard as LabShard,
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
-import type { OneStreamScenario } from '../engine/stream-scenario.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
+import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
 import type { HotShardWorkspace } from './workspace.ts';
 
 /** The lab's workload: 3,000 orders/s of 200 bytes keyed by store on 4 shards, for 20 s (assumptions). */
@@ -120,17 +120,19 @@ function afterFix(shards: readonly LabShard[]): ShardAfterFix[] {
     }));
 }
 
-const cache = new Map<string, HotShardFacts>();
+const remembered = rememberRuns(
+  (workspace: HotShardWorkspace) => JSON.stringify(scenarioFor(workspace)),
+  (workspace: HotShardWorkspace) => factsOfRun(workspace),
+);
 
 /** Runs (or recalls: runs are deterministic) the simulation for a workspace. */
 export function factsFor(workspace: HotShardWorkspace): HotShardFacts {
+  return remembered(workspace);
+}
+
+function factsOfRun(workspace: HotShardWorkspace): HotShardFacts {
   const scenario = scenarioFor(workspace);
-  const id = JSON.stringify(scenario);
-  const known = cache.get(id);
-  if (known) return known;
-  const result = runScenarioSampled(scenario, workload.streamName);
-  if (!result.ok) throw new Error(result.error.message);
-  const run = result.value;
+  const run = sampleStream(scenario);
   const before = (s: LabShard) => s.perSecond.throttled.slice(0, SPLIT_AT_SECONDS).reduce((a, b) => a + b, 0);
   const hot = run.shards.slice(0, workload.shards).reduce((a, b) => (before(b) > before(a) ? b : a));
   const facts: HotShardFacts = {
@@ -140,7 +142,5 @@ export function factsFor(workspace: HotShardWorkspace): HotShardFacts {
     afterFix: afterFix(run.shards),
     hotKeyHashKey: partitionKeyHashKey(HOT_KEY),
   };
-  if (cache.size > 16) cache.clear();
-  cache.set(id, facts);
   return facts;
 }

@@ -5,8 +5,9 @@
 import { HOURS_PER_MONTH } from '../../sim/core/units.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { limitOf, priceOf, PRICE_BOOKS } from '../../sim/pricing/index.ts';
-import { runScenarioSampled, type SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
-import type { OneStreamScenario } from '../engine/stream-scenario.ts';
+import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
+import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
 import { DEFAULT_RECORD_MAX_BUFFERED_TIME_MS, type KplLabWorkspace, type WriteLimit } from './workspace.ts';
 
 /** The lab's workload: 3,000 readings/s of 100 bytes from 1,000 sensors on 2 shards (assumptions). */
@@ -104,19 +105,10 @@ function figures(run: LabStreamRun): KplRunFigures {
   };
 }
 
-const cache = new Map<string, KplRunFigures>();
-
-function figuresFor(scenario: KplLabScenario): KplRunFigures {
-  const id = JSON.stringify(scenario);
-  const known = cache.get(id);
-  if (known) return known;
-  const result = runScenarioSampled(scenario, workload.streamName);
-  if (!result.ok) throw new Error(result.error.message);
-  const computed = figures(result.value);
-  if (cache.size > 16) cache.clear();
-  cache.set(id, computed);
-  return computed;
-}
+const figuresFor = rememberRuns(
+  (scenario: KplLabScenario) => JSON.stringify(scenario),
+  (scenario: KplLabScenario) => figures(sampleStream(scenario)),
+);
 
 /** Runs (or recalls: runs are deterministic) the learner's settings and the unaggregated baseline. */
 export function factsFor(workspace: KplLabWorkspace): KplLabFacts {

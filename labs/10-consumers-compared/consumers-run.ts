@@ -9,6 +9,7 @@ import type { LambdaConsumerView } from '../../sim/lambda-consumer/view.ts';
 import { validateScenario } from '../../sim/scenario/scenario.ts';
 import type { SparkConsumerView } from '../../sim/spark-streaming/view.ts';
 import { openStreamingSession } from '../../sim/streaming/index.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
 
 /** The settings the learner changes. */
 export interface ConsumerSettings {
@@ -107,15 +108,14 @@ function simulate(settings: ConsumerSettings, seed: number): ConsumersRun {
   };
 }
 
-const cache = new Map<string, ConsumersRun>();
+const remembered = rememberRuns(
+  ({ settings, seed }: { settings: ConsumerSettings; seed: number }) =>
+    `${seed}/${settings.sparkBatchIntervalSeconds}/${settings.sparkCores}/${settings.lambdaBatchSize}`,
+  ({ settings, seed }: { settings: ConsumerSettings; seed: number }) => simulate(settings, seed),
+  24,
+);
 
 /** The run for these settings (memoized: deterministic). */
 export function runConsumers(settings: ConsumerSettings, seed: number): ConsumersRun {
-  const key = `${seed}/${settings.sparkBatchIntervalSeconds}/${settings.sparkCores}/${settings.lambdaBatchSize}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const run = simulate(settings, seed);
-  if (cache.size > 24) cache.clear();
-  cache.set(key, run);
-  return run;
+  return remembered({ settings, seed });
 }

@@ -17,6 +17,7 @@ import {
 import { PRICE_BOOKS, priceOf } from '../../sim/pricing/books.ts';
 import { createBucket, createS3State, headObject, listObjectsV2, type S3State } from '../../sim/s3/index.ts';
 import { webLogTraffic, WORKSHOP_AFTERNOON_MS, type WebLogTraffic } from './web-log.ts';
+import { rememberRuns } from '../engine/run-cache.ts';
 
 /** The delivery stream settings the learner tunes. */
 export interface BufferingSettings {
@@ -193,15 +194,13 @@ function simulate(settings: BufferingSettings, seed: number): BufferingRun {
   };
 }
 
-const cache = new Map<string, BufferingRun>();
+const remembered = rememberRuns(
+  ({ settings, seed }: { settings: BufferingSettings; seed: number }) =>
+    `${seed}/${settings.sizeMB}/${settings.intervalSeconds}/${settings.compression}`,
+  ({ settings, seed }: { settings: BufferingSettings; seed: number }) => simulate(settings, seed),
+);
 
 /** The run for these settings and seed (memoized: the run is deterministic). */
 export function runBuffering(settings: BufferingSettings, seed: number): BufferingRun {
-  const key = `${seed}/${settings.sizeMB}/${settings.intervalSeconds}/${settings.compression}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const run = simulate(settings, seed);
-  if (cache.size > 16) cache.clear();
-  cache.set(key, run);
-  return run;
+  return remembered({ settings, seed });
 }

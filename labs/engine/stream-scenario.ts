@@ -1,4 +1,8 @@
-import type { PartitionKeyStrategy } from '../../sim/streaming/index.ts';
+import {
+  runScenarioSampled,
+  type PartitionKeyStrategy,
+  type SampledStreamRun,
+} from '../../sim/streaming/index.ts';
 
 /**
  * A `bdlab run` scenario file with one stream and one producer, as the session-2 labs write it. `Keys`
@@ -17,4 +21,11 @@ export interface OneStreamScenario<Keys = PartitionKeyStrategy, Extra = object> 
       readonly partitionKeys: Keys;
     } & Extra,
   ];
+}
+
+/** Runs a lab's scenario on the streaming session and samples its one stream; a lab's own scenario must run. */
+export function sampleStream(scenario: OneStreamScenario<unknown>): SampledStreamRun {
+  const result = runScenarioSampled(scenario, scenario.streams[0].name);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

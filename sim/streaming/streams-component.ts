@@ -54,6 +54,9 @@ export function clockStartsAtMs(scenario: unknown): number {
   return Date.parse(s.startTime ?? DEFAULT_START_TIME[s.era]);
 }
 
+/** A UTC time as the scenario writes it: ISO 8601 to the second, `Z` (a rolled-over date shows its real day). */
+const utcSeconds = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
 /** `startTime`: the UTC time the clock's zero stands for, in ms since 1970 (see DEFAULT_START_TIME). */
 export const startTimeComponent = defineComponent<'startTime', string | undefined, number, never>({
   field: 'startTime',
@@ -61,8 +64,7 @@ export const startTimeComponent = defineComponent<'startTime', string | undefine
   checkScenario(startTime) {
     if (startTime === undefined) return [];
     // The pattern allows 2016-02-31; the calendar does not.
-    const date = new Date(Date.parse(startTime));
-    if (date.toISOString().replace('.000Z', 'Z') === startTime) return [];
+    if (utcSeconds(Date.parse(startTime)) === startTime) return [];
     return [
       {
         path: '$.startTime',
@@ -73,7 +75,7 @@ export const startTimeComponent = defineComponent<'startTime', string | undefine
   initialState: (_startTime, scenario) => clockStartsAtMs(scenario),
   module: noHandlers('startTime'),
   start() {},
-  report: (state) => new Date(streamingServices(state).startTime).toISOString().replace('.000Z', 'Z'),
+  report: (state) => utcSeconds(streamingServices(state).startTime),
 });
 
 /**
