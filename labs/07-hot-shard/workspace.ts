@@ -1,6 +1,6 @@
 /** The hot-shard lab's workspace (the fixes the learner applied, the load, the answers) and its reducer. */
 import { ok, type Result } from '../../sim/core/errors.ts';
-import { evenSplit, parseHashKey, shardIdOf } from '../../sim/kinesis/index.ts';
+import { checkNewStartingHashKey, evenSplit, shardIdOf } from '../../sim/kinesis/index.ts';
 import { invalidAction } from '../engine/run.ts';
 
 /** The lab's two loads: a normal day, and a flash sale that puts most orders on one store. */
@@ -50,22 +50,18 @@ export const initialShards = evenSplit(INITIAL_SHARDS).map((range, index) => ({
   ...range,
 }));
 
-/** Checks a SplitShard request the way Kinesis does (InvalidArgumentException with the allowed range). */
+/** Checks a SplitShard request with Kinesis's own check (the error code, then AWS's message and the allowed range). */
 export function splitProblem(request: SplitRequest): string | undefined {
   const shard = initialShards.find((s) => s.ShardId === request.shardToSplit);
   if (shard === undefined) {
     return `ResourceNotFoundException: shard ${JSON.stringify(request.shardToSplit)} is not an open shard of the stream; use one of ${initialShards.map((s) => s.ShardId).join(', ')}.`;
   }
-  const start = BigInt(shard.StartingHashKey);
-  const end = BigInt(shard.EndingHashKey);
-  const cut =
+  const key =
     typeof request.newStartingHashKey === 'string'
-      ? parseHashKey(request.newStartingHashKey.trim())
-      : undefined;
-  if (cut === undefined || cut <= start || cut > end) {
-    return `InvalidArgumentException: NewStartingHashKey ${JSON.stringify(request.newStartingHashKey)} must be a decimal hash key greater than ${start} and at most ${end} (the range of ${shard.ShardId}); the midpoint is ${(start + end + 1n) / 2n}.`;
-  }
-  return undefined;
+      ? request.newStartingHashKey.trim()
+      : request.newStartingHashKey;
+  const checked = checkNewStartingHashKey({ ShardId: shard.ShardId, HashKeyRange: shard }, key);
+  return checked.ok ? undefined : `${checked.error.code}: ${checked.error.message}`;
 }
 
 /** Applies one action; refuses splits Kinesis would refuse and values out of range. */

@@ -39,7 +39,19 @@ export function evenSplit(shardCount: number, start = 0n, end = MAX_HASH_KEY): H
   return ranges;
 }
 
-const DECIMAL_HASH_KEY = /^(0|[1-9]\d{0,38})$/;
+/**
+ * The API model's pattern for a hash key given as text (ExplicitHashKey, NewStartingHashKey): a decimal
+ * integer of at most 39 digits without leading zeros (AWS-FACTS §1.2 [BK16]). A value that breaks the
+ * pattern is a ValidationException; one that fits it but exceeds 2^128 − 1 is an InvalidArgumentException.
+ */
+export const HASH_KEY_PATTERN = '0|([1-9]\\d{0,38})';
+
+const DECIMAL_HASH_KEY = new RegExp(`^(${HASH_KEY_PATTERN})$`);
+
+/** True when `text` matches {@link HASH_KEY_PATTERN} (whatever its value). */
+export function matchesHashKeyPattern(text: unknown): text is string {
+  return typeof text === 'string' && DECIMAL_HASH_KEY.test(text);
+}
 
 /**
  * Parses an ExplicitHashKey (regex `0|([1-9]\d{0,38})`, at most 2^128 − 1) or returns undefined when it is
@@ -49,6 +61,17 @@ export function parseHashKey(text: string): bigint | undefined {
   if (!DECIMAL_HASH_KEY.test(text)) return undefined;
   const value = BigInt(text);
   return value <= MAX_HASH_KEY ? value : undefined;
+}
+
+/**
+ * The middle of a hash key range, as the decimal NewStartingHashKey that splits it into two halves: the
+ * lower child gets [start, mid − 1], the upper [mid, end]; for an odd number of keys the lower half is the
+ * larger. The one place the midpoint is computed (console, labs and rate level use it).
+ */
+export function hashKeyRangeMidpoint(range: HashKeyRange): string {
+  const start = BigInt(range.StartingHashKey);
+  const end = BigInt(range.EndingHashKey);
+  return ((start + end + 1n) / 2n).toString();
 }
 
 const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));

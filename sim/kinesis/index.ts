@@ -13,13 +13,22 @@ export type {
 export { kinesisLimits, MAX_CONFIGURABLE_RECORD_KIB, type KinesisEra, type KinesisLimits } from './limits.ts';
 export {
   evenSplit,
+  HASH_KEY_PATTERN,
   HASH_KEY_SPACE,
+  hashKeyRangeMidpoint,
   hashPartitionKey,
   MAX_HASH_KEY,
   parseHashKey,
   partitionKeyHashKey,
   type HashKeyRange,
 } from './hash-key.ts';
+export {
+  checkExplicitHashKey,
+  checkNewStartingHashKey,
+  checkPartitionKey,
+  codePointLength,
+  type ShardToSplit,
+} from './checks.ts';
 export {
   createKinesisState,
   createStream,

@@ -44,6 +44,11 @@ export interface KinesisLimits {
   readonly reshardCallsPerSecond: number;
   /** Row 18: UpdateShardCount calls per rolling 24 h (per account-region in Nov 2016, per stream today). */
   readonly updateShardCountCallsPer24Hours: number;
+  /**
+   * Row 19: UpdateShardCount may not scale a stream up past this many shards, nor scale a stream that has
+   * more down unless the result is fewer (a default limit, raised on request).
+   */
+  readonly updateShardCountMaxShardsPerStream: number;
   /** Row 21: default shard limit per account and region. */
   readonly defaultShardLimit: number;
 }
@@ -84,6 +89,9 @@ export function kinesisLimits(era: KinesisEra): KinesisLimits {
     reshardCallsPerSecond: 5,
     // Row 18 [BK16b; BKnow]: 2 per rolling 24 h at launch (Nov 2016), 10 per stream today.
     updateShardCountCallsPer24Hours: current ? 10 : 2,
+    // Row 19 [BK16b; BKnow]: "scale up above 200 shards in a stream" at launch (Nov 2016; 500 in the Dec 2017
+    // docs); "more than 10000 shards in a stream" today.
+    updateShardCountMaxShardsPerStream: current ? 10_000 : 200,
     defaultShardLimit: fromBook(era, 'kinesis.defaultShardLimitPerRegion'),
   };
 }

@@ -82,13 +82,17 @@ describe('putRecords validation', () => {
     expect(many.ok ? undefined : many.error.code).toBe('ValidationException');
   });
 
-  it('refuses a bad ExplicitHashKey', () => {
-    const result = putRecords(
-      stream(1),
-      { StreamName: 'clicks', Records: [{ ...entry('k'), ExplicitHashKey: '2e5' }] },
-      millis(0),
-    );
-    expect(result.ok ? undefined : result.error.code).toBe('InvalidArgumentException');
+  it('refuses an ExplicitHashKey off the pattern (ValidationException) or past 2^128 − 1 (InvalidArgument)', () => {
+    const put = (ExplicitHashKey: string) => {
+      const result = putRecords(
+        stream(1),
+        { StreamName: 'clicks', Records: [{ ...entry('k'), ExplicitHashKey }] },
+        millis(0),
+      );
+      return result.ok ? undefined : result.error.code;
+    };
+    expect(put('2e5')).toBe('ValidationException');
+    expect(put('9'.repeat(39))).toBe('InvalidArgumentException');
   });
 
   it('counts the partition key toward the record size', () => {

@@ -2,12 +2,12 @@ import { ok, type Result } from '../core/errors.ts';
 import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
 import { liveRecordLog } from './record-log.ts';
+import { checkExplicitHashKey, checkPartitionKey } from './checks.ts';
 import { kinesisFail, writeThrottleMessage } from './errors.ts';
 import {
   findRangeByWords,
   hashKeyHex,
   hexRoutingWords,
-  parseHashKey,
   lookedUpKey,
   lookupPartitionKey,
   utf8Length,
@@ -95,14 +95,13 @@ function validateEntries(
   for (let i = 0; i < records.length; i++) {
     const entry = records[i]!;
     const key = entry.PartitionKey;
-    if (typeof key !== 'string' || key.length < 1 || key.length > limits.partitionKeyMaxLength) {
-      const got = typeof key === 'string' ? `${key.length} characters` : 'no key';
-      return kinesisFail(
-        'ValidationException',
-        `1 validation error detected: Value at '${field(i)}.partitionKey' failed to satisfy constraint: Member must have length between 1 and ${limits.partitionKeyMaxLength} (got ${got}). Use a shorter partition key.`,
-        `${field(i)}.PartitionKey`,
-      );
-    }
+    const keyChecked = checkPartitionKey(
+      key,
+      limits.partitionKeyMaxLength,
+      `${field(i)}.partitionKey`,
+      `${field(i)}.PartitionKey`,
+    );
+    if (!keyChecked.ok) return keyChecked;
     if (!(entry.Data instanceof Uint8Array)) {
       return kinesisFail(
         'ValidationException',
@@ -118,16 +117,13 @@ function validateEntries(
       scratchTail[i] = lookedUpKey.tail;
       keyBytes = lookedUpKey.bytes;
     } else {
-      const explicit =
-        typeof entry.ExplicitHashKey === 'string' ? parseHashKey(entry.ExplicitHashKey) : undefined;
-      if (explicit === undefined) {
-        return kinesisFail(
-          'InvalidArgumentException',
-          `ExplicitHashKey ${JSON.stringify(entry.ExplicitHashKey)} of ${field(i)} is not a hash key: give a decimal integer from 0 to 2^128 − 1 (340282366920938463463374607431768211455).`,
-          `${field(i)}.ExplicitHashKey`,
-        );
-      }
-      const words = hexRoutingWords(hashKeyHex(explicit));
+      const explicit = checkExplicitHashKey(
+        entry.ExplicitHashKey,
+        `${field(i)}.explicitHashKey`,
+        `${field(i)}.ExplicitHashKey`,
+      );
+      if (!explicit.ok) return explicit;
+      const words = hexRoutingWords(hashKeyHex(explicit.value));
       scratchHigh[i] = words.high;
       scratchLow[i] = words.low;
       scratchTail[i] = words.tail;

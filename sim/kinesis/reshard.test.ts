@@ -94,7 +94,8 @@ describe('splitShard', () => {
       { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '10' },
       millis(RESHARD_UPDATING_MILLIS),
     );
-    expect(closed.ok ? undefined : closed.error.code).toBe('ResourceInUseException');
+    // A closed shard is not "in use": AWS answers InvalidArgumentException (test/fidelity covers the source).
+    expect(closed.ok ? undefined : closed.error.code).toBe('InvalidArgumentException');
   });
 });
 
@@ -106,16 +107,16 @@ describe('mergeShards', () => {
         state,
         {
           StreamName: 's',
-          ShardToMerge: 'shardId-000000000002',
-          AdjacentShardToMerge: 'shardId-000000000001',
+          ShardToMerge: 'shardId-000000000001',
+          AdjacentShardToMerge: 'shardId-000000000002',
         },
         millis(0),
       ).ok,
     ).toBe(true);
     const child = shards(state, 0).Shards[3]!;
     expect(child).toMatchObject({
-      ParentShardId: 'shardId-000000000002',
-      AdjacentParentShardId: 'shardId-000000000001',
+      ParentShardId: 'shardId-000000000001',
+      AdjacentParentShardId: 'shardId-000000000002',
     });
     expect(child.HashKeyRange).toEqual({
       StartingHashKey: shards(state, 0).Shards[1]!.HashKeyRange.StartingHashKey,
@@ -131,6 +132,19 @@ describe('mergeShards', () => {
       millis(0),
     );
     expect(result.ok ? undefined : result.error.code).toBe('InvalidArgumentException');
+  });
+
+  it('refuses an adjacent pair named the wrong way round, and says which way is right', () => {
+    const state = stream(3);
+    const result = mergeShards(
+      state,
+      { StreamName: 's', ShardToMerge: 'shardId-000000000002', AdjacentShardToMerge: 'shardId-000000000001' },
+      millis(0),
+    );
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: 'InvalidArgumentException',
+      message: expect.stringMatching(/name shardId-000000000001 as ShardToMerge/),
+    });
   });
 });
 

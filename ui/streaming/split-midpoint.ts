@@ -1,4 +1,4 @@
-import type { KinesisState } from '../../sim/kinesis/index.ts';
+import { hashKeyRangeMidpoint, type KinesisState } from '../../sim/kinesis/index.ts';
 
 /**
  * The middle of a shard's hash key range, as a decimal NewStartingHashKey: where the console splits a
@@ -12,8 +12,5 @@ export function splitMidpoint(
   shardId: string,
 ): string | undefined {
   const shard = kinesis?.streams[stream]?.shards.find((s) => s.ShardId === shardId);
-  if (shard === undefined) return undefined;
-  const start = BigInt(shard.HashKeyRange.StartingHashKey);
-  const end = BigInt(shard.HashKeyRange.EndingHashKey);
-  return ((start + end + 1n) / 2n).toString();
+  return shard === undefined ? undefined : hashKeyRangeMidpoint(shard.HashKeyRange);
 }
