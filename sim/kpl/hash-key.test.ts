@@ -50,12 +50,15 @@ describe('KPL hashing is the Kinesis hashing', () => {
     }
   });
 
-  it('rejects a bad ExplicitHashKey with the KPL message and path', () => {
+  it('rejects a bad ExplicitHashKey with the Kinesis error and path', () => {
     const parsed = parseExplicitHashKey((MAX_HASH_KEY + 1n).toString());
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error.path).toBe('ExplicitHashKey');
-    expect(parsed.error.message).toContain('is not a decimal integer from 0 to 2^128 − 1');
+    expect(parsed.error.code).toBe('InvalidArgumentException');
+    expect(parsed.error.message).toContain('must be in the range: [0, 2^128-1]');
+    const pattern = parseExplicitHashKey('0x10');
+    expect(pattern.ok ? '' : pattern.error.code).toBe('ValidationException');
     expect(parseExplicitHashKey('42')).toEqual({ ok: true, value: 42n });
   });
 });

@@ -1,11 +1,11 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import type { Result } from '../core/errors.ts';
+import { checkExplicitHashKey } from '../kinesis/checks.ts';
 import {
   evenSplit,
   findRange,
   hashKeyHex,
   hashPartitionKey,
   MAX_HASH_KEY,
-  parseHashKey,
   type HashKeyRange,
 } from '../kinesis/hash-key.ts';
 import { shardIdOf } from '../kinesis/shard.ts';
@@ -29,17 +29,13 @@ export function partitionKeyHash(partitionKey: string): bigint {
   return BigInt(`0x${hashPartitionKey(partitionKey).hex}`);
 }
 
-/** An ExplicitHashKey as Kinesis accepts it: a decimal string from 0 to 2^128 − 1. */
+/**
+ * An ExplicitHashKey as Kinesis accepts it: the model's pattern (else ValidationException) and a value from
+ * 0 to 2^128 − 1 (else InvalidArgumentException) — Kinesis's own check, so the KPL refuses at
+ * addUserRecord exactly what the stream would refuse later.
+ */
 export function parseExplicitHashKey(text: string): Result<bigint> {
-  const value = parseHashKey(text);
-  if (value === undefined) {
-    return fail({
-      code: 'InvalidArgumentException',
-      message: `ExplicitHashKey "${text}" is not a decimal integer from 0 to 2^128 − 1 (${MAX_HASH_KEY}).`,
-      path: 'ExplicitHashKey',
-    });
-  }
-  return ok(value);
+  return checkExplicitHashKey(text, 'explicitHashKey', 'ExplicitHashKey');
 }
 
 /** Shard ranges with their bounds as 32-hex-digit strings, sorted by starting hash key. */

@@ -11,15 +11,14 @@ import {
   type ReadyKinesisRecord,
 } from './producer-state.ts';
 
-/** Characters of a string as Kinesis counts them (Unicode code points), without allocating. */
-function codePointCount(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) count--;
-  }
-  return count;
-}
+/**
+ * The KPL's own partition key rule (KinesisProducer.addUserRecord in the KPL's Java front end): 1 to 256 as
+ * Java's `String.length()` counts, in UTF-16 code units. Kinesis itself allows 256 Unicode characters (code
+ * points), so the KPL is the stricter of the two: a key with characters outside the Basic Multilingual Plane
+ * (emoji) can be refused here although PutRecords would take it, never the other way round — and a key the
+ * stream would refuse never reaches an aggregate, where it would fail its neighbours' records with it.
+ */
+const KPL_PARTITION_KEY_MAX_UTF16_UNITS = 256;
 
 /** A user record as the application adds it (KinesisProducer.addUserRecord). */
 export interface AddUserRecordInput {
@@ -29,20 +28,22 @@ export interface AddUserRecordInput {
 }
 
 /**
- * Accepts a user record at virtual time `now`: checks it as Kinesis would (partition key 1–256 characters,
- * data + key ≤ 1 MiB, a valid ExplicitHashKey), predicts its shard from the shard map and buffers it. Nothing
- * is sent here: call {@link flushDue} at {@link nextDueAt}. Returns the user record's producer-local id.
+ * Accepts a user record at virtual time `now`: checks it as the KPL does (partition key 1–256 UTF-16 code
+ * units) and as Kinesis would (data + key ≤ the stream's record limit, ExplicitHashKey by Kinesis's own
+ * check), predicts its shard from the shard map and buffers it. Nothing is sent here: call
+ * {@link flushDue} at {@link nextDueAt}. Returns the user record's producer-local id.
  */
 export function addUserRecord(
   state: KplProducerState,
   input: AddUserRecordInput,
   now: number,
 ): Result<number> {
-  const keyLength = codePointCount(input.PartitionKey);
-  if (keyLength < 1 || keyLength > 256) {
+  const key = input.PartitionKey;
+  if (typeof key !== 'string' || key.length < 1 || key.length > KPL_PARTITION_KEY_MAX_UTF16_UNITS) {
+    const got = typeof key === 'string' ? key.length : 'no key';
     return fail({
-      code: 'InvalidArgumentException',
-      message: `PartitionKey has ${keyLength} characters; Kinesis accepts 1 to 256.`,
+      code: 'IllegalArgumentException',
+      message: `Invalid partition key. Length must be at least 1 and at most ${KPL_PARTITION_KEY_MAX_UTF16_UNITS}, got ${got}. The KPL counts UTF-16 code units, as Java does: a character outside the Basic Multilingual Plane (an emoji, say) counts as 2. Use a key of 1 to ${KPL_PARTITION_KEY_MAX_UTF16_UNITS} such units.`,
       path: 'PartitionKey',
     });
   }
