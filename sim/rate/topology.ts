@@ -3,6 +3,7 @@ import { millis } from '../core/units.ts';
 import {
   createKinesisState,
   createStream,
+  hashKeyRangeMidpoint,
   mergeShards,
   splitShard,
   updateShardCount,
@@ -55,11 +56,7 @@ function applyAction(state: KinesisState, action: RateReshardAction, nowMs: numb
       if (cut === undefined) {
         const stream = state.streams[action.stream];
         const parent = stream?.shards.find((s) => s.ShardId === action.shardId);
-        if (parent !== undefined) {
-          const start = BigInt(parent.HashKeyRange.StartingHashKey);
-          const end = BigInt(parent.HashKeyRange.EndingHashKey);
-          cut = ((start + end + 1n) / 2n).toString();
-        }
+        if (parent !== undefined) cut = hashKeyRangeMidpoint(parent.HashKeyRange);
       }
       return splitShard(
         state,

@@ -1,6 +1,12 @@
 import { fail, ok, type Result } from '../core/errors.ts';
 import type { Millis } from '../core/units.ts';
-import { mergeShards, splitShard, updateShardCount, type KinesisState } from '../kinesis/index.ts';
+import {
+  hashKeyRangeMidpoint,
+  mergeShards,
+  splitShard,
+  updateShardCount,
+  type KinesisState,
+} from '../kinesis/index.ts';
 import type { JsonValue } from '../scenario/component.ts';
 import type { PausedConsumers } from './consumer-pause.ts';
 import { saltProblem } from './keys.ts';
@@ -43,16 +49,10 @@ export type ConsumerAction = Extract<
 /** Actions on the Kinesis data plane or the producers. */
 export type StreamOrProducerAction = Exclude<SessionAction, ConsumerAction>;
 
-const MAX_HASH_KEY = (1n << 128n) - 1n;
-
 /** The middle of a shard's range: SplitShard's `NewStartingHashKey` when the action gives none. */
 function middleHashKey(kinesis: KinesisState, streamName: string, shardId: string): string | undefined {
   const shard = kinesis.streams[streamName]?.shards.find((s) => s.ShardId === shardId);
-  if (shard === undefined) return undefined;
-  const start = BigInt(shard.HashKeyRange.StartingHashKey);
-  const end = BigInt(shard.HashKeyRange.EndingHashKey);
-  const middle = start + (end - start + 1n) / 2n;
-  return (middle > MAX_HASH_KEY ? MAX_HASH_KEY : middle).toString();
+  return shard === undefined ? undefined : hashKeyRangeMidpoint(shard.HashKeyRange);
 }
 
 /**
