@@ -89,8 +89,9 @@ export function kinesisLimits(era: KinesisEra): KinesisLimits {
     reshardCallsPerSecond: 5,
     // Row 18 [BK16b; BKnow]: 2 per rolling 24 h at launch (Nov 2016), 10 per stream today.
     updateShardCountCallsPer24Hours: current ? 10 : 2,
-    // Row 19 [BK16b; BKnow]: "scale up above 200 shards in a stream" at launch (Nov 2016; 500 in the Dec 2017
-    // docs); "more than 10000 shards in a stream" today.
+    // Row 19: "scale up above 200 shards in a stream" in UpdateShardCount's first documentation (the API
+    // model's text as aws-sdk-js shipped it in its 2017 typings, clients/kinesis.d.ts; 500 in the Dec 2017
+    // docs [KDS17]); "more than 10000 shards in a stream" today [BKnow].
     updateShardCountMaxShardsPerStream: current ? 10_000 : 200,
     defaultShardLimit: fromBook(era, 'kinesis.defaultShardLimitPerRegion'),
   };

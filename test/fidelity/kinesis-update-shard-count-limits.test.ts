@@ -1,9 +1,11 @@
 /**
  * Fidelity: UpdateShardCount's documented default limits (AWS-FACTS §1.6, Numbers #18–#19) beyond what
  * kinesis-stream-lifecycle.test.ts covers (½×–2× and calls per 24 h):
- * - At launch (Nov 2016, the UpdateShardCount documentation shipped in the AWS SDKs' models [BK16b]):
- *   "scale up above 200 shards in a stream; scale a stream with more than 200 shards down unless the
- *   result is less than 200 shards" (500 in the Dec 2017 docs [KDS17]).
+ * - First documented (the API model's UpdateShardCount text as aws-sdk-js shipped it in its 2017 typings,
+ *   `clients/kinesis.d.ts`, with "limits, which are per region per account" and "twice per rolling 24 hour
+ *   period" as at launch in Nov 2016): "scale up above 200 shards in a stream; scale a stream with more
+ *   than 200 shards down unless the result is less than 200 shards" (500 in the Dec 2017 docs [KDS17]).
+ *   Whether the cap was 200 on the very first day is not on record; the 2016 era uses it.
  * - Today [BKnow; API reference]: "Scale up to more than 10000 shards in a stream; Scale a stream with
  *   more than 10000 shards down unless the result is less than 10000 shards" — default limits, raised on
  *   request, so the refusal is LimitExceededException.
