@@ -218,6 +218,9 @@ function poll(
   ctx.metrics.put(lambdaMetricId(config, 'IteratorAge'), millis(now), iteratorAgeMs, 'Milliseconds');
   const handled = config.deaggregate ? userRecordsOf(records).length : records.length;
   const durationMs = invocationDurationMs(config, handled);
+  // The clock steps in whole milliseconds (an iterator carries its issue time as one), so a fractional
+  // duration (0.5 ms a record × an odd batch) ends at the next whole millisecond; billing keeps the exact one.
+  const endsAtMs = Math.ceil(now + durationMs);
   const fails = functionFails(config, records, now);
   poller.inFlight = {
     firstSequenceNumber: first.SequenceNumber,
@@ -228,7 +231,7 @@ function poll(
     handledRecords: handled,
     bytes,
     startedAtMs: now,
-    endsAtMs: now + durationMs,
+    endsAtMs,
     durationMs,
     fails,
     // MillisBehindLatest is 0 when the last record arrived in the same millisecond as the tip, so a full
@@ -244,7 +247,7 @@ function poll(
     iteratorAgeMs,
     outcome: fails ? 'FUNCTION_ERROR' : 'OK',
   });
-  return now + durationMs;
+  return endsAtMs;
 }
 
 /** The function returns: checkpoint on success, or rewind to the batch for a retry. Returns the next poll. */
