@@ -1,14 +1,18 @@
 /** The hot-shard lab's tasks: each reads the simulation run for the learner's current workspace. */
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import {
+  FIX_AT_SECONDS,
+  hasFix,
   HOT_KEY,
   SHARD_WRITE_RECORDS_PER_SECOND,
-  SPLIT_AT_SECONDS,
+  workload,
   type HotShardFacts,
 } from './simulation.ts';
 import type { HotShardWorkspace } from './workspace.ts';
 
 type Task = LabTask<HotShardWorkspace, HotShardFacts>;
+
+const DURATION = workload.durationSeconds;
 
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -23,7 +27,7 @@ export const findHotShard: Task = {
     if (answer === derived.hotShardId) {
       return {
         passed: true,
-        feedback: `Right: ${answer} refused ${thousands(shard?.throttledRecords ?? 0)} records; its range holds ${HOT_KEY}, the busiest store.`,
+        feedback: `Right: ${answer} refused ${thousands(shard?.throttledRecords ?? 0)} records in total over the ${DURATION} s run; its range holds ${HOT_KEY}, the busiest store.`,
       };
     }
     return {
@@ -52,7 +56,7 @@ export const splitDone: Task = {
     }
     return {
       passed: true,
-      feedback: `${parent.shardId} closed at ${SPLIT_AT_SECONDS} s; ${children.map((c) => c.shardId).join(' and ')} are open and take its writes.`,
+      feedback: `${parent.shardId} closed at ${FIX_AT_SECONDS} s; ${children.map((c) => c.shardId).join(' and ')} are open and take its writes.`,
     };
   },
 };
@@ -60,28 +64,34 @@ export const splitDone: Task = {
 /** Steps 2 and 3: once the fix is in, every shard is offered less than it can take and refuses nothing. */
 export const noThrottlingAfterFix: Task = {
   id: 'no-throttling-after-fix',
-  title: `After the fix (from ${SPLIT_AT_SECONDS + 1} s on) every shard is offered under 1,000 records/s and refuses nothing`,
-  check(_workspace, { derived }): TaskResult {
+  title: `After the fix (${FIX_AT_SECONDS}–${DURATION} s) every shard is offered under 1,000 records/s and refuses nothing`,
+  check(workspace, { derived }): TaskResult {
+    if (!hasFix(workspace)) {
+      return {
+        passed: false,
+        feedback: 'Nothing is fixed yet: the stream runs as it started.',
+      };
+    }
     // A new child starts with a full one-second bucket, so a slightly overloaded shard refuses nothing
     // for a while: the mean offered rate shows the overload before the refusals do.
     const hot = derived.afterFix.filter(
-      (s) => s.throttled > 0 || s.meanOffered >= SHARD_WRITE_RECORDS_PER_SECOND,
+      (s) => s.refused > 0 || s.offeredPerSecond >= SHARD_WRITE_RECORDS_PER_SECOND,
     );
     if (hot.length === 0) {
-      const top = Math.max(...derived.afterFix.map((s) => s.meanOffered));
+      const top = Math.max(...derived.afterFix.map((s) => s.offeredPerSecond));
       return {
         passed: true,
-        feedback: `Every open shard keeps up; the busiest is offered ${thousands(top)} records/s on average.`,
+        feedback: `Every open shard keeps up; the busiest is offered ${thousands(top)} records/s, the mean over ${FIX_AT_SECONDS}–${DURATION} s.`,
       };
     }
     return {
       passed: false,
-      feedback: `${hot
+      feedback: `Over ${FIX_AT_SECONDS}–${DURATION} s, ${hot
         .map(
           (s) =>
-            `${s.shardId} is offered ${thousands(s.meanOffered)} records/s on average` +
-            (s.throttled > 0
-              ? ` and refuses ${thousands(s.throttled)} records`
+            `${s.shardId} is offered ${thousands(s.offeredPerSecond)} records/s on average` +
+            (s.refused > 0
+              ? ` and refuses ${thousands(s.refused)} records in total`
               : ', more than it can take for long'),
         )
         .join('; ')}.`,

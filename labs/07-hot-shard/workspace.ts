@@ -6,7 +6,7 @@ import { invalidAction } from '../engine/run.ts';
 /** The lab's two loads: a normal day, and a flash sale that puts most orders on one store. */
 export type HotShardLoad = 'normal' | 'flash-sale';
 
-/** A SplitShard call as the learner made it (applied at `SPLIT_AT_SECONDS` into the run). */
+/** A SplitShard call as the learner made it (applied at `FIX_AT_SECONDS` into the run). */
 export interface SplitRequest {
   readonly shardToSplit: string;
   readonly newStartingHashKey: string;
