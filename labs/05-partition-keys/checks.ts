@@ -64,7 +64,7 @@ export const refusedBy: Task = {
     return {
       passed: false,
       feedback:
-        'Not that one. Compare the hot shard’s accepted records/s with 1,000 and its MiB/s with 1 MiB/s: which one sits at its limit?',
+        'Not that one. Compare the hot shard’s records offered per second with 1,000, and the MiB it writes per second with 1 MiB: which one is over its limit?',
     };
   },
 };
@@ -93,12 +93,12 @@ export const busiestShard: Task = {
       const shard = derived.run.shards.find((s) => s.shardId === answer)!;
       return {
         passed: true,
-        feedback: `Right: ${answer} is offered ${thousands((shard.incomingRecords + shard.throttledRecords) / derived.run.durationSeconds)} records/s and refuses ${thousands(shard.throttledRecords)} records in ${derived.run.durationSeconds} s.`,
+        feedback: `Right: ${answer} is offered ${thousands((shard.incomingRecords + shard.throttledRecords) / derived.run.durationSeconds)} records/s (the mean over the ${derived.run.durationSeconds} s run) and refuses ${thousands(shard.throttledRecords)} records in total.`,
       };
     }
     return {
       passed: false,
-      feedback: `${answer} is not the busiest. Look for the shard whose range holds the biggest stores (entity-1 first), and at its accepted plus refused records.`,
+      feedback: `${answer} is not the busiest. Look for the shard whose range holds the biggest stores (entity-1 first), and compare the records each shard is offered per second.`,
     };
   },
 };
@@ -113,7 +113,7 @@ export const noThrottling: Task = {
     const worst = derived.run.shards.reduce((a, b) => (b.throttledRecords > a.throttledRecords ? b : a));
     return {
       passed: false,
-      feedback: `${thousands(throttled)} records were refused, ${thousands(worst.throttledRecords)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
+      feedback: `${thousands(throttled)} records were refused in total, ${thousands(worst.throttledRecords)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
     };
   },
 };

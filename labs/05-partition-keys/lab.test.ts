@@ -39,7 +39,54 @@ describe('lab 5: partition-key strategy', () => {
       passed: false,
       feedback: `${otherShard} is not it. Compare the key's 128-bit hash key with each shard's StartingHashKey–EndingHashKey range.`,
     });
-    expect(tasks['refused-by']!.passed).toBe(false);
+    expect(tasks['refused-by']).toMatchObject({
+      passed: false,
+      feedback:
+        'Not that one. Compare the hot shard’s records offered per second with 1,000, and the MiB it writes per second with 1 MiB: which one is over its limit?',
+    });
+  });
+
+  it('does not take a shard answer for the single key while another strategy runs', () => {
+    const moved = after([
+      { type: 'set-strategy', strategy: 'random' },
+      { type: 'answer', question: 'hot-key-shard', value: start.fixedKeyShardId },
+    ]);
+    expect(feedback(0, moved)['hot-key-shard']).toMatchObject({
+      passed: false,
+      feedback: 'Switch the producer back to “one key for everything” to answer this.',
+    });
+  });
+
+  it('does not accept random keys as per-store keys, nor a shard that is not the busiest', () => {
+    const random = feedback(1, after([{ type: 'set-strategy', strategy: 'random' }]));
+    expect(random['uses-zipf']).toMatchObject({
+      passed: false,
+      feedback: 'Choose “one key per store” as the key strategy.',
+    });
+    const zipf = factsFor({ ...lab.initialWorkspace, strategy: 'zipf' });
+    const notBusiest = zipf.run.shards.find((s) => s.shardId !== zipf.busiestShardId)!.shardId;
+    const wrong = feedback(
+      1,
+      after([
+        { type: 'set-strategy', strategy: 'zipf' },
+        { type: 'answer', question: 'busiest-shard', value: notBusiest },
+      ]),
+    );
+    expect(wrong['busiest-shard']).toMatchObject({
+      passed: false,
+      feedback: `${notBusiest} is not the busiest. Look for the shard whose range holds the biggest stores (entity-1 first), and compare the records each shard is offered per second.`,
+    });
+  });
+
+  it('keeps the single key failing the spread step, naming the shard that refuses', () => {
+    const tasks = feedback(2, lab.initialWorkspace);
+    expect(tasks['no-throttling']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(
+        new RegExp(`^[\\d,]+ records were refused in total, [\\d,]+ of them by ${start.fixedKeyShardId}\\.`),
+      ),
+    });
+    expect(tasks['every-shard-under-limit']!.passed).toBe(false);
   });
 
   it('follows the learner’s own key: another key lands on the shard its hash key names', () => {

@@ -46,7 +46,7 @@ export const partitionKeysLab = {
       hints: [
         'Type the key into the key probe: it shows the MD5 hash and where it lands in the hash key space.',
         'A shard owns every hash key from its StartingHashKey to its EndingHashKey; the four ranges split the space evenly.',
-        'Compare the hot shard’s accepted records per second with 1,000 and its MiB per second with 1 MiB.',
+        'Compare the hot shard’s records offered per second with 1,000, and the MiB it writes per second with 1 MiB.',
       ],
       get solution(): PartitionKeysAction[] {
         return [
@@ -62,7 +62,7 @@ export const partitionKeysLab = {
       hints: [
         'Switch the key strategy to one key per store and look at the per-shard load.',
         'The map marks the biggest stores; the shard holding entity-1 gets the most traffic unless others gang up elsewhere.',
-        'Offered = accepted + refused; compare the shards’ totals.',
+        'Offered = accepted + refused: compare the records each shard is offered per second.',
       ],
       get solution(): PartitionKeysAction[] {
         return [

@@ -21,12 +21,15 @@ export const writesFit: Task = {
     );
     if (over.length === 0) {
       const top = Math.max(...derived.loads.map((s) => s.writeBytesPerSecond));
-      return { passed: true, feedback: `The busiest shard is written at ${mib(top)}.` };
+      return {
+        passed: true,
+        feedback: `Nothing is refused; the busiest shard writes ${mib(top)} on average.`,
+      };
     }
     const worst = over[0]!;
     return {
       passed: false,
-      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${thousands(worst.writeRecordsPerSecond)} records/s and takes ${mib(worst.writeBytesPerSecond)}. Check both write limits: bytes and records.`,
+      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${thousands(worst.writeRecordsPerSecond)} records/s and writes ${mib(worst.writeBytesPerSecond)} (means over the run). Check both write limits: bytes and records.`,
     };
   },
 };
@@ -79,13 +82,13 @@ export const readsFit: Task = {
       const top = Math.max(...derived.loads.map((s) => s.readDemandBytesPerSecond));
       return {
         passed: true,
-        feedback: `The busiest shard is read at ${mib(top)} by all consumers together.`,
+        feedback: `All consumers together need ${mib(top)} from the busiest shard on average.`,
       };
     }
     const worst = over.reduce((a, b) => (b.readDemandBytesPerSecond > a.readDemandBytesPerSecond ? b : a));
     return {
       passed: false,
-      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${mib(worst.readDemandBytesPerSecond)}, over the 2 MiB/s a shard serves (shared by every consumer); ${thousands(over.reduce((t, s) => t + s.readThrottled, 0))} GetRecords calls were refused.`,
+      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${mib(worst.readDemandBytesPerSecond)}, over the 2 MiB/s a shard serves (shared by every consumer); ${thousands(over.reduce((t, s) => t + s.readThrottled, 0))} GetRecords calls were refused in total.`,
     };
   },
 };
@@ -107,6 +110,12 @@ export const catchesUp: Task = {
   check(workspace, { derived }): TaskResult {
     if (!workspace.catchUpTest) return { passed: false, feedback: 'Turn on the catch-up test first.' };
     if (workspace.consumers < 1) return { passed: false, feedback: 'Nobody reads the stream yet.' };
+    if (workspace.consumers !== workload.consumers) {
+      return {
+        passed: false,
+        feedback: `The test must run with the workload's ${workload.consumers} applications; ${workspace.consumers} read now.`,
+      };
+    }
     const took = derived.catchUpSeconds;
     if (took !== null && took <= workload.catchUp.budgetSeconds) {
       return { passed: true, feedback: `Caught up ${took} s after the restart.` };

@@ -20,7 +20,43 @@ describe('lab 6: provisioning shards', () => {
   it('sizing by records alone (2 shards) leaves the byte limit refusing writes', () => {
     const byRecords = after([{ type: 'set-shards', shards: 2 }]);
     expect(factsFor(byRecords).run.totals.recordsThrottled).toBeGreaterThan(0);
-    expect(tasks(0, byRecords)['writes-fit']!.passed).toBe(false);
+    expect(tasks(0, byRecords)['writes-fit']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(
+        /^2 of 2 shards refuse writes; shardId-\d+ is offered [\d,]+ records\/s and writes 1\.\d\d MiB\/s \(means over the run\)\. Check both write limits: bytes and records\.$/,
+      ),
+    });
+  });
+
+  it('does not count fewer consumer applications than the workload has', () => {
+    const two = after([
+      { type: 'set-shards', shards: 3 },
+      { type: 'set-consumers', consumers: 2 },
+    ]);
+    expect(tasks(1, two)['three-consumers']).toMatchObject({
+      passed: false,
+      feedback: 'The workload has 3 applications (archive, dashboard, alerts); 2 read now.',
+    });
+  });
+
+  it('does not pass the headroom step with the test off, too few shards, or fewer readers', () => {
+    const egress = after(lab.steps[0]!.solution.concat(lab.steps[1]!.solution));
+    const off = tasks(2, egress);
+    expect(off['catch-up-test-on']).toMatchObject({ passed: false, feedback: 'Turn on the catch-up test.' });
+    expect(off['catches-up']).toMatchObject({ passed: false, feedback: 'Turn on the catch-up test first.' });
+    const tight = tasks(2, after([{ type: 'set-catch-up-test', enabled: true }], egress));
+    expect(tight['catches-up']!.passed).toBe(false);
+    expect(tight['catches-up']!.feedback).toMatch(/read with what the other consumers leave|still behind/);
+    // One reader catches up easily on the same shards: the test must run with the workload's readers.
+    const oneReader = after(
+      [{ type: 'set-consumers', consumers: 1 }],
+      after([{ type: 'set-catch-up-test', enabled: true }], egress),
+    );
+    expect(factsFor(oneReader).catchUpSeconds).toBeLessThanOrEqual(10);
+    expect(tasks(2, oneReader)['catches-up']).toMatchObject({
+      passed: false,
+      feedback: "The test must run with the workload's 3 applications; 1 read now.",
+    });
   });
 
   it('agrees with the Kinesis calculator: writes need 3 shards, three readers need 4', () => {

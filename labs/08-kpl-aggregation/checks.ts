@@ -18,13 +18,13 @@ export const refusedBy: Task = {
     if (answer === expected) {
       return {
         passed: true,
-        feedback: `Right: each shard is offered ${thousands(workload.recordsPerSecond / workload.shards)} records/s but only a small share of its 1 MiB/s.`,
+        feedback: `Right: the producer sends each shard about ${thousands(workload.recordsPerSecond / workload.shards)} readings/s, over 1,000 records/s but a small share of its 1 MiB/s.`,
       };
     }
     return {
       passed: false,
       feedback:
-        'Not that one. Compare each shard’s records per second with 1,000 and its bytes per second with 1 MiB.',
+        'Not that one. Compare each shard’s records offered per second with 1,000, and the MiB it writes per second with 1 MiB.',
     };
   },
 };
@@ -70,12 +70,12 @@ export const noThrottling: Task = {
     if (throttled === 0) {
       return {
         passed: true,
-        feedback: `${thousands(derived.current.kinesisRecordsPerSecond)} Kinesis records/s carry ${thousands(derived.current.userRecordsPerSecond)} readings/s.`,
+        feedback: `${thousands(derived.current.kinesisRecordsPerSecond)} Kinesis records/s carry ${thousands(derived.current.userRecordsPerSecond)} readings/s (means over the ${workload.durationSeconds} s run).`,
       };
     }
     return {
       passed: false,
-      feedback: `${thousands(throttled)} Kinesis records were refused in ${workload.durationSeconds} s: the shards are offered more than 1,000 records/s each.`,
+      feedback: `Kinesis refused records ${thousands(throttled)} times in the ${workload.durationSeconds} s run (a retried record counts each time): the shards are offered more than 1,000 records/s each.`,
     };
   },
 };
@@ -90,12 +90,12 @@ export const unitsCut: Task = {
     if (now * 10 <= before) {
       return {
         passed: true,
-        feedback: `${thousands(now)} units/s instead of ${thousands(before)}: about $${derived.current.payloadUsdPerMonth.toFixed(2)} a month instead of $${derived.withoutAggregation.payloadUsdPerMonth.toFixed(2)}.`,
+        feedback: `${thousands(now)} units/s instead of ${thousands(before)} (means over the run): about $${derived.current.payloadUsdPerMonth.toFixed(2)} a month instead of $${derived.withoutAggregation.payloadUsdPerMonth.toFixed(2)}.`,
       };
     }
     return {
       passed: false,
-      feedback: `${thousands(now)} PUT payload units/s, against ${thousands(before)} without aggregation: pack more readings into each Kinesis record.`,
+      feedback: `${thousands(now)} PUT payload units/s, against ${thousands(before)} without aggregation (means over the run): pack more readings into each Kinesis record.`,
     };
   },
 };
@@ -111,7 +111,7 @@ export const withinLatencyBudget: Task = {
     }
     return {
       passed: false,
-      feedback: `Readings wait ${waited.toFixed(1)} ms on average with RecordMaxBufferedTime = ${workspace.recordMaxBufferedTimeMs} ms.`,
+      feedback: `Readings wait ${waited.toFixed(1)} ms on average with RecordMaxBufferedTime = ${workspace.recordMaxBufferedTimeMs} ms: over the ${workload.latencyBudgetMs} ms budget.`,
     };
   },
 };

@@ -30,10 +30,46 @@ describe('lab 8: KPL aggregation', () => {
         { type: 'answer', question: 'units-per-record', value: 0.004 },
       ]),
     );
-    expect(wrong['refused-by']!.passed).toBe(false);
-    expect(wrong['units-per-record']!.feedback).toMatch(
-      /^0.004 is not it\. A record is billed in 25 KB chunks/,
-    );
+    expect(wrong['refused-by']).toMatchObject({
+      passed: false,
+      feedback:
+        'Not that one. Compare each shard’s records offered per second with 1,000, and the MiB it writes per second with 1 MiB.',
+    });
+    expect(wrong['units-per-record']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(/^0.004 is not it\. A record is billed in 25 KB chunks/),
+    });
+    // Counting the 25 KB chunks as 25 bytes each: 100 bytes would be 4 units.
+    expect(
+      tasks(0, after([{ type: 'answer', question: 'units-per-record', value: 4 }]))['units-per-record']!
+        .passed,
+    ).toBe(false);
+  });
+
+  it('leaves aggregation off failing the aggregation step, and says what is refused', () => {
+    const off = tasks(1, lab.initialWorkspace);
+    expect(off['aggregation-on']).toMatchObject({ passed: false, feedback: 'Turn on KPL aggregation.' });
+    expect(off['no-throttling']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(
+        /^Kinesis refused records [\d,]+ times in the 6 s run \(a retried record counts each time\)/,
+      ),
+    });
+    expect(off['units-cut']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(/pack more readings into each Kinesis record\.$/),
+    });
+  });
+
+  it('does not accept a RecordMaxBufferedTime so low that aggregation no longer pays', () => {
+    const tiny = after([
+      { type: 'set-aggregation', enabled: true },
+      { type: 'set-record-max-buffered-time', ms: 1 },
+    ]);
+    const result = tasks(2, tiny);
+    expect(result['within-latency-budget']!.passed).toBe(true);
+    expect(result['no-throttling']!.passed).toBe(true);
+    expect(result['units-cut']).toMatchObject({ passed: false });
   });
 
   it('aggregation removes the throttling and cuts payload units by far more than ten', () => {
@@ -44,7 +80,10 @@ describe('lab 8: KPL aggregation', () => {
 
   it('keeps the default 100 ms outside the 30 ms latency budget, and a 1 ms buffer sends far more records', () => {
     const on = after([{ type: 'set-aggregation', enabled: true }]);
-    expect(tasks(2, on)['within-latency-budget']!.passed).toBe(false);
+    expect(tasks(2, on)['within-latency-budget']).toMatchObject({
+      passed: false,
+      feedback: expect.stringMatching(/with RecordMaxBufferedTime = 100 ms: over the 30 ms budget\.$/),
+    });
     const tiny = factsFor({ ...on, recordMaxBufferedTimeMs: 1 }).current;
     expect(tiny.kinesisRecordsPerSecond).toBeGreaterThan(20 * factsFor(on).current.kinesisRecordsPerSecond);
   });

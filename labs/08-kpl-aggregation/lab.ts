@@ -71,11 +71,11 @@ export const kplAggregationLab = {
     {
       id: 'buffer-time',
       title: 'Tune RecordMaxBufferedTime',
-      tasks: [aggregationOn, withinLatencyBudget, noThrottling],
+      tasks: [aggregationOn, withinLatencyBudget, noThrottling, unitsCut],
       hints: [
         'RecordMaxBufferedTime is how long a user record may wait for others to join it.',
         'Halve it and watch the mean wait, the Kinesis records per second and the payload units.',
-        `${SOLUTION_BUFFERED_TIME_MS} ms fits the budget; go much lower and aggregates shrink toward one reading each.`,
+        `${SOLUTION_BUFFERED_TIME_MS} ms fits the budget; go much lower and aggregates shrink toward one reading each, and the payload units climb back.`,
       ],
       solution: [{ type: 'set-record-max-buffered-time', ms: SOLUTION_BUFFERED_TIME_MS }],
     },

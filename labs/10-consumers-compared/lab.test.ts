@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyActions, referenceWorkspace } from '../engine/run.ts';
 import { validateLab } from '../engine/validate.ts';
-import { consumersFacts } from './checks.ts';
+import { consumersFacts, watchedShardCallsPerSecond, WATCHED_SHARD } from './checks.ts';
+import { RUN_SECONDS } from './consumers-run.ts';
 import { consumersComparedLab as lab } from './lab.ts';
 import type { ConsumersAction, ConsumersWorkspace } from './workspace.ts';
 
@@ -47,8 +48,74 @@ describe('lab 10: Lambda vs KCL vs Spark Streaming', () => {
     const [, throttles] = results(1, stepStart(1));
     expect(throttles!.passed).toBe(false);
     expect(throttles!.feedback).toMatch(
-      /calls were refused with ProvisionedThroughputExceededException, across .*order-to-db/,
+      /calls were refused in total with ProvisionedThroughputExceededException, across .*order-to-db/,
     );
+  });
+
+  it('does not accept the queue of the learner’s own settings as the starting queue', () => {
+    const solved = after([{ type: 'set-spark-cores', cores: 4 }]);
+    const own = consumersFacts(solved).run.spark.detail.queuedBatches;
+    const start = consumersFacts(solved).start.spark.detail.queuedBatches;
+    expect(own).not.toBe(start);
+    const [queued] = results(
+      0,
+      after([{ type: 'answer', question: 'spark-queued-start', value: own }], solved),
+    );
+    expect(queued).toMatchObject({
+      passed: false,
+      feedback: `${own} is not it. Read the queued batches of the Spark application with the starting settings (undo your changes, or reset the settings, to see them).`,
+    });
+  });
+
+  it('does not let tiny Lambda batches keep up, and says why', () => {
+    for (const batchSize of [1, 10]) {
+      const [keepsUp] = results(1, after([{ type: 'set-lambda-batch-size', batchSize }], stepStart(1)));
+      expect(keepsUp).toMatchObject({
+        passed: false,
+        feedback: expect.stringMatching(
+          /^The iterator age reached [\d.,]+ s in the minute\. Each invocation pays a fixed 200 ms, and a shard has one batch in the function at a time\.$/,
+        ),
+      });
+    }
+  });
+
+  it('does not accept the invocations of another batch size', () => {
+    const atStart = consumersFacts(stepStart(1)).run.lambda.detail.totals.invocations;
+    const raised = after(
+      [
+        { type: 'set-lambda-batch-size', batchSize: 100 },
+        { type: 'answer', question: 'lambda-invocations', value: atStart },
+      ],
+      stepStart(1),
+    );
+    const [, , invocations] = results(1, raised);
+    expect(invocations).toMatchObject({
+      passed: false,
+      feedback: `${atStart.toLocaleString('en-US')} is not it. Read the invocations of the Lambda function at your current batch size.`,
+    });
+  });
+
+  it('does not accept the total calls, one application’s rate, or both shards’ rate as the shared rate', () => {
+    const workspace = stepStart(2);
+    const { run } = consumersFacts(workspace);
+    const watched = run.reads.filter((r) => r.shardId === WATCHED_SHARD);
+    const total = watched.reduce((sum, r) => sum + r.getRecordsCalls, 0);
+    const oneApp = Math.round((watched[0]!.getRecordsCalls / RUN_SECONDS) * 10) / 10;
+    const bothShards =
+      Math.round((run.reads.reduce((sum, r) => sum + r.getRecordsCalls, 0) / RUN_SECONDS) * 10) / 10;
+    expect(Math.round(watchedShardCallsPerSecond(run) * 10) / 10).not.toBe(oneApp);
+    for (const value of [total, oneApp, bothShards]) {
+      const [answer] = results(
+        2,
+        after([{ type: 'answer', question: 'shard-calls-per-second', value }], workspace),
+      );
+      expect(answer).toMatchObject({
+        passed: false,
+        feedback: expect.stringMatching(
+          /is not it\. Add up the three applications’ GetRecords calls on shardId-000000000000 and divide by the 60 s of the run\.$/,
+        ),
+      });
+    }
   });
 
   it('refuses a batch size above 10,000 and a Spark without cores for its receiver', () => {
