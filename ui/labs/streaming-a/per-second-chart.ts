@@ -80,12 +80,13 @@ export function placeRuleLabel(
   text: string,
 ): LabelPlacement {
   const width = text.length * CHARACTER_WIDTH;
-  const candidates: LabelPlacement[] = [
+  const corners: LabelPlacement[] = [
     { x: plot.right - 4, y: ruleY - GAP, anchor: 'end' },
     { x: plot.right - 4, y: ruleY + GAP + ASCENT, anchor: 'end' },
     { x: plot.left + 4, y: ruleY - GAP, anchor: 'start' },
     { x: plot.left + 4, y: ruleY + GAP + ASCENT, anchor: 'start' },
-  ].filter((c) => c.y - ASCENT >= plot.top - GAP && c.y + DESCENT <= plot.bottom);
+  ];
+  const candidates = corners.filter((c) => c.y - ASCENT >= plot.top - GAP && c.y + DESCENT <= plot.bottom);
   const crossings = (c: LabelPlacement) => {
     const left = c.anchor === 'end' ? c.x - width : c.x;
     const box = { left, right: left + width, top: c.y - ASCENT, bottom: c.y + DESCENT };
