@@ -20,7 +20,9 @@ test('a refused split shows its error beside the button, on screen at 1280×800'
   await split.click();
 
   const error = form.locator('[aria-live="polite"]');
-  await expect(error).toContainText('Not split: InvalidArgumentException: NewStartingHashKey "0"');
+  await expect(error).toContainText(
+    'Not split: InvalidArgumentException: NewStartingHashKey 0 used in SplitShard()',
+  );
   await expect(error).toBeInViewport();
   await expect(split).toBeInViewport();
   await expect(form.getByRole('textbox', { name: 'NewStartingHashKey' })).toHaveAttribute(
