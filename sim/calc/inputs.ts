@@ -1,3 +1,4 @@
+import { describeKindAndValue } from '../core/describe-value.ts';
 import { formatNumber } from '../core/format.ts';
 import type { CalcError } from './types.ts';
 
@@ -38,7 +39,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed,
-      message: `${rule.label} (${path}) must be ${allowed}; got ${JSON.stringify(value) ?? String(value)}.`,
+      message: `${rule.label} (${path}) must be ${allowed}; got ${describeKindAndValue(value)}.`,
     });
     return rule.min;
   }
@@ -56,7 +57,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed,
-      message: `${label} (${path}) must be ${allowed}; got ${JSON.stringify(value) ?? String(value)}.`,
+      message: `${label} (${path}) must be ${allowed}; got ${describeKindAndValue(value)}.`,
     });
     return choices[0] as T;
   }
@@ -69,7 +70,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed: 'true or false',
-      message: `${label} (${path}) must be true or false; got ${JSON.stringify(value)}.`,
+      message: `${label} (${path}) must be true or false; got ${describeKindAndValue(value)}.`,
     });
     return fallback;
   }

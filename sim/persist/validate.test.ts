@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultDocument, serializeDocument } from './document.ts';
+import { applyPriceOverrides } from '../pricing/overrides.ts';
+import { PRICE_BOOKS } from '../pricing/books.ts';
 import { validateDocument } from './validate.ts';
 
 const withSettings = (settings: Record<string, unknown>): unknown => {
@@ -60,5 +62,30 @@ describe('validateDocument', () => {
     expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 2 }).ok).toBe(false);
     const result = validateDocument([]);
     expect(!result.ok && result.error.path).toBe('$');
+  });
+});
+
+describe('a document that validates loads', () => {
+  it.each(['constructor', 'toString', '__proto__', 'valueOf'])(
+    'a saved override for "%s" validates and applies to the price book as an own entry',
+    (id) => {
+      const text = `{"schemaVersion":1,"settings":{"priceBook":"2016","theme":"system","priceOverrides":{${JSON.stringify(id)}:0.5}},"progress":{"labs":{}}}`;
+      const result = validateDocument(JSON.parse(text));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const book = applyPriceOverrides(
+        PRICE_BOOKS[result.value.settings.priceBook],
+        result.value.settings.priceOverrides,
+      );
+      expect(Object.hasOwn(book.prices, id) && book.prices[id]?.value).toBe(0.5);
+    },
+  );
+
+  it('says the kind of a wrong value and an excerpt, never the whole value', () => {
+    const result = validateDocument(withSettings({ theme: ['x'.repeat(400_000)] }));
+    expect(!result.ok && result.error.message).toMatch(/^\$\.settings\.theme is an array \["x{10}/);
+    expect(!result.ok && result.error.message.length).toBeLessThan(200);
+    const infinite = validateDocument(withSettings({ priceOverrides: { 'kinesis.shardHour': Infinity } }));
+    expect(!infinite.ok && infinite.error.message).toContain('an infinite number');
   });
 });

@@ -1,12 +1,18 @@
+import { childPath, describeKindAndValue } from '../core/describe-value.ts';
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { applyPriceOverrides } from '../pricing/overrides.ts';
+import { PRICE_BOOKS } from '../pricing/books.ts';
 import {
   CURRENT_SCHEMA_VERSION,
   PRICE_BOOK_IDS,
   THEME_PREFERENCES,
   type PersistedDocument,
+  type PersistedSettings,
   type PriceBookId,
   type ThemePreference,
 } from './document.ts';
+
+export { childPath };
 
 /**
  * A document that failed validation: `path` and `message` name the first problem, `issues` lists them all,
@@ -22,22 +28,9 @@ export const MAX_OVERRIDE_KEY_LENGTH = 200;
 /** Deepest nesting accepted inside a lab's progress record. */
 export const MAX_PROGRESS_DEPTH = 64;
 
-const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** The JSON path of `key` inside `path`: `$.a.b`, or `$.a["x.y"]` when the key is not an identifier. */
-export function childPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return identifier.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
-
-/** A short, safe rendering of a value for an error message. */
+/** A value in a message: its kind and a short excerpt (see `describeKindAndValue`); `missing` when absent. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return String(value);
+  return value === undefined ? 'missing' : describeKindAndValue(value);
 }
 
 /** True for `{…}` objects (not arrays, not null, not class instances such as Date). */
@@ -154,6 +147,24 @@ export function checkLabs(value: unknown, path: string, issues: IssueList): void
 }
 
 /**
+ * Checks that valid settings can be used as the app uses them at start-up (the price book with the
+ * overrides applied): a document that validates must load. Only a fault in the app itself can fail here;
+ * the document is then refused like a damaged one, so the caller restores the backup with a notice.
+ */
+function checkSettingsApply(settings: PersistedSettings, issues: IssueList): void {
+  try {
+    applyPriceOverrides(PRICE_BOOKS[settings.priceBook], settings.priceOverrides);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    issues.add(
+      '$.settings.priceOverrides',
+      settings.priceOverrides,
+      `the overrides could not be applied to the price book (${reason.slice(0, 120)})`,
+    );
+  }
+}
+
+/**
  * Checks that `input` is a document at the current schema version. Older versions are not accepted here:
  * run `migrateDocument` on anything read from storage.
  */
@@ -169,6 +180,7 @@ export function validateDocument(input: unknown): Result<PersistedDocument, Inva
     checkPriceBook(settings.priceBook, '$.settings.priceBook', issues);
     checkTheme(settings.theme, '$.settings.theme', issues);
     checkPriceOverrides(settings.priceOverrides, '$.settings.priceOverrides', issues);
+    if (issues.issues.length === 0) checkSettingsApply(settings as unknown as PersistedSettings, issues);
   }
   const progress = issues.object(root.progress, '$.progress', ['labs']);
   if (progress !== undefined) checkLabs(progress.labs, '$.progress.labs', issues);

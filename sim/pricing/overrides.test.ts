@@ -105,3 +105,53 @@ describe('missing-price reasons', () => {
     }
   });
 });
+
+describe('override ids that are names of Object.prototype', () => {
+  const inherited = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+  it.each(inherited)('applies "%s" as an own entry of the book, not the inherited property', (id) => {
+    const prices = JSON.parse(`{ ${JSON.stringify(id)}: 0.5 }`) as Record<string, number>;
+    const book = applyPriceOverrides(PRICE_BOOKS['2016'], prices);
+    expect(Object.hasOwn(book.prices, id)).toBe(true);
+    expect(book.prices[id]).toMatchObject({ id, label: id, value: 0.5, confidence: 'override' });
+    expect(Object.getPrototypeOf(book.prices)).toBe(Object.prototype);
+    expect(book.overridden).toContain(id);
+  });
+
+  it.each(inherited)(
+    'refuses "%s" in a price file as an unknown id, keeping the prices object plain',
+    (id) => {
+      const outcome = parsePriceOverridesText(
+        `{ "prices": { ${JSON.stringify(id)}: 1, "kinesis.shardHour": 0.02 } }`,
+      );
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.errors.map((error) => error.code)).toEqual(['UnknownPriceId']);
+    },
+  );
+
+  it('reads "__proto__" in a valid file as a field, never as the prototype', () => {
+    const outcome = parsePriceOverridesText('{ "__proto__": { "basedOn": "current" }, "prices": {} }');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors[0]?.path).toBe('$.__proto__');
+  });
+});
+
+describe('"did you mean" on long unknown ids', () => {
+  it('suggests nothing for an id far longer than any price id, and still suggests for a near miss', () => {
+    expect(closePriceIds('kinesis.'.repeat(100_000))).toEqual([]);
+    expect(closePriceIds('kinesis.shardHuor')).toContain('kinesis.shardHour');
+  });
+
+  it('keeps every message short for a file of long unknown ids', () => {
+    const prices = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`${i}`.padEnd(20_000, 'x'), 1]));
+    const outcome = parsePriceOverridesText(JSON.stringify({ prices }));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.errors).toHaveLength(200);
+      for (const error of outcome.errors) {
+        expect(error.message.length).toBeLessThan(200);
+        expect(error.path!.length).toBeLessThan(80);
+      }
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import type { SimError } from '../core/errors.ts';
 import { formatUnitPrice } from '../core/format.ts';
+import { childPath, describeKindAndValue, describeValue } from '../core/describe-value.ts';
+import { parseJsonText } from '../core/json-syntax.ts';
 import { usd } from '../core/units.ts';
 import { isPriceBookId, knownPriceIds, PRICE_BOOK_IDS, PRICE_BOOKS } from './books.ts';
 import type { PriceBook, PriceBookId, PriceRecord } from './types.ts';
@@ -28,15 +30,27 @@ export type OverridesOutcome =
   | { readonly ok: true; readonly value: PriceOverrides }
   | { readonly ok: false; readonly errors: readonly SimError[] };
 
-/** Up to three known ids closest to `id` (by edit distance), for "did you mean" messages. */
+/** Longest unknown id that "did you mean" compares with the known ids (the longest known id is ~45). */
+const MAX_SUGGESTED_ID_LENGTH = 80;
+
+/**
+ * Up to three known ids closest to `id` (by edit distance), for "did you mean" messages. Ids longer than any
+ * known id by far get no suggestion, and a candidate whose length alone puts it out of reach is skipped, so
+ * a file of long unknown ids costs no more than a file of short ones.
+ */
 export function closePriceIds(id: string): string[] {
-  const scored = knownPriceIds().map((known) => ({
-    known,
-    distance: editDistance(id.toLowerCase(), known.toLowerCase()),
-  }));
+  if (id.length > MAX_SUGGESTED_ID_LENGTH) return [];
   const threshold = Math.max(3, Math.floor(id.length / 3));
+  const lower = id.toLowerCase();
+  const scored: { known: string; distance: number }[] = [];
+  for (const known of knownPriceIds()) {
+    const contains = known.includes(id) || id.includes(known);
+    // The distance is at least the difference in length.
+    if (!contains && Math.abs(known.length - id.length) > threshold) continue;
+    const distance = editDistance(lower, known.toLowerCase());
+    if (distance <= threshold || contains) scored.push({ known, distance });
+  }
   return scored
-    .filter((entry) => entry.distance <= threshold || entry.known.includes(id) || id.includes(entry.known))
     .sort((a, b) => a.distance - b.distance || a.known.localeCompare(b.known))
     .slice(0, 3)
     .map((entry) => entry.known);
@@ -49,19 +63,23 @@ export function closePriceIds(id: string): string[] {
 export function validatePriceOverride(
   id: string,
   value: unknown,
-  path = `$.prices["${id}"]`,
+  path = `$.prices[${describeValue(id)}]`,
 ): SimError | null {
   if (!knownPriceIds().includes(id)) {
     const close = closePriceIds(id);
     const hint =
       close.length > 0 ? ` Did you mean ${close.join(', ')}?` : ' See `bdlab calc prices` for the list.';
-    return { code: 'UnknownPriceId', path, message: `${path}: "${id}" is not a price id.${hint}` };
+    return {
+      code: 'UnknownPriceId',
+      path,
+      message: `${path}: ${describeValue(id)} is not a price id.${hint}`,
+    };
   }
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_OVERRIDE_USD) {
     return {
       code: 'InvalidPriceOverride',
       path,
-      message: `${path}: ${JSON.stringify(value) ?? String(value)} is not allowed for ${id}; use a number of US dollars from 0 to ${MAX_OVERRIDE_USD.toLocaleString('en-US')}.`,
+      message: `${path}: ${describeKindAndValue(value)} is not allowed for ${id}; use a number of US dollars from 0 to ${MAX_OVERRIDE_USD.toLocaleString('en-US')}.`,
     };
   }
   return null;
@@ -86,26 +104,27 @@ export function parsePriceOverrides(json: unknown): OverridesOutcome {
   const record = json as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
+      const path = childPath('$', key);
       errors.push({
         code: 'InvalidPriceOverride',
-        path: `$.${key}`,
-        message: `$.${key}: unknown field. Allowed fields: ${TOP_LEVEL_KEYS.join(', ')}.`,
+        path,
+        message: `${path}: unknown field. Allowed fields: ${TOP_LEVEL_KEYS.join(', ')}.`,
       });
     }
   }
   let basedOn: PriceBookId = '2016';
-  if (record.basedOn !== undefined) {
+  if (Object.hasOwn(record, 'basedOn') && record.basedOn !== undefined) {
     if (typeof record.basedOn === 'string' && isPriceBookId(record.basedOn)) basedOn = record.basedOn;
     else {
       errors.push({
         code: 'InvalidPriceOverride',
         path: '$.basedOn',
-        message: `$.basedOn: ${JSON.stringify(record.basedOn)} is not a price book; use one of ${PRICE_BOOK_IDS.join(', ')}.`,
+        message: `$.basedOn: ${describeKindAndValue(record.basedOn)} is not a price book; use one of ${PRICE_BOOK_IDS.join(', ')}.`,
       });
     }
   }
   const prices: Record<string, number> = {};
-  const raw = record.prices;
+  const raw = Object.hasOwn(record, 'prices') ? record.prices : undefined;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     errors.push({
       code: 'InvalidPriceOverride',
@@ -117,7 +136,7 @@ export function parsePriceOverrides(json: unknown): OverridesOutcome {
     for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
       const problem = validatePriceOverride(id, value);
       if (problem) errors.push(problem);
-      else prices[id] = value as number;
+      else setOwn(prices, id, value as number);
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { basedOn, prices } };
@@ -125,16 +144,14 @@ export function parsePriceOverrides(json: unknown): OverridesOutcome {
 
 /** Reads overrides from JSON text (a file's contents), reporting a JSON syntax error as one problem. */
 export function parsePriceOverridesText(text: string): OverridesOutcome {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
     return {
       ok: false,
-      errors: [{ code: 'InvalidPriceOverride', path: '$', message: `$: not valid JSON (${reason}).` }],
+      errors: [{ code: 'InvalidPriceOverride', path: '$', message: `$: ${parsed.message}` }],
     };
   }
+  const json = parsed.value;
   return parsePriceOverrides(json);
 }
 
@@ -150,12 +167,13 @@ export function applyPriceOverrides(book: PriceBook, prices: Readonly<Record<str
   const nextMissing = { ...book.missing };
   for (const id of ids) {
     const value = prices[id] as number;
-    const existing = book.prices[id];
-    const missing = book.missing[id];
+    // Own entries only: an id such as `constructor` or `toString` must not find Object.prototype's.
+    const existing = Object.hasOwn(book.prices, id) ? book.prices[id] : undefined;
+    const missing = Object.hasOwn(book.missing, id) ? book.missing[id] : undefined;
     const replaced = existing
       ? `Replaces the book’s ${formatUnitPrice(existing.value)} (${existing.sources.join(', ')}, ${existing.confidence}).`
       : `The book has no price for this: ${missing?.reason ?? 'not in this book.'}`;
-    nextPrices[id] = {
+    setOwn(nextPrices, id, {
       kind: 'price',
       id,
       label: existing?.label ?? missing?.label ?? id,
@@ -165,7 +183,7 @@ export function applyPriceOverrides(book: PriceBook, prices: Readonly<Record<str
       confidence: 'override',
       note: `Your override. ${replaced}`,
       ...(existing?.tier ? { tier: existing.tier } : {}),
-    };
+    });
     delete nextMissing[id];
   }
   return {
@@ -175,6 +193,11 @@ export function applyPriceOverrides(book: PriceBook, prices: Readonly<Record<str
     missing: nextMissing,
     overridden: [...new Set([...book.overridden, ...ids])].sort(),
   };
+}
+
+/** Sets an own, enumerable property, even for `__proto__` (which plain assignment would treat as the prototype). */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The built-in book named by `overrides.basedOn` with the overrides applied. */

@@ -1,7 +1,7 @@
 import type { SimError } from '../core/errors.ts';
 import { MAX_SEED } from '../core/rng.ts';
 import type { AnyScenarioComponent, CoreScenario } from './component.ts';
-import { jsonErrorOffset, lineAndColumn } from './json-syntax.ts';
+import { parseJsonText } from '../core/json-syntax.ts';
 import { scenarioComponents } from './components.ts';
 import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
 
@@ -23,23 +23,15 @@ export function scenarioError(issue: SchemaIssue): SimError {
   return { code: 'InvalidScenario', path: issue.path, message: issue.message };
 }
 
-/** Parses scenario JSON text; a syntax error is reported with its line and column. */
+/** Parses scenario JSON text (see `parseJsonText`: a byte-order mark is skipped, nesting is bounded). */
 export function parseScenarioText(
   text: string,
   components: readonly AnyScenarioComponent[] = scenarioComponents,
 ): { ok: true; value: Scenario } | { ok: false; errors: SimError[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const offset = jsonErrorOffset(text);
-    const where = offset === undefined ? '' : ` at ${lineAndColumn(text, offset)}`;
-    return {
-      ok: false,
-      errors: [{ code: 'InvalidScenario', path: '$', message: `not valid JSON${where}: ${detail}` }],
-    };
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok)
+    return { ok: false, errors: [{ code: 'InvalidScenario', path: '$', message: parsed.message }] };
+  const value = parsed.value;
   return validateScenario(value, components);
 }
 

@@ -2,6 +2,9 @@
  * A small declarative schema for scenario files: each schema checks a JSON value and, on a problem, says
  * where (a JSON path such as `$.arrivals[0].ratePerSecond`), what was found and what is allowed.
  */
+import { childPath, describeValue, kindOf } from '../core/describe-value.ts';
+
+export { childPath, describeValue, kindOf };
 
 /** One problem found in a document. */
 export interface SchemaIssue {
@@ -24,23 +27,6 @@ export interface Schema<T> {
 
 /** The type a schema produces. */
 export type Infer<S> = S extends Schema<infer T> ? T : never;
-
-/** A value as a learner would write it in JSON, shortened for messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  return typeof value;
-}
 
 function wrongType(path: string, value: unknown, expected: string, issues: SchemaIssue[]): undefined {
   issues.push({ path, message: `${describeValue(value)} is ${kindOf(value)}; expected ${expected}.` });
@@ -243,11 +229,6 @@ export function object<F extends Fields>(fields: F): Schema<ObjectOf<F>> {
   };
 }
 
-/** `$.a.b` for plain names, `$["odd key"]` otherwise. */
-export function childPath(path: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
-
 /**
  * Edit distance between two short strings, counting an insertion, deletion, substitution or swap of two
  * neighbouring characters as one edit (optimal string alignment), since swapped letters are a common typo.
@@ -269,17 +250,23 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Longest word `didYouMean` compares: every candidate is a short field or type name. */
+const MAX_SUGGESTION_WORD = 64;
+
 /** " Did you mean "x"?" for the closest candidate within a third of the word's length, else "". */
 export function didYouMean(word: string, candidates: readonly string[]): string {
+  if (word.length > MAX_SUGGESTION_WORD) return '';
+  const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip candidates that cannot be within the limit.
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit ? ` Did you mean "${best}"?` : '';
 }

@@ -36,7 +36,7 @@ describe('streaming scenario validation', () => {
     expect(errors).toEqual([
       '$.streams[0].shards: 0 is not allowed; expected an integer from 1 to 100,000.',
       '$.producers[0].recordsPerSecond: -5 is not allowed; expected a number greater than 0 and at most 10,000,000.',
-      `$.producers[0].partitionKeys.key: "${'k'.repeat(36)}… is not allowed; expected a string of 1 to 256 characters.`,
+      `$.producers[0].partitionKeys.key: "${'k'.repeat(40)}…" is not allowed; expected a string of 1 to 256 characters.`,
     ]);
   });
 
