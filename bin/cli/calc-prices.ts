@@ -10,7 +10,8 @@ import {
 } from '../../sim/pricing/index.ts';
 import { UsageError } from './io.ts';
 
-const ALLOWED = '2016, current, or the path of a JSON price file';
+/** What `--prices` takes, in words. */
+export const PRICES_ALLOWED = '2016, current, or the path of a JSON price file';
 
 /**
  * The price book `--prices` names: a built-in book id, or a JSON override file
@@ -25,7 +26,7 @@ export async function loadPriceBook(value: string | undefined): Promise<PriceBoo
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`;
-    throw new UsageError(`--prices ${value}: ${reason}; use ${ALLOWED}.`);
+    throw new UsageError(`--prices ${value}: ${reason}; use ${PRICES_ALLOWED}.`);
   }
   const outcome = parsePriceOverridesText(text);
   if (!outcome.ok) {

@@ -82,7 +82,7 @@ describe('bdlab calc', () => {
     );
     expect(code).toBe(2);
     expect(stderr).toBe(
-      "bdlab calc: --records-per-second 'lots' is not a number; use a number (average user records per second).\n",
+      "bdlab calc: --records-per-second 'lots' is not a decimal number; write digits such as 1000, 1_000 or 2.5e3 (average user records per second).\n",
     );
   });
 

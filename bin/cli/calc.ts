@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CalcError } from '../../sim/calc/index.ts';
+import { MAX_EXCERPT_CHARS } from '../../sim/core/describe-value.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
-import { loadPriceBook, priceBookJson, priceBookText } from './calc-prices.ts';
+import { loadPriceBook, PRICES_ALLOWED, priceBookJson, priceBookText } from './calc-prices.ts';
 import { calcHelp, renderResult, serviceHelp } from './calc-render.ts';
 import { findService, SERVICES, type FlagSpec, type ServiceSpec } from './calc-services.ts';
 
@@ -48,7 +49,7 @@ async function runService(service: ServiceSpec, args: string[], io: CliIo): Prom
   for (const flag of service.flags)
     options[flag.flag] = { type: flag.kind === 'boolean' ? 'boolean' : 'string' };
   const allowed = [...service.flags.map((flag) => `--${flag.flag}`), '--prices', '--json', '--help'];
-  const values = parse(args, options, allowed, service.name);
+  const values = parse(args, options, allowed, service.name, flagHints(service));
   if (values.help) {
     io.stdout(serviceHelp(service));
     return ExitCode.ok;
@@ -81,7 +82,12 @@ function parse(
   options: NonNullable<ParseArgsConfig['options']>,
   allowed: string[],
   where: string,
+  hints: Readonly<Record<string, string>> = {},
 ): Values {
+  const valueHints: Readonly<Record<string, string>> = {
+    ...hints,
+    prices: `${PRICES_ALLOWED}, such as --prices 2016`,
+  };
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
@@ -96,7 +102,7 @@ function parse(
       const takesValue = options[flag.slice(2)]?.type === 'string';
       throw new UsageError(
         takesValue
-          ? `${flag} needs a value, such as ${flag} 10.`
+          ? `${flag} needs a value: ${valueHints[flag.slice(2)] ?? 'write it after the flag'}.`
           : `${flag} takes no value; write ${flag} on its own.`,
       );
     }
@@ -125,10 +131,37 @@ function buildInput(service: ServiceSpec, values: Values): Record<string, unknow
   return input;
 }
 
-function parseNumber(flag: FlagSpec, text: string): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text.replaceAll('_', ''));
-  if (!Number.isFinite(value))
-    throw new UsageError(`--${flag.flag} '${text}' is not a number; use a number (${flag.description}).`);
+/** A value as typed, cut to an excerpt: a 10 KB argument must not make a 10 KB message. */
+const shortText = (text: string): string =>
+  text.length > MAX_EXCERPT_CHARS ? `${text.slice(0, MAX_EXCERPT_CHARS)}…` : text;
+
+/** What a flag's value is, for "--flag needs a value: …": its description and default. */
+function flagHints(service: ServiceSpec): Record<string, string> {
+  const hints: Record<string, string> = {};
+  for (const flag of service.flags) {
+    hints[flag.flag] = `${flag.description}${flag.default === undefined ? '' : ` (default ${flag.default})`}`;
+  }
+  return hints;
+}
+
+/**
+ * A decimal number as people type it: digits with an optional fraction and exponent, `_` between digits
+ * (`1_000`) or `,` between groups of three (`21,600`). Hex, binary, `Infinity` and a lone `_` — all of
+ * which `Number()` reads — are refused rather than read as something the learner did not mean.
+ */
+const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d(?:_?\d)*)?(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d+)?$/;
+
+/** Reads a number flag's text, or throws a usage error quoting a short excerpt of it. */
+export function parseNumber(flag: FlagSpec, text: string): number {
+  const trimmed = text.trim();
+  const hasDigit = /\d/.test(trimmed.replace(/[eE][+-]?\d+$/, ''));
+  const value =
+    hasDigit && DECIMAL.test(trimmed) ? Number(trimmed.replaceAll('_', '').replaceAll(',', '')) : Number.NaN;
+  if (!Number.isFinite(value)) {
+    throw new UsageError(
+      `--${flag.flag} '${shortText(text)}' is not a decimal number; write digits such as 1000, 1_000 or 2.5e3 (${flag.description}).`,
+    );
+  }
   return value;
 }
 
@@ -141,5 +174,5 @@ function flagErrorLine(service: ServiceSpec, error: CalcError, values: Values): 
   const given = values[flag.flag] ?? flag.default;
   const allowed = toFlag(error.allowed ?? 'a different value');
   if (given === undefined) return `--${flag.flag} is missing for ${service.name}; use ${allowed}.`;
-  return `--${flag.flag} ${String(given)} is not allowed for ${service.name}; use ${allowed}.`;
+  return `--${flag.flag} ${shortText(String(given))} is not allowed for ${service.name}; use ${allowed}.`;
 }

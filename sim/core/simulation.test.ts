@@ -112,6 +112,11 @@ describe('simulation', () => {
     ]);
     const state = createState<LogEvent, Services>({ seed: 1, services: newState().services });
     schedule(state, millis(0), { type: 'log', text: 'start' });
-    expect(() => looping.run(state, millis(1), { maxEvents: 1000 })).toThrow(/Stopped after 1000 events/);
+    expect(() => looping.run(state, millis(1), { maxEvents: 1000 })).toThrow(/Stopped after 1,000 events/);
+    // The limit is fixed: the message must not send the learner looking for a setting that does not exist.
+    expect(() => looping.run(state, millis(1), { maxEvents: 1000 })).toThrow(
+      /at most 1,000 events, a fixed limit .* Shorten the run or lower the event rates\.$/,
+    );
+    expect(() => looping.run(state, millis(1), { maxEvents: 1000 })).not.toThrow(/raise the limit/);
   });
 });

@@ -189,7 +189,7 @@ export function createSimulation<E extends SimEvent, S>(
       if (dispatched >= limit) {
         throw new SimException({
           code: 'EventLimitExceeded',
-          message: `Stopped after ${dispatched} events at ${state.now} ms, before reaching ${until} ms: raise the limit or lower the event rates.`,
+          message: `Stopped after ${dispatched.toLocaleString('en-US')} events at ${state.now} ms, before reaching ${until} ms: a run may dispatch at most ${limit.toLocaleString('en-US')} events, a fixed limit that keeps a run to minutes. Shorten the run or lower the event rates.`,
         });
       }
       step(state);

@@ -8,6 +8,9 @@ import { integer, number, object, optional, type Fields, type SchemaIssue } from
 /** Longest run a scenario may ask for: one week of simulated time. */
 export const MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
+/** Most problems one validation lists; the rest are counted (a file can hold a million bad items). */
+export const MAX_REPORTED_ISSUES = 20;
+
 /** The fields every scenario has; services add theirs through components. */
 export const coreScenarioFields = {
   seed: integer({ min: 0, max: MAX_SEED }),
@@ -52,6 +55,17 @@ export function validateScenario(
       issues.push(...(component.checkScenario?.(scenario[component.field], scenario) ?? []));
     }
   }
-  if (issues.length > 0 || !scenario) return { ok: false, errors: issues.map(scenarioError) };
+  if (issues.length > 0 || !scenario) {
+    const errors = issues.slice(0, MAX_REPORTED_ISSUES).map(scenarioError);
+    if (issues.length > MAX_REPORTED_ISSUES) {
+      const more = issues.length - MAX_REPORTED_ISSUES;
+      errors.push({
+        code: 'InvalidScenario',
+        path: '$',
+        message: `and ${more.toLocaleString('en-US')} more problems like these.`,
+      });
+    }
+    return { ok: false, errors };
+  }
   return { ok: true, value: scenario };
 }
