@@ -35,5 +35,21 @@ export async function writeFileAtomic(
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await fs.syncDirectory(dirname(target));
+  try {
+    await fs.syncDirectory(dirname(target));
+  } catch (error) {
+    throw new FolderSyncError(error);
+  }
+}
+
+/**
+ * The rename succeeded (`target` holds the new text) but flushing the folder to disk failed: a caller must
+ * not say the old text is still there.
+ */
+export class FolderSyncError extends Error {
+  override readonly name = 'FolderSyncError';
+
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
 }

@@ -7,7 +7,7 @@ import {
   validateDocument,
   type PersistedDocument,
 } from '../../sim/persist/index.ts';
-import { isTempFileOf, writeFileAtomic } from './atomic-write.ts';
+import { FolderSyncError, isTempFileOf, writeFileAtomic } from './atomic-write.ts';
 import { hasErrorCode, nodeFileSystem, type PersistenceFileSystem } from './file-system.ts';
 
 /** The file name of the learner's document inside the user-data folder. */
@@ -36,14 +36,16 @@ export interface DocumentStoreOptions {
 type Candidate =
   | { readonly state: 'missing' }
   | { readonly state: 'good'; readonly document: PersistedDocument; readonly text: string }
-  | { readonly state: 'bad'; readonly reason: string };
+  | { readonly state: 'bad'; readonly reason: string }
+  /** Written by a newer app version: kept in place, never renamed or overwritten (see `migrate.ts`). */
+  | { readonly state: 'newer'; readonly reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Why a stored text cannot be used, or the document it holds (migrated to the current version). */
 function parseStoredText(
   bytes: Uint8Array,
-): { ok: true; document: PersistedDocument; text: string } | { ok: false; reason: string } {
+): { ok: true; document: PersistedDocument; text: string } | { ok: false; reason: string; newer?: true } {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
     return { ok: false, reason: `it is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit` };
   }
@@ -63,14 +65,19 @@ function parseStoredText(
     };
   }
   const migrated = migrateDocument(json);
-  if (!migrated.ok) return { ok: false, reason: migrated.error.message };
+  if (!migrated.ok) {
+    const newer = migrated.error.code === 'UnsupportedSchemaVersion';
+    return { ok: false, reason: migrated.error.message, ...(newer ? { newer } : {}) };
+  }
   return { ok: true, document: migrated.value, text };
 }
 
 /**
  * The learner's progress and settings document in one folder, written atomically, with a last-good backup
- * (`<file>.bak`), schema migration on load, and recovery: a damaged file is moved aside as
- * `<file>.corrupt-<n>` (never deleted) and the backup restored, or a fresh document started, with a notice.
+ * (`<file>.bak`), schema migration on load, and recovery: a damaged file (or a folder in its place) is moved
+ * aside as `<file>.corrupt-<n>` (never deleted) and the backup restored, or a fresh document started, with a
+ * notice. A file written by a newer version of the app is not damaged: it stays where it is, untouched, and
+ * saves are refused until the app is updated, so the newer work is never overwritten in the older format.
  * Loads and saves run one at a time in call order, so the last save wins and no two writes interleave.
  */
 export class DocumentStore {
@@ -126,12 +133,12 @@ export class DocumentStore {
       bytes = await this.fs.readFile(path);
     } catch (error) {
       if (hasErrorCode(error, 'ENOENT')) return { state: 'missing' };
+      if (hasErrorCode(error, 'EISDIR')) return { state: 'bad', reason: 'it is a folder, not a file' };
       throw error;
     }
     const parsed = parseStoredText(bytes);
-    return parsed.ok
-      ? { state: 'good', document: parsed.document, text: parsed.text }
-      : { state: 'bad', reason: parsed.reason };
+    if (parsed.ok) return { state: 'good', document: parsed.document, text: parsed.text };
+    return parsed.newer ? { state: 'newer', reason: parsed.reason } : { state: 'bad', reason: parsed.reason };
   }
 
   private async loadNow(): Promise<LoadedDocument> {
@@ -139,6 +146,7 @@ export class DocumentStore {
     await this.removeStaleTempFiles();
     const main = await this.read(this.path);
     if (main.state === 'good') return { document: main.document };
+    if (main.state === 'newer') return this.loadBesideNewer(main.reason);
     const keptAs = main.state === 'bad' ? await this.moveAside(this.path) : undefined;
     const problem =
       main.state === 'bad'
@@ -164,19 +172,58 @@ export class DocumentStore {
     };
   }
 
+  /**
+   * The main file was written by a newer version: it stays in place and untouched. This session starts from
+   * the backup when it is usable (read only: it is not copied over the newer file), else from defaults.
+   */
+  private async loadBesideNewer(reason: string): Promise<LoadedDocument> {
+    const kept = `Your saved progress in ${this.path} was saved by a newer version of Big Data Day Lab; it is kept as it is (${reason})`;
+    const noSaving = 'Changes you make now are not saved, so the newer file is never overwritten.';
+    const backup = await this.read(this.backupPath);
+    if (backup.state === 'good') {
+      return {
+        document: backup.document,
+        notice: `${kept}. Showing your older backup meanwhile. ${noSaving}`,
+      };
+    }
+    return {
+      document: createDefaultDocument(),
+      notice: `${kept}. Starting with default settings. ${noSaving}`,
+    };
+  }
+
   private async saveNow(text: string): Promise<void> {
     await this.fs.makeDirectory(this.folder);
     const previous = await this.read(this.path);
+    if (previous.state === 'newer') {
+      throw new Error(
+        `Your progress was not saved: ${this.path} was saved by a newer version of Big Data Day Lab, and saving would overwrite it in an older format. Update the app to keep working with it.`,
+      );
+    }
     if (previous.state === 'bad') await this.moveAside(this.path);
     try {
       await writeFileAtomic(this.fs, this.path, text);
     } catch (error) {
+      const reason = (error as Error).message;
+      if (!(error instanceof FolderSyncError)) {
+        throw new Error(
+          `Could not save your progress to ${this.path} (${reason}); the previous save is unchanged.`,
+          { cause: error },
+        );
+      }
+      // The new file is in place; only the folder's flush to disk failed. Rotate the backup as after any
+      // write that landed (its own flush may fail the same way: the message below already says so).
+      await this.rotateBackup(previous, text).catch(() => undefined);
       throw new Error(
-        `Could not save your progress to ${this.path} (${(error as Error).message}); the previous save is unchanged.`,
+        `Your progress was written to ${this.path}, but the system could not confirm it reached the disk (${reason}); it may be lost if the computer loses power now. It will be written again with your next change.`,
         { cause: error },
       );
     }
-    // The backup rotates only once the new file is safely in place, and only from a file that validated.
+    await this.rotateBackup(previous, text);
+  }
+
+  /** The backup rotates only once the new file is in place, and only from a file that validated. */
+  private async rotateBackup(previous: Candidate, text: string): Promise<void> {
     if (previous.state === 'good' && previous.text !== text) {
       await writeFileAtomic(this.fs, this.backupPath, previous.text);
     }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,13 +120,42 @@ describe('DocumentStore: recovery', () => {
     expect(loaded.notice).toContain('was missing');
   });
 
-  it('keeps a file from a newer app version instead of overwriting it', async () => {
+  it('keeps a file from a newer app version in place, untouched, and refuses to overwrite it', async () => {
     const store = new DocumentStore({ folder });
-    await writeFile(store.path, JSON.stringify({ schemaVersion: 9, whatever: true }));
+    const newer = JSON.stringify({ schemaVersion: 9, whatever: true });
+    await writeFile(store.path, newer);
     const loaded = await store.load();
     expect(loaded.document).toEqual(createDefaultDocument());
     expect(loaded.notice).toContain('saved by a newer version');
-    expect(await files()).toEqual(['bdlab-progress.json.corrupt-1']);
+    expect(loaded.notice).toContain('Changes you make now are not saved');
+    expect(await files()).toEqual(['bdlab-progress.json']);
+    await expect(store.save(atStep(1))).rejects.toThrow(/not saved: .* newer version .* Update the app/);
+    expect(await readFile(store.path, 'utf8')).toBe(newer);
+    expect(await files()).toEqual(['bdlab-progress.json']);
+  });
+
+  it('shows the older backup beside a newer file, without copying it over the newer file', async () => {
+    const store = await savedTwice();
+    const newer = JSON.stringify({ schemaVersion: 2, settings: {}, progress: {} });
+    await writeFile(store.path, newer);
+    const loaded = await new DocumentStore({ folder }).load();
+    expect(loaded.document).toEqual(atStep(1));
+    expect(loaded.notice).toContain('Showing your older backup meanwhile');
+    expect(await readFile(store.path, 'utf8')).toBe(newer);
+  });
+
+  it('recovers with a notice when a folder stands where the progress file should be', async () => {
+    const store = await savedTwice();
+    await rm(store.path);
+    await mkdir(store.path);
+    await writeFile(join(store.path, 'inside.txt'), 'kept');
+    const loaded = await new DocumentStore({ folder }).load();
+    expect(loaded.document).toEqual(atStep(1));
+    expect(loaded.notice).toContain('(it is a folder, not a file)');
+    expect(loaded.notice).toContain('bdlab-progress.json.corrupt-1');
+    expect(await readFile(join(`${store.path}.corrupt-1`, 'inside.txt'), 'utf8')).toBe('kept');
+    await new DocumentStore({ folder }).save(atStep(3));
+    expect(await new DocumentStore({ folder }).load()).toEqual({ document: atStep(3) });
   });
 
   it('moves aside a file damaged after load instead of overwriting it on the next save', async () => {
@@ -170,6 +199,26 @@ describe('DocumentStore: interrupted writes lose nothing but the write in flight
     );
     expect(await new DocumentStore({ folder }).load()).toEqual({ document: atStep(1) });
     expect(await files()).toEqual(['bdlab-progress.json']);
+  });
+
+  it('says the new file is in place when only the folder flush after the rename failed', async () => {
+    await new DocumentStore({ folder }).save(atStep(1));
+    const failingSync: PersistenceFileSystem = {
+      ...nodeFileSystem,
+      syncDirectory: async () => {
+        throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+      },
+    };
+    const error = await new DocumentStore({ folder, fileSystem: failingSync })
+      .save(atStep(2))
+      .catch((e) => e);
+    expect(String(error)).toContain('was written to');
+    expect(String(error)).toContain('could not confirm it reached the disk (EIO');
+    expect(String(error)).not.toContain('unchanged');
+    expect(await new DocumentStore({ folder }).load()).toEqual({ document: atStep(2) });
+    expect(await readFile(join(folder, 'bdlab-progress.json.bak'), 'utf8')).toBe(
+      serializeDocument(atStep(1)),
+    );
   });
 
   it('keeps saving after a failed write', async () => {

@@ -123,3 +123,29 @@ describe('BrowserPort links', () => {
     expect(opened).toEqual(['https://aws.amazon.com/kinesis/']);
   });
 });
+
+describe('BrowserPort and a document from a newer app version', () => {
+  const newerCodec: DocumentCodec<TestDoc> = {
+    ...codec,
+    read(raw) {
+      const version = (raw as { schemaVersion?: number } | null)?.schemaVersion ?? 0;
+      return version > 1 ? { ok: false, error: 'saved by a newer version', newer: true } : codec.read(raw);
+    },
+  };
+  const newer = JSON.stringify({ schemaVersion: 2, theme: 'dark', more: true });
+
+  it('keeps it in place, shows the backup and refuses to overwrite it', async () => {
+    const storage = memoryStorage({
+      [browserStorageKeys.document]: newer,
+      [browserStorageKeys.backup]: JSON.stringify({ schemaVersion: 1, theme: 'light' }),
+    });
+    const browser = new BrowserPort(window, storage, newerCodec);
+    const loaded = await browser.loadDocument();
+    expect(loaded.document).toEqual({ schemaVersion: 1, theme: 'light' });
+    expect(loaded.notice?.message).toContain('saved by a newer version');
+    expect(loaded.notice?.message).toContain('Changes you make now are not saved');
+    await expect(browser.saveDocument({ schemaVersion: 1, theme: 'dark' })).rejects.toThrow(/not saved/);
+    expect(storage.data.get(browserStorageKeys.document)).toBe(newer);
+    expect(storage.data.has(browserStorageKeys.damaged)).toBe(false);
+  });
+});

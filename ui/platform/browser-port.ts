@@ -38,6 +38,22 @@ export class BrowserPort<Doc> implements PlatformPort<Doc> {
     if (primary.kind === 'ok') return { document: primary.document };
 
     const backup = this.#readSlot(browserStorageKeys.backup);
+    if (primary.kind === 'newer') {
+      const kept = `Your saved progress in this browser was saved by a newer version of Big Data Day Lab; it is kept as it is (${primary.error})`;
+      const noSaving = 'Changes you make now are not saved, so the newer copy is never overwritten.';
+      return backup.kind === 'ok'
+        ? {
+            document: backup.document,
+            notice: {
+              level: 'warning',
+              message: `${kept}. Showing your older backup meanwhile. ${noSaving}`,
+            },
+          }
+        : {
+            document: this.#codec.createDefault(),
+            notice: { level: 'warning', message: `${kept}. Starting with default settings. ${noSaving}` },
+          };
+    }
     if (primary.kind === 'empty' && backup.kind === 'empty') return { document: this.#codec.createDefault() };
 
     if (primary.kind === 'damaged') this.#keepDamagedCopy(primary.raw);
@@ -64,8 +80,13 @@ export class BrowserPort<Doc> implements PlatformPort<Doc> {
 
   async saveDocument(document: Doc): Promise<void> {
     const serialized = JSON.stringify(document);
+    const previous = this.#readSlot(browserStorageKeys.document);
+    if (previous.kind === 'newer') {
+      throw new Error(
+        'Your progress was not saved: this browser holds progress saved by a newer version of Big Data Day Lab, and saving would overwrite it in an older format. Open it with the newer version.',
+      );
+    }
     try {
-      const previous = this.#readSlot(browserStorageKeys.document);
       if (previous.kind === 'ok') this.#storage.setItem(browserStorageKeys.backup, previous.raw);
       this.#storage.setItem(browserStorageKeys.document, serialized);
     } catch (error) {
@@ -128,7 +149,8 @@ export class BrowserPort<Doc> implements PlatformPort<Doc> {
   ):
     | { kind: 'empty' }
     | { kind: 'ok'; raw: string; document: Doc }
-    | { kind: 'damaged'; raw: string; error: string } {
+    | { kind: 'damaged'; raw: string; error: string }
+    | { kind: 'newer'; raw: string; error: string } {
     const raw = this.#storage.getItem(key);
     if (raw === null) return { kind: 'empty' };
     let parsed: unknown;
@@ -138,9 +160,8 @@ export class BrowserPort<Doc> implements PlatformPort<Doc> {
       return { kind: 'damaged', raw, error: 'not valid JSON' };
     }
     const read = this.#codec.read(parsed);
-    return read.ok
-      ? { kind: 'ok', raw, document: read.document }
-      : { kind: 'damaged', raw, error: read.error };
+    if (read.ok) return { kind: 'ok', raw, document: read.document };
+    return { kind: read.newer ? 'newer' : 'damaged', raw, error: read.error };
   }
 
   #keepDamagedCopy(raw: string): void {

@@ -8,6 +8,10 @@ export const documentCodec: DocumentCodec<PersistedDocument> = {
     const migrated = migrateDocument(raw);
     return migrated.ok
       ? { ok: true, document: migrated.value }
-      : { ok: false, error: migrated.error.message };
+      : {
+          ok: false,
+          error: migrated.error.message,
+          newer: migrated.error.code === 'UnsupportedSchemaVersion',
+        };
   },
 };

@@ -63,9 +63,10 @@ export interface PlatformPort<Doc> {
 export interface DocumentCodec<Doc> {
   createDefault(): Doc;
   /** Migrates an older schema version and validates; `error` is a sentence naming what is wrong and where. */
-  read(
-    raw: unknown,
-  ): { readonly ok: true; readonly document: Doc } | { readonly ok: false; readonly error: string };
+  read(raw: unknown):
+    | { readonly ok: true; readonly document: Doc }
+    /** `newer` when a newer version of the app wrote it: keep it, never overwrite it. */
+    | { readonly ok: false; readonly error: string; readonly newer?: boolean };
 }
 
 /** True for the links the app may hand to a browser: absolute http or https URLs. */
