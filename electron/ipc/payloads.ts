@@ -5,14 +5,15 @@ import {
   validateDocument,
   type PersistedDocument,
 } from '../../sim/persist/index.ts';
+import { checkFileName, MAX_FILE_NAME_LENGTH } from '../../sim/persist/file-name.ts';
 import type { ExportFileRequest } from './bridge.ts';
+
+export { checkFileName, MAX_FILE_NAME_LENGTH };
 
 /** Largest export the app writes, in bytes of UTF-8 text. */
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
 /** Largest file `importFile` reads, in bytes. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** Longest file name accepted. */
-export const MAX_FILE_NAME_LENGTH = 200;
 /** Most entries in an `accept` list. */
 export const MAX_ACCEPT_ENTRIES = 20;
 
@@ -33,33 +34,6 @@ const utf8Length = (text: string): number => new TextEncoder().encode(text).byte
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Windows forbids these names and characters; refusing them everywhere keeps exports portable.
-const reservedName = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
-const forbiddenCharacter = /[<>:"/\\|?*]/;
-const hasControlCharacter = (text: string): boolean =>
-  [...text].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
-
-/** Checks a file name: 1–200 characters, no folders, nothing Windows forbids, not hidden. */
-export function checkFileName(name: unknown, path = 'suggestedName'): Result<string, SimError> {
-  if (typeof name !== 'string') return invalid(`${path} must be a string.`, path);
-  if (name.length === 0 || name.length > MAX_FILE_NAME_LENGTH) {
-    return invalid(`${path} must be 1 to ${MAX_FILE_NAME_LENGTH} characters long.`, path);
-  }
-  if (forbiddenCharacter.test(name) || hasControlCharacter(name)) {
-    return invalid(
-      `${path} "${name.slice(0, 60)}" contains a folder separator or a character file names cannot hold.`,
-      path,
-    );
-  }
-  if (name.startsWith('.') || /[. ]$/.test(name) || reservedName.test(name)) {
-    return invalid(
-      `${path} "${name}" is not a usable file name (hidden, ending in a dot or space, or reserved).`,
-      path,
-    );
-  }
-  return ok(name);
-}
-
 /** Checks a `saveDocument` payload: a valid current-version document of at most 5 MB. */
 export function checkSaveDocumentPayload(payload: unknown): Result<PersistedDocument, SimError> {
   const valid = validateDocument(payload);
@@ -79,7 +53,7 @@ export function checkExportRequest(payload: unknown): Result<ExportFileRequest, 
   if (extra.length > 0)
     return invalid(`Unknown field(s) in the export request: ${extra.join(', ')}.`, extra[0]);
   const name = checkFileName(payload.suggestedName);
-  if (!name.ok) return name;
+  if (!name.ok) return invalid(name.error.message, 'suggestedName');
   const { mimeType, contents } = payload;
   if (
     typeof mimeType !== 'string' ||

@@ -31,6 +31,8 @@ describe('checkFileName', () => {
     ['.hidden', 'not a usable file name'],
     ['CON.txt', 'not a usable file name'],
     ['trailing.', 'not a usable file name'],
+    ['bdlab-\u202Enosj.exe', 'invisible character'],
+    ['bdlab\u200B.json', 'invisible character'],
   ])('refuses %j', (name, reason) => {
     expect(errorOf(checkFileName(name))).toContain(reason);
   });

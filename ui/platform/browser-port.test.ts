@@ -149,3 +149,17 @@ describe('BrowserPort and a document from a newer app version', () => {
     expect(storage.data.has(browserStorageKeys.damaged)).toBe(false);
   });
 });
+
+describe('BrowserPort exports', () => {
+  it('refuses a file name with a bidirectional override before downloading anything', async () => {
+    const browser = port(memoryStorage());
+    await expect(
+      browser.exportFile({
+        suggestedName: 'progress-\u202Enosj.exe',
+        mimeType: 'application/json',
+        contents: '{}',
+      }),
+    ).rejects.toThrow(/not exported: .*invisible character/);
+    expect(document.querySelectorAll('a[download]')).toHaveLength(0);
+  });
+});

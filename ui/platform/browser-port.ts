@@ -1,3 +1,4 @@
+import { checkFileName } from '../../sim/persist/file-name';
 import {
   isExternalLink,
   type DocumentCodec,
@@ -99,6 +100,8 @@ export class BrowserPort<Doc> implements PlatformPort<Doc> {
   }
 
   async exportFile(request: ExportRequest): Promise<ExportResult> {
+    const name = checkFileName(request.suggestedName);
+    if (!name.ok) throw new Error(`The file was not exported: ${name.error.message}`);
     const doc = this.#window.document;
     const url = URL.createObjectURL(new Blob([request.contents], { type: request.mimeType }));
     const link = doc.createElement('a');
