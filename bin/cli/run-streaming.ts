@@ -15,8 +15,14 @@ const format = (n: number): string => n.toLocaleString('en-US', { maximumFractio
 const SHOWN_DELIVERIES = 5;
 const mb = (bytes: number): string => `${format(bytes / 1_048_576)} MiB`;
 
+/** Shards listed per stream in the summary; the rest are counted (a stream may have 100,000). */
+export const SHOWN_SHARDS = 50;
+
 function table(rows: readonly (readonly string[])[], rightAligned: readonly number[]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // A loop, not Math.max(...lengths): spreading 125,000 arguments overflows the stack.
+  const widths = rows[0]!.map((_, column) =>
+    rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0),
+  );
   return rows.map(
     (row) =>
       '  ' +
@@ -45,15 +51,19 @@ function streamLines(section: JsonValue): string[] {
     );
     const rows = [
       ['shard', 'parent', 'incoming records', 'incoming bytes', 'throttled'],
-      ...stream.shards.map((s) => [
-        s.closedAtMs === null ? s.shardId : `${s.shardId} (closed at ${format(s.closedAtMs / 1000)} s)`,
-        s.parentShardId ?? '-',
-        format(s.incomingRecords),
-        format(s.incomingBytes),
-        format(s.throttledRecords),
-      ]),
+      ...stream.shards
+        .slice(0, SHOWN_SHARDS)
+        .map((s) => [
+          s.closedAtMs === null ? s.shardId : `${s.shardId} (closed at ${format(s.closedAtMs / 1000)} s)`,
+          s.parentShardId ?? '-',
+          format(s.incomingRecords),
+          format(s.incomingBytes),
+          format(s.throttledRecords),
+        ]),
     ];
     lines.push(...table(rows, [2, 3, 4]));
+    const more = stream.shards.length - SHOWN_SHARDS;
+    if (more > 0) lines.push(`  … and ${format(more)} more shards (--json lists every one)`);
   }
   return lines;
 }

@@ -38,7 +38,9 @@ const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
     const sources = (section as ArrivalsReport).sources;
     if (sources.length === 0) return [];
     const rows = sources.map((s) => [s.name, s.process, `${format(s.ratePerSecond)}/s`, format(s.events)]);
-    const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+    const widths = [0, 1, 2, 3].map((column) =>
+      rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0),
+    );
     return [
       'Arrival sources:',
       ...rows.map(

@@ -33,11 +33,15 @@ export function expectedScenarioRecords(
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
-/** Chooses the level of detail: as requested, or automatically by the expected number of records. */
+/**
+ * Chooses the level of detail: as requested, or automatically by the expected number of records and, when
+ * given, whether a record-level run fits its work and memory budget (`recordLevelFits` in work.ts).
+ */
 export function chooseLevel(
   requested: LevelChoice['requested'],
   producers: readonly ProducerConfig[],
   durationSeconds: number,
+  recordLevelFits = true,
 ): LevelChoice {
   const expected = expectedScenarioRecords(producers, durationSeconds);
   if (requested === 'record') {
@@ -45,6 +49,14 @@ export function chooseLevel(
   }
   if (requested === 'rate') {
     return { requested, used: 'rate', reason: 'rate level was requested', expectedRecords: expected };
+  }
+  if (expected <= AUTO_RECORD_LEVEL_MAX_RECORDS && !recordLevelFits) {
+    return {
+      requested,
+      used: 'rate',
+      reason: `about ${count(expected)} records, but too much record data or work to simulate each one: per-shard flows per simulated second`,
+      expectedRecords: expected,
+    };
   }
   if (expected <= AUTO_RECORD_LEVEL_MAX_RECORDS) {
     return {

@@ -12,6 +12,7 @@ import type { SchemaIssue } from '../scenario/schema.ts';
 import { chooseLevel, FORCED_RECORD_LEVEL_MAX_RECORDS, type LevelChoice, type LevelState } from './level.ts';
 import { rateLevelIssues, runRateLevel } from './rate-level.ts';
 import { streamsReport } from './report.ts';
+import { recordLevelFits, runWorkIssues } from './work.ts';
 import {
   eraSchema,
   kinesisSchema,
@@ -88,8 +89,11 @@ export const levelComponent = defineComponent<'level', LevelChoice['requested'],
   schema: levelSchema,
   checkScenario(requested, scenario) {
     const s = streamingScenario(scenario);
-    const choice = chooseLevel(requested, s.producers ?? [], s.durationSeconds);
-    if (choice.used === 'rate') return rateLevelIssues(s);
+    const choice = chooseLevel(requested, s.producers ?? [], s.durationSeconds, recordLevelFits(s));
+    if (choice.used === 'rate') {
+      const issues = rateLevelIssues(s);
+      return issues.length > 0 ? issues : runWorkIssues(s, 'rate');
+    }
     if (choice.expectedRecords > FORCED_RECORD_LEVEL_MAX_RECORDS) {
       return [
         {
@@ -98,12 +102,15 @@ export const levelComponent = defineComponent<'level', LevelChoice['requested'],
         },
       ];
     }
-    return [];
+    return runWorkIssues(s, 'record');
   },
-  initialState: (requested, scenario): LevelState => ({
-    ...chooseLevel(requested, streamingScenario(scenario).producers ?? [], scenario.durationSeconds),
-    rate: null,
-  }),
+  initialState: (requested, scenario): LevelState => {
+    const s = streamingScenario(scenario);
+    return {
+      ...chooseLevel(requested, s.producers ?? [], scenario.durationSeconds, recordLevelFits(s)),
+      rate: null,
+    };
+  },
   module: noHandlers('level'),
   start(state, _requested, scenario) {
     const level = state.services.level;
