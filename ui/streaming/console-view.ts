@@ -106,14 +106,28 @@ export interface StreamView {
   readonly status: 'ACTIVE' | 'UPDATING';
   readonly retentionHours: number;
   readonly openShardCount: number;
-  /** Every shard not yet expired, open and closed, in creation order. */
+  /**
+   * Every shard not yet expired, open and closed, in creation order — or, for a stream of more than
+   * `MAX_SHARD_VIEWS` shards, the busiest open ones and those a marked key lands on (see `omitted`).
+   */
   readonly shards: readonly ShardView[];
+  /** Present when `shards` lists only some of the stream's shards: what the others add up to. */
+  readonly omitted?: OmittedShardsView;
   readonly limits: ShardLimitsView;
   /** Marks for the shard map: the hottest keys of each producer writing to this stream. */
   readonly keyLandings: readonly KeyLanding[];
   readonly lineage: readonly LineageEdge[];
   /** How the producers choose keys, as the "change key strategy" action shows it (`zipf over 100 keys, s=1.2`). */
   readonly keyStrategies: readonly { readonly producer: string; readonly description: string }[];
+}
+
+/** The shards a frame does not list one by one, summed. */
+export interface OmittedShardsView {
+  readonly shards: number;
+  readonly openShards: number;
+  readonly incomingRecords: number;
+  readonly incomingBytes: number;
+  readonly throttledRecords: number;
 }
 
 /** A KCL worker (one process of the application). */

@@ -44,9 +44,10 @@ function readTotals(state: ConsumerStateBase) {
 const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : formatDuration(ms / 1000));
 
 function leaseViews(app: KclAppState): LeaseView[] {
+  // One set, not a search of every lease per parent: that was quadratic in the shard count.
   const finished = new Set(app.finishedShards);
-  const done = (shardId: string) =>
-    finished.has(shardId) || app.leases.some((l) => l.leaseKey === shardId && l.checkpoint === 'SHARD_END');
+  for (const lease of app.leases) if (lease.checkpoint === 'SHARD_END') finished.add(lease.leaseKey);
+  const done = (shardId: string) => finished.has(shardId);
   return app.leases.map((lease) => ({
     leaseKey: lease.leaseKey,
     leaseOwner: lease.leaseOwner,
