@@ -94,7 +94,7 @@ function parse(
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+      const flag = shortText(/'([^']+)'/.exec(message)?.[1] ?? message);
       throw new UsageError(`unknown flag ${flag} for ${where}. Allowed flags: ${allowed.join(', ')}.`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -107,12 +107,12 @@ function parse(
       );
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      const value = /'([^']+)'/.exec(message)?.[1] ?? '';
+      const value = shortText(/'([^']+)'/.exec(message)?.[1] ?? '');
       throw new UsageError(
         `unexpected argument '${value}' for ${where}: every value follows its flag. Allowed flags: ${allowed.join(', ')}.`,
       );
     }
-    throw new UsageError(message);
+    throw new UsageError(shortText(message));
   }
 }
 

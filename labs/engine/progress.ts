@@ -3,6 +3,7 @@
  * the source of truth: restoring replays it through the lab's reducer, so a saved file can be resumed,
  * audited and handed in, and a tampered or stale one is refused with a clear reason instead of loaded.
  */
+import { describeKindAndValue } from '../../sim/core/describe-value.ts';
 import { fail, ok, type Result } from '../../sim/core/errors.ts';
 import { applyActions, checkStep, stepPasses } from './run.ts';
 import { allTasksPassed, type LabFlowContext, type LabPhase } from './flow-context.ts';
@@ -82,12 +83,15 @@ export function restoreProgress(
   if (p.format !== PROGRESS_FORMAT) return invalid(`"format" must be "${PROGRESS_FORMAT}".`, '$.format');
   if (p.version !== PROGRESS_VERSION) {
     return invalid(
-      `"version" ${JSON.stringify(p.version)} is not supported; expected ${PROGRESS_VERSION}.`,
+      `"version" ${describeKindAndValue(p.version)} is not supported; expected ${PROGRESS_VERSION}.`,
       '$.version',
     );
   }
   if (p.labId !== lab.id) {
-    return invalid(`This progress belongs to lab "${String(p.labId)}", not "${lab.id}".`, '$.labId');
+    return invalid(
+      `This progress belongs to lab ${describeKindAndValue(p.labId)}, not "${lab.id}".`,
+      '$.labId',
+    );
   }
   const phases: LabPhase[] = ['intro', 'working', 'passed', 'completed'];
   if (!phases.includes(p.phase as LabPhase))

@@ -5,6 +5,8 @@
  * file holds and what it would replace, for the learner to confirm.
  */
 import { registeredLabs, findLab } from '../../labs';
+import { describeValue } from '../../sim/core/describe-value';
+import { parseJsonText } from '../../sim/core/json-syntax';
 import { migrateDocument, serializeDocument, type PersistedDocument } from '../../sim/persist';
 import { describeStatus, summarizeProgress, type LabProgressSummary } from './progress-summary';
 
@@ -81,15 +83,14 @@ export function readProgressFile(
   contents: string,
   current: Readonly<Record<string, unknown>>,
 ): ProgressImportResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(contents);
-  } catch (error) {
+  const parsed = parseJsonText(contents);
+  if (!parsed.ok) {
     return {
       ok: false,
-      error: `${fileName} is not a JSON file (${error instanceof Error ? error.message : String(error)}). Choose a file exported with “Export progress (JSON)”.`,
+      error: `${fileName} is not a JSON file (${parsed.message}). Choose a file exported with “Export progress (JSON)”.`,
     };
   }
+  const raw = parsed.value;
   const migrated = migrateDocument(raw);
   if (!migrated.ok) {
     return {
@@ -108,7 +109,7 @@ export function readProgressFile(
     if (!lab) {
       return {
         ok: false,
-        error: `${fileName} has progress for a lab “${id}” this version of the app does not have; nothing was imported.`,
+        error: `${fileName} has progress for a lab “${describeValue(id).slice(1, -1)}” this version of the app does not have; nothing was imported.`,
       };
     }
     const incoming = summarizeProgress(lab, labs[id]);
