@@ -52,7 +52,18 @@ class Inputs {
   }
 
   number(): number | string {
-    return this.pick<number | string>([0, -1, 1, 2.5, 1e999, -1e999, 4294967296, 1e-320, 123456789, 3000]);
+    return this.pick<number | string>([
+      0,
+      -1,
+      1,
+      2.5,
+      '1e999',
+      '-1e999',
+      4294967296,
+      1e-320,
+      123456789,
+      3000,
+    ]);
   }
 
   /** A JSON text for a value of the given depth budget, built as text so numbers like 1e999 survive. */
