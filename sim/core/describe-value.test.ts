@@ -5,6 +5,7 @@ import {
   describeValue,
   kindOf,
   MAX_EXCERPT_CHARS,
+  MAX_PATH_CHARS,
   MAX_PATH_KEY_CHARS,
 } from './describe-value.ts';
 
@@ -67,5 +68,13 @@ describe('childPath', () => {
   it('keeps a path short however long the key is', () => {
     const path = childPath('$.labs', 'k'.repeat(5_000_000));
     expect(path.length).toBeLessThan(MAX_PATH_KEY_CHARS + 20);
+  });
+
+  it('keeps a path short however deep it goes, with its start and its last step', () => {
+    let path = '$.progress.labs';
+    for (let level = 0; level < 64; level++) path = childPath(path, `key-${'n'.repeat(50)}-${level}`);
+    expect(path.length).toBeLessThanOrEqual(MAX_PATH_CHARS);
+    expect(path.startsWith('$.progress.labs')).toBe(true);
+    expect(path.endsWith(`-63"]`)).toBe(true);
   });
 });

@@ -103,14 +103,23 @@ export function describeKindAndValue(value: unknown): string {
 
 /** Longest object key a JSON path quotes in full; longer keys are cut with `…`. */
 export const MAX_PATH_KEY_CHARS = 60;
+/** Longest JSON path a message names; a deeper path keeps its start and its last step. */
+export const MAX_PATH_CHARS = 140;
 
 /**
  * The JSON path of `key` inside `path`: `$.a.b` for plain names, `$["odd key"]` otherwise, `$[3]` for an
- * array index. A key longer than `MAX_PATH_KEY_CHARS` is quoted cut short, so a path stays short however
- * long the key in the file is.
+ * array index. A key longer than `MAX_PATH_KEY_CHARS` is quoted cut short, and a path longer than
+ * `MAX_PATH_CHARS` keeps its start and its last step, so a path stays short however long or deep the keys.
  */
 export function childPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  if (key.length <= MAX_PATH_KEY_CHARS && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return `${path}.${key}`;
-  return `${path}[${quote(key, MAX_PATH_KEY_CHARS)}]`;
+  const segment =
+    typeof key === 'number'
+      ? `[${key}]`
+      : key.length <= MAX_PATH_KEY_CHARS && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)
+        ? `.${key}`
+        : `[${quote(key, MAX_PATH_KEY_CHARS)}]`;
+  // Deep inside a document the path keeps its start and its last step: `$.progress.labs.x…[3]`.
+  return path.length + segment.length <= MAX_PATH_CHARS
+    ? `${path}${segment}`
+    : `${path.slice(0, MAX_PATH_CHARS - MAX_PATH_KEY_CHARS - 10)}…${segment}`;
 }
