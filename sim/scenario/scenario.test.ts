@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalsComponent } from './arrivals.ts';
-import { parseScenarioText, validateScenario } from './scenario.ts';
+import { MAX_REPORTED_ISSUES, parseScenarioText, validateScenario } from './scenario.ts';
 
 /** The core format with only the generic arrivals service, so these tests do not move as services join. */
 const coreOnly = [arrivalsComponent];
@@ -99,5 +99,25 @@ describe('parseScenarioText', () => {
 
   it('validates what it parsed', () => {
     expect(parseScenarioText('{"seed": 3, "durationSeconds": 1}').ok).toBe(true);
+  });
+});
+
+describe('what a refused scenario says about the value', () => {
+  it('names an infinite number as infinite, not as "null is a number"', () => {
+    const parsed = parseScenarioText('{ "seed": 1e999, "durationSeconds": 10 }');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors[0]!.message).toBe(
+      'Infinity is an infinite number (too large to represent); expected an integer from 0 to 4,294,967,295.',
+    );
+  });
+
+  it('lists at most 20 problems and counts the rest', () => {
+    const streams = Array.from({ length: 50 }, () => ({ name: 1 }));
+    const parsed = parseScenarioText(JSON.stringify({ seed: 1, durationSeconds: 1, streams }));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(parsed.errors.at(-1)!.message).toMatch(/^and \d+ more problems like these\.$/);
   });
 });
