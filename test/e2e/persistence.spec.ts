@@ -26,14 +26,43 @@ test.describe('persistence in the browser', () => {
     await expect(page.getByText('Restored the last good copy')).toHaveCount(0);
   });
 
+  test('a saved override named like a property of every object loads, and the app starts', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/');
+    await page.evaluate(() => {
+      window.localStorage.setItem(
+        'bdlab.document',
+        '{"schemaVersion":1,"settings":{"priceBook":"2016","theme":"system","priceOverrides":{"constructor":1,"toString":2,"__proto__":3}},"progress":{"labs":{}}}',
+      );
+    });
+    await app.reload();
+    await expect(app.heading).toHaveText('The workshop day');
+    await expect(page.getByText('could not start')).toHaveCount(0);
+    await expect(page.getByRole('status')).toHaveCount(0);
+  });
+
+  test('a file from a newer version is kept, not overwritten, and the learner is told', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/settings');
+    const newer = '{"schemaVersion": 99, "settings": {}, "progress": {}}';
+    await page.evaluate((text) => window.localStorage.setItem('bdlab.document', text), newer);
+    await app.reload();
+    await expect(page.getByRole('status').first()).toContainText('saved by a newer version');
+    await new SettingsPage(app).chooseTheme('Dark');
+    await expect(page.getByText('Your progress was not saved').first()).toBeVisible();
+    expect(await page.evaluate(() => window.localStorage.getItem('bdlab.document'))).toBe(newer);
+  });
+
   test('with nothing usable stored, the app starts on defaults and says why', async ({ page }) => {
     const app = new App(page);
     await app.open('/');
     await page.evaluate(() => {
-      window.localStorage.setItem('bdlab.document', '{"schemaVersion": 99}');
+      window.localStorage.setItem('bdlab.document', '{"schemaVersion": "x"}');
     });
     await app.reload();
-    await expect(page.getByRole('status')).toContainText('update the app to open it');
+    await expect(page.getByRole('status')).toContainText('Starting with default settings');
     await expect(app.heading).toHaveText('The workshop day');
   });
 });
