@@ -51,7 +51,7 @@ describe('the run-cost estimate, before a run starts', () => {
     const long = scenarioErrors(
       scenario({ durationSeconds: 7 * 24 * 3600, streams: [{ name: 'clicks', shards: 10_000 }] }),
     );
-    expect(long).toEqual([expect.stringContaining('6,048,000,000 shard-seconds')]);
+    expect(long).toEqual([expect.stringContaining('up to 6,048,000,000 shard-seconds')]);
   });
 
   it('lets the workshop-sized runs through: 1,000,000 records at record level, 10,000 shards for a minute', () => {
@@ -69,5 +69,27 @@ describe('the run-cost estimate, before a run starts', () => {
     const base = validScenario(scenario({})) as unknown as StreamingScenario;
     const read = { ...base, consumers: [{}, {}] } as unknown as StreamingScenario;
     expect(estimateRunWork(read, 'record').work).toBeGreaterThan(estimateRunWork(base, 'record').work);
+  });
+
+  it('counts the shards reshard actions open: UpdateShardCount to 40,000 and back is 90,000 shards', () => {
+    const resharded = scenario({
+      level: 'rate',
+      kinesis: { shardLimit: 100_000, allowUpdateShardCount: true },
+      streams: [{ name: 'clicks', shards: 20_000 }],
+      actions: [
+        { atSeconds: 10, action: 'updateShardCount', stream: 'clicks', targetShardCount: 40_000 },
+        { atSeconds: 40, action: 'updateShardCount', stream: 'clicks', targetShardCount: 30_000 },
+      ],
+    });
+    const run = validScenario({ ...resharded, level: 'auto', actions: [] }) as unknown as StreamingScenario;
+    const withActions = {
+      ...run,
+      actions: (resharded as { actions: unknown[] }).actions,
+    } as unknown as StreamingScenario;
+    expect(estimateRunWork(withActions, 'rate').terms).toEqual([
+      '90,000 shards',
+      'up to 2,400,000 shard-seconds',
+    ]);
+    expect(scenarioErrors(resharded)).toEqual([expect.stringContaining('90,000 shards')]);
   });
 });

@@ -55,20 +55,50 @@ function produced(scenario: StreamingScenario): { records: number; bytes: number
   return { records, bytes };
 }
 
-const shardCount = (scenario: StreamingScenario): number =>
-  (scenario.streams ?? []).reduce((sum, stream) => sum + stream.shards, 0);
+/**
+ * Shards the run creates (the streams' own, and every child a reshard action opens: UpdateShardCount opens
+ * its whole target count) and the most open at once, as an upper bound from the actions in the scenario.
+ */
+function shardCounts(scenario: StreamingScenario): { created: number; peak: number } {
+  const open = new Map<string, number>();
+  let created = 0;
+  for (const stream of scenario.streams ?? []) {
+    open.set(stream.name, stream.shards);
+    created += stream.shards;
+  }
+  let peak = created;
+  for (const action of scenario.actions ?? []) {
+    if (!('stream' in action) || typeof action.stream !== 'string') continue;
+    const now = open.get(action.stream) ?? 0;
+    if (action.action === 'updateShardCount') {
+      open.set(action.stream, action.targetShardCount);
+      created += action.targetShardCount;
+    } else if (action.action === 'splitShard') {
+      open.set(action.stream, now + 1);
+      created += 2;
+    } else if (action.action === 'mergeShards') {
+      open.set(action.stream, Math.max(1, now - 1));
+      created += 1;
+    } else continue;
+    peak = Math.max(
+      peak,
+      [...open.values()].reduce((sum, n) => sum + n, 0),
+    );
+  }
+  return { created, peak };
+}
 
 /** Estimates the work of running `scenario` at `level`. */
 export function estimateRunWork(scenario: StreamingScenario, level: 'record' | 'rate'): RunWorkEstimate {
-  const shards = shardCount(scenario);
+  const { created: shards, peak } = shardCounts(scenario);
   const shardWork = shards * WORK_PER_SHARD;
   if (level === 'rate') {
-    const shardSeconds = shards * scenario.durationSeconds;
+    const shardSeconds = peak * scenario.durationSeconds;
     return {
       level,
       work: shardWork + shardSeconds * WORK_PER_RATE_SHARD_SECOND,
       recordBytes: 0,
-      terms: [`${count(shards)} shards`, `${count(shardSeconds)} shard-seconds`],
+      terms: [`${count(shards)} shards`, `up to ${count(shardSeconds)} shard-seconds`],
     };
   }
   const { records, bytes } = produced(scenario);
