@@ -72,24 +72,23 @@ describe('the run-cost estimate, before a run starts', () => {
   });
 
   it('counts the shards reshard actions open: UpdateShardCount to 40,000 and back is 90,000 shards', () => {
-    const resharded = scenario({
+    const actions = [
+      { atSeconds: 10, action: 'updateShardCount', stream: 'clicks', targetShardCount: 40_000 },
+      { atSeconds: 40, action: 'updateShardCount', stream: 'clicks', targetShardCount: 30_000 },
+    ];
+    const fields = {
       level: 'rate',
       kinesis: { shardLimit: 100_000, allowUpdateShardCount: true },
       streams: [{ name: 'clicks', shards: 20_000 }],
-      actions: [
-        { atSeconds: 10, action: 'updateShardCount', stream: 'clicks', targetShardCount: 40_000 },
-        { atSeconds: 40, action: 'updateShardCount', stream: 'clicks', targetShardCount: 30_000 },
-      ],
-    });
-    const run = validScenario({ ...resharded, level: 'auto', actions: [] }) as unknown as StreamingScenario;
-    const withActions = {
-      ...run,
-      actions: (resharded as { actions: unknown[] }).actions,
-    } as unknown as StreamingScenario;
+    };
+    const run = validScenario(scenario({ ...fields, level: 'auto' })) as unknown as StreamingScenario;
+    const withActions = { ...run, actions } as unknown as StreamingScenario;
     expect(estimateRunWork(withActions, 'rate').terms).toEqual([
       '90,000 shards',
       'up to 2,400,000 shard-seconds',
     ]);
-    expect(scenarioErrors(resharded)).toEqual([expect.stringContaining('90,000 shards')]);
+    expect(scenarioErrors(scenario({ ...fields, actions }))).toEqual([
+      expect.stringContaining('90,000 shards'),
+    ]);
   });
 });
