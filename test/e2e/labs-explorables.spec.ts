@@ -58,15 +58,16 @@ test('big data ≠ big cost: the bill and the constraints follow the levers', as
   await player.open('big-data-small-cost');
   await player.start();
   const throughput = page.locator('[data-constraint="throughput"]');
-  await expect(throughput).toContainText('needs 3 shards');
-  await expect(throughput).toContainText('you have 1');
+  // The load on each shard, never the shard count that fits: that is the step's answer.
+  await expect(throughput).toContainText('each of your 1 shard takes 210 % of its write records per second');
+  await expect(throughput).not.toContainText('3 shards');
   await page.getByRole('button', { name: 'Shards: one more' }).click();
   await page.getByLabel('Shards', { exact: true }).fill('0');
   await page.getByLabel('Shards', { exact: true }).press('Enter');
   await expect(page.getByText('Type a whole number from 1 to 100.')).toBeVisible();
   await page.getByLabel('Shards', { exact: true }).fill('3');
   await page.getByLabel('Shards', { exact: true }).press('Enter');
-  await expect(throughput).toContainText('you have 3');
+  await expect(throughput).toContainText('each of your 3 shards takes 70 %');
   const kinesisLine = page.locator('[data-bill-line="kinesis"]');
   await expect(kinesisLine).toContainText('$58.60');
   await player.next();
