@@ -45,8 +45,20 @@ test('lambda architecture: run to 90 s, read the layers, answer; a non-number is
   const homeRow = page.locator(`tr[data-page="${questionPage}"]`);
   await expect(homeRow.getByRole('cell').nth(1)).toHaveText(String(facts.atLook.speed[questionPage]));
 
+  const check = page.locator('[data-question="speed-at-90"]').getByRole('button', { name: 'Check' });
+  const task = player.task(/speed layer hold at 90 s/);
   await speed.fill(String(facts.atLook.speed[questionPage]));
-  await page.locator('[data-question="speed-at-90"]').getByRole('button', { name: 'Check' }).click();
+  await check.click();
+  await expect(task).toContainText('(done)');
+  // An answer that cannot be read replaces the verdict on the previous one, in the question and the checklist.
+  await speed.fill('5,5');
+  await check.click();
+  await expect(page.locator('[data-question="speed-at-90"]')).toContainText('“5,5” is not a number here');
+  await expect(task).toContainText('Your latest answer was not checked: “5,5” is not a number here');
+  await expect(task).toContainText('(not done yet)');
+  await speed.fill(` ${facts.atLook.speed[questionPage]} `);
+  await check.click();
+  await expect(task).toContainText('(done)');
   await page.getByLabel(/serving layer answer/).fill(String(facts.atLook.served[questionPage]));
   await page.getByLabel(/serving layer answer/).press('Enter');
   await player.next();
