@@ -152,6 +152,31 @@ test('connections are drawn on the board: Escape cancels one started from the ke
   await expect(board.arrow('logs', 's3')).toHaveAttribute('d', /^M [\d.]+ [\d.]+ C /);
 });
 
+test('progress saved under laxer checks opens the step again, with the work kept and the reason given', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await seedProgress(page, [{ labId: 'data-bus', stepIndex: 2 }]);
+  await app.open('/', { keepStorage: true });
+  // An earlier build accepted web apps → ElastiCache for step 2.
+  await page.evaluate(() => {
+    const doc = JSON.parse(window.localStorage.getItem('bdlab.document')!);
+    const saved = doc.progress.labs['data-bus'];
+    saved.actionsByStep[1][0] = { type: 'connect', from: 'web-apps', to: 'elasticache' };
+    delete saved.workspace;
+    window.localStorage.setItem('bdlab.document', JSON.stringify(doc));
+  });
+  await page.goto('about:blank');
+  await player.open('data-bus', { keepStorage: true });
+  await expect(player.stepHeading).toHaveText('Collect into storage');
+  await expect(page.getByRole('alert')).toContainText('Opened again: Step 2 is open again');
+  await expect(page.getByRole('button', { name: 'Disconnect Web apps → Amazon ElastiCache' })).toBeVisible();
+  await expect(player.task('Every source lands its data in a store that fits it')).toContainText(
+    'Not yet in a store that fits its data: Web apps.',
+  );
+});
+
 test('show solution asks first, then marks the step assisted; reset asks and starts the lab over', async ({
   page,
 }) => {
