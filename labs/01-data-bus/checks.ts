@@ -188,8 +188,13 @@ export const multiStage: Task = {
   check(workspace) {
     const reached = reachedByData(workspace);
     for (const first of ofKind('process')) {
-      if (!storesReadBy(workspace, first).some((store) => reached.has(store))) continue;
-      for (const out of outgoing(workspace, first).filter((c) => kind(c.to) === 'store')) {
+      const reads = storesReadBy(workspace, first);
+      if (!reads.some((store) => reached.has(store))) continue;
+      // Writing back into a store it reads is a loop, not a second stage.
+      const writes = outgoing(workspace, first).filter(
+        (c) => kind(c.to) === 'store' && !reads.includes(c.to),
+      );
+      for (const out of writes) {
         const next = readersOf(workspace, out.to).find((reader) => reader !== first);
         if (next) return pass(`${name(first)} writes to ${name(out.to)}, which ${name(next)} reads.`);
       }

@@ -255,7 +255,11 @@ describe('lab 1, step 3: let storage decouple processing', () => {
   });
 
   it('needs a real second stage: a processor writing back into the store it reads is not one', () => {
-    const workspace = workspaceAt(2, [connect('kinesis', 'lambda'), connect('lambda', 'kinesis')]);
+    const workspace = workspaceAt(2, [
+      connect('kinesis', 'lambda'),
+      connect('lambda', 'kinesis'),
+      connect('kinesis', 'emr'),
+    ]);
     expect(results(2, workspace)['multi-stage']).toEqual({
       passed: false,
       feedback:
