@@ -6,12 +6,12 @@
 /** The four stages of the decoupled data bus, in order. */
 export type Stage = 'collect' | 'store' | 'process' | 'consume';
 
-/** Stage ids in bus order with their labels. */
-export const stages: readonly { readonly id: Stage; readonly label: string }[] = [
-  { id: 'collect', label: 'Collect' },
-  { id: 'store', label: 'Store' },
-  { id: 'process', label: 'Process / analyze' },
-  { id: 'consume', label: 'Consume' },
+/** Stage ids in bus order with their labels and what each stage is for. */
+export const stages: readonly { readonly id: Stage; readonly label: string; readonly purpose: string }[] = [
+  { id: 'collect', label: 'Collect', purpose: 'where data is born' },
+  { id: 'store', label: 'Store', purpose: 'where data waits, durably, until something reads it' },
+  { id: 'process', label: 'Process / analyze', purpose: 'engines that compute on stored data' },
+  { id: 'consume', label: 'Consume', purpose: 'people and programs that use the answers' },
 ];
 
 /** A piece the learner places on the bus. */
@@ -21,7 +21,10 @@ export interface BusItem {
   readonly name: string;
   /** The stage it belongs to. */
   readonly stage: Stage;
-  /** Why it belongs there, shown when it is misplaced. */
+  /**
+   * What it does with data, in words that do not name its stage: shown when it sits on a stage where it does
+   * not belong, so the learner can work out where it goes.
+   */
   readonly role: string;
 }
 
@@ -52,85 +55,100 @@ export const busItems: readonly BusItem[] = [
     id: 'web-apps',
     name: 'Web apps',
     stage: 'collect',
-    role: 'web clients produce clickstream and transactions',
+    role: 'web clients send clickstream events and write transactions as users click and buy',
   },
   {
     id: 'mobile-apps',
     name: 'Mobile apps',
     stage: 'collect',
-    role: 'mobile clients produce events and records',
+    role: 'mobile clients send usage events and write records as people use them',
   },
-  { id: 'logs', name: 'Logs', stage: 'collect', role: 'servers and services produce log files' },
-  { id: 'iot-devices', name: 'Devices and IoT sensors', stage: 'collect', role: 'devices produce telemetry' },
+  { id: 'logs', name: 'Logs', stage: 'collect', role: 'servers and services write log files, line by line' },
+  {
+    id: 'iot-devices',
+    name: 'Devices and IoT sensors',
+    stage: 'collect',
+    role: 'devices send small telemetry readings, continuously',
+  },
   {
     id: 's3',
     name: 'Amazon S3',
     stage: 'store',
-    role: 'object storage for files of any size, very durable and cheap',
+    role: 'keeps objects (files) of any size, very durably and cheaply, until something reads them',
   },
   {
     id: 'kinesis',
     name: 'Amazon Kinesis Streams',
     stage: 'store',
-    role: 'stream storage: records are kept 24 hours by default (up to 7 days) for consumers to read and replay',
+    role: 'keeps a stream of records 24 hours by default (up to 7 days) so several applications can read and replay them',
   },
   {
     id: 'dynamodb',
     name: 'Amazon DynamoDB',
     stage: 'store',
-    role: 'NoSQL key-value store with single-digit-millisecond latency',
+    role: 'keeps items by key and returns them in single-digit milliseconds (NoSQL)',
   },
   {
     id: 'rds',
     name: 'Amazon RDS',
     stage: 'store',
-    role: 'managed relational database for records and transactions',
+    role: 'keeps related rows and transactions in a managed relational database',
   },
-  { id: 'elasticache', name: 'Amazon ElastiCache', stage: 'store', role: 'in-memory cache for hot data' },
+  {
+    id: 'elasticache',
+    name: 'Amazon ElastiCache',
+    stage: 'store',
+    role: 'keeps copies of hot data in memory for fast look-ups',
+  },
   {
     id: 'elasticsearch',
     name: 'Amazon Elasticsearch Service',
     stage: 'store',
-    role: 'search documents by their content',
+    role: 'keeps documents indexed by their words so they can be searched',
   },
   {
     id: 'emr',
     name: 'Amazon EMR',
     stage: 'process',
-    role: 'managed Hadoop and Spark clusters for batch and interactive processing',
+    role: 'runs Hadoop and Spark clusters that compute over large data sets, in batches or interactively',
   },
   {
     id: 'redshift',
     name: 'Amazon Redshift',
     stage: 'process',
-    role: 'data warehouse for interactive SQL analysis',
+    role: 'runs SQL queries over a data warehouse for interactive analysis',
   },
   {
     id: 'machine-learning',
     name: 'Amazon Machine Learning',
     stage: 'process',
-    role: 'trains models and makes predictions',
+    role: 'trains models on data and makes predictions',
   },
   {
     id: 'lambda',
     name: 'AWS Lambda',
     stage: 'process',
-    role: 'runs code for each batch of arriving records, no servers',
+    role: 'runs your code on each batch of arriving records, with no servers',
   },
   {
     id: 'spark-streaming',
     name: 'Spark Streaming',
     stage: 'process',
-    role: 'processes a stream in micro-batches',
+    role: 'computes over a stream in micro-batches',
   },
   {
     id: 'dashboards',
     name: 'Dashboards and BI',
     stage: 'consume',
-    role: 'people read answers as charts and reports',
+    role: 'shows answers to people as charts and reports',
   },
-  { id: 'notebooks', name: 'Notebooks', stage: 'consume', role: 'analysts explore data interactively' },
-  { id: 'apps-api', name: 'Applications and APIs', stage: 'consume', role: 'software uses the results' },
+  {
+    id: 'notebooks',
+    name: 'Notebooks',
+    stage: 'consume',
+    role: 'lets analysts explore answers interactively',
+  },
+  { id: 'apps-api', name: 'Applications and APIs', stage: 'consume', role: 'lets software use the results' },
 ];
 
 const byId = new Map(busItems.map((item) => [item.id, item]));
@@ -146,3 +164,6 @@ export const isStage = (id: unknown): id is Stage => stages.some((stage) => stag
 
 /** The label of a stage. */
 export const stageLabel = (id: Stage): string => stages.find((stage) => stage.id === id)!.label;
+
+/** What a stage is for, in a few words. */
+export const stagePurpose = (id: Stage): string => stages.find((stage) => stage.id === id)!.purpose;

@@ -9,9 +9,11 @@ import {
   everySourceAnswered,
   everySourceStored,
   multiStage,
+  noDeadEnds,
   oneReaderManyStores,
   oneStoreManyReaders,
   placedOn,
+  resultsStored,
   soundConnections,
 } from './checks.ts';
 import { emptyBus, reduceDataBus, type DataBusAction, type DataBusWorkspace } from './workspace.ts';
@@ -59,7 +61,7 @@ export const dataBusLab = {
       title: 'Collect into storage',
       tasks: [everySourceStored, soundConnections],
       hints: [
-        'Each source needs one connection into the Store column.',
+        'Each source needs a connection into a store that keeps its kind of data: a stream of small events, files, or records an application reads and updates.',
         'Event streams from apps and devices go to Kinesis Streams; log files go to S3.',
         'Connect Web apps, Mobile apps and Devices to Amazon Kinesis Streams, and Logs to Amazon S3.',
       ],
@@ -73,7 +75,7 @@ export const dataBusLab = {
     {
       id: 'decouple',
       title: 'Let storage decouple processing',
-      tasks: [oneStoreManyReaders, oneReaderManyStores, multiStage, soundConnections],
+      tasks: [oneStoreManyReaders, oneReaderManyStores, multiStage, resultsStored, soundConnections],
       hints: [
         'Processors read from stores and write to stores; they never hand data straight to each other.',
         'Let Spark Streaming and Lambda both read the Kinesis stream; have Spark Streaming write its results to S3 and Lambda write to DynamoDB.',
@@ -92,7 +94,7 @@ export const dataBusLab = {
     {
       id: 'consume',
       title: 'Deliver the answers',
-      tasks: [everyConsumerFed, everySourceAnswered, soundConnections],
+      tasks: [everyConsumerFed, everySourceAnswered, noDeadEnds, soundConnections],
       hints: [
         'Consumers read from an analysis engine or straight from a store built for them.',
         'Dashboards query the warehouse; notebooks run on the cluster; applications look values up by key.',

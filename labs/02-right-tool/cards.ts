@@ -67,10 +67,13 @@ export const storageCards: readonly ScenarioCard[] = [
     why: 'S3 is durable, cheap object storage that any engine (EMR, Redshift COPY) can read in bulk whenever a job needs it: the immutable master copy of a decoupled bus.',
     tradeOffs: {
       glacier:
-        'Glacier costs about a quarter of S3 per TB, but retrievals are requested and not immediate, so batch jobs could not re-read the logs at will. Move logs there once nobody re-processes them.',
-      'kinesis-streams': 'Kinesis Streams keeps data for at most 7 days; years of history belong in S3.',
+        'Glacier costs a fraction per TB, but retrievals are requested and not immediate, so batch jobs could not re-read the logs at will. Move logs there once nobody re-processes them.',
+      'kinesis-firehose':
+        'Firehose delivers a stream to a destination and keeps nothing itself; the question is where the logs live for years.',
+      'kinesis-streams':
+        'Kinesis Streams keeps data for at most 7 days; years of history need durable storage for whole files.',
       redshift:
-        'Redshift is for structured, queryable tables; raw text logs are cheaper kept in S3 and loaded after parsing.',
+        'Redshift is for structured, queryable tables; raw text logs are cheaper kept as files and loaded after parsing.',
     },
   },
   {
@@ -165,7 +168,9 @@ export const processingCards: readonly ScenarioCard[] = [
     accepted: ['redshift'],
     why: 'Redshift is a massively parallel data warehouse that speaks SQL to BI tools and scales from gigabytes to petabytes.',
     tradeOffs: {
-      emr: 'EMR with Presto or Spark SQL can answer SQL too, but a managed warehouse that BI tools connect to directly is what Redshift is for.',
+      emr: 'EMR with Presto or Spark SQL can answer SQL too, but a cluster you run is not what BI tools should query all day: they need a managed data warehouse they connect to directly.',
+      'kinesis-firehose':
+        'Firehose delivers data into stores but answers no queries; analysts need something their BI tools can query with SQL.',
       rds: 'RDS runs one database server; joins over terabytes need a parallel warehouse.',
     },
   },

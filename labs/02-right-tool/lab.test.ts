@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCards } from './cards.ts';
+import { services } from './services.ts';
 import { rightToolLab } from './lab.ts';
 import { cardTask, type RightToolWorkspace } from './workspace.ts';
 
@@ -13,7 +14,7 @@ describe('lab 2: the right tool for the job', () => {
     const result = check({ picks: { 'log-archive': 'glacier' } }, 'log-archive');
     expect(result.passed).toBe(false);
     expect(result.feedback).toMatch(
-      /^Amazon Glacier for “Raw web logs, the source of truth”: Glacier costs about a quarter/,
+      /^Amazon Glacier for “Raw web logs, the source of truth”: Glacier costs a fraction per TB/,
     );
   });
 
@@ -59,5 +60,40 @@ describe('lab 2: the right tool for the job', () => {
 
   it('gives every card a trade-off for at least two tempting wrong picks', () => {
     for (const card of allCards) expect(Object.keys(card.tradeOffs).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses every wrong pick on every card, saying why, without naming the service that fits', () => {
+    const shortName = (name: string) => name.replace(/^(Amazon|AWS) /, '');
+    let refused = 0;
+    for (const card of allCards) {
+      for (const pick of services.filter((s) => !card.accepted.includes(s.id))) {
+        const result = check({ picks: { [card.id]: pick.id } }, card.id);
+        expect(result.passed, `${pick.id} for ${card.id}`).toBe(false);
+        const prefix = `${pick.name} for “${card.title}”: `;
+        expect(result.feedback.startsWith(prefix)).toBe(true);
+        const why = result.feedback.slice(prefix.length);
+        const tradeOff = card.tradeOffs[pick.id];
+        if (tradeOff) expect(why).toBe(tradeOff);
+        else expect(why).toMatch(new RegExp(`^${pick.name} is built for .+ This workload needs `));
+        for (const fits of card.accepted) {
+          const name = shortName(services.find((s) => s.id === fits)!.name);
+          expect(why, `${pick.id} for ${card.id} names ${name}`).not.toContain(name);
+        }
+        refused += 1;
+      }
+    }
+    expect(refused).toBe(
+      allCards.length * services.length - allCards.reduce((n, c) => n + c.accepted.length, 0),
+    );
+  });
+
+  it('says a card is not answered until it is, and changes its verdict with every pick', () => {
+    expect(check({ picks: {} }, 'orders')).toEqual({
+      passed: false,
+      feedback: 'No service picked for “Orders and payments” yet.',
+    });
+    expect(check({ picks: { orders: 'dynamodb' } }, 'orders').feedback).toMatch(/DynamoDB has no joins/);
+    expect(check({ picks: { orders: 'redshift' } }, 'orders').feedback).toMatch(/warehouse for analytic/);
+    expect(check({ picks: { orders: 'rds' } }, 'orders').passed).toBe(true);
   });
 });

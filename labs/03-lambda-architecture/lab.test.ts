@@ -61,7 +61,7 @@ describe('lab 3: Lambda architecture', () => {
     ]);
     expect(results(2, workspace)[0]!.feedback).toMatch(
       new RegExp(
-        `^${converged - 60} is not it\\. At ${converged - 60} s the published batch view says \\d+ for /home, but ${facts.finalTrueCount} views happened in all`,
+        `^${converged - 60} is not it\\. At ${converged - 60} s the published batch view says \\d+ for /home, and a later publication still changes it: it has not caught up yet\\.$`,
       ),
     );
   });
@@ -88,5 +88,77 @@ describe('lab 3: Lambda architecture', () => {
     expect(
       lab.reduce(lab.initialWorkspace, { type: 'answer', question: 'final-count', value: Number.NaN }),
     ).toMatchObject({ ok: false, error: { path: 'value' } });
+  });
+
+  /** Feedback on a wrong answer must never contain the right one. */
+  const withoutAnswer = (feedback: string, expected: number) =>
+    expect(feedback).not.toMatch(new RegExp(`(^|[^\\d])${expected}([^\\d]|$)`));
+
+  it('refuses a duplicate count taken at the end of the run, not at 90 s', () => {
+    const workspace = after([
+      { type: 'run', until: 240_000 },
+      { type: 'answer', question: 'duplicates-at-90', value: 36 },
+    ]);
+    const [duplicates] = results(1, workspace);
+    expect(duplicates).toEqual({
+      passed: false,
+      feedback:
+        '36 is not it. The log keeps every delivery, duplicates included (it is append-only); count the records marked as duplicates up to 90 s, all pages together.',
+    });
+    withoutAnswer(duplicates!.feedback, facts.atLook.duplicateRecords);
+  });
+
+  it('refuses the duplicate count given as the error: late views pull the served count down too', () => {
+    const workspace = after([
+      { type: 'run', until: 90_000 },
+      { type: 'answer', question: 'error-at-90', value: facts.atLook.duplicateRecords },
+    ]);
+    const error = results(1, workspace)[1]!;
+    expect(error).toEqual({
+      passed: false,
+      feedback: `${facts.atLook.duplicateRecords} is not it. Subtract the true count (what really happened by 90 s) from the served count; duplicates push it up, views still on their way push it down.`,
+    });
+  });
+
+  it('does not name the convergence time while asking the learner to run on', () => {
+    const workspace = after([
+      { type: 'run', until: 90_000 },
+      { type: 'answer', question: 'batch-converged-at', value: 90 },
+      { type: 'answer', question: 'final-count', value: 142 },
+    ]);
+    const feedback = results(2, workspace).map((r) => r.feedback);
+    expect(feedback).toEqual([
+      'Run the simulation on until the batch view stops changing first (it is at 90 s).',
+      'Run the simulation on until the batch view stops changing first (it is at 90 s).',
+    ]);
+    for (const line of feedback) withoutAnswer(line, facts.batchConvergedAt! / 1000);
+  });
+
+  it('refuses the time a batch run started, a later publication, and the served count at 90 s', () => {
+    const converged = facts.batchConvergedAt! / 1000;
+    const started = (facts.batchConvergedAt! - 15_000) / 1000;
+    const run = { type: 'run', until: 240_000 } as const;
+    const early = results(
+      2,
+      after([run, { type: 'answer', question: 'batch-converged-at', value: started }]),
+    );
+    expect(early[0]!.passed).toBe(false);
+    expect(early[0]!.feedback).toMatch(/it has not caught up yet\.$/);
+    withoutAnswer(early[0]!.feedback, converged);
+    withoutAnswer(early[0]!.feedback, facts.finalTrueCount);
+
+    const late = results(2, after([run, { type: 'answer', question: 'batch-converged-at', value: 240 }]));
+    expect(late[0]).toEqual({
+      passed: false,
+      feedback:
+        '240 is not it. By 240 s the batch view is exact, but it got there at an earlier publication; step back through the batch runs.',
+    });
+
+    const served = facts.atLook.served['/home'];
+    const count = results(2, after([run, { type: 'answer', question: 'final-count', value: served }]));
+    expect(count[1]).toEqual({
+      passed: false,
+      feedback: `${served} is not it. Read the batch view once it has caught up: each view counted once, late ones included.`,
+    });
   });
 });

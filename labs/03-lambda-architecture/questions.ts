@@ -18,6 +18,11 @@ interface Question {
   readonly title: string;
   /** The simulated time the learner must have reached to see the answer. */
   readonly needsRunTo: (facts: LambdaArchFacts) => number | null;
+  /**
+   * What to say when the run has not got that far, for a question whose answer is that very time (or
+   * follows from it): the time itself would give the answer away. Without it, the time is named.
+   */
+  readonly runFirst?: string;
   readonly expected: (facts: LambdaArchFacts) => number | null;
   /** Why an answer is wrong, without giving the number away. */
   readonly explainWrong: (answer: number, facts: LambdaArchFacts) => string;
@@ -37,10 +42,8 @@ function questionTask(question: Question): Task {
         };
       }
       if (workspace.ranUntil < needed) {
-        return {
-          passed: false,
-          feedback: `Run the simulation to at least ${seconds(needed)} first (it is at ${seconds(workspace.ranUntil)}).`,
-        };
+        const run = question.runFirst ?? `Run the simulation to at least ${seconds(needed)} first`;
+        return { passed: false, feedback: `${run} (it is at ${seconds(workspace.ranUntil)}).` };
       }
       const answer = workspace.answers[question.id];
       if (answer === undefined) return { passed: false, feedback: 'Not answered yet.' };
@@ -99,11 +102,12 @@ export const batchConvergedAt = questionTask({
   id: 'batch-converged-at',
   title: `At what time (in seconds) is the first batch view published that holds the exact final ${page} count?`,
   needsRunTo: (f) => f.batchConvergedAt,
+  runFirst: 'Run the simulation on until the batch view stops changing first',
   expected: (f) => (f.batchConvergedAt === null ? null : f.batchConvergedAt / 1000),
   explainWrong: (answer, f) => {
     const at = observeAt(f.scenario, millis(Math.max(0, Math.min(answer * 1000, f.scenario.horizon))));
     if (answer * 1000 < (f.batchConvergedAt ?? 0)) {
-      return `At ${answer} s the published batch view says ${at.batch[page]} for ${page}, but ${f.finalTrueCount} views happened in all: it has not caught up yet.`;
+      return `At ${answer} s the published batch view says ${at.batch[page]} for ${page}, and a later publication still changes it: it has not caught up yet.`;
     }
     return `By ${answer} s the batch view is exact, but it got there at an earlier publication; step back through the batch runs.`;
   },
@@ -113,6 +117,7 @@ export const finalCount = questionTask({
   id: 'final-count',
   title: `How many ${page} views did the stream really produce?`,
   needsRunTo: (f) => f.batchConvergedAt,
+  runFirst: 'Run the simulation on until the batch view stops changing first',
   expected: (f) => f.finalTrueCount,
   explainWrong: () =>
     'Read the batch view once it has caught up: each view counted once, late ones included.',

@@ -1,5 +1,6 @@
 /** The cost lab's checks: throughput (the stream and the daily job) and the monthly budget, from the calculators. */
 import { formatNumber, formatUsd } from '../../sim/core/format.ts';
+import type { KinesisResult } from '../../sim/calc/kinesis.ts';
 import type { LabTask } from '../engine/types.ts';
 import { describeLines, type CostAssessment } from './costing.ts';
 import { costScenario } from './scenario.ts';
@@ -10,6 +11,16 @@ type Task = LabTask<CostLabWorkspace, CostAssessment>;
 const firstError = (errors: readonly { message: string }[]) =>
   errors[0]?.message ?? 'the calculator refused the input';
 
+/**
+ * The share of its binding per-shard limit each of the learner's shards takes at the peak (1.05 = 105 %):
+ * what the learner can reason from, where the shard count that fits would be the answer itself.
+ */
+export const peakLoadPerShard = (workspace: CostLabWorkspace, sizing: KinesisResult): number =>
+  (sizing.utilizationAtPeak[sizing.bindingLimit] * sizing.shards) / workspace.stream.shards;
+
+/** "105 %" */
+export const formatLoad = (load: number): string => `${formatNumber(load * 100, { maxDecimals: 0 })} %`;
+
 /** The stream has at least the shards the peak needs with the learner's KPL choice. */
 export const streamKeepsUp: Task = {
   id: 'stream-keeps-up',
@@ -17,14 +28,17 @@ export const streamKeepsUp: Task = {
   check(workspace, { derived }) {
     if (!derived.stream.ok)
       return { passed: false, feedback: `The stream cannot be sized: ${firstError(derived.stream.errors)}` };
-    const needed = derived.stream.value.shards;
+    const sizing = derived.stream.value;
+    const needed = sizing.shards;
     const have = workspace.stream.shards;
     const kpl = workspace.stream.kplAggregation ? 'with KPL aggregation' : 'without KPL aggregation';
-    const why = `bound by ${derived.stream.value.bindingLimitLabel}`;
+    const why = `bound by ${sizing.bindingLimitLabel}`;
     if (have < needed) {
+      const load = peakLoadPerShard(workspace, sizing);
+      const shards = have === 1 ? '1 shard' : `${have} shards`;
       return {
         passed: false,
-        feedback: `${kpl[0]!.toUpperCase()}${kpl.slice(1)} the peak needs ${needed} shards, ${why}; the stream has ${have}.`,
+        feedback: `With ${shards} ${kpl}, each shard would take ${formatLoad(load)} of its ${sizing.bindingLimitLabel} at the peak: the stream would throttle.`,
       };
     }
     return { passed: true, feedback: `${have} shards carry the peak ${kpl} (${needed} needed, ${why}).` };

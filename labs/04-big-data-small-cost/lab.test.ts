@@ -16,12 +16,21 @@ const budgetStep = (workspace: CostLabWorkspace) =>
   lab.steps[2]!.tasks.map((task) => task.check(workspace, { derived: lab.derive(workspace) }));
 
 describe('lab 4: big data ≠ big cost', () => {
-  it('names the binding limit when the stream is too small', () => {
-    const workspace = configure([{ type: 'set-shards', shards: 2 }]);
-    expect(lab.steps[0]!.tasks[0]!.check(workspace, { derived: lab.derive(workspace) })).toEqual({
+  it('names the binding limit when the stream is too small, without the shard count that fits', () => {
+    const check = (actions: CostLabAction[]) => {
+      const workspace = configure(actions);
+      return lab.steps[0]!.tasks[0]!.check(workspace, { derived: lab.derive(workspace) });
+    };
+    expect(check([{ type: 'set-shards', shards: 2 }])).toEqual({
       passed: false,
       feedback:
-        'Without KPL aggregation the peak needs 3 shards, bound by write records per second (1,000 records/s per shard); the stream has 2.',
+        'With 2 shards without KPL aggregation, each shard would take 105 % of its write records per second (1,000 records/s per shard) at the peak: the stream would throttle.',
+    });
+    // Sized for the average (700 clicks/s) rather than the peak: a plausible mistake.
+    expect(check([{ type: 'set-shards', shards: 1 }])).toEqual({
+      passed: false,
+      feedback:
+        'With 1 shard without KPL aggregation, each shard would take 210 % of its write records per second (1,000 records/s per shard) at the peak: the stream would throttle.',
     });
   });
 
@@ -115,5 +124,20 @@ describe('lab 4: big data ≠ big cost', () => {
         hoursPerDay: 2,
       }),
     ).toMatchObject({ ok: false, error: { path: 'instanceType' } });
+  });
+
+  it('does not let the budget be met by cutting shards without the KPL lever', () => {
+    const results = budgetStep(
+      configure([
+        { type: 'set-cluster', instanceType: 'm3.xlarge', instanceCount: 2, hoursPerDay: 2 },
+        { type: 'set-shards', shards: 2 },
+      ]),
+    );
+    expect(results[0]).toEqual({
+      passed: false,
+      feedback:
+        'With 2 shards without KPL aggregation, each shard would take 105 % of its write records per second (1,000 records/s per shard) at the peak: the stream would throttle.',
+    });
+    expect(results[1]!.passed).toBe(true);
   });
 });

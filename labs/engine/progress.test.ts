@@ -75,18 +75,39 @@ describe('lab progress', () => {
     expect(result).toMatchObject({ ok: false, error: { path: '$.workspace' } });
   });
 
-  it('refuses a step recorded as done whose actions do not solve it', () => {
+  it('opens a step recorded as done again when its actions do not pass, keeping every action', () => {
     const { lab } = controller();
     lab.start();
     lab.act({ type: 'add', by: 2 });
     lab.next();
     const file = saved(lab.getSnapshot().progress);
-    const forged = { ...file, actionsByStep: [[{ type: 'add', by: 1 }], []], workspace: { count: 1 } };
-    const result = restoreProgress(counterLab, forged);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { message: 'Step 1 is recorded as done but its actions do not solve it.' },
+    // Saved when step 1's check was laxer: 1 was enough then, and the learner went on with 1 more.
+    const laxer = {
+      ...file,
+      actionsByStep: [[{ type: 'add', by: 1 }], [{ type: 'add', by: 1 }]],
+      workspace: { count: 2 },
+      stepCompletedAt: [0, null],
+    };
+    const result = restoreProgress(counterLab, laxer);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.phase).toBe('working');
+    expect(result.value.context).toMatchObject({
+      stepIndex: 0,
+      workspace: { count: 2 },
+      actionsByStep: [
+        [
+          { type: 'add', by: 1 },
+          { type: 'add', by: 1 },
+        ],
+        [],
+      ],
+      stepCompletedAt: [null, null],
+      lastError: { code: 'StepReopened' },
     });
+    expect(result.value.context.lastError?.message).toMatch(/^Step 1 is open again/);
+    const resumed = controller(laxer).lab.getSnapshot();
+    expect(resumed.stepIndex).toBe(0);
+    expect(resumed.lastError?.code).toBe('StepReopened');
   });
 
   it('refuses an action the lab does not accept, naming where it is', () => {

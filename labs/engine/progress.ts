@@ -70,8 +70,44 @@ const isActionList = (value: unknown): value is LabAction[] =>
   value.every((a) => typeof a === 'object' && a !== null && typeof (a as LabAction).type === 'string');
 
 /**
+ * A step recorded as done whose actions the lab's checks no longer pass (the checks were made stricter
+ * since, or the file was edited): the learner resumes at that step with all their work kept, the later
+ * steps' actions folded into it, and a notice saying why. Nothing is lost and nothing unearned is kept.
+ */
+function reopenStep(
+  lab: AnyLabDefinition,
+  p: LabProgress,
+  workspace: unknown,
+  index: number,
+  stepStartWorkspace: unknown,
+): { phase: LabPhase; context: LabFlowContext } {
+  const steps = lab.steps.length;
+  const folded = p.actionsByStep.slice(index).flat();
+  const context: LabFlowContext = {
+    stepIndex: index,
+    stepStartWorkspace,
+    workspace,
+    actionsByStep: p.actionsByStep.map((actions, i) => (i < index ? actions : i === index ? folded : [])),
+    hintsUsed: p.hintsUsed,
+    assisted: Array.from({ length: steps }, (_, i) => i <= index && p.assistedSteps.includes(i)),
+    tasks: checkStep(lab, index, workspace),
+    lastError: {
+      code: 'StepReopened',
+      message: `Step ${index + 1} is open again: its checks are stricter than when it was saved, and your answer no longer passes them. The checklist says what to change.`,
+    },
+    startedAt: p.startedAt,
+    completedAt: null,
+    stepStartedAt: p.stepStartedAt.map((at, i) => (i <= index ? at : null)),
+    stepCompletedAt: p.stepCompletedAt.map((at, i) => (i < index ? at : null)),
+    passedAt: null,
+  };
+  return { phase: 'working', context };
+}
+
+/**
  * Checks a saved progress object against the lab and rebuilds the flow state from it. Every field is
- * checked; the action log is replayed; each finished step must really pass.
+ * checked; the action log is replayed; a step recorded as done that does not pass is opened again (see
+ * `reopenStep`).
  */
 export function restoreProgress(
   lab: AnyLabDefinition,
@@ -132,6 +168,8 @@ export function restoreProgress(
 
   let workspace: unknown = lab.initialWorkspace;
   let stepStartWorkspace: unknown = workspace;
+  /** The first step recorded as done that the lab's current checks do not pass, with its start. */
+  let reopen: { index: number; start: unknown } | null = null;
   for (const [index, actions] of p.actionsByStep.entries()) {
     if (index > stepIndex && actions.length > 0) {
       return invalid(
@@ -140,6 +178,7 @@ export function restoreProgress(
       );
     }
     if (index === stepIndex) stepStartWorkspace = workspace;
+    const start = workspace;
     const replayed = applyActions(lab, workspace, actions);
     if (!replayed.ok) {
       return invalid(
@@ -148,11 +187,8 @@ export function restoreProgress(
       );
     }
     workspace = replayed.value;
-    if (index < stepIndex && !stepPasses(lab, index, workspace)) {
-      return invalid(
-        `Step ${index + 1} is recorded as done but its actions do not solve it.`,
-        `$.actionsByStep[${index}]`,
-      );
+    if (reopen === null && index < stepIndex && !stepPasses(lab, index, workspace)) {
+      reopen = { index, start };
     }
   }
   if ('workspace' in p && JSON.stringify(p.workspace) !== JSON.stringify(workspace)) {
@@ -160,6 +196,9 @@ export function restoreProgress(
       'The saved workspace does not match the recorded actions; the file was edited or is damaged.',
       '$.workspace',
     );
+  }
+  if (reopen !== null) {
+    return ok(reopenStep(lab, p as unknown as LabProgress, workspace, reopen.index, reopen.start));
   }
 
   const context: LabFlowContext = {
@@ -178,8 +217,11 @@ export function restoreProgress(
     passedAt: null,
   };
   const passes = allTasksPassed(context);
-  if (phase === 'completed' && !(stepIndex === steps - 1 && passes)) {
+  if (phase === 'completed' && stepIndex !== steps - 1) {
     return invalid('The lab is recorded as completed but its last step is not solved.', '$.phase');
+  }
+  if (phase === 'completed' && !passes) {
+    return ok(reopenStep(lab, p as unknown as LabProgress, workspace, stepIndex, stepStartWorkspace));
   }
   // A solved step resumes through `working` so the flow re-enters `passed` and schedules its advance again.
   if (phase === 'working' || phase === 'passed') return ok({ phase: 'working', context });

@@ -6,6 +6,7 @@ import { AgendaPage } from './pages/agenda';
 import { App } from './pages/app';
 import { DataBusBoard } from './pages/lab-data-bus';
 import { LabPlayer } from './pages/lab-player';
+import { seedProgress } from './pages/lab-states';
 
 /** The connections a step's scripted solution makes, as the names a learner sees. */
 function connectionsOf(stepIndex: number): [string, string][] {
@@ -30,18 +31,24 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await player.start();
   await expect(player.stepHeading).toHaveText('Lay out the stages');
 
+  // Before anything moves, the checklist names no piece: it would hand out the answer.
+  for (const item of busItems) await expect(player.checklist).not.toContainText(item.name);
   await player.askHint();
   expect(await player.shownHints()).toEqual([`Hint 1 of 3 ${dataBusLab.steps[0]!.hints[0]}`]);
 
   // Half the pieces, one of them on the wrong stage first: the checklist says what is wrong.
   const half = busItems.slice(0, 9);
   await board.place('Amazon Kinesis Streams', 'Process / analyze');
-  await expect(player.task('Stores are on Store')).toContainText(
-    'Amazon Kinesis Streams sits on Process / analyze, but it belongs to Store',
+  await expect(player.task('Processing and analysis are on Process / analyze')).toContainText(
+    'Amazon Kinesis Streams does not fit Process / analyze, which is for engines that compute on stored data',
   );
   for (const item of half) await board.place(item.name, stageLabel(item.stage));
-  await expect(player.task('Stores are on Store')).not.toContainText('sits on');
-  await expect(player.task('Sources are on Collect')).toContainText('All of Collect is in place.');
+  await expect(player.task('Processing and analysis are on Process / analyze')).not.toContainText(
+    'does not fit',
+  );
+  await expect(player.task('Sources are on Collect')).toContainText(
+    'Everything on Collect belongs there, and nothing is missing.',
+  );
 
   // Reload: the same step, the same pieces on the same stages, the same hint, and undo still works.
   const storeBefore = await board.piecesOn('Store');
@@ -58,17 +65,43 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await expect(player.stepOf).toHaveText('Step 2 of 4');
   await player.askHint();
   await player.askHint();
+  const sound = player.task('Every connection follows the stages and fits the data');
+  await expect(sound).toContainText('No connections yet');
   // A connection that skips storage is explained, then taken back with Undo.
   await board.connect('Web apps', 'Amazon EMR');
-  await expect(
-    player.task('Every connection follows collect → store → process/analyze → consume'),
-  ).toContainText('skips storage');
+  await expect(sound).toContainText('skips storage');
   await player.undo();
   expect(await board.connectionCount()).toBe(0);
-  for (const [from, to] of connectionsOf(1)) await board.connect(from, to);
+  // Stores that do not fit the data are refused, saying why, with the right store never named.
+  for (const [from, to, why] of [
+    ['Web apps', 'Amazon ElastiCache', 'may evict them'],
+    ['Logs', 'Amazon DynamoDB', 'keeps items to look up by key'],
+    ['Devices and IoT sensors', 'Amazon RDS', 'keeps related rows for transactions'],
+  ] as const) {
+    await board.connect(from, to);
+    await expect(sound).toContainText(`${from} → ${to} does not fit`);
+    await expect(sound).toContainText(why);
+    await expect(player.task('Every source lands its data in a store that fits it')).toContainText(
+      'Not yet in a store that fits its data',
+    );
+    await expect(sound).not.toContainText('Amazon Kinesis Streams');
+    await board.disconnect(from, to);
+  }
+  const [first, ...rest] = connectionsOf(1);
+  await board.connectWithKeyboard(first![0], first![1]);
+  await expect(board.handle(first![0])).toBeFocused();
+  for (const [from, to] of rest) await board.connect(from, to);
+  await expect(board.arrow('web-apps', 'kinesis')).toHaveCount(1);
   await player.next();
 
   await expect(player.stepHeading).toHaveText('Let storage decouple processing');
+  // A processor reading a cache nothing writes to, its results going nowhere, is no decoupled bus.
+  await board.connect('Amazon ElastiCache', 'AWS Lambda');
+  await expect(sound).toContainText('Amazon ElastiCache → AWS Lambda does not fit');
+  await expect(player.task('Processors keep their results in a store')).toContainText(
+    'AWS Lambda reads data, but the results go nowhere',
+  );
+  await board.disconnect('Amazon ElastiCache', 'AWS Lambda');
   for (const [from, to] of connectionsOf(2)) await board.connect(from, to);
   await player.next();
 
@@ -93,6 +126,57 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await expect(session.locator('[data-session-progress]')).toContainText('1 of 4 labs completed');
 });
 
+test('connections are drawn on the board: Escape cancels one started from the keyboard, the pointer drags one', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  const board = new DataBusBoard(page);
+  await app.open('/');
+  await seedProgress(page, [{ labId: 'data-bus', stepIndex: 1 }]);
+  await player.open('data-bus', { keepStorage: true });
+  await expect(player.stepHeading).toHaveText('Collect into storage');
+
+  await board.handle('Logs').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Connecting from Logs' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect Logs → Amazon S3', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Connect Logs → Amazon S3', exact: true })).toHaveCount(0);
+  await expect(board.handle('Logs')).toBeFocused();
+  expect(await board.connectionCount()).toBe(0);
+
+  await board.dragConnection('Logs', 'Amazon S3');
+  await expect(page.getByRole('button', { name: 'Disconnect Logs → Amazon S3' })).toBeVisible();
+  await expect(board.arrow('logs', 's3')).toHaveCount(1);
+  await expect(board.arrow('logs', 's3')).toHaveAttribute('d', /^M [\d.]+ [\d.]+ C /);
+});
+
+test('progress saved under laxer checks opens the step again, with the work kept and the reason given', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await seedProgress(page, [{ labId: 'data-bus', stepIndex: 2 }]);
+  await app.open('/', { keepStorage: true });
+  // An earlier build accepted web apps → ElastiCache for step 2.
+  await page.evaluate(() => {
+    const doc = JSON.parse(window.localStorage.getItem('bdlab.document')!);
+    const saved = doc.progress.labs['data-bus'];
+    saved.actionsByStep[1][0] = { type: 'connect', from: 'web-apps', to: 'elasticache' };
+    delete saved.workspace;
+    window.localStorage.setItem('bdlab.document', JSON.stringify(doc));
+  });
+  await page.goto('about:blank');
+  await player.open('data-bus', { keepStorage: true });
+  await expect(player.stepHeading).toHaveText('Collect into storage');
+  await expect(page.getByRole('alert')).toContainText('Opened again: Step 2 is open again');
+  await expect(page.getByRole('button', { name: 'Disconnect Web apps → Amazon ElastiCache' })).toBeVisible();
+  await expect(player.task('Every source lands its data in a store that fits it')).toContainText(
+    'Not yet in a store that fits its data: Web apps.',
+  );
+});
+
 test('show solution asks first, then marks the step assisted; reset asks and starts the lab over', async ({
   page,
 }) => {
@@ -106,7 +190,7 @@ test('show solution asks first, then marks the step assisted; reset asks and sta
     .getByRole('dialog', { name: 'Show the solution?' })
     .getByRole('button', { name: 'Cancel' })
     .click();
-  await expect(player.task('Sources are on Collect')).toContainText('Still to place');
+  await expect(player.task('Sources are on Collect')).toContainText('Nothing on Collect yet.');
 
   await player.showSolution();
   await expect(

@@ -45,8 +45,20 @@ test('lambda architecture: run to 90 s, read the layers, answer; a non-number is
   const homeRow = page.locator(`tr[data-page="${questionPage}"]`);
   await expect(homeRow.getByRole('cell').nth(1)).toHaveText(String(facts.atLook.speed[questionPage]));
 
+  const check = page.locator('[data-question="speed-at-90"]').getByRole('button', { name: 'Check' });
+  const task = player.task(/speed layer hold at 90 s/);
   await speed.fill(String(facts.atLook.speed[questionPage]));
-  await page.locator('[data-question="speed-at-90"]').getByRole('button', { name: 'Check' }).click();
+  await check.click();
+  await expect(task).toContainText('(done)');
+  // An answer that cannot be read replaces the verdict on the previous one, in the question and the checklist.
+  await speed.fill('5,5');
+  await check.click();
+  await expect(page.locator('[data-question="speed-at-90"]')).toContainText('“5,5” is not a number here');
+  await expect(task).toContainText('Your latest answer was not checked: “5,5” is not a number here');
+  await expect(task).toContainText('(not done yet)');
+  await speed.fill(` ${facts.atLook.speed[questionPage]} `);
+  await check.click();
+  await expect(task).toContainText('(done)');
   await page.getByLabel(/serving layer answer/).fill(String(facts.atLook.served[questionPage]));
   await page.getByLabel(/serving layer answer/).press('Enter');
   await player.next();
@@ -58,15 +70,16 @@ test('big data ≠ big cost: the bill and the constraints follow the levers', as
   await player.open('big-data-small-cost');
   await player.start();
   const throughput = page.locator('[data-constraint="throughput"]');
-  await expect(throughput).toContainText('needs 3 shards');
-  await expect(throughput).toContainText('you have 1');
+  // The load on each shard, never the shard count that fits: that is the step's answer.
+  await expect(throughput).toContainText('each of your 1 shard takes 210 % of its write records per second');
+  await expect(throughput).not.toContainText('3 shards');
   await page.getByRole('button', { name: 'Shards: one more' }).click();
   await page.getByLabel('Shards', { exact: true }).fill('0');
   await page.getByLabel('Shards', { exact: true }).press('Enter');
   await expect(page.getByText('Type a whole number from 1 to 100.')).toBeVisible();
   await page.getByLabel('Shards', { exact: true }).fill('3');
   await page.getByLabel('Shards', { exact: true }).press('Enter');
-  await expect(throughput).toContainText('you have 3');
+  await expect(throughput).toContainText('each of your 3 shards takes 70 %');
   const kinesisLine = page.locator('[data-bill-line="kinesis"]');
   await expect(kinesisLine).toContainText('$58.60');
   await player.next();

@@ -34,6 +34,14 @@ describe('readNumber', () => {
     expect(readNumber(recordBytes, '0.5e3')).toEqual({ ok: true, value: 500 });
   });
 
+  it('refuses digits that are not grouped in threes instead of dropping the commas', () => {
+    expect(readNumber(recordBytes, '1,2,3', 'en-US')).toEqual({
+      ok: false,
+      error: '“1,2,3” is not a number: enter a number from 1 to 1,048,576 bytes.',
+    });
+    expect(readNumber(recordBytes, '1 024', 'en-US')).toEqual({ ok: true, value: 1024 });
+  });
+
   it('refuses text that is not a number, giving the allowed range with its unit', () => {
     expect(readNumber(recordBytes, '5OO')).toEqual({
       ok: false,

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../sim/core/format';
+import { learnerLocale, parseTypedNumber } from '../number-input';
 
 /** Shows a field only while another (choice) field has a given value, such as a spot price for spot. */
 export interface ShowWhen {
@@ -51,17 +52,23 @@ export function describeRange(spec: NumberInputSpec): string {
 }
 
 /**
- * Reads what the learner typed into a number field. Thousands separators (`3,000`) and surrounding spaces
- * are accepted because people type them; anything else outside the allowed range is refused with the range.
+ * Reads what the learner typed into a number field, as people type numbers (see `parseTypedNumber`:
+ * `3,000`, `3 000`, the learner's locale); anything else or outside the allowed range is refused with the
+ * range.
  */
-export function readNumber(spec: NumberInputSpec, raw: string): FieldReading<number | undefined> {
-  const text = raw.trim().replace(/,/g, '');
+export function readNumber(
+  spec: NumberInputSpec,
+  raw: string,
+  locale: string = learnerLocale(),
+): FieldReading<number | undefined> {
+  const text = raw.trim();
   if (text === '' && spec.optional) return { ok: true, value: undefined };
   if (text === '') return { ok: false, error: `${spec.label} is empty: enter ${describeRange(spec)}.` };
-  const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(value)) {
-    return { ok: false, error: `“${raw.trim()}” is not a number: enter ${describeRange(spec)}.` };
+  const parsed = parseTypedNumber(text, locale);
+  if (!parsed.ok) {
+    return { ok: false, error: `${parsed.problem.replace(/\.$/, '')}: enter ${describeRange(spec)}.` };
   }
+  const value = parsed.value;
   if (spec.integer && !Number.isInteger(value)) {
     return {
       ok: false,

@@ -3,7 +3,7 @@
  * CSV a learner hands in. Every figure is read from the engine's restored progress, never guessed: a
  * record the engine refuses is reported as damaged with the engine's reason.
  */
-import { restoreProgress, type AnyLabDefinition, type LabProgress } from '../../labs/engine';
+import { restoreProgress, type AnyLabDefinition } from '../../labs/engine';
 
 /** Where a learner stands in a lab. */
 export type LabStatus = 'not-started' | 'in-progress' | 'completed' | 'damaged';
@@ -66,15 +66,15 @@ export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabPro
   const restored = restoreProgress(lab, saved);
   if (!restored.ok) return { ...empty, status: 'damaged', problem: restored.error.message };
 
-  const progress = saved as LabProgress;
-  const { phase } = restored.value;
+  // The restored flow, not the file: a step the current checks no longer pass is open again.
+  const { phase, context: progress } = restored.value;
   if (phase === 'intro') return { ...empty, status: 'not-started' };
   const completed = phase === 'completed';
   const steps: StepSummary[] = lab.steps.map((step, index) => ({
     title: step.title,
     hintsUsed: progress.hintsUsed[index] ?? 0,
     hintsAvailable: step.hints.length,
-    assisted: progress.assistedSteps.includes(index),
+    assisted: progress.assisted[index] ?? false,
     timeSpentMs: span(progress.stepStartedAt[index], progress.stepCompletedAt[index]),
   }));
   const solvedSteps = steps.filter((step) => step.timeSpentMs !== null);
@@ -91,7 +91,7 @@ export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabPro
     stepCount,
     stepsCompleted,
     hintsUsed: steps.reduce((sum, step) => sum + step.hintsUsed, 0),
-    solutionsUsed: progress.assistedSteps.length,
+    solutionsUsed: progress.assisted.filter(Boolean).length,
     timeSpentMs,
     steps,
   };

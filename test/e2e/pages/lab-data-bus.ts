@@ -32,11 +32,53 @@ export class DataBusBoard {
     return this.stage(stageLabel).locator('[data-item] .name').allInnerTexts();
   }
 
+  /** The → button that starts a connection from a placed piece. */
+  handle(piece: string): Locator {
+    return this.page.getByRole('button', { name: `Connect from ${piece}`, exact: true });
+  }
+
+  /** Draws a connection on the board with the pointer: → on the source, then Connect here on the target. */
   async connect(from: string, to: string): Promise<void> {
-    await this.page.getByLabel('Data flows from').selectOption({ label: from });
-    await this.page.getByLabel('to', { exact: true }).selectOption({ label: to });
-    await this.page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await this.handle(from).click();
+    await this.page.getByRole('button', { name: `Connect ${from} → ${to}`, exact: true }).click();
     await expect(this.page.getByRole('button', { name: `Disconnect ${from} → ${to}` })).toBeVisible();
+  }
+
+  /**
+   * Draws a connection from the keyboard alone: focus the source's →, Enter, Tab to the target, Enter.
+   * Focus goes back to the source's → afterwards.
+   */
+  async connectWithKeyboard(from: string, to: string): Promise<void> {
+    await this.handle(from).focus();
+    await this.page.keyboard.press('Enter');
+    const target = `Connect ${from} → ${to}`;
+    for (let tabs = 0; tabs < 40; tabs += 1) {
+      const name = await this.page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      if (name === target) break;
+      await this.page.keyboard.press('Tab');
+    }
+    await expect(this.page.getByRole('button', { name: target, exact: true })).toBeFocused();
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByRole('button', { name: `Disconnect ${from} → ${to}` })).toBeVisible();
+  }
+
+  /** Drags from the source's → onto the target piece. */
+  async dragConnection(from: string, to: string): Promise<void> {
+    const start = (await this.handle(from).boundingBox())!;
+    const end = (await this.page
+      .locator('[data-item]')
+      .filter({ has: this.page.getByRole('button', { name: to, exact: true }) })
+      .boundingBox())!;
+    await this.page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + 20, start.y + 20, { steps: 4 });
+    await this.page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** The arrow drawn on the board for a connection, by item ids. */
+  arrow(fromId: string, toId: string): Locator {
+    return this.page.locator(`[data-arrow="${fromId}>${toId}"]`);
   }
 
   async disconnect(from: string, to: string): Promise<void> {

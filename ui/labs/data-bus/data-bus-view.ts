@@ -9,10 +9,9 @@ import {
 } from '../../../labs/01-data-bus/catalogue';
 import type { Connection, DataBusWorkspace } from '../../../labs/01-data-bus/workspace';
 
-/** One placed piece with its outgoing connections. */
+/** One placed piece. */
 export interface PlacedPiece {
   readonly item: BusItem;
-  readonly feeds: readonly BusItem[];
 }
 
 /** A stage column. */
@@ -38,12 +37,7 @@ export function stageColumns(workspace: DataBusWorkspace): StageColumn[] {
   return stages.map((stage) => ({
     id: stage.id,
     label: stage.label,
-    pieces: placed
-      .filter(([, on]) => on === stage.id)
-      .map(([id]) => ({
-        item: busItem(id),
-        feeds: workspace.connections.filter((c) => c.from === id).map((c) => busItem(c.to)),
-      })),
+    pieces: placed.filter(([, on]) => on === stage.id).map(([id]) => ({ item: busItem(id) })),
   }));
 }
 

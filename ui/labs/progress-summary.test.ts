@@ -1,0 +1,34 @@
+import { SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { dataBusLab } from '../../labs/01-data-bus/lab';
+import { createLabController } from '../../labs/engine';
+import { summarizeProgress } from './progress-summary';
+
+/** Progress with the data bus's first two steps done, the second with a store the checks now refuse. */
+function savedUnderLaxerChecks(): Record<string, unknown> {
+  const created = createLabController(dataBusLab, { clock: new SimulatedClock() });
+  if (!created.ok) throw new Error(created.error.message);
+  const player = created.value;
+  player.start();
+  for (const step of dataBusLab.steps.slice(0, 2)) {
+    for (const action of step.solution) player.act(action);
+    player.next();
+  }
+  const progress = JSON.parse(JSON.stringify(player.getSnapshot().progress));
+  progress.actionsByStep[1] = [
+    { type: 'connect', from: 'web-apps', to: 'elasticache' },
+    { type: 'connect', from: 'mobile-apps', to: 'kinesis' },
+    { type: 'connect', from: 'iot-devices', to: 'kinesis' },
+    { type: 'connect', from: 'logs', to: 's3' },
+  ];
+  delete progress.workspace;
+  return progress;
+}
+
+describe('summarizeProgress', () => {
+  it('reports a step the current checks no longer pass as the current one, not as done', () => {
+    const summary = summarizeProgress(dataBusLab, savedUnderLaxerChecks());
+    expect(summary).toMatchObject({ status: 'in-progress', currentStep: 2, stepsCompleted: 1 });
+    expect(summary.steps[1]!.timeSpentMs).toBeNull();
+  });
+});
