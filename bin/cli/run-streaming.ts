@@ -50,7 +50,7 @@ function streamLines(section: JsonValue): string[] {
       `Stream ${stream.name}: ${stream.openShards} open shard${stream.openShards === 1 ? '' : 's'}, retention ${stream.retentionHours} h`,
     );
     const rows = [
-      ['shard', 'parent', 'incoming records', 'incoming bytes', 'throttled'],
+      ['shard', 'parent', 'incoming records', 'incoming bytes', 'attempts refused'],
       ...stream.shards
         .slice(0, SHOWN_SHARDS)
         .map((s) => [
@@ -58,7 +58,7 @@ function streamLines(section: JsonValue): string[] {
           s.parentShardId ?? '-',
           format(s.incomingRecords),
           format(s.incomingBytes),
-          format(s.throttledRecords),
+          format(s.attemptsThrottled),
         ]),
     ];
     lines.push(...table(rows, [2, 3, 4]));
@@ -71,22 +71,29 @@ function streamLines(section: JsonValue): string[] {
 function producerLines(section: JsonValue): string[] {
   const report = section as unknown as ProducersReport;
   const t = report.totals;
-  const totalsLine = `Totals: ${format(t.recordsAttempted)} records attempted, ${format(t.recordsAccepted)} accepted, ${format(t.recordsThrottled)} throttled put attempts`;
+  // Records count each user record once; attempts count every refused put (a resend refused again twice).
+  const offered = `Totals: ${format(t.recordsOffered)} records offered, ${format(t.recordsAccepted)} accepted`;
+  const totalsLine =
+    t.attemptsThrottled === 0
+      ? `${offered}, none throttled`
+      : `${offered}; ${format(t.recordsThrottled)} records throttled at least once in ` +
+        `${format(t.attemptsThrottled)} refused put attempts, ${format(t.recordsDropped)} dropped after their last attempt`;
   // At rate level there are totals but no per-producer rows.
-  if (report.producers.length === 0) return t.recordsAttempted > 0 ? [totalsLine] : [];
+  if (report.producers.length === 0) return t.recordsOffered > 0 ? [totalsLine] : [];
   const rows = [
-    ['producer', 'target', 'attempted', 'accepted', 'throttled', 'dropped', 'failed'],
+    ['producer', 'target', 'offered', 'accepted', 'throttled', 'attempts refused', 'dropped', 'failed'],
     ...report.producers.map((p) => [
       p.name,
       p.stream ?? `firehose:${p.deliveryStream ?? ''}`,
-      format(p.recordsAttempted),
+      format(p.recordsOffered),
       format(p.recordsAccepted),
       format(p.recordsThrottled),
+      format(p.attemptsThrottled),
       format(p.recordsDropped),
       format(p.recordsFailed),
     ]),
   ];
-  const lines = ['Producers:', ...table(rows, [2, 3, 4, 5, 6]), totalsLine];
+  const lines = ['Producers:', ...table(rows, [2, 3, 4, 5, 6, 7]), totalsLine];
   for (const p of report.producers) {
     for (const e of p.errors) {
       lines.push(`  ${p.name}: ${e.code}: ${e.message} (${format(e.records)} records lost)`);
@@ -100,7 +107,7 @@ interface DeliveryStreamSection {
   readonly bucket: string;
   readonly compression: string;
   readonly incomingRecords: number;
-  readonly throttledRecords: number;
+  readonly attemptsThrottled: number;
   readonly bufferedRecords: number;
   readonly deliveries: readonly {
     readonly key: string;
@@ -116,7 +123,7 @@ function firehoseLines(section: JsonValue): string[] {
   const lines: string[] = [];
   for (const d of streams) {
     lines.push(
-      `Delivery stream ${d.name} → s3://${d.bucket} (${d.compression}): ${format(d.incomingRecords)} records in, ${format(d.throttledRecords)} throttled, ${d.deliveries.length} objects delivered, ${format(d.bufferedRecords)} records still buffered`,
+      `Delivery stream ${d.name} → s3://${d.bucket} (${d.compression}): ${format(d.incomingRecords)} records in, ${format(d.attemptsThrottled)} put attempts refused, ${d.deliveries.length} objects delivered, ${format(d.bufferedRecords)} records still buffered`,
     );
     for (const o of d.deliveries.slice(0, SHOWN_DELIVERIES)) {
       lines.push(

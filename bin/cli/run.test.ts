@@ -138,7 +138,7 @@ describe('bdlab run', () => {
               'endingHashKey',
               'incomingRecords',
               'incomingBytes',
-              'throttledRecords',
+              'attemptsThrottled',
             ]),
           );
           expect(shard.startingHashKey).toMatch(/^\d+$/);
@@ -146,9 +146,12 @@ describe('bdlab run', () => {
           expect(shard.parentShardId).toBeNull();
         }
         expect(report.services.producers.totals).toMatchObject({
-          recordsAttempted: 180_000,
+          recordsOffered: 180_000,
           recordsAccepted: 121_800,
+          // No retries: each refused record was refused once and dropped.
           recordsThrottled: 58_200,
+          attemptsThrottled: 58_200,
+          recordsDropped: 58_200,
         });
         expect(report.services.level).toMatchObject({ requested: 'auto', used: 'record' });
         expect(report.services.cost.lines.map((l: { id: string }) => l.id)).toEqual([
@@ -191,7 +194,7 @@ describe('bdlab run', () => {
       expect(stdout).toContain('Level of detail: record');
       expect(stdout).toMatch(/shardId-000000000000 +- +60,900 +31,424,400 +29,208/);
       expect(stdout).toContain(
-        'Totals: 180,000 records attempted, 121,800 accepted, 58,200 throttled put attempts',
+        'Totals: 180,000 records offered, 121,800 accepted; 58,200 records throttled at least once in 58,200 refused put attempts, 58,200 dropped after their last attempt',
       );
       expect(stdout).toMatch(/Kinesis Streams: Shard-hours +0\.03 shard-hours +\$0\.000500/);
     });

@@ -93,7 +93,7 @@ export const busiestShard: Task = {
       const shard = derived.run.shards.find((s) => s.shardId === answer)!;
       return {
         passed: true,
-        feedback: `Right: ${answer} is offered ${thousands((shard.incomingRecords + shard.throttledRecords) / derived.run.durationSeconds)} records/s (the mean over the ${derived.run.durationSeconds} s run) and refuses ${thousands(shard.throttledRecords)} records in total.`,
+        feedback: `Right: ${answer} is offered ${thousands((shard.incomingRecords + shard.attemptsThrottled) / derived.run.durationSeconds)} records/s (the mean over the ${derived.run.durationSeconds} s run) and refuses ${thousands(shard.attemptsThrottled)} records in total.`,
       };
     }
     return {
@@ -110,10 +110,10 @@ export const noThrottling: Task = {
   check(_workspace, { derived }): TaskResult {
     const throttled = derived.run.totals.recordsThrottled;
     if (throttled === 0) return { passed: true, feedback: 'Every record was accepted.' };
-    const worst = derived.run.shards.reduce((a, b) => (b.throttledRecords > a.throttledRecords ? b : a));
+    const worst = derived.run.shards.reduce((a, b) => (b.attemptsThrottled > a.attemptsThrottled ? b : a));
     return {
       passed: false,
-      feedback: `${thousands(throttled)} records were refused in total, ${thousands(worst.throttledRecords)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
+      feedback: `${thousands(throttled)} records were refused in total, ${thousands(worst.attemptsThrottled)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
     };
   },
 };

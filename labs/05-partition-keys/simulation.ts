@@ -76,14 +76,14 @@ export function shardForKey(shards: readonly LabShard[], key: string): LabShard 
   );
 }
 
-const offered = (s: LabShard) => s.incomingRecords + s.throttledRecords;
+const offered = (s: LabShard) => s.incomingRecords + s.attemptsThrottled;
 
 /**
  * Which limit a throttled shard hit: over a run, a shard refused by the byte limit takes about 1 MiB/s,
  * one refused by the record limit about 1,000 records/s; the one it is closer to is the binding one.
  */
 function bindingLimit(shard: LabShard, seconds: number): WriteLimit | null {
-  if (shard.throttledRecords === 0) return null;
+  if (shard.attemptsThrottled === 0) return null;
   const recordShare = shard.incomingRecords / seconds / SHARD_WRITE_RECORDS_PER_SECOND;
   const byteShare = shard.incomingBytes / seconds / SHARD_WRITE_BYTES_PER_SECOND;
   return recordShare >= byteShare ? 'records' : 'bytes';

@@ -147,9 +147,9 @@ function factsOfRun(workspace: ProvisionWorkspace): ProvisionFacts {
   const loads = run.shards.map((s) => ({
     shardId: s.shardId,
     writeBytesPerSecond: s.incomingBytes / seconds,
-    writeRecordsPerSecond: (s.incomingRecords + s.throttledRecords) / seconds,
+    writeRecordsPerSecond: (s.incomingRecords + s.attemptsThrottled) / seconds,
     readDemandBytesPerSecond: (workspace.consumers * s.incomingBytes) / seconds,
-    throttledRecords: s.throttledRecords,
+    throttledRecords: s.attemptsThrottled,
     readThrottled: s.readThrottled,
   }));
   const facts: ProvisionFacts = {

@@ -27,7 +27,7 @@ export const findHotShard: Task = {
     if (answer === derived.hotShardId) {
       return {
         passed: true,
-        feedback: `Right: ${answer} refused ${thousands(shard?.throttledRecords ?? 0)} records in total over the ${DURATION} s run; its range holds ${HOT_KEY}, the busiest store.`,
+        feedback: `Right: ${answer} refused ${thousands(shard?.attemptsThrottled ?? 0)} records in total over the ${DURATION} s run; its range holds ${HOT_KEY}, the busiest store.`,
       };
     }
     return {

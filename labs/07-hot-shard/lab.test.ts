@@ -19,7 +19,7 @@ describe('lab 7: fixing a hot shard', () => {
   const midpoint = ((BigInt(hot.StartingHashKey) + BigInt(hot.EndingHashKey) + 1n) / 2n).toString();
 
   it('has one hot shard that refuses records before the fix', () => {
-    const refusing = start.run.shards.filter((s) => s.throttledRecords > 0).map((s) => s.shardId);
+    const refusing = start.run.shards.filter((s) => s.attemptsThrottled > 0).map((s) => s.shardId);
     expect(refusing).toEqual([start.hotShardId]);
   });
 

@@ -87,8 +87,8 @@ export interface KplLabFacts {
 
 function figures(run: LabStreamRun): KplRunFigures {
   const seconds = run.durationSeconds;
-  const throttled = run.totals.recordsThrottled;
-  const perShardRecords = run.shards.map((s) => (s.incomingRecords + s.throttledRecords) / seconds);
+  const throttled = run.totals.attemptsThrottled;
+  const perShardRecords = run.shards.map((s) => (s.incomingRecords + s.attemptsThrottled) / seconds);
   const perShardBytes = run.shards.map((s) => s.incomingBytes / seconds);
   const recordShare = Math.max(...perShardRecords) / SHARD_WRITE_RECORDS_PER_SECOND;
   const byteShare = Math.max(...perShardBytes) / SHARD_WRITE_BYTES_PER_SECOND;

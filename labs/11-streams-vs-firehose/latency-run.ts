@@ -17,9 +17,10 @@ import {
   REQUESTS_PER_SECOND,
   RUN_SECONDS,
   runBuffering,
+  WORKSHOP_AFTERNOON_MS,
   type BufferingRun,
 } from '../12-firehose-buffering/buffering-run.ts';
-import { eventTimeMs, webLogTraffic } from '../12-firehose-buffering/web-log.ts';
+import { eventTimeMs, webLogTraffic } from '../../sim/weblogs/index.ts';
 
 /** The distribution of per-record latencies of one path. */
 export interface LatencySummary {
@@ -96,7 +97,7 @@ const decoder = new TextDecoder();
 const clientOf = (line: Uint8Array) => decoder.decode(line.subarray(0, line.indexOf(32)));
 
 function simulateStreams(seed: number): StreamsPathRun {
-  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND);
+  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND, WORKSHOP_AFTERNOON_MS);
   const kinesis = createKinesisState();
   unwrap(createStream(kinesis, { StreamName: STREAM_NAME, ShardCount: 1 }, millis(0)));
   const shardId = 'shardId-000000000000';
@@ -155,7 +156,7 @@ function simulateStreams(seed: number): StreamsPathRun {
  * start of the run's second) to its object landing in S3. Records still buffered at the end are left out.
  */
 function firehoseLatencies(delivery: BufferingRun, seed: number): LatencySummary {
-  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND);
+  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND, WORKSHOP_AFTERNOON_MS);
   const latencies: number[] = [];
   let index = 0;
   traffic.perSecond.forEach((lines, second) => {

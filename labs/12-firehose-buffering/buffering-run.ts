@@ -16,7 +16,8 @@ import {
 } from '../../sim/firehose/index.ts';
 import { PRICE_BOOKS, priceOf } from '../../sim/pricing/books.ts';
 import { createBucket, createS3State, headObject, listObjectsV2, type S3State } from '../../sim/s3/index.ts';
-import { webLogTraffic, WORKSHOP_AFTERNOON_MS, type WebLogTraffic } from './web-log.ts';
+import { DEFAULT_START_TIME } from '../../sim/streaming/index.ts';
+import { webLogTraffic, type WebLogTraffic } from '../../sim/weblogs/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
 
 /** The delivery stream settings the learner tunes. */
@@ -78,6 +79,8 @@ export const REQUESTS_PER_SECOND = 10;
 export const BUCKET = 'shop-weblogs';
 export const PREFIX = 'raw/';
 export const STREAM_NAME = 'weblogs-to-s3';
+/** When the lab's runs start: the workshop's afternoon in UTC, the 2016 era's default scenario start. */
+export const WORKSHOP_AFTERNOON_MS = Date.parse(DEFAULT_START_TIME['2016']);
 const SECONDS_PER_MONTH = 30 * 24 * 3600;
 
 const book = PRICE_BOOKS['2016'];
@@ -107,8 +110,8 @@ function arrivalSecond(before: readonly number[], index: number): number {
 }
 
 function simulate(settings: BufferingSettings, seed: number): BufferingRun {
-  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND);
   const start = WORKSHOP_AFTERNOON_MS;
+  const traffic = webLogTraffic(seed, RUN_SECONDS, REQUESTS_PER_SECOND, start);
   const s3 = createS3State(millis(start));
   unwrap(createBucket(s3, { Bucket: BUCKET }, millis(start)));
   const firehose = createFirehoseState();

@@ -70,7 +70,7 @@ function accept(stream: DeliveryStreamState, data: Uint8Array, now: number): str
     window.records + 1 > stream.limits.recordsPerSecond ||
     window.bytes + data.length > stream.limits.bytesPerSecond
   ) {
-    stream.stats.throttledRecords++;
+    stream.stats.attemptsThrottled++;
     return undefined;
   }
   window.records++;

@@ -42,8 +42,11 @@ export interface DeliveryStreamStats {
   incomingBytes: number;
   /** Ingested bytes as billed: each record rounded up to 5 KB. */
   billedBytes: number;
-  /** Records refused with ServiceUnavailableException (records/s or bytes/s limit). */
-  throttledRecords: number;
+  /**
+   * Record entries refused with ServiceUnavailableException (records/s or bytes/s limit): put attempts, so
+   * a record resent and refused again counts twice; records of calls refused whole are in throttledCalls.
+   */
+  attemptsThrottled: number;
   deliveredRecords: number;
   deliveredBytes: number;
   deliveredCompressedBytes: number;
@@ -150,7 +153,7 @@ export function createDeliveryStream(
       incomingRecords: 0,
       incomingBytes: 0,
       billedBytes: 0,
-      throttledRecords: 0,
+      attemptsThrottled: 0,
       deliveredRecords: 0,
       deliveredBytes: 0,
       deliveredCompressedBytes: 0,

@@ -139,8 +139,21 @@ describe('putRecords throttling', () => {
     });
     expect(state.streams.clicks!.shards[0]!.totals).toMatchObject({
       incomingRecords: 1000,
-      throttledRecords: 500,
+      attemptsThrottled: 500,
     });
+  });
+
+  it('counts refused attempts, not distinct records: the same entry refused twice counts twice', () => {
+    // AWS: WriteProvisionedThroughputExceeded is "the number of records rejected due to throttling" per
+    // call; a shard cannot tell a resend from a new record, so distinct records are the producer's count.
+    const state = stream(1);
+    const records = Array.from({ length: 500 }, (_, i) => entry(`k${i}`));
+    for (let call = 0; call < 2; call++)
+      putRecords(state, { StreamName: 'clicks', Records: records }, millis(0));
+    const resent = [entry('again')];
+    putRecords(state, { StreamName: 'clicks', Records: resent }, millis(0));
+    putRecords(state, { StreamName: 'clicks', Records: resent }, millis(0));
+    expect(state.streams.clicks!.shards[0]!.totals.attemptsThrottled).toBe(2);
   });
 
   it('makes PutRecord fail whole when throttled', () => {

@@ -155,7 +155,7 @@ function writeRecord(
   now: number,
 ): number {
   if (!takeWrite(shard, size)) {
-    shard.totals.throttledRecords++;
+    shard.totals.attemptsThrottled++;
     return -1;
   }
   const arrival = now > shard.lastArrival ? now : shard.lastArrival;

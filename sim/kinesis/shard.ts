@@ -73,7 +73,7 @@ export function openShard(
     totals: {
       incomingRecords: 0,
       incomingBytes: 0,
-      throttledRecords: 0,
+      attemptsThrottled: 0,
       getRecordsCalls: 0,
       throttledGetRecordsCalls: 0,
       outgoingRecords: 0,

@@ -109,7 +109,13 @@ export interface ShardState {
 export interface ShardTotals {
   incomingRecords: number;
   incomingBytes: number;
-  throttledRecords: number;
+  /**
+   * Put attempts refused with ProvisionedThroughputExceededException (CloudWatch's
+   * WriteProvisionedThroughputExceeded): every refused PutRecords entry or PutRecord call counts, so a
+   * record a producer resends and that is refused again counts twice. A shard cannot tell a resend from a
+   * new record; the producers count distinct records.
+   */
+  attemptsThrottled: number;
   getRecordsCalls: number;
   throttledGetRecordsCalls: number;
   outgoingRecords: number;

@@ -18,6 +18,8 @@ export interface BufferedUserRecord {
   readonly addedAtMs: number;
   /** Failed puts so far. */
   readonly attempts: number;
+  /** True once a put of the record (inside an aggregate or alone) was refused for throughput. */
+  readonly throttled?: true;
 }
 
 /** The aggregate being filled for one shard. */
@@ -78,6 +80,13 @@ export interface KplStats {
   userRecordsExpired: number;
   /** Times a user record was queued again after a failed put. */
   userRecordRetries: number;
+  /** Distinct user records whose Kinesis record was refused for throughput at least once. */
+  userRecordsThrottled: number;
+  /**
+   * User-record attempts refused for throughput: each user record inside a refused Kinesis record counts
+   * once per refusal (`kinesisRecordsThrottled` counts the Kinesis records, as the shard does).
+   */
+  userRecordAttemptsThrottled: number;
   /** Sum over succeeded user records of (success time − added time), in ms. */
   userRecordLatencyMsSum: number;
   kinesisRecordsSent: number;
@@ -197,6 +206,8 @@ export function createKplProducer(options: KplProducerOptions): KplProducerState
       userRecordsSucceeded: 0,
       userRecordsExpired: 0,
       userRecordRetries: 0,
+      userRecordsThrottled: 0,
+      userRecordAttemptsThrottled: 0,
       userRecordLatencyMsSum: 0,
       kinesisRecordsSent: 0,
       aggregatedKinesisRecordsSent: 0,

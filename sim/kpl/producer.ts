@@ -296,10 +296,19 @@ export function onPutRecordsResult(
       }
       return;
     }
-    if (entry.ErrorCode === 'ProvisionedThroughputExceededException') stats.kinesisRecordsThrottled++;
+    const throttled = entry.ErrorCode === 'ProvisionedThroughputExceededException';
+    if (throttled) stats.kinesisRecordsThrottled++;
     else stats.kinesisRecordsFailedOther++;
     for (const record of ready.userRecords) {
-      const again = { ...record, attempts: record.attempts + 1 };
+      if (throttled) {
+        stats.userRecordAttemptsThrottled++;
+        if (record.throttled !== true) stats.userRecordsThrottled++;
+      }
+      const again: BufferedUserRecord = {
+        ...record,
+        attempts: record.attempts + 1,
+        ...(throttled ? { throttled: true as const } : {}),
+      };
       if (expired(state, again, now)) giveUp(state, again, `RecordTtlExpired after ${entry.ErrorCode}`, now);
       else {
         stats.userRecordRetries++;

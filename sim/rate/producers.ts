@@ -54,6 +54,10 @@ export interface ProducerPlan {
   userRecordsProduced: number;
   userRecordsAccepted: number;
   userRecordsDropped: number;
+  /** Distinct user records refused at least once: the refused share of each step's new records. */
+  userRecordsThrottled: number;
+  /** User-record attempts refused: the refused share of everything offered, retries included. */
+  userRecordAttemptsThrottled: number;
 }
 
 function distinctKeysOf(input: RateProducerInput): number {
@@ -103,6 +107,8 @@ export function planProducer(
     userRecordsProduced: 0,
     userRecordsAccepted: 0,
     userRecordsDropped: 0,
+    userRecordsThrottled: 0,
+    userRecordAttemptsThrottled: 0,
   };
 }
 
@@ -202,6 +208,9 @@ export function settleSlot(plan: ProducerPlan, a: number, s: number, slots: numb
   const pending = plan.pending;
   plan.userRecordsAccepted += a * total;
   const refused = 1 - a;
+  // Without retries everything offered is new (a plain producer's offer sets only offeredUser).
+  plan.userRecordsThrottled += refused * (classes === 0 ? total : plan.newUser[s]!);
+  plan.userRecordAttemptsThrottled += refused * total;
   if (classes === 0) {
     plan.userRecordsDropped += refused * total;
     return;
@@ -240,4 +249,7 @@ export function settleFromTotals(plan: ProducerPlan, acceptedRecords: number): v
   if (!plan.settlesFromTotals) return;
   plan.userRecordsAccepted = acceptedRecords;
   plan.userRecordsDropped = plan.userRecordsProduced - acceptedRecords;
+  // One attempt per record: every refused record was refused once and dropped.
+  plan.userRecordsThrottled = plan.userRecordsDropped;
+  plan.userRecordAttemptsThrottled = plan.userRecordsDropped;
 }

@@ -72,9 +72,11 @@ function putTotals(
     units += Math.round(totals.units[s]!);
   }
   return {
-    recordsAttempted: accepted + throttled,
+    putAttempts: accepted + throttled,
     recordsAccepted: accepted,
-    recordsThrottled: throttled,
+    attemptsThrottled: throttled,
+    userRecordsThrottled: Math.round(plans.reduce((sum, p) => sum + p.userRecordsThrottled, 0)),
+    userRecordAttemptsThrottled: Math.round(plans.reduce((sum, p) => sum + p.userRecordAttemptsThrottled, 0)),
     userRecordsDropped: Math.round(plans.reduce((sum, p) => sum + p.userRecordsDropped, 0)),
     userRecordsProduced: Math.round(plans.reduce((sum, p) => sum + p.userRecordsProduced, 0)),
     userRecordsAccepted: Math.round(plans.reduce((sum, p) => sum + p.userRecordsAccepted, 0)),
@@ -114,7 +116,7 @@ export function collectResult(run: RunState): RateLevelResult {
       shardHours,
       incomingRecords: Math.round(totals.cumRecords[s]!),
       incomingBytes: Math.round(totals.cumBytes[s]!),
-      throttledRecords: Math.round(totals.throttled[s]!),
+      attemptsThrottled: Math.round(totals.throttled[s]!),
       putPayloadUnits: Math.round(totals.units[s]!),
       getRecordsCalls: totals.getRecordsCalls[s]!,
       throttledGetRecordsCalls: totals.throttledCalls[s]!,

@@ -25,7 +25,7 @@ describe('simulateRateLevel', () => {
     const result = simulateRateLevel(input());
     expect(result.level).toBe('rate');
     expect(result.totals.recordsAccepted).toBe(60_000);
-    expect(result.totals.recordsThrottled).toBe(0);
+    expect(result.totals.attemptsThrottled).toBe(0);
     expect(result.totals.bytesAccepted).toBe(60_000 * 116);
     expect(result.totals.shardHours).toBeCloseTo(2 / 60, 12);
     expect(result.producers[0]).toMatchObject({ name: 'producer-1', userRecordsProduced: 60_000 });
@@ -44,7 +44,7 @@ describe('simulateRateLevel', () => {
       }),
     );
     expect(thrice.totals.userRecordsDropped).toBeLessThan(once.totals.userRecordsDropped);
-    expect(thrice.totals.recordsAttempted).toBeGreaterThan(once.totals.recordsAttempted);
+    expect(thrice.totals.putAttempts).toBeGreaterThan(once.totals.putAttempts);
     expect(thrice.totals.recordsAccepted).toBe(once.totals.recordsAccepted);
   });
 

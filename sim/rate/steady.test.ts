@@ -39,7 +39,7 @@ describe('steady streams', () => {
   it('end in the state a step-by-step run reaches: totals, calls, series, consumers', () => {
     const fast = simulateRateLevel(oneProducer);
     const slow = simulateRateLevel(twoProducers);
-    expect(fast.totals.recordsThrottled).toBeGreaterThan(0);
+    expect(fast.totals.attemptsThrottled).toBeGreaterThan(0);
     expect(fast.totals).toEqual(slow.totals);
     expect(fast.streams[0]!.consumers).toEqual(slow.streams[0]!.consumers);
     fast.streams[0]!.shards.forEach((shard, i) => {
@@ -92,7 +92,7 @@ describe('a hot shard', () => {
       (best, shard, i) => (shard.incomingRecords > shards[best]!.incomingRecords ? i : best),
       0,
     );
-    expect(shards[hottest]!.throttledRecords).toBeGreaterThan(0);
+    expect(shards[hottest]!.attemptsThrottled).toBeGreaterThan(0);
     shards.forEach((_, i) => {
       if (i !== hottest) expect(skipped.get(i) ?? 0).toBeGreaterThan((skipped.get(hottest) ?? 0) + 200);
     });

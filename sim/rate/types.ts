@@ -159,7 +159,7 @@ export interface RateShardTotals {
   /** Bytes written, data plus partition key. */
   readonly incomingBytes: number;
   /** Put attempts refused with ProvisionedThroughputExceededException (each retry counts again). */
-  readonly throttledRecords: number;
+  readonly attemptsThrottled: number;
   /** PUT payload units of the records written (25 KiB chunks, rounded up per record). */
   readonly putPayloadUnits: number;
   readonly getRecordsCalls: number;
@@ -193,13 +193,20 @@ export interface RateConsumerResult {
   readonly maxIteratorAgeMs: number;
 }
 
-/** Put totals, in Kinesis records (after KPL aggregation) unless named user records. */
+/**
+ * Put totals, in Kinesis records (after KPL aggregation) unless named user records. Attempts count every
+ * put, a record resent and refused again counting twice; records count each user record once.
+ */
 export interface RatePutTotals {
-  /** Put attempts: every record sent, retries included (= accepted + throttled). */
-  readonly recordsAttempted: number;
+  /** Put attempts of Kinesis records: every record sent, retries included (= accepted + attemptsThrottled). */
+  readonly putAttempts: number;
   readonly recordsAccepted: number;
-  /** Attempts refused with ProvisionedThroughputExceededException. */
-  readonly recordsThrottled: number;
+  /** Put attempts refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded). */
+  readonly attemptsThrottled: number;
+  /** Distinct user records refused at least once. */
+  readonly userRecordsThrottled: number;
+  /** User-record attempts refused (each user record inside a refused aggregate counts). */
+  readonly userRecordAttemptsThrottled: number;
   /** User records given up after their last attempt (= Kinesis records without KPL aggregation). */
   readonly userRecordsDropped: number;
   /** User records the producers generated (equal to first attempts without KPL aggregation). */

@@ -163,7 +163,7 @@ export const firehoseComponent = defineComponent<
         compression: stream.config.CompressionFormat,
         incomingRecords: stats.incomingRecords,
         incomingBytes: stats.incomingBytes,
-        throttledRecords: stats.throttledRecords,
+        attemptsThrottled: stats.attemptsThrottled,
         throttledCalls: stats.throttledCalls,
         billedBytes: stats.billedBytes,
         deliveredRecords: stats.deliveredRecords,

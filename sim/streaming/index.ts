@@ -34,6 +34,7 @@ export {
   type ProducersState,
   type ProducerStats,
 } from './producer-state.ts';
+export { recordTotalsByStream } from './producers-report.ts';
 export type { ProducerReport, ProducersReport, RecordTotals } from './producers-report.ts';
 export type { ShardReport, StreamReport } from './report.ts';
 export type { CostLine, CostReport } from './cost.ts';

@@ -32,13 +32,16 @@ export interface OutgoingRecords {
 /**
  * The records a producer sends at tick time `now`: first the throttled records whose back-off has ended,
  * then the new records of the tick that ends at `now` (rate at the tick's middle × `tickMs`, with the
- * fraction carried over). Each new record draws its partition key, then its size, from the generator.
+ * fraction carried over). Each new record draws its partition key, then its size, from the generator; its
+ * data is a log line stamped `startMs + now`, the calendar time of the clock (a resent record keeps its
+ * line, as a real producer resends the same bytes).
  */
 export function recordsForTick(
   producer: ProducerState,
   rng: Rng,
   now: number,
   tickMs: number = PRODUCER_TICK_MS,
+  startMs = 0,
 ): OutgoingRecords {
   const out: OutgoingRecords = { data: [], keys: [], attempts: [] };
   if (producer.retrying.length > 0) {
@@ -63,10 +66,10 @@ export function recordsForTick(
   for (let i = 0; i < count; i++) {
     const index = producer.nextIndex++;
     out.keys.push(withKeys ? partitionKeyFor(producer.partitionKeys, rng, index) : '');
-    out.data.push(recordData(drawRecordBytes(producer.recordBytes, rng), index));
+    out.data.push(recordData(drawRecordBytes(producer.recordBytes, rng), index, startMs + now));
     out.attempts.push(0);
   }
-  producer.stats.recordsAttempted += count;
+  producer.stats.recordsOffered += count;
   return out;
 }
 

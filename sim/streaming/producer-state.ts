@@ -46,17 +46,23 @@ export interface ProducerError extends SimError {
   readonly firstAtMs: number;
 }
 
-/** Running totals of one producer. */
+/**
+ * Running totals of one producer. Records and attempts are counted apart: a record is one the generator
+ * made, counted once however often it is sent; an attempt is one put of a record, so a record refused
+ * twice is one throttled record and two throttled attempts.
+ */
 export interface ProducerStats {
   /** Records the generator made (each counted once, however often it was resent). */
-  recordsAttempted: number;
+  recordsOffered: number;
   /** Records written to the stream or accepted by the delivery stream. */
   recordsAccepted: number;
-  /** Throttled put attempts (a record throttled twice counts twice). */
+  /** Distinct records refused for throughput at least once (ProvisionedThroughputExceeded, or Firehose's "Slow down."). */
   recordsThrottled: number;
-  /** Throttled records queued to be sent again. */
-  recordsRetried: number;
-  /** Records given up after their last attempt was throttled. */
+  /** Put attempts refused for throughput: every refused entry, a record refused twice counts twice. */
+  attemptsThrottled: number;
+  /** Resends after a throttled attempt (attempts, not records). */
+  retries: number;
+  /** Records given up after their last attempt was throttled: they never reached the service. */
   recordsDropped: number;
   /** Records lost to a refused request (such as a record over the size limit). */
   recordsFailed: number;
@@ -121,10 +127,11 @@ export function createProducer(config: ProducerConfig, index: number): ProducerS
     carry: 0,
     retrying: [],
     stats: {
-      recordsAttempted: 0,
+      recordsOffered: 0,
       recordsAccepted: 0,
       recordsThrottled: 0,
-      recordsRetried: 0,
+      attemptsThrottled: 0,
+      retries: 0,
       recordsDropped: 0,
       recordsFailed: 0,
       bytesAccepted: 0,
@@ -155,7 +162,7 @@ export function noteError(producer: ProducerState, error: SimError, records: num
 }
 
 /**
- * After a throttled attempt: queue the record again after an exponential back-off (base × 2^(attempts−1)),
+ * After a throttled attempt (`attempts`: the record's failed puts, this one included): queue the record again after an exponential back-off (base × 2^(attempts−1)),
  * or drop it when it has used its attempts. Without `retries` a producer makes one attempt, as an
  * application calling PutRecords without resending its failed entries does.
  */
@@ -166,12 +173,15 @@ export function afterThrottle(
   attempts: number,
   now: number,
 ): void {
-  producer.stats.recordsThrottled++;
+  const stats = producer.stats;
+  stats.attemptsThrottled++;
+  // Only throttling brings a record here (any other error loses it), so its first failed put is its first throttle.
+  if (attempts === 1) stats.recordsThrottled++;
   const retries = producer.retries;
   if (retries === null || attempts >= retries.maxAttempts) {
-    producer.stats.recordsDropped++;
+    stats.recordsDropped++;
     return;
   }
-  producer.stats.recordsRetried++;
+  stats.retries++;
   producer.retrying.push({ data, key, attempts, dueAtMs: now + retries.baseBackoffMs * 2 ** (attempts - 1) });
 }

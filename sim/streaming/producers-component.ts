@@ -188,7 +188,7 @@ export const producersComponent = defineComponent<
         const services = streamingServices(ctx);
         const producer = services.producers.producers[event.producer]!;
         const tickMs = tickMsOf(producer, services.producers);
-        const records = recordsForTick(producer, ctx.rng, ctx.now, tickMs);
+        const records = recordsForTick(producer, ctx.rng, ctx.now, tickMs, services.startTime);
         if (records.data.length > 0) {
           if (producer.kpl) sendThroughKpl(kplContext(ctx), producer, records);
           else if (producer.target.kind === 'stream')

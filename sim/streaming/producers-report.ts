@@ -1,13 +1,27 @@
+import type { RatePutTotals } from '../rate/index.ts';
 import type { JsonValue } from '../scenario/component.ts';
 import type { ProducerError, ProducerState } from './producer-state.ts';
 import type { StreamingServices } from './services.ts';
 
-/** Record counts of a producer or of all producers (see ProducerStats for each). */
+/**
+ * Record counts of a producer or of all producers (see ProducerStats for each). Records are user records,
+ * each counted once however often it was sent; attempts are puts, a record refused twice counting twice.
+ * recordsOffered = recordsAccepted + recordsDropped + recordsFailed + recordsPending, and
+ * recordsDropped ≤ recordsThrottled ≤ attemptsThrottled.
+ */
 export interface RecordTotals {
-  readonly recordsAttempted: number;
+  readonly recordsOffered: number;
   readonly recordsAccepted: number;
+  /** Distinct records refused for throughput at least once. */
   readonly recordsThrottled: number;
-  readonly recordsRetried: number;
+  /**
+   * Attempts refused for throughput; through the KPL each user record inside a refused aggregate counts
+   * (the streams section counts the aggregates, as WriteProvisionedThroughputExceeded does).
+   */
+  readonly attemptsThrottled: number;
+  /** Resends after a throttled attempt. */
+  readonly retries: number;
+  /** Records given up after their last throttled attempt (through the KPL: RecordTtl ran out). */
   readonly recordsDropped: number;
   readonly recordsFailed: number;
   /** Records still waiting (in a back-off or a KPL buffer) when the run ended. */
@@ -59,13 +73,14 @@ function producerReport(producer: ProducerState, services: StreamingServices): P
     return {
       ...common,
       putCalls: k.putRecordsCalls,
-      recordsAttempted: stats.recordsAttempted,
+      recordsOffered: stats.recordsOffered,
       recordsAccepted: k.userRecordsSucceeded,
-      recordsThrottled: k.kinesisRecordsThrottled,
-      recordsRetried: k.userRecordRetries,
+      recordsThrottled: k.userRecordsThrottled,
+      attemptsThrottled: k.userRecordAttemptsThrottled,
+      retries: k.userRecordRetries,
       recordsDropped: k.userRecordsExpired,
       recordsFailed: failedAdd,
-      recordsPending: stats.recordsAttempted - failedAdd - k.userRecordsSucceeded - k.userRecordsExpired,
+      recordsPending: stats.recordsOffered - failedAdd - k.userRecordsSucceeded - k.userRecordsExpired,
       bytesAccepted: null,
       putPayloadUnits: k.putPayloadUnits,
       kpl: { ...k },
@@ -73,10 +88,11 @@ function producerReport(producer: ProducerState, services: StreamingServices): P
   }
   return {
     ...common,
-    recordsAttempted: stats.recordsAttempted,
+    recordsOffered: stats.recordsOffered,
     recordsAccepted: stats.recordsAccepted,
     recordsThrottled: stats.recordsThrottled,
-    recordsRetried: stats.recordsRetried,
+    attemptsThrottled: stats.attemptsThrottled,
+    retries: stats.retries,
     recordsDropped: stats.recordsDropped,
     recordsFailed: stats.recordsFailed,
     recordsPending: producer.retrying.length,
@@ -86,41 +102,63 @@ function producerReport(producer: ProducerState, services: StreamingServices): P
   };
 }
 
+/** Producer totals from the rate level's put totals (user records; attempts as user-record attempts). */
+function rateRecordTotals(t: RatePutTotals): RecordTotals {
+  return {
+    recordsOffered: t.userRecordsProduced,
+    recordsAccepted: t.userRecordsAccepted,
+    recordsThrottled: t.userRecordsThrottled,
+    attemptsThrottled: t.userRecordAttemptsThrottled,
+    retries: Math.max(0, t.userRecordAttemptsThrottled - t.userRecordsDropped),
+    recordsDropped: t.userRecordsDropped,
+    recordsFailed: 0,
+    recordsPending: 0,
+    bytesAccepted: t.bytesAccepted,
+    putPayloadUnits: t.putPayloadUnits,
+  };
+}
+
+function sumTotals(parts: readonly RecordTotals[]): RecordTotals {
+  const sum = (pick: (p: RecordTotals) => number): number => parts.reduce((t, p) => t + pick(p), 0);
+  return {
+    recordsOffered: sum((p) => p.recordsOffered),
+    recordsAccepted: sum((p) => p.recordsAccepted),
+    recordsThrottled: sum((p) => p.recordsThrottled),
+    attemptsThrottled: sum((p) => p.attemptsThrottled),
+    retries: sum((p) => p.retries),
+    recordsDropped: sum((p) => p.recordsDropped),
+    recordsFailed: sum((p) => p.recordsFailed),
+    recordsPending: sum((p) => p.recordsPending),
+    bytesAccepted: sum((p) => p.bytesAccepted ?? 0),
+    putPayloadUnits: sum((p) => p.putPayloadUnits),
+  };
+}
+
 /** The `producers` section of the report. */
 export function producersReport(services: StreamingServices): ProducersReport & JsonValue {
   const rate = services.level.rate;
   if (rate !== null) {
     // The rate level keeps totals per stream, not per producer.
-    const t = rate.totals;
-    return {
-      producers: [],
-      totals: {
-        recordsAttempted: t.userRecordsProduced,
-        recordsAccepted: t.userRecordsAccepted,
-        recordsThrottled: t.recordsThrottled,
-        recordsRetried: Math.max(0, t.recordsThrottled - t.userRecordsDropped),
-        recordsDropped: t.userRecordsDropped,
-        recordsFailed: 0,
-        recordsPending: 0,
-        bytesAccepted: t.bytesAccepted,
-        putPayloadUnits: t.putPayloadUnits,
-      },
-    } as unknown as ProducersReport & JsonValue;
+    return { producers: [], totals: rateRecordTotals(rate.totals) } as unknown as ProducersReport & JsonValue;
   }
   const producers = services.producers.producers.map((p) => producerReport(p, services));
-  const sum = (pick: (p: ProducerReport) => number): number => producers.reduce((t, p) => t + pick(p), 0);
-  return {
-    producers,
-    totals: {
-      recordsAttempted: sum((p) => p.recordsAttempted),
-      recordsAccepted: sum((p) => p.recordsAccepted),
-      recordsThrottled: sum((p) => p.recordsThrottled),
-      recordsRetried: sum((p) => p.recordsRetried),
-      recordsDropped: sum((p) => p.recordsDropped),
-      recordsFailed: sum((p) => p.recordsFailed),
-      recordsPending: sum((p) => p.recordsPending),
-      bytesAccepted: sum((p) => p.bytesAccepted ?? 0),
-      putPayloadUnits: sum((p) => p.putPayloadUnits),
-    },
-  } as unknown as ProducersReport & JsonValue;
+  return { producers, totals: sumTotals(producers) } as unknown as ProducersReport & JsonValue;
+}
+
+/**
+ * What the producers writing to each Kinesis stream offered and what became of it, by stream name (whole
+ * run so far): records and attempts apart, as the report counts them.
+ */
+export function recordTotalsByStream(services: StreamingServices): Map<string, RecordTotals> {
+  const byStream = new Map<string, RecordTotals>();
+  const rate = services.level.rate;
+  if (rate !== null) {
+    for (const stream of rate.streams) byStream.set(stream.name, rateRecordTotals(stream.totals));
+    return byStream;
+  }
+  const reports = services.producers.producers.map((p) => producerReport(p, services));
+  for (const name of new Set(reports.flatMap((p) => (p.stream === null ? [] : [p.stream])))) {
+    byStream.set(name, sumTotals(reports.filter((p) => p.stream === name)));
+  }
+  return byStream;
 }

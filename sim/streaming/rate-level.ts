@@ -146,7 +146,8 @@ export interface RateShardSummary {
   readonly closedAtMs: number | null;
   readonly incomingRecords: number;
   readonly incomingBytes: number;
-  readonly throttledRecords: number;
+  /** Put attempts refused for throughput (WriteProvisionedThroughputExceeded): retries count again. */
+  readonly attemptsThrottled: number;
   readonly putPayloadUnits: number;
   readonly getRecordsCalls: number;
   readonly shardHours: number;
@@ -185,7 +186,7 @@ export function runRateLevel(scenario: StreamingScenario): RateRunSummary {
         closedAtMs: s.closedAtSeconds === undefined ? null : s.closedAtSeconds * 1000,
         incomingRecords: s.incomingRecords,
         incomingBytes: s.incomingBytes,
-        throttledRecords: s.throttledRecords,
+        attemptsThrottled: s.attemptsThrottled,
         putPayloadUnits: s.putPayloadUnits,
         getRecordsCalls: s.getRecordsCalls,
         shardHours: s.shardHours,

@@ -16,8 +16,12 @@ export interface ShardReport {
   readonly incomingRecords: number;
   /** Data + partition key bytes, as IncomingBytes counts them. */
   readonly incomingBytes: number;
-  /** Records refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded). */
-  readonly throttledRecords: number;
+  /**
+   * Put attempts refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded):
+   * every refused entry, so a record resent and refused again counts twice, and a KPL aggregate counts
+   * once. How many distinct records were throttled is in the producers section.
+   */
+  readonly attemptsThrottled: number;
   readonly getRecordsCalls: number;
   readonly outgoingRecords: number;
   readonly outgoingBytes: number;
@@ -32,7 +36,7 @@ export interface StreamReport {
   readonly totals: {
     readonly incomingRecords: number;
     readonly incomingBytes: number;
-    readonly throttledRecords: number;
+    readonly attemptsThrottled: number;
   };
 }
 
@@ -52,7 +56,7 @@ export function streamsReport(services: StreamingServices): StreamReport[] & Jso
       closedAtMs: shard.closedAt ?? null,
       incomingRecords: shard.totals.incomingRecords,
       incomingBytes: shard.totals.incomingBytes,
-      throttledRecords: shard.totals.throttledRecords,
+      attemptsThrottled: shard.totals.attemptsThrottled,
       getRecordsCalls: shard.totals.getRecordsCalls,
       outgoingRecords: shard.totals.outgoingRecords,
       outgoingBytes: shard.totals.outgoingBytes,
@@ -71,7 +75,7 @@ function withTotals(name: string, retentionHours: number, shards: ShardReport[])
     totals: {
       incomingRecords: sum((s) => s.incomingRecords),
       incomingBytes: sum((s) => s.incomingBytes),
-      throttledRecords: sum((s) => s.throttledRecords),
+      attemptsThrottled: sum((s) => s.attemptsThrottled),
     },
   };
 }
@@ -92,7 +96,7 @@ function rateStreamsReport(rate: RateRunSummary): StreamReport[] {
         closedAtMs: s.closedAtMs,
         incomingRecords: s.incomingRecords,
         incomingBytes: s.incomingBytes,
-        throttledRecords: s.throttledRecords,
+        attemptsThrottled: s.attemptsThrottled,
         getRecordsCalls: s.getRecordsCalls,
         outgoingRecords: 0,
         outgoingBytes: 0,

@@ -32,12 +32,12 @@ describe('partitionKeys.salt', () => {
   it('spreads one hot key over the shards its suffixes hash to, ending the throttling', () => {
     const plain = runScenario(validScenario(hotKey)).services['streams'] as unknown as StreamReport[];
     expect(plain[0]!.shards.filter((s) => s.incomingRecords > 0)).toHaveLength(1);
-    expect(plain[0]!.totals.throttledRecords).toBeGreaterThan(0);
+    expect(plain[0]!.totals.attemptsThrottled).toBeGreaterThan(0);
     const spread = runScenario(validScenario(salted({ key: 'store-42', suffixes: 8 }))).services[
       'streams'
     ] as unknown as StreamReport[];
     expect(spread[0]!.shards.filter((s) => s.incomingRecords > 0).length).toBeGreaterThanOrEqual(3);
-    expect(spread[0]!.totals.throttledRecords).toBe(0);
+    expect(spread[0]!.totals.attemptsThrottled).toBe(0);
   });
 
   it('can be switched on mid-run by setProducerKeys', () => {

@@ -22,13 +22,13 @@ describe('runSampled: one stream, second by second, on a streaming session', () 
     const { shards, totals } = run.value;
     for (const shard of shards) {
       expect(shard.perSecond.records.reduce((a, b) => a + b, 0)).toBe(shard.incomingRecords);
-      expect(shard.perSecond.throttled.reduce((a, b) => a + b, 0)).toBe(shard.throttledRecords);
+      expect(shard.perSecond.throttled.reduce((a, b) => a + b, 0)).toBe(shard.attemptsThrottled);
       expect(shard.perSecond.bytes.reduce((a, b) => a + b, 0)).toBe(shard.incomingBytes);
     }
     const hot = shards.find((s) => s.incomingRecords > 0)!;
     // After the first second (a full bucket), a shard takes 1,000 records a second [AWS-FACTS row 2].
     expect(hot.perSecond.records.slice(1)).toEqual([1000, 1000, 1000, 1000, 1000]);
-    expect(totals.recordsAttempted).toBe(15_000);
+    expect(totals.recordsOffered).toBe(15_000);
     expect(totals.recordsAccepted + totals.recordsThrottled).toBe(15_000);
     expect(run.value.kpl).toBeNull();
     expect(run.value.lagPerSecond).toEqual([0, 0, 0, 0, 0, 0]);

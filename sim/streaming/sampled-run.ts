@@ -24,11 +24,14 @@ export interface SampledShard {
   readonly closedAtMs: number | null;
   readonly incomingRecords: number;
   readonly incomingBytes: number;
-  /** Records refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded). */
-  readonly throttledRecords: number;
+  /**
+   * Put attempts refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded):
+   * a record resent and refused again counts twice, a KPL aggregate once.
+   */
+  readonly attemptsThrottled: number;
   /** GetRecords calls refused (ReadProvisionedThroughputExceeded). */
   readonly readThrottled: number;
-  /** Per simulated second: IncomingRecords, IncomingBytes, WriteProvisionedThroughputExceeded. */
+  /** Per simulated second: IncomingRecords, IncomingBytes, WriteProvisionedThroughputExceeded (attempts). */
   readonly perSecond: {
     readonly records: readonly number[];
     readonly bytes: readonly number[];
@@ -41,12 +44,16 @@ export interface SampledStreamRun {
   readonly durationSeconds: number;
   readonly shards: readonly SampledShard[];
   readonly totals: {
-    /** User records the producers made. */
-    readonly recordsAttempted: number;
+    /** User records the producers made, each counted once. */
+    readonly recordsOffered: number;
     /** User records written (through the KPL: delivered inside accepted aggregates). */
     readonly recordsAccepted: number;
-    /** Kinesis records refused by the write limits (an aggregate counts once). */
+    /** Distinct user records refused by the write limits at least once. */
     readonly recordsThrottled: number;
+    /** User records given up after their last refused attempt (through the KPL: RecordTtl ran out). */
+    readonly recordsDropped: number;
+    /** Put attempts the shards refused (Kinesis records: an aggregate counts once, a resend again). */
+    readonly attemptsThrottled: number;
     readonly readThrottled: number;
   };
   /** PUT payload units of accepted Kinesis records (25 KB chunks, rounded up per record). */
@@ -126,8 +133,8 @@ export function runSampled(scenario: Scenario, streamName: string): Result<Sampl
       const t = shard.totals;
       s.records[second] = t.incomingRecords - s.last.records;
       s.bytes[second] = t.incomingBytes - s.last.bytes;
-      s.throttled[second] = t.throttledRecords - s.last.throttled;
-      s.last = { records: t.incomingRecords, bytes: t.incomingBytes, throttled: t.throttledRecords };
+      s.throttled[second] = t.attemptsThrottled - s.last.throttled;
+      s.last = { records: t.incomingRecords, bytes: t.incomingBytes, throttled: t.attemptsThrottled };
     }
     for (const reader of readers) {
       for (const shard of stream.shards) {
@@ -153,7 +160,7 @@ export function runSampled(scenario: Scenario, streamName: string): Result<Sampl
       closedAtMs: shard.closedAt ?? null,
       incomingRecords: shard.totals.incomingRecords,
       incomingBytes: shard.totals.incomingBytes,
-      throttledRecords: shard.totals.throttledRecords,
+      attemptsThrottled: shard.totals.attemptsThrottled,
       readThrottled: shard.totals.throttledGetRecordsCalls,
       perSecond: { records: s.records, bytes: s.bytes, throttled: s.throttled },
     };
@@ -173,9 +180,11 @@ export function runSampled(scenario: Scenario, streamName: string): Result<Sampl
     durationSeconds: scenario.durationSeconds,
     shards,
     totals: {
-      recordsAttempted: sum(producers, (p) => p.stats.recordsAttempted),
+      recordsOffered: sum(producers, (p) => p.stats.recordsOffered),
       recordsAccepted: sum(plain, (p) => p.recordsAccepted) + kplSucceeded,
-      recordsThrottled: sum(shards, (s) => s.throttledRecords),
+      recordsThrottled: sum(plain, (p) => p.recordsThrottled) + sum(kpls, (k) => k.userRecordsThrottled),
+      recordsDropped: sum(plain, (p) => p.recordsDropped) + sum(kpls, (k) => k.userRecordsExpired),
+      attemptsThrottled: sum(shards, (s) => s.attemptsThrottled),
       readThrottled: sum(shards, (s) => s.readThrottled),
     },
     putPayloadUnits: sum(plain, (p) => p.putPayloadUnits) + sum(kpls, (k) => k.putPayloadUnits),

@@ -83,7 +83,7 @@ describe('streaming runs', () => {
       ]);
       expect(stream!.shards[1]!.endingHashKey).toBe('340282366920938463463374607431768211455');
       const totals = (report.services['producers'] as unknown as ProducersReport).totals;
-      expect(totals.recordsAttempted).toBe(180_000);
+      expect(totals.recordsOffered).toBe(180_000);
       // Each shard: one second of quota at the start (its full bucket) plus 1,000 records per second.
       expect(stream!.shards.map((s) => s.incomingRecords)).toEqual([60_900, 60_900]);
       expect(totals.recordsAccepted).toBe(121_800);
@@ -242,7 +242,7 @@ describe('streaming runs', () => {
     expect(a.recordsDropped).toBeGreaterThan(0);
     expect(b.recordsDropped).toBe(0);
     expect(b.recordsAccepted).toBeGreaterThan(a.recordsAccepted);
-    expect(b.recordsRetried).toBeGreaterThan(0);
+    expect(b.retries).toBeGreaterThan(0);
   });
 
   it('chooses the rate level above a million records and writes the same report shape from sim/rate', () => {
@@ -273,7 +273,7 @@ describe('streaming runs', () => {
       ['shardId-000000000005', 'shardId-000000000000', null],
     ]);
     const totals = (report.services['producers'] as unknown as ProducersReport).totals;
-    expect(totals.recordsAttempted).toBe(3_000_000);
+    expect(totals.recordsOffered).toBe(3_000_000);
     // 5,000 records/s of random keys over 4 shards: 1,250/s each, above the 1,000/s limit.
     expect(totals.recordsThrottled).toBeGreaterThan(0);
     expect(totals.recordsAccepted + totals.recordsDropped).toBe(3_000_000);

@@ -169,10 +169,10 @@ describe('rate level agrees with the record level', () => {
       dataBytes: 500,
       keys: { kind: 'uniform', keyBytes: 16 },
     });
-    expect(rate.totals.recordsAttempted).toBe(180_000);
+    expect(rate.totals.putAttempts).toBe(180_000);
     expect(record.accepted + record.throttled).toBe(180_000);
     expect(relative(rate.totals.recordsAccepted, record.accepted)).toBeLessThan(0.005);
-    expect(relative(rate.totals.recordsThrottled, record.throttled)).toBeLessThan(0.005);
+    expect(relative(rate.totals.attemptsThrottled, record.throttled)).toBeLessThan(0.005);
     rate.streams[0]!.shards.forEach((shard, i) => {
       expect(relative(shard.incomingRecords, record.perShardAccepted[i]!)).toBeLessThan(0.005);
     });
@@ -198,7 +198,7 @@ describe('rate level agrees with the record level', () => {
     expect(
       relative(rate.streams[0]!.shards[hot]!.incomingRecords, record.perShardAccepted[hot]!),
     ).toBeLessThan(0.005);
-    expect(relative(rate.totals.recordsThrottled, record.throttled)).toBeLessThan(0.005);
+    expect(relative(rate.totals.attemptsThrottled, record.throttled)).toBeLessThan(0.005);
   });
 
   it('bytes bind before records (1 shard, 300 records/s × 5,000 B): accepted within 0.5 %', () => {

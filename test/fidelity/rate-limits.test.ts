@@ -57,10 +57,8 @@ describe('write limits per shard', () => {
     });
     const shard = result.streams[0]!.shards[0]!;
     const throttledSeries = shard.series.WriteProvisionedThroughputExceeded.reduce((a, b) => a + b, 0);
-    expect(Math.round(throttledSeries)).toBe(shard.throttledRecords);
-    expect(result.totals.recordsAttempted).toBe(
-      result.totals.recordsAccepted + result.totals.recordsThrottled,
-    );
+    expect(Math.round(throttledSeries)).toBe(shard.attemptsThrottled);
+    expect(result.totals.putAttempts).toBe(result.totals.recordsAccepted + result.totals.attemptsThrottled);
   });
 });
 
@@ -259,8 +257,8 @@ describe('prices', () => {
         },
       ],
     });
-    expect(plain.totals.recordsThrottled).toBeGreaterThan(0);
-    expect(aggregated.totals.recordsThrottled).toBe(0);
+    expect(plain.totals.attemptsThrottled).toBeGreaterThan(0);
+    expect(aggregated.totals.attemptsThrottled).toBe(0);
     expect(aggregated.totals.userRecordsAccepted).toBe(180_000);
     const bytesPerRecord = aggregated.totals.bytesAccepted / aggregated.totals.recordsAccepted;
     expect(bytesPerRecord).toBeLessThanOrEqual(51_200 + 16);

@@ -31,7 +31,7 @@ describe('streaming scenarios enforce the Kinesis write limits', () => {
       // The shard starts with one second of quota (1,000 records), full until the producer's first batch at
       // 0.1 s, then refills at 1,000 records/s for the remaining 19.9 s.
       expect(shard.incomingRecords).toBe(1000 + 19_900);
-      expect(shard.throttledRecords).toBe(40_000 - 20_900);
+      expect(shard.attemptsThrottled).toBe(40_000 - 20_900);
     },
   );
 
@@ -41,7 +41,7 @@ describe('streaming scenarios enforce the Kinesis write limits', () => {
     const perSecond = (shard.incomingBytes - 1_048_576) / 20;
     expect(perSecond).toBeLessThanOrEqual(1_048_576);
     expect(perSecond).toBeGreaterThan(1_048_576 - 10_016);
-    expect(shard.throttledRecords).toBeGreaterThan(0);
+    expect(shard.attemptsThrottled).toBeGreaterThan(0);
   });
 
   it('row 11: a partition key may have 1 to 256 characters', () => {
@@ -115,11 +115,11 @@ describe('streaming producers batch and throttle as the APIs do', () => {
       });
       const [delivery] = report.services['firehose'] as unknown as {
         incomingRecords: number;
-        throttledRecords: number;
+        attemptsThrottled: number;
       }[];
       // Whole seconds 0–9 each take 5,000; the batch at exactly 10 s opens second 10 and is taken whole.
       expect(delivery!.incomingRecords).toBe(10 * 5000 + 800);
-      expect(delivery!.throttledRecords).toBe(80_000 - delivery!.incomingRecords);
+      expect(delivery!.attemptsThrottled).toBe(80_000 - delivery!.incomingRecords);
     },
   );
 
