@@ -66,7 +66,7 @@ export interface ShardView {
   readonly incomingBytes: SeriesWindow;
   /** CloudWatch IncomingRecords per period (Sum). */
   readonly incomingRecords: SeriesWindow;
-  /** CloudWatch WriteProvisionedThroughputExceeded per period (Sum: records refused). */
+  /** CloudWatch WriteProvisionedThroughputExceeded per period (Sum: put attempts refused, resends included). */
   readonly writeThrottled: SeriesWindow;
   /** CloudWatch ReadProvisionedThroughputExceeded per period (Sum: GetRecords calls refused). */
   readonly readThrottled: SeriesWindow;
@@ -74,7 +74,8 @@ export interface ShardView {
   readonly totals: {
     readonly incomingRecords: number;
     readonly incomingBytes: number;
-    readonly throttledRecords: number;
+    /** Put attempts refused (a record resent and refused again counts twice). */
+    readonly attemptsThrottled: number;
   };
 }
 
@@ -100,12 +101,28 @@ export interface LineageEdge {
   readonly atMs: number;
 }
 
+/**
+ * What the producers writing to a stream offered over the whole run so far. Records count each user record
+ * once; attempts count every refused put, so attemptsThrottled ≥ recordsThrottled.
+ */
+export interface StreamWrites {
+  readonly recordsOffered: number;
+  readonly recordsAccepted: number;
+  /** Distinct records refused at least once. */
+  readonly recordsThrottled: number;
+  /** Put attempts refused (through the KPL: each user record inside a refused aggregate). */
+  readonly attemptsThrottled: number;
+  /** Records given up after their last refused attempt: lost. */
+  readonly recordsDropped: number;
+}
+
 /** One Kinesis stream. */
 export interface StreamView {
   readonly name: string;
   readonly status: 'ACTIVE' | 'UPDATING';
   readonly retentionHours: number;
   readonly openShardCount: number;
+  readonly writes: StreamWrites;
   /**
    * Every shard not yet expired, open and closed, in creation order — or, for a stream of more than
    * `MAX_SHARD_VIEWS` shards, the busiest open ones and those a marked key lands on (see `omitted`).
@@ -127,7 +144,8 @@ export interface OmittedShardsView {
   readonly openShards: number;
   readonly incomingRecords: number;
   readonly incomingBytes: number;
-  readonly throttledRecords: number;
+  /** Put attempts refused (a record resent and refused again counts twice). */
+  readonly attemptsThrottled: number;
 }
 
 /** A KCL worker (one process of the application). */
@@ -211,7 +229,8 @@ export interface DeliveryStreamView {
   readonly buffer: { readonly bytes: number; readonly records: number; readonly ageMs: number | null };
   readonly incomingRecords: number;
   readonly incomingBytes: number;
-  readonly throttledRecords: number;
+  /** Record entries refused for throughput: put attempts, a resend refused again counting twice. */
+  readonly attemptsThrottled: number;
   /** The most recent deliveries, newest first (bounded). */
   readonly deliveries: readonly DeliveryView[];
   readonly deliveryCount: number;

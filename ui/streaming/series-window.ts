@@ -3,6 +3,7 @@
  * clock, so a frame stays the same size whether the run is a minute or a day long.
  */
 import type { MetricId, MetricStore } from '../../sim/core/metrics.ts';
+import { formatDuration } from '../../sim/core/format.ts';
 import type { SeriesWindow } from './console-view.ts';
 
 /** Periods each chart window holds: two minutes at CloudWatch's 1-second resolution. */
@@ -40,4 +41,13 @@ export function seriesWindow(
 /** An empty window at the clock (for a metric the run does not have). */
 export function emptyWindow(nowMs: number, periodMs: number): SeriesWindow {
   return { startMs: Math.floor(nowMs / periodMs) * periodMs, periodMs, values: [] };
+}
+
+/**
+ * Which stretch of the run a window's figures cover, for labels beside them: `in the last 2 min shown`
+ * (the window's complete periods), so a count over the window is never read as the whole run's.
+ */
+export function windowPhrase(window: SeriesWindow): string {
+  const seconds = (window.values.length * window.periodMs) / 1000;
+  return seconds === 0 ? 'nothing shown yet' : `in the last ${formatDuration(seconds)} shown`;
 }

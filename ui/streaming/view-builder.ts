@@ -4,6 +4,7 @@
  */
 import type { SimEvent, SimState } from '../../sim/core/simulation.ts';
 import type { Scenario } from '../../sim/scenario/scenario.ts';
+import { recordTotalsByStream } from '../../sim/streaming/producers-report.ts';
 import type { StreamingServices } from '../../sim/streaming/services.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView } from './console-view.ts';
 import { consumerViews } from './view-consumers.ts';
@@ -60,7 +61,14 @@ export function buildConsoleView(input: ConsoleViewInput): ConsoleView {
       eventsProcessed: state.eventsProcessed,
     },
     streams: services.kinesis
-      ? streamViews(services.kinesis, state.metrics, now, producers, input.reshards)
+      ? streamViews(
+          services.kinesis,
+          state.metrics,
+          now,
+          producers,
+          input.reshards,
+          services.producers === undefined ? new Map() : recordTotalsByStream(services),
+        )
       : [],
     consumers: consumerViews(services.consumers, state.metrics, now),
     firehose: deliveryStreamViews(services.firehose, now),

@@ -36,7 +36,7 @@ export function deliveryStreamViews(
       },
       incomingRecords: stats.incomingRecords,
       incomingBytes: stats.incomingBytes,
-      throttledRecords: stats.throttledRecords,
+      attemptsThrottled: stats.attemptsThrottled,
       deliveries: stream.deliveries.slice(-MAX_LISTED).reverse(),
       deliveryCount: stream.deliveries.length,
       deliveryError: stream.deliveryError?.message ?? null,

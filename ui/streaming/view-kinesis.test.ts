@@ -55,7 +55,7 @@ describe('streamViews', () => {
     const hot = stream!.shards.find((s) => s.shardId === stream!.keyLandings[0]!.shardId)!;
     expect(hot.incomingRecords).toEqual({ startMs: 0, periodMs: 1000, values: [1000, 1000, 1000] });
     expect(hot.writeThrottled.values).toEqual([500, 500, 500]);
-    expect(hot.totals).toMatchObject({ incomingRecords: 3000, throttledRecords: 1500 });
+    expect(hot.totals).toMatchObject({ incomingRecords: 3000, attemptsThrottled: 1500 });
     const cold = stream!.shards.find((s) => s !== hot)!;
     expect(cold.incomingRecords.values).toEqual([0, 0, 0]);
   });

@@ -4,7 +4,8 @@
  */
 import type { MetricStore } from '../../sim/core/metrics.ts';
 import { kinesisLimits, streamStatus, type KinesisState, type ShardState } from '../../sim/kinesis/index.ts';
-import type { LineageEdge, OmittedShardsView, ShardView, StreamView } from './console-view.ts';
+import type { RecordTotals } from '../../sim/streaming/producers-report.ts';
+import type { LineageEdge, OmittedShardsView, ShardView, StreamView, StreamWrites } from './console-view.ts';
 import { decimalFraction, describeStrategy, keyLandings } from './key-landings.ts';
 import type { PartitionKeyStrategy } from './protocol.ts';
 import { seriesWindow } from './series-window.ts';
@@ -39,7 +40,7 @@ function shardView(shard: ShardState, metrics: MetricStore, nowMs: number): Shar
     totals: {
       incomingRecords: shard.totals.incomingRecords,
       incomingBytes: shard.totals.incomingBytes,
-      throttledRecords: shard.totals.throttledRecords,
+      attemptsThrottled: shard.totals.attemptsThrottled,
     },
   };
 }
@@ -105,25 +106,43 @@ function shownShards(shards: readonly ShardState[], landed: ReadonlySet<string>)
 /** What the shards a frame does not list add up to. */
 function omittedTotals(shards: readonly ShardState[], shown: readonly ShardState[]): OmittedShardsView {
   const listed = new Set(shown.map((s) => s.ShardId));
-  const omitted = { shards: 0, openShards: 0, incomingRecords: 0, incomingBytes: 0, throttledRecords: 0 };
+  const omitted = { shards: 0, openShards: 0, incomingRecords: 0, incomingBytes: 0, attemptsThrottled: 0 };
   for (const shard of shards) {
     if (listed.has(shard.ShardId)) continue;
     omitted.shards += 1;
     if (shard.closedAt === undefined) omitted.openShards += 1;
     omitted.incomingRecords += shard.totals.incomingRecords;
     omitted.incomingBytes += shard.totals.incomingBytes;
-    omitted.throttledRecords += shard.totals.throttledRecords;
+    omitted.attemptsThrottled += shard.totals.attemptsThrottled;
   }
   return omitted;
 }
 
-/** Every stream of the account as the console shows it. */
+const NO_WRITES: StreamWrites = {
+  recordsOffered: 0,
+  recordsAccepted: 0,
+  recordsThrottled: 0,
+  attemptsThrottled: 0,
+  recordsDropped: 0,
+};
+
+function writesOf(totals: RecordTotals | undefined): StreamWrites {
+  if (totals === undefined) return NO_WRITES;
+  const { recordsOffered, recordsAccepted, recordsThrottled, attemptsThrottled, recordsDropped } = totals;
+  return { recordsOffered, recordsAccepted, recordsThrottled, attemptsThrottled, recordsDropped };
+}
+
+/**
+ * Every stream of the account as the console shows it; `writes` gives, by stream name, what its producers
+ * offered and what became of it over the whole run so far (sim/streaming's `recordTotalsByStream`).
+ */
 export function streamViews(
   kinesis: KinesisState,
   metrics: MetricStore,
   nowMs: number,
   producers: readonly ProducerKeys[],
   log: ReshardLog = new Map(),
+  writes: ReadonlyMap<string, RecordTotals> = new Map(),
 ): StreamView[] {
   const limits = kinesisLimits(kinesis.era);
   return Object.values(kinesis.streams).map((stream) => {
@@ -138,6 +157,7 @@ export function streamViews(
       status: streamStatus(stream, nowMs),
       retentionHours: stream.RetentionPeriodHours,
       openShardCount: open.length,
+      writes: writesOf(writes.get(stream.StreamName)),
       shards: shown.map((shard) => shardView(shard, metrics, nowMs)),
       ...(shown.length < stream.shards.length ? { omitted: omittedTotals(stream.shards, shown) } : {}),
       limits: {

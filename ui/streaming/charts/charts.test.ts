@@ -37,7 +37,7 @@ function shard(
     incomingRecords: window(records),
     writeThrottled: window(throttled.length > 0 ? throttled : records.map(() => 0)),
     readThrottled: window(records.map(() => 0)),
-    totals: { incomingRecords: 0, incomingBytes: 0, throttledRecords: 0 },
+    totals: { incomingRecords: 0, incomingBytes: 0, attemptsThrottled: 0 },
   };
 }
 
@@ -102,6 +102,13 @@ describe('layoutShardMap', () => {
       status: 'ACTIVE',
       retentionHours: 24,
       openShardCount: 2,
+      writes: {
+        recordsOffered: 0,
+        recordsAccepted: 0,
+        recordsThrottled: 0,
+        attemptsThrottled: 0,
+        recordsDropped: 0,
+      },
       shards: [
         shard('shardId-000000000000', 0, 0.5, [1000], [400]),
         shard('shardId-000000000001', 0.5, 1, [250]),

@@ -135,7 +135,7 @@ export function deliveryStreamFixture(overrides: Partial<DeliveryStreamView> = {
     buffer: { bytes: 2 * 1_048_576, records: 4194, ageMs: 120_000 },
     incomingRecords: 12_000,
     incomingBytes: 6_000_000,
-    throttledRecords: 0,
+    attemptsThrottled: 0,
     deliveries: [
       {
         key: 'raw/2016/05/24/14/clicks-to-s3-1-2016-05-24-14-05-00-6f1c2a9e-0b1d-4c55-9e0f-3a7d8c2b1e44',
