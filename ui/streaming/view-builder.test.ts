@@ -92,6 +92,49 @@ describe('buildConsoleView', () => {
     expect(view.level).toMatchObject({ requested: 'auto', used: 'record' });
     expect((engine.services as StreamingServices).level.used).toBe('record');
   });
+
+  it('gives each stream its producers’ whole-run counts: distinct records apart from refused attempts', () => {
+    const engine = run(
+      'Retries',
+      {
+        seed: 2,
+        durationSeconds: 20,
+        streams: [{ name: 'orders', shards: 1 }],
+        producers: [
+          {
+            stream: 'orders',
+            recordsPerSecond: 2000,
+            recordBytes: 200,
+            partitionKeys: { strategy: 'fixed', key: 'store-7' },
+            retries: { maxAttempts: 6, baseBackoffMs: 100 },
+          },
+        ],
+      },
+      20_000,
+    );
+    const [orders] = engine.view()!.streams;
+    const w = orders!.writes;
+    expect(w.recordsOffered).toBe(40_000);
+    expect(w.recordsThrottled).toBeLessThanOrEqual(w.recordsOffered);
+    expect(w.attemptsThrottled).toBeGreaterThan(w.recordsOffered);
+    // The shards count refused attempts, which is what the old "records throttled" badge summed.
+    const shardAttempts = orders!.shards.reduce((sum, s) => sum + s.totals.attemptsThrottled, 0);
+    expect(shardAttempts).toBe(w.attemptsThrottled);
+  });
+
+  it('previews a Firehose object as whole log lines stamped in its key’s hour', () => {
+    const engine = run('Firehose', findBuiltIn('firehose')!.scenario, 70_000);
+    const [object] = engine.view()!.s3.objects;
+    const body = readObjectBody(engine.services!.s3, object!.bucket, object!.key);
+    if (!body.ok) throw new Error(body.message);
+    const hour = object!.key.split('/').slice(1, 5).join('/');
+    const [year, month, day, hh] = hour.split('/');
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const stamp = `[${day}/${months[Number(month) - 1]}/${year}:${hh}:`;
+    const lines = body.body.text.split('\n').slice(0, 20);
+    for (const line of lines)
+      expect(line.slice(line.indexOf('['), line.indexOf('[') + stamp.length)).toBe(stamp);
+  });
 });
 
 describe('readObjectBody', () => {

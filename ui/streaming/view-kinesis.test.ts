@@ -10,7 +10,7 @@ import {
 } from '../../sim/kinesis/index.ts';
 import { hexFraction, keyLandings } from './key-landings.ts';
 import { lineageOf, streamViews, type ProducerKeys } from './view-kinesis.ts';
-import { seriesWindow } from './series-window.ts';
+import { seriesWindow, windowPhrase } from './series-window.ts';
 
 const MID = (1n << 127n).toString();
 const hotKey: ProducerKeys = {
@@ -155,5 +155,16 @@ describe('seriesWindow', () => {
     const { metrics, kinesis } = hotStream(1);
     const [cold] = kinesis.streams.clicks!.shards.filter((s) => s.totals.incomingRecords === 0);
     expect(seriesWindow(metrics, cold!.metricIds.incomingRecords, 2000).values).toEqual([0, 0]);
+  });
+});
+
+describe('windowPhrase', () => {
+  it('names the stretch a window covers, so a window count is not read as the whole run', () => {
+    const { metrics } = hotStream(3);
+    expect(windowPhrase(seriesWindow(metrics, 'none' as never, 3500))).toBe('in the last 3 s shown');
+    expect(windowPhrase({ startMs: 0, periodMs: 1000, values: new Array<number>(120).fill(0) })).toBe(
+      'in the last 2 min shown',
+    );
+    expect(windowPhrase({ startMs: 0, periodMs: 1000, values: [] })).toBe('nothing shown yet');
   });
 });
