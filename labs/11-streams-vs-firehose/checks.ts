@@ -72,7 +72,14 @@ export const streamsMean = numberQuestion(
   'Streams: what is the average wait, to the nearest 10 ms?',
   (f) => f.streams.latency.meanMs,
   10,
-  () => 'Read the average of the Streams path; it should be about half the poll interval. Why?',
+  (answer, f) =>
+    Math.abs(answer - f.streams.latency.maxMs) <= 10
+      ? 'That is the longest wait; read the average.'
+      : answer === f.streams.pollIntervalMs
+        ? 'That is the poll interval, how long the longest wait can be; read the average the panel measured.'
+        : answer < 10
+          ? 'Is that seconds? Answer in milliseconds.'
+          : 'Read the average of the Streams path; it should be about half the poll interval. Why?',
   (f) =>
     `Right: about ${ms(Math.round(f.streams.latency.meanMs / 10) * 10)}. A record waits on average half a poll interval for the next GetRecords.`,
 );
@@ -100,11 +107,13 @@ export const firehoseMean = numberQuestion(
   (f) => f.firehose.latency.meanMs / 1000,
   0.5,
   (answer, f) =>
-    answer * 1000 === f.firehose.latency.maxMs
+    Math.abs(answer * 1000 - f.firehose.latency.maxMs) <= 500
       ? 'That is the longest wait; read the average.'
-      : answer < 10
+      : Math.abs(answer - f.firehose.latency.meanMs) <= 500
         ? 'Is that milliseconds? Answer in seconds.'
-        : 'Read the average wait of the Firehose path, in seconds.',
+        : Math.abs(answer * 60_000 - f.firehose.latency.meanMs) <= 30_000
+          ? 'Is that minutes? Answer in seconds.'
+          : 'Read the average wait of the Firehose path, in seconds.',
   (f) =>
     `Right: about ${formatDuration(Math.round(f.firehose.latency.meanMs / 1000))}, some ${formatNumber(f.firehose.latency.meanMs / f.streams.latency.meanMs, { maxDecimals: 0 })} times the Streams average.`,
 );

@@ -110,4 +110,73 @@ describe('lab 12: Firehose buffer tuning', () => {
       lab.reduce(lab.initialWorkspace, { type: 'answer', question: 'default-objects', value: Number.NaN }),
     ).toMatchObject({ ok: false, error: { path: 'value' } });
   });
+
+  describe('wrong answers a learner would plausibly give do not pass, and the feedback says what is off', () => {
+    it('objects with the defaults: one per 5 minutes minus the last, or one per minute', () => {
+      for (const value of [5, 30]) {
+        const workspace = after([{ type: 'answer', question: 'default-objects', value }]);
+        expect(results(0, workspace)[0]).toEqual({
+          passed: false,
+          feedback: `${value} is not it. Count the objects the run delivered with 5 MB / 300 s (the table lists one row per object).`,
+        });
+      }
+    });
+
+    it('freshness: a 180 s interval is still over the 120 s target', () => {
+      const workspace = after([{ type: 'set-buffer-interval', intervalSeconds: 180 }], stepStart(1));
+      const [fresh] = results(1, workspace);
+      expect(fresh).toEqual({
+        passed: false,
+        feedback:
+          'A record waited 180 s in the buffer. Which hint fires first at this traffic, and how soon?',
+      });
+    });
+
+    it('PUTs a month: a day’s count, or the default setting’s count at 60 s', () => {
+      const at60 = after([{ type: 'set-buffer-interval', intervalSeconds: 60 }], stepStart(1));
+      for (const value of [1440, 8640]) {
+        const wrong = after([{ type: 'answer', question: 'puts-per-month', value }], at60);
+        const [, puts] = results(1, wrong);
+        expect(puts!.passed).toBe(false);
+        expect(puts!.feedback).toMatch(/is not it for 5 MB \/ 60 s\./);
+        expect(puts!.feedback).not.toContain('43,200');
+      }
+    });
+
+    it('few objects: a 600 s interval still makes three', () => {
+      const workspace = after([{ type: 'set-buffer-interval', intervalSeconds: 600 }], stepStart(2));
+      expect(results(2, workspace)[0]).toEqual({
+        passed: false,
+        feedback: 'The run makes 3 objects. Every one was cut by the interval hint.',
+      });
+    });
+
+    it('GZIP objects: left uncompressed', () => {
+      const none = after([{ type: 'set-compression', compression: 'UNCOMPRESSED' }], stepStart(3));
+      expect(results(3, none)[0]).toEqual({
+        passed: false,
+        feedback: 'The objects are stored uncompressed; choose GZIP.',
+      });
+      const answered = after([{ type: 'answer', question: 'compression-ratio', value: 1 }], none);
+      expect(results(3, answered)[1]).toEqual({
+        passed: false,
+        feedback: 'Nothing is compressed yet: choose a compression format first.',
+      });
+    });
+
+    it('the ratio: the share saved as a percentage, or rounded to a whole number', () => {
+      const gzip = after([{ type: 'set-compression', compression: 'GZIP' }], stepStart(3));
+      const ratio = lab.derive(gzip).run.compressionRatio;
+      const saved = Math.round((1 - 1 / ratio) * 100);
+      const percent = after([{ type: 'answer', question: 'compression-ratio', value: saved }], gzip);
+      expect(results(3, percent)[1]).toEqual({
+        passed: false,
+        feedback: `${saved} is not it. Add up the uncompressed and the stored sizes of the delivered objects and divide.`,
+      });
+      const rounded =
+        Math.round(ratio) === Math.round(ratio * 10) / 10 ? Math.round(ratio) + 1 : Math.round(ratio);
+      const whole = after([{ type: 'answer', question: 'compression-ratio', value: rounded }], gzip);
+      expect(results(3, whole)[1]!.passed).toBe(false);
+    });
+  });
 });
