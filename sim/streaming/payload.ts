@@ -35,6 +35,27 @@ let cachedSecond = Number.NaN;
 const lines = new Map<number, Uint8Array>();
 
 /**
+ * Lines are written into shared 64 KiB slabs and handed out as views: a record kept by a shard then costs
+ * its bytes and one view, not an ArrayBuffer of its own (a run of varied sizes shares few lines).
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab = new Uint8Array(0);
+let slabUsed = 0;
+
+/** The bytes of an ASCII line (one byte per character), in a slab unless the line is large. */
+function encodeLine(text: string): Uint8Array {
+  if (text.length > SLAB_BYTES / 8) return encoder.encode(text);
+  if (slabUsed + text.length > slab.length) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const view = slab.subarray(slabUsed, slabUsed + text.length);
+  encoder.encodeInto(text, view);
+  slabUsed += text.length;
+  return view;
+}
+
+/**
  * The data of the `index`-th record a generator makes, `size` bytes long, sent at `atMs` (UTC ms since
  * 1970). Pure: the same index, size and second always give the same bytes.
  */
@@ -48,7 +69,7 @@ export function recordData(size: number, index: number, atMs: number): Uint8Arra
   const cacheKey = size * SLOTS + slot;
   let line = lines.get(cacheKey);
   if (line === undefined) {
-    line = encoder.encode(accessLogLineOfSize(requestTable()[slot]!, second * 1000, size, slot));
+    line = encodeLine(accessLogLineOfSize(requestTable()[slot]!, second * 1000, size, slot));
     if (lines.size < MAX_CACHED_LINES) lines.set(cacheKey, line);
   }
   return line;
