@@ -10,7 +10,7 @@ export function openShards(stream: StreamView): ShardView[] {
   return stream.shards.filter((s) => s.status === 'OPEN').sort((a, b) => a.startFraction - b.startFraction);
 }
 
-/** The open shard with the most throttled records in the last second, then the fullest; undefined if none. */
+/** The open shard with the most refused put attempts in the last second, then the fullest; undefined if none. */
 export function hottestShard(stream: StreamView): ShardView | undefined {
   let best: ShardView | undefined;
   let bestScore = -1;

@@ -11,7 +11,7 @@ export function utilizationAt(shard: ShardView, limits: ShardLimitsView, i: numb
   return Math.max(records, bytes);
 }
 
-/** Utilization and throttled records of the last complete second (0 before the first one). */
+/** Utilization and refused put attempts of the last complete second (0 before the first one). */
 export function latestLoad(
   shard: ShardView,
   limits: ShardLimitsView,
