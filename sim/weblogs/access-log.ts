@@ -144,18 +144,38 @@ const SHORTEST_REQUEST: AccessLogRequest = {
 /** Length of the shortest line a request can make (at any time: `%t` has a fixed width). */
 export const SHORTEST_LINE_BYTES = accessLogLine(SHORTEST_REQUEST, 0).length;
 
-/** `count` characters of query string, words joined by `&`, chosen by `salt` (deterministic). */
+/** Hex digits of a token (a session or tracking id), `length` long, from a generator state. */
+function token(state: number, length: number): string {
+  let out = '';
+  let x = state;
+  while (out.length < length) {
+    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+    out += (x >>> 8).toString(16).padStart(6, '0');
+  }
+  return out.slice(0, length);
+}
+
+/**
+ * `count` characters of query string, parameters joined by `&` and chosen by `salt` (deterministic). The
+ * last parameter is a tracking token (`t=` and hex digits) sized to fill exactly, so no word is cut.
+ */
 function queryFiller(count: number, salt: number): string {
   let out = '';
   let state = (salt * 2_654_435_761 + 1) >>> 0;
-  while (out.length < count) {
+  for (;;) {
     // A linear congruential step: cheap, deterministic and varied enough to read like real URLs.
     state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
     const word = QUERY_WORDS[(state >>> 16) % QUERY_WORDS.length]!;
-    out +=
-      (out.length === 0 ? '' : '&') + (word.endsWith('=') ? `${word}${(state & 0xffff).toString(16)}` : word);
+    const param = word.endsWith('=') ? `${word}${(state & 0xffff).toString(16)}` : word;
+    const next = (out.length === 0 ? '' : '&') + param;
+    // Leave room for a closing token of at least one digit (`&t=` + 1).
+    if (out.length + next.length + 4 > count) break;
+    out += next;
   }
-  return out.slice(0, count);
+  const separator = out.length === 0 ? '' : '&';
+  const rest = count - out.length - separator.length - 't='.length;
+  if (rest < 1) return out + token(state, count - out.length);
+  return `${out}${separator}t=${token(state, rest)}`;
 }
 
 /**
