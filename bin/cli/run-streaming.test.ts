@@ -10,7 +10,7 @@ describe('the streams summary of bdlab run', () => {
       closedAtMs: null,
       incomingRecords: i,
       incomingBytes: i * 500,
-      throttledRecords: 0,
+      attemptsThrottled: 0,
     }));
     const section = [{ name: 'clicks', openShards: shards.length, retentionHours: 24, shards }];
     const lines = streamingPrinters.streams!(section as unknown as JsonValue);
