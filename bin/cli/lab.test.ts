@@ -77,7 +77,7 @@ describe('bdlab lab validate', () => {
     expect(await broken(['validate'], io)).toBe(1);
     expect(out()).toBe('');
     expect(err().split('\n')).toEqual([
-      '✗ 01-data-bus: step "place": after the solution, task "placed-collect" still fails: Still to place on Collect: Web apps.',
+      '✗ 01-data-bus: step "place": after the solution, task "placed-collect" still fails: What is on Collect belongs there, but something is still missing.',
       '✗ 01-counter: the id "counter" is not in labs/agenda.ts; add it to its session there or fix the id',
       '✗ 01-counter: the folders "01-data-bus" and "01-counter" share the prefix 01',
       '✗ 03-data-bus: the id "data-bus" is registered twice',
