@@ -42,10 +42,12 @@ for (const size of sizes) {
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-        await page.screenshot({
-          path: `.tmp/screenshots/${name}-${size.width}x${size.height}-${theme}.png`,
-          fullPage: true,
-        });
+        // The whole page in a window as tall as it, so the step's sticky footer rests at the end of its column
+        // instead of being drawn over the middle of a full-page capture.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
+        await page.screenshot({ path: `.tmp/screenshots/${name}-${size.width}x${size.height}-${theme}.png` });
+        await page.setViewportSize(size);
       }
     };
     for (const state of states) {

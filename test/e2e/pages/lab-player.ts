@@ -83,10 +83,20 @@ export class LabPlayer {
       .click();
   }
 
+  /** "Next step" ("Finish the lab" on the last step), in the step's footer: disabled until the step is solved. */
+  get nextButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Next step|Finish the lab)$/ });
+  }
+
+  /** The step footer's status: how many checklist items are done, or "Step solved". */
+  get stepStatus(): Locator {
+    return this.page.getByRole('complementary').getByRole('status');
+  }
+
   /** Waits for the step to be solved, then goes on (or finishes on the last step). */
   async next(): Promise<void> {
     await expect(this.page.getByRole('status').filter({ hasText: 'Step solved' })).toBeVisible();
-    await this.page.getByRole('button', { name: /^(Next step|Finish the lab)$/ }).click();
+    await this.nextButton.click();
   }
 
   /** The refused-action message shown above the explorable, if any. */
