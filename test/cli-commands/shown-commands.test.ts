@@ -1,0 +1,186 @@
+/**
+ * Every command the app shows must run: a learner pastes it into a shell, the shell splits it into the
+ * words the app meant, and AWS accepts the call (operation, parameters, required members, types, lengths,
+ * patterns and enums from AWS's API models). Values AWS would refuse are shown as refused, and APIs the
+ * selected era did not have are not shown at all.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simpleCommands, type ShellPart } from '../../ui/streaming/shell-words.ts';
+import { collectShownCommands, labTextCommands, type ShownCommand } from './collect-commands.ts';
+import { runInShell } from './shell-argv.ts';
+import { validateAwsCall } from './validate-call.ts';
+
+/** Programs a shown command may run: the AWS CLI, and the tools that read what it downloads. */
+const PROGRAMS = ['aws', 'gunzip', 'head', 'unzip', 'java'];
+
+/** A word that reads as a placeholder for the learner to fill in rather than a value. */
+const PLACEHOLDER = /<[^>]*>|…|\.\.\.|\bYOUR[_-]|\bREPLACE|\bTODO\b/i;
+
+/** The problems of one command line meant to run `parts`. */
+function problemsOf(text: string, parts: readonly ShellPart[]): string[] {
+  const problems: string[] = [];
+  const intended = simpleCommands(parts);
+  for (const words of intended) {
+    if (!PROGRAMS.includes(words[0]!))
+      problems.push(`runs ${words[0]}, which is not one of ${PROGRAMS.join(', ')}`);
+    for (const word of words)
+      if (PLACEHOLDER.test(word)) problems.push(`placeholder ${JSON.stringify(word)}`);
+  }
+  const shell = runInShell(text, PROGRAMS);
+  if (shell.status !== 0 || shell.stderr !== '')
+    problems.push(`the shell failed (${shell.status}): ${shell.stderr.trim()}`);
+  if (shell.createdFiles.length > 0) problems.push(`the shell wrote files: ${shell.createdFiles.join(', ')}`);
+  for (const program of PROGRAMS) {
+    const ran = shell.commands.get(program) ?? [];
+    const meant = intended.filter((words) => words[0] === program).map((words) => words.slice(1));
+    if (JSON.stringify(ran) !== JSON.stringify(meant)) {
+      problems.push(`the shell ran ${program} with ${JSON.stringify(ran)}, meant ${JSON.stringify(meant)}`);
+    }
+  }
+  for (const words of intended) {
+    if (words[0] !== 'aws') continue;
+    problems.push(...validateAwsCall(words.slice(1)).problems);
+  }
+  return problems;
+}
+
+describe('every command the app shows', () => {
+  let shown: ShownCommand[];
+  // Runs each built-in scenario for 65 simulated seconds in three eras: well over the default hook time.
+  beforeAll(() => {
+    shown = collectShownCommands();
+  }, 300_000);
+
+  it('is gathered from the console, its panels and the labs', () => {
+    const runnable = shown.filter((s) => s.command.kind === 'run');
+    const operations = new Set(
+      runnable.flatMap((s) =>
+        s.command.kind === 'run'
+          ? simpleCommands(s.command.parts)
+              .filter((w) => w[0] === 'aws')
+              .map((w) => `${w[1]} ${w[2]}`)
+          : [],
+      ),
+    );
+    expect([...operations].sort()).toEqual([
+      'dynamodb scan',
+      'firehose create-delivery-stream',
+      'firehose describe-delivery-stream',
+      'kinesis merge-shards',
+      'kinesis put-record',
+      'kinesis split-shard',
+      'kinesis update-shard-count',
+      's3 cp',
+      's3 ls',
+    ]);
+  });
+
+  it('runs in a POSIX shell as the words meant and is accepted by the AWS API models', () => {
+    // Distinct command lines only: the same line is shown in many places.
+    const lines = new Map<string, { where: string; parts: readonly ShellPart[] }>();
+    for (const { where, command } of shown) {
+      if (command.kind === 'run' && !lines.has(command.text))
+        lines.set(command.text, { where, parts: command.parts });
+    }
+    const failures = [...lines].flatMap(([text, { where, parts }]) =>
+      problemsOf(text, parts).map((problem) => `${where}\n  ${text}\n  ${problem}`),
+    );
+    expect(failures).toEqual([]);
+    expect(lines.size).toBeGreaterThan(100);
+  });
+
+  it('shows values AWS would refuse as refused, with AWS’s reason', () => {
+    const refused = (pattern: RegExp) =>
+      shown.filter((s) => pattern.test(s.where)).map((s) => s.command.kind);
+    // A partition key with a space is a valid key (quoted); an empty one or 257 characters is not.
+    expect(refused(/"key":"user 42"/)).not.toContain('refused');
+    expect(refused(/"key":""/).every((kind) => kind === 'refused')).toBe(true);
+    expect(refused(/"key":"k{257}"/).every((kind) => kind === 'refused')).toBe(true);
+    // Hash keys with spaces, a typographic ellipsis, leading zeros or outside the shard are refused.
+    for (const key of ['1234 5678', '…', '007', '-1', '1e5', '12,345']) {
+      const kinds = shown
+        .filter((s) => s.where.includes(`"newStartingHashKey":${JSON.stringify(key)}`))
+        .map((s) => s.command.kind);
+      expect(kinds.length, key).toBeGreaterThan(0);
+      expect(new Set(kinds), key).toEqual(new Set(['refused']));
+    }
+    const reasons = shown.flatMap((s) => (s.command.kind === 'refused' ? [s.command.reason] : []));
+    expect(reasons.some((r) => r.startsWith('ValidationException'))).toBe(true);
+    expect(reasons.some((r) => r.startsWith('InvalidArgumentException'))).toBe(true);
+    // Lab 12: hints outside 2016's limits (1–128 MB, 60–900 s) and Snappy (later) have no command.
+    const lab12 = shown.filter((s) => s.where.startsWith('lab 12'));
+    expect(lab12.filter((s) => s.command.kind === 'run').length).toBe(3 * 3 * 3);
+  });
+
+  it('has no UpdateShardCount in 2016 unless the scenario allows it, and says why', () => {
+    const updates = (era: string) =>
+      shown.filter((s) => s.where.includes(`(${era})`) && s.where.includes('"updateShardCount"'));
+    const in2016 = updates('2016');
+    expect(in2016.length).toBeGreaterThan(0);
+    for (const { command } of in2016) {
+      expect(command.kind).toBe('absent');
+      if (command.kind === 'absent') expect(command.reason).toMatch(/2016-11-15/);
+    }
+    expect(updates('2016 with UpdateShardCount allowed').some((s) => s.command.kind === 'run')).toBe(true);
+    expect(updates('current').some((s) => s.command.kind === 'run')).toBe(true);
+    const texts = shown.flatMap((s) =>
+      s.where.includes('(2016)') && s.command.kind === 'run' ? [s.command.text] : [],
+    );
+    expect(texts.some((t) => t.includes('update-shard-count'))).toBe(false);
+  });
+
+  it('says which CLI reads --data how', () => {
+    const puts = shown.filter((s) => s.command.kind === 'run' && s.command.text.includes('put-record'));
+    expect(puts.length).toBeGreaterThan(0);
+    for (const { command } of puts) {
+      if (command.kind !== 'run') continue;
+      expect(command.note).toMatch(/version 2 reads --data as base64/);
+      expect(command.note).toMatch(/--cli-binary-format raw-in-base64-out/);
+    }
+  });
+});
+
+describe('command lines in the labs’ texts', () => {
+  it('run and are accepted like the app’s own', () => {
+    const failures = labTextCommands().flatMap(({ where, line }) => {
+      const shell = runInShell(line, PROGRAMS);
+      const calls = shell.commands.get('aws') ?? [];
+      return [
+        ...(shell.stderr === '' ? [] : [`${where}: ${line}: ${shell.stderr.trim()}`]),
+        ...calls.flatMap((argv) => validateAwsCall(argv).problems.map((p) => `${where}: ${line}: ${p}`)),
+      ];
+    });
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('where commands are written', () => {
+  it('builds every AWS CLI command in the one module that is checked here', () => {
+    // A command typed anywhere else would escape this test: find `aws <service> <command>` in code
+    // (comment lines aside) outside ui/streaming/cli-commands.ts.
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (
+          /\.(ts|svelte)$/.test(entry.name) &&
+          !/\.test\.ts$/.test(entry.name) &&
+          path !== join('ui', 'streaming', 'cli-commands.ts')
+        ) {
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (/^\s*(\*|\/\/|\/\*)/.test(line)) return;
+              if (/\baws (kinesis|firehose|s3|s3api|dynamodb|ec2|lambda|emr|redshift|iam) [a-z]/.test(line))
+                offenders.push(`${path}:${i + 1}: ${line.trim()}`);
+            });
+        }
+      }
+    };
+    for (const root of ['ui', 'labs', 'sim', 'bin', 'electron']) walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
