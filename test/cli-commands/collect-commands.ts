@@ -139,7 +139,9 @@ function consoleCommands(): ShownCommand[] {
       });
       const errors = engine.start(builtIn.title, { ...builtIn.scenario, ...era.patch });
       if (errors.length > 0) throw new Error(`${where}: ${errors.map((e) => e.message).join('; ')}`);
-      engine.advanceTo(65_000);
+      // Long enough for a delivery to S3 (60 s hints) and the KCL scenario's split at 60 s; 5 s otherwise.
+      const downstream = 'firehose' in builtIn.scenario || 'consumers' in builtIn.scenario;
+      engine.advanceTo(downstream ? 65_000 : 5_000);
       const view = engine.view()!;
       for (const stream of view.streams) {
         const context = streamCommandContext(stream);
