@@ -6,9 +6,11 @@
  * `botocore-constraints.json` by `extract-constraints.ts`. `membersDisagree` compares the two.
  */
 import { createRequire } from 'node:module';
-import constraints from './botocore-constraints.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
+const constraints = require('./botocore-constraints.json') as {
+  services: Record<'kinesis' | 'firehose' | 'dynamodb' | 's3', unknown>;
+};
 
 /** An input shape, resolved: its type and, by kind, its members, element or key and value shapes. */
 export interface Shape {

@@ -9,42 +9,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simpleCommands, type ShellPart } from '../../ui/streaming/shell-words.ts';
 import { collectShownCommands, labTextCommands, type ShownCommand } from './collect-commands.ts';
+import { commandLineProblems, PROGRAMS } from './check-line.ts';
 import { runInShell } from './shell-argv.ts';
 import { validateAwsCall } from './validate-call.ts';
-
-/** Programs a shown command may run: the AWS CLI, and the tools that read what it downloads. */
-const PROGRAMS = ['aws', 'gunzip', 'head', 'unzip', 'java'];
-
-/** A word that reads as a placeholder for the learner to fill in rather than a value. */
-const PLACEHOLDER = /<[^>]*>|…|\.\.\.|\bYOUR[_-]|\bREPLACE|\bTODO\b/i;
-
-/** The problems of one command line meant to run `parts`. */
-function problemsOf(text: string, parts: readonly ShellPart[]): string[] {
-  const problems: string[] = [];
-  const intended = simpleCommands(parts);
-  for (const words of intended) {
-    if (!PROGRAMS.includes(words[0]!))
-      problems.push(`runs ${words[0]}, which is not one of ${PROGRAMS.join(', ')}`);
-    for (const word of words)
-      if (PLACEHOLDER.test(word)) problems.push(`placeholder ${JSON.stringify(word)}`);
-  }
-  const shell = runInShell(text, PROGRAMS);
-  if (shell.status !== 0 || shell.stderr !== '')
-    problems.push(`the shell failed (${shell.status}): ${shell.stderr.trim()}`);
-  if (shell.createdFiles.length > 0) problems.push(`the shell wrote files: ${shell.createdFiles.join(', ')}`);
-  for (const program of PROGRAMS) {
-    const ran = shell.commands.get(program) ?? [];
-    const meant = intended.filter((words) => words[0] === program).map((words) => words.slice(1));
-    if (JSON.stringify(ran) !== JSON.stringify(meant)) {
-      problems.push(`the shell ran ${program} with ${JSON.stringify(ran)}, meant ${JSON.stringify(meant)}`);
-    }
-  }
-  for (const words of intended) {
-    if (words[0] !== 'aws') continue;
-    problems.push(...validateAwsCall(words.slice(1)).problems);
-  }
-  return problems;
-}
 
 describe('every command the app shows', () => {
   let shown: ShownCommand[];
@@ -85,7 +52,7 @@ describe('every command the app shows', () => {
         lines.set(command.text, { where, parts: command.parts });
     }
     const failures = [...lines].flatMap(([text, { where, parts }]) =>
-      problemsOf(text, parts).map((problem) => `${where}\n  ${text}\n  ${problem}`),
+      commandLineProblems(text, simpleCommands(parts)).map((problem) => `${where}\n  ${text}\n  ${problem}`),
     );
     expect(failures).toEqual([]);
     expect(lines.size).toBeGreaterThan(100);

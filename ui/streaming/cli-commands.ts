@@ -19,7 +19,7 @@ import {
   updateShardCountRefusal,
   type ShardToSplit,
 } from './command-checks.ts';
-import { shellLine, type ShellPart } from './shell-words.ts';
+import { shellTokens, type ShellPart } from './shell-words.ts';
 
 /** What "Show the real command" shows. */
 export type RealCommand =
@@ -49,12 +49,10 @@ export interface CommandContext {
   readonly shard: (stream: string, shardId: string) => ShardToSplit | undefined;
 }
 
-const run = (parts: readonly ShellPart[], note: string): RealCommand => ({
-  kind: 'run',
-  text: shellLine(parts),
-  parts,
-  note,
-});
+function run(parts: readonly ShellPart[], note: string): RealCommand {
+  const tokens = shellTokens(parts);
+  return { kind: 'run', text: tokens.join(' '), tokens, parts, note };
+}
 
 /**
  * An AWS CLI call of an API operation with its `--parameter value` pairs. A value that begins with `-` is
@@ -87,7 +85,7 @@ const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEnc
 
 /** The data note: which CLI reads `--data` how. */
 const DATA_NOTE =
-  `AWS CLI version 2 reads --data as base64: the value above is the access-log line ${JSON.stringify(EXAMPLE_RECORD)} encoded. ` +
+  `AWS CLI version 2 reads --data as base64: the value above is the access-log line “${EXAMPLE_RECORD}”, encoded. ` +
   'To pass the text itself, add --cli-binary-format raw-in-base64-out (or use CLI version 1, the CLI of 2016).';
 
 /**

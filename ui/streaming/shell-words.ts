@@ -18,9 +18,14 @@ export function shellQuote(value: string): string {
 /** One simple command (its program and arguments, unquoted) or an operator joining two commands. */
 export type ShellPart = readonly string[] | '|' | '&&';
 
+/** The tokens of the command line for `parts`: each word quoted as it needs, and the operators. */
+export function shellTokens(parts: readonly ShellPart[]): string[] {
+  return parts.flatMap((part) => (typeof part === 'string' ? [part] : part.map(shellQuote)));
+}
+
 /** The command line for `parts`: every word quoted as it needs, operators between the commands. */
 export function shellLine(parts: readonly ShellPart[]): string {
-  return parts.map((part) => (typeof part === 'string' ? part : part.map(shellQuote).join(' '))).join(' ');
+  return shellTokens(parts).join(' ');
 }
 
 /** The simple commands of `parts` (without the operators), each as the argument vector it runs with. */
