@@ -59,12 +59,16 @@ describe('every command the app shows', () => {
   });
 
   it('shows values AWS would refuse as refused, with AWS’s reason', () => {
-    const refused = (pattern: RegExp) =>
-      shown.filter((s) => pattern.test(s.where)).map((s) => s.command.kind);
+    /** The kinds of command shown for the form entries whose description matches (there must be some). */
+    const kindsOf = (pattern: RegExp) => {
+      const kinds = shown.filter((s) => pattern.test(s.where)).map((s) => s.command.kind);
+      expect(kinds.length, String(pattern)).toBeGreaterThan(0);
+      return new Set(kinds);
+    };
     // A partition key with a space is a valid key (quoted); an empty one or 257 characters is not.
-    expect(refused(/"key":"user 42"/)).not.toContain('refused');
-    expect(refused(/"key":""/).every((kind) => kind === 'refused')).toBe(true);
-    expect(refused(/"key":"k{257}"/).every((kind) => kind === 'refused')).toBe(true);
+    expect(kindsOf(/form .*"key":"user 42"/)).toEqual(new Set(['run']));
+    expect(kindsOf(/form .*"key":""/)).toEqual(new Set(['refused']));
+    expect(kindsOf(/form .*"key":"k{257}"/)).toEqual(new Set(['refused']));
     // Hash keys with spaces, a typographic ellipsis, leading zeros or outside the shard are refused.
     for (const key of ['1234 5678', '…', '007', '-1', '1e5', '12,345']) {
       const kinds = shown
@@ -73,6 +77,18 @@ describe('every command the app shows', () => {
       expect(kinds.length, key).toBeGreaterThan(0);
       expect(new Set(kinds), key).toEqual(new Set(['refused']));
     }
+    // AWS accepts a split key strictly inside the shard, from its StartingHashKey + 2 to its EndingHashKey − 1.
+    const consoleSplits = shown.filter(
+      (s) =>
+        s.where.startsWith('console, balanced (2016), form') && s.where.includes('"shardId-000000000000"'),
+    );
+    const splitAt = (key: string) =>
+      consoleSplits.find((s) => s.where.includes(`"newStartingHashKey":"${key}"`))?.command.kind;
+    expect(splitAt('1')).toBe('refused');
+    expect(splitAt('2')).toBe('run');
+    expect(splitAt('170141183460469231731687303715884105726')).toBe('run');
+    expect(splitAt('170141183460469231731687303715884105727')).toBe('refused');
+    expect(kindsOf(/form .*"key":"(?:😀){129}"/u)).toEqual(new Set(['run']));
     const reasons = shown.flatMap((s) => (s.command.kind === 'refused' ? [s.command.reason] : []));
     expect(reasons.some((r) => r.startsWith('ValidationException'))).toBe(true);
     expect(reasons.some((r) => r.startsWith('InvalidArgumentException'))).toBe(true);

@@ -51,7 +51,7 @@ describe('realCommandFor', () => {
   });
 
   it('shows a hash key AWS would refuse as refused, with the reason, never as a command', () => {
-    for (const key of ['1234 5678', '…', '', '0085', HALF]) {
+    for (const key of ['1234 5678', '…', '', '0085', '1', HALF]) {
       const command = realCommandFor(
         { action: 'splitShard', stream: 'clicks', shardId: 'shardId-000000000000', newStartingHashKey: key },
         context(),

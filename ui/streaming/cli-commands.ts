@@ -23,10 +23,14 @@ import { shellTokens, type ShellPart } from './shell-words.ts';
 
 /** What "Show the real command" shows. */
 export type RealCommand =
-  /** A command line to paste (`text`), the commands it runs (`parts`) and what it does and what to replace. */
+  /**
+   * A command line to paste (`text`, its `tokens` joined by spaces), the commands it runs (`parts`), and
+   * what it does and what to replace.
+   */
   | {
       readonly kind: 'run';
       readonly text: string;
+      readonly tokens: readonly string[];
       readonly parts: readonly ShellPart[];
       readonly note: string;
     }

@@ -4,14 +4,14 @@
  */
 import { millis } from '../../sim/core/units.ts';
 import {
+  checkNewStartingHashKey,
   createKinesisState,
   createStream,
-  parseHashKey,
   putRecord,
   updateShardCount,
-  type HashKeyRange,
   type KinesisEra,
   type KinesisError,
+  type ShardToSplit,
 } from '../../sim/kinesis/index.ts';
 
 const SCRATCH_STREAM = 'command-check';
@@ -38,28 +38,15 @@ export function partitionKeyRefusal(key: string): string | null {
 }
 
 /** The shard a split names, as DescribeStream shows it. */
-export interface ShardToSplit {
-  readonly ShardId: string;
-  readonly HashKeyRange: HashKeyRange;
-}
+export type { ShardToSplit };
 
 /**
- * Why SplitShard would refuse `key` as the NewStartingHashKey of `shard`, or null when it accepts it. The
- * pattern is the model's (`parseHashKey`); the range is SplitShard's rule in sim/kinesis (a key above the
- * shard's StartingHashKey and not above its EndingHashKey).
+ * Why SplitShard would refuse `key` as the NewStartingHashKey of `shard`, or null when it accepts it: the
+ * Kinesis model's own check (the pattern, then a key strictly inside the shard's range).
  */
 export function newStartingHashKeyRefusal(shard: ShardToSplit, key: string): string | null {
-  const cut = parseHashKey(key);
-  const start = BigInt(shard.HashKeyRange.StartingHashKey);
-  const end = BigInt(shard.HashKeyRange.EndingHashKey);
-  if (cut !== undefined && cut > start && cut <= end) return null;
-  return refusal({
-    code: cut === undefined ? 'ValidationException' : 'InvalidArgumentException',
-    message:
-      cut === undefined
-        ? `NewStartingHashKey ${JSON.stringify(key)} is not a hash key: write a whole decimal number from 0 to 2^128 − 1, without leading zeros, signs, spaces or digit grouping.`
-        : `NewStartingHashKey ${key} is outside ${shard.ShardId}, which holds ${start} to ${end}.`,
-  });
+  const checked = checkNewStartingHashKey(shard, key);
+  return checked.ok ? null : refusal(checked.error);
 }
 
 /** Answers already computed: the console asks again with every frame while the form stays the same. */
