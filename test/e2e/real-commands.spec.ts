@@ -101,6 +101,37 @@ test('the downstream panels’ commands run: Firehose, the S3 browser and the ob
   expect(problems).toEqual([]);
 });
 
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+test('the KCL lease board’s commands run: the lease table scan, and the real-world steps for add and crash', async ({
+  page,
+}) => {
+  test.slow();
+  const streaming = new StreamingConsole(page);
+  await streaming.open();
+  await streaming.run('A KCL app with resharding');
+  const board = streaming.leaseBoard('orders-app');
+  await expect(board.locator('[data-lease]').first()).toBeVisible();
+  await streaming.pause();
+  expect(await problemsOnPage(page)).toEqual([]);
+  const commands = board.locator('.commands');
+  await expect(commands.locator('[data-cli]')).toHaveText([
+    'aws dynamodb scan --table-name orders-app',
+    "java -cp 'lib/*' com.amazonaws.services.kinesis.multilang.MultiLangDaemon orders-app.properties",
+    'aws dynamodb scan --table-name orders-app',
+  ]);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await commands.scrollIntoViewIfNeeded();
+    await commands.screenshot({
+      path: `.tmp/screenshots/real-commands-lease-board-${size.width}x${size.height}.png`,
+    });
+  }
+});
+
 test('the labs’ commands run', async ({ page }) => {
   test.slow();
   const player = new LabPlayer(new App(page));
