@@ -155,11 +155,13 @@ function consoleCommands(): ShownCommand[] {
         }
         // What the action log shows once the engine applied them (the split at the midpoint it chose).
         const open = openShards(stream);
+        // UpdateShardCount first (applied where the era has it), then a split, which is refused while the
+        // stream is UPDATING (or applied at the midpoint when the update was refused).
         const applied: StreamingAction[] = [
+          { action: 'updateShardCount', stream: stream.name, targetShardCount: stream.openShardCount + 1 },
           ...(open[0]
             ? [{ action: 'splitShard' as const, stream: stream.name, shardId: open[0].shardId }]
             : []),
-          { action: 'updateShardCount', stream: stream.name, targetShardCount: stream.openShardCount + 1 },
           ...stream.keyStrategies.map((p) => ({
             action: 'setProducerKeys' as const,
             producer: p.producer,
@@ -201,7 +203,10 @@ function consoleCommands(): ShownCommand[] {
         }
       }
       for (const entry of engine.view()!.actions) {
-        shown.push({ where: `${where}, action log: ${entry.label}`, command: entry.cliCommand });
+        shown.push({
+          where: `${where}, action log (${entry.outcome}): ${entry.label}`,
+          command: entry.cliCommand,
+        });
       }
     }
   }

@@ -97,6 +97,15 @@ describe('every command the app shows', () => {
     expect(lab12.filter((s) => s.command.kind === 'run').length).toBe(3 * 3 * 3);
   });
 
+  it('logs an action the simulator applied with its command, and one it refused as refused', () => {
+    const logged = (outcome: string) =>
+      new Set(shown.filter((s) => s.where.includes(`action log (${outcome})`)).map((s) => s.command.kind));
+    expect(logged('ok')).toEqual(new Set(['run']));
+    const updates = shown.filter((s) => /action log \(ok\): Update/.test(s.where));
+    expect(updates.length).toBeGreaterThan(0);
+    expect(logged('error')).toEqual(new Set(['refused']));
+  });
+
   it('has no UpdateShardCount in 2016 unless the scenario allows it, and says why', () => {
     const updates = (era: string) =>
       shown.filter((s) => s.where.includes(`(${era})`) && s.where.includes('"updateShardCount"'));

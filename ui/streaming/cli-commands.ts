@@ -51,6 +51,11 @@ export interface CommandContext {
   readonly openShards: (stream: string) => number | undefined;
   /** A shard of a stream with its hash key range, open or closed; undefined when there is none. */
   readonly shard: (stream: string, shardId: string) => ShardToSplit | undefined;
+  /**
+   * The simulator already applied the action (the action log): its values were accepted, and are not
+   * checked again against a state that has moved on (after UpdateShardCount the target is the count).
+   */
+  readonly accepted?: boolean;
 }
 
 function run(parts: readonly ShellPart[], note: string): RealCommand {
@@ -221,8 +226,9 @@ export function realCommandFor(action: StreamingAction, context: CommandContext)
         };
       }
       const open = context.openShards(action.stream);
-      const refused =
-        open === undefined
+      const refused = context.accepted
+        ? null
+        : open === undefined
           ? `ResourceNotFoundException: there is no stream ${action.stream}.`
           : updateShardCountRefusal(context.era, open, action.targetShardCount);
       if (refused !== null) return { kind: 'refused', reason: refused };

@@ -224,7 +224,10 @@ export class ConsoleEngine {
         .filter((p) => p.target.kind === 'stream')
         .map((p) => [p.name, p.target.name]),
     );
-    return realCommandFor(action, kinesisCommandContext(services.kinesis, producerStreams));
+    return realCommandFor(action, {
+      ...kinesisCommandContext(services.kinesis, producerStreams),
+      accepted: true,
+    });
   }
 
   #push(run: Run, entry: ActionLogEntry): void {
