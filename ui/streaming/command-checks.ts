@@ -17,6 +17,24 @@ import {
 const SCRATCH_STREAM = 'command-check';
 const AT_START = millis(0);
 
+/** Answers already computed: the console asks again with every frame while a form stays the same. */
+const partitionKeyAnswers = new Map<string, string | null>();
+const updateShardCountAnswers = new Map<string, string | null>();
+const MAX_REMEMBERED_ANSWERS = 64;
+
+function remember(
+  answers: Map<string, string | null>,
+  question: string,
+  ask: () => string | null,
+): string | null {
+  const known = answers.get(question);
+  if (known !== undefined) return known;
+  const answer = ask();
+  if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+  answers.set(question, answer);
+  return answer;
+}
+
 /** AWS's error as the app shows a refusal: its code and its sentence. */
 function refusal(error: KinesisError): string {
   return `${error.code}: ${error.message}`;
@@ -27,6 +45,10 @@ function refusal(error: KinesisError): string {
  * scratch stream of the model, so the model's own checks (length in characters) decide.
  */
 export function partitionKeyRefusal(key: string): string | null {
+  return remember(partitionKeyAnswers, key, () => askPutRecord(key));
+}
+
+function askPutRecord(key: string): string | null {
   const kinesis = createKinesisState();
   createStream(kinesis, { StreamName: SCRATCH_STREAM, ShardCount: 1 }, AT_START);
   const put = putRecord(
@@ -49,10 +71,6 @@ export function newStartingHashKeyRefusal(shard: ShardToSplit, key: string): str
   return checked.ok ? null : refusal(checked.error);
 }
 
-/** Answers already computed: the console asks again with every frame while the form stays the same. */
-const updateShardCountAnswers = new Map<string, string | null>();
-const MAX_REMEMBERED_ANSWERS = 64;
-
 /**
  * Why UpdateShardCount would refuse `targetShardCount` for a stream of `openShards` open shards, or null when
  * it accepts it: the call is made on a scratch stream with as many open shards (and room in the account's
@@ -63,19 +81,15 @@ export function updateShardCountRefusal(
   openShards: number,
   targetShardCount: number,
 ): string | null {
-  const question = `${era}|${openShards}|${targetShardCount}`;
-  const known = updateShardCountAnswers.get(question);
-  if (known !== undefined) return known;
-  const shardLimit = openShards * 3 + 1;
-  const kinesis = createKinesisState({ era, allowUpdateShardCount: true, shardLimit });
-  createStream(kinesis, { StreamName: SCRATCH_STREAM, ShardCount: openShards }, AT_START);
-  const update = updateShardCount(
-    kinesis,
-    { StreamName: SCRATCH_STREAM, TargetShardCount: targetShardCount, ScalingType: 'UNIFORM_SCALING' },
-    AT_START,
-  );
-  const answer = update.ok ? null : refusal(update.error);
-  if (updateShardCountAnswers.size >= MAX_REMEMBERED_ANSWERS) updateShardCountAnswers.clear();
-  updateShardCountAnswers.set(question, answer);
-  return answer;
+  return remember(updateShardCountAnswers, `${era}|${openShards}|${targetShardCount}`, () => {
+    const shardLimit = openShards * 3 + 1;
+    const kinesis = createKinesisState({ era, allowUpdateShardCount: true, shardLimit });
+    createStream(kinesis, { StreamName: SCRATCH_STREAM, ShardCount: openShards }, AT_START);
+    const update = updateShardCount(
+      kinesis,
+      { StreamName: SCRATCH_STREAM, TargetShardCount: targetShardCount, ScalingType: 'UNIFORM_SCALING' },
+      AT_START,
+    );
+    return update.ok ? null : refusal(update.error);
+  });
 }
