@@ -39,7 +39,8 @@ test.describe('streaming console, downstream panels', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await board.screenshot({ path: '.tmp/screenshots/downstream-console-kcl-failover-1280x800.png' });
     await board.getByText('Show the real command: read the lease table').click();
-    await expect(board.getByText('aws dynamodb scan --table-name orders-app', { exact: true })).toBeVisible();
+    const scan = board.locator('details', { hasText: 'Show the real command: read the lease table' });
+    await expect(scan.locator('[data-cli]')).toHaveText('aws dynamodb scan --table-name orders-app');
   });
 
   test('a Firehose delivery opens in the S3 browser, decompressed', async ({ page }) => {

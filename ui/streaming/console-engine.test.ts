@@ -40,9 +40,10 @@ describe('ConsoleEngine', () => {
     expect(entry.outcome).toBe('ok');
     const start = BigInt(hot.startingHashKey);
     const end = BigInt(hot.endingHashKey);
-    expect(entry.cliCommand).toBe(
-      `aws kinesis split-shard --stream-name clicks --shard-to-split ${hot.shardId} --new-starting-hash-key ${(start + (end - start + 1n) / 2n).toString()}`,
-    );
+    expect(entry.cliCommand).toMatchObject({
+      kind: 'run',
+      text: `aws kinesis split-shard --stream-name clicks --shard-to-split ${hot.shardId} --new-starting-hash-key ${(start + (end - start + 1n) / 2n).toString()}`,
+    });
     const after = console.view()!;
     expect(after.streams[0]!.lineage.map((e) => [e.parentShardId, e.operation])).toEqual([
       [hot.shardId, 'SplitShard'],
@@ -77,7 +78,10 @@ describe('ConsoleEngine', () => {
     console.advanceTo(3000);
     const [logged] = console.view()!.actions;
     expect(logged).toMatchObject({ atMs: 2000, scheduled: true, outcome: 'ok' });
-    expect(logged!.cliCommand).toMatch(/--new-starting-hash-key 170141183460469231731687303715884105728$/);
+    expect(logged!.cliCommand).toMatchObject({
+      kind: 'run',
+      text: expect.stringMatching(/--new-starting-hash-key 170141183460469231731687303715884105728$/),
+    });
   });
 
   it('stops the clock at the end of the scenario and restarts with another seed', () => {
@@ -104,7 +108,10 @@ describe('KCL worker actions', () => {
     console.advanceTo(20_000);
     const entry = console.apply({ action: 'crashWorker', consumer: 'orders-app', workerId: 'worker-1' })!;
     expect(entry).toMatchObject({ outcome: 'ok', scheduled: false });
-    expect(entry.cliCommand).toContain('aws dynamodb scan --table-name orders-app');
+    expect(entry.cliCommand).toMatchObject({
+      kind: 'run',
+      text: 'aws dynamodb scan --table-name orders-app',
+    });
     const [app] = console.view()!.consumers;
     expect(app!.kind === 'kcl' && app!.workers.find((w) => w.workerId === 'worker-1')!.alive).toBe(false);
   });

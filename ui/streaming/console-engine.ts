@@ -9,7 +9,7 @@ import { splitMidpoint } from './split-midpoint.ts';
 import type { Scenario } from '../../sim/scenario/scenario.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
 import type { StreamingServices } from '../../sim/streaming/services.ts';
-import { cliCommandFor } from './cli-commands.ts';
+import { kinesisCommandContext, realCommandFor, type RealCommand } from './cli-commands.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge } from './console-view.ts';
 import type { ConsoleAction } from './protocol.ts';
 import { buildConsoleView } from './view-builder.ts';
@@ -147,7 +147,7 @@ export class ConsoleEngine {
     const entry: ActionLogEntry = {
       atMs: run.session.state.now,
       label: describeAction(action),
-      cliCommand: cliCommandFor(action),
+      cliCommand: this.#command(run, action, result.ok ? null : result.error),
       outcome: result.ok ? 'ok' : 'error',
       message: result.ok ? null : `${result.error.code}: ${result.error.message}`,
       scheduled: false,
@@ -202,13 +202,32 @@ export class ConsoleEngine {
       this.#push(run, {
         atMs: outcome.atMs,
         label: scheduled ? `${describeAction(action)} (scheduled by the scenario)` : describeAction(action),
-        cliCommand: cliCommandFor(action),
+        cliCommand: this.#command(run, action, outcome.error),
         outcome: outcome.ok ? 'ok' : 'error',
         message: outcome.error === null ? null : `${outcome.error.code}: ${outcome.error.message}`,
         scheduled,
       });
     }
     return fresh;
+  }
+
+  /** The real command of a logged action; one the simulated AWS refused is shown refused, with its error. */
+  #command(
+    run: Run,
+    action: ConsoleAction,
+    error: { readonly code: string; readonly message: string } | null,
+  ): RealCommand {
+    if (error !== null) return { kind: 'refused', reason: `${error.code}: ${error.message}` };
+    const services = run.session.state.services as StreamingServices;
+    const producerStreams = Object.fromEntries(
+      (services.producers?.producers ?? [])
+        .filter((p) => p.target.kind === 'stream')
+        .map((p) => [p.name, p.target.name]),
+    );
+    return realCommandFor(action, {
+      ...kinesisCommandContext(services.kinesis, producerStreams),
+      accepted: true,
+    });
   }
 
   #push(run: Run, entry: ActionLogEntry): void {

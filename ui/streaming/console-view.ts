@@ -8,6 +8,8 @@
  * metric period, oldest first.
  */
 
+import type { RealCommand } from './cli-commands.ts';
+
 /** Simulation speeds the clock bar offers: virtual seconds per wall-clock second, or as fast as possible. */
 export type ConsoleSpeed = 1 | 10 | 100 | 'max';
 
@@ -136,6 +138,8 @@ export interface StreamView {
   readonly lineage: readonly LineageEdge[];
   /** How the producers choose keys, as the "change key strategy" action shows it (`zipf over 100 keys, s=1.2`). */
   readonly keyStrategies: readonly { readonly producer: string; readonly description: string }[];
+  /** Whose Kinesis API the run follows, and whether its scenario lets UpdateShardCount run in 2016 (for the real commands). */
+  readonly api: { readonly era: '2016' | 'current'; readonly allowUpdateShardCount: boolean };
 }
 
 /** The shards a frame does not list one by one, summed. */
@@ -307,8 +311,8 @@ export interface ActionLogEntry {
   readonly atMs: number;
   /** What was done, in words (`Split shardId-000000000000 at the middle of its range`). */
   readonly label: string;
-  /** The equivalent `aws …` command. */
-  readonly cliCommand: string;
+  /** The equivalent `aws …` command, or why there is none (refused, or not in the era). */
+  readonly cliCommand: RealCommand;
   readonly outcome: 'ok' | 'error';
   /** The AWS error code and sentence when it failed. */
   readonly message: string | null;

@@ -175,6 +175,7 @@ export function streamViews(
         producer: p.name,
         description: describeStrategy(p.partitionKeys),
       })),
+      api: { era: kinesis.era, allowUpdateShardCount: kinesis.allowUpdateShardCount },
     };
   });
 }

@@ -123,6 +123,7 @@ describe('layoutShardMap', () => {
       })),
       lineage: [],
       keyStrategies: [],
+      api: { era: '2016', allowUpdateShardCount: false },
     };
     const layout = layoutShardMap(stream, 1000);
     expect(layout.segments.map((s) => [s.x, s.width, s.utilization, s.throttled])).toEqual([
