@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CalcError } from '../../sim/calc/index.ts';
 import { MAX_EXCERPT_CHARS } from '../../sim/core/describe-value.ts';
+import { parseTypedNumber } from '../../sim/core/typed-number.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { loadPriceBook, PRICES_ALLOWED, priceBookJson, priceBookText } from './calc-prices.ts';
 import { calcHelp, renderResult, serviceHelp } from './calc-render.ts';
@@ -144,25 +145,29 @@ function flagHints(service: ServiceSpec): Record<string, string> {
   return hints;
 }
 
-/**
- * A decimal number as people type it: digits with an optional fraction and exponent, `_` between digits
- * (`1_000`) or `,` between groups of three (`21,600`). Hex, binary, `Infinity` and a lone `_` — all of
- * which `Number()` reads — are refused rather than read as something the learner did not mean.
- */
-const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d(?:_?\d)*)?(?:\.\d(?:_?\d)*)?(?:[eE][+-]?\d+)?$/;
+/** Whether every `_` stands between two digits (`1_000`), as in JavaScript and Python number literals. */
+const underscoresSeparateDigits = (text: string): boolean =>
+  text.split('_').every((part, index, parts) => {
+    const digitBefore = index === 0 || /^\d/.test(part);
+    const digitAfter = index === parts.length - 1 || /\d$/.test(part);
+    return digitBefore && digitAfter;
+  });
 
-/** Reads a number flag's text, or throws a usage error quoting a short excerpt of it. */
+/**
+ * Reads a number flag's text as the app reads what a learner types (`sim/core/typed-number`, in the
+ * app's own format: `21,600`, `2.5e3`), plus `_` between digits (`1_000`); hex, `Infinity` and a lone `_`
+ * — all of which `Number()` reads — are refused. Throws a usage error quoting a short excerpt of it.
+ */
 export function parseNumber(flag: FlagSpec, text: string): number {
-  const trimmed = text.trim();
-  const hasDigit = /\d/.test(trimmed.replace(/[eE][+-]?\d+$/, ''));
-  const value =
-    hasDigit && DECIMAL.test(trimmed) ? Number(trimmed.replaceAll('_', '').replaceAll(',', '')) : Number.NaN;
-  if (!Number.isFinite(value)) {
+  const read = underscoresSeparateDigits(text)
+    ? parseTypedNumber(text.replaceAll('_', ''), 'en-US')
+    : undefined;
+  if (!read?.ok) {
     throw new UsageError(
       `--${flag.flag} '${shortText(text)}' is not a decimal number; write digits such as 1000, 1_000 or 2.5e3 (${flag.description}).`,
     );
   }
-  return value;
+  return read.value;
 }
 
 /** One line for a calculator's input error, in flag terms: "--record-bytes 0.5 is not allowed; use …". */

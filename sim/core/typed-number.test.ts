@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedNumber } from './number-input';
+import { parseTypedNumber } from './typed-number';
 
 const value = (text: string, locale = 'en-US') => {
   const read = parseTypedNumber(text, locale);
