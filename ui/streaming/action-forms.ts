@@ -4,6 +4,7 @@
  */
 import type { ShardView, StreamView } from './console-view.ts';
 import { latestLoad } from './charts/utilization.ts';
+import { hashKeyRangeMidpoint } from '../../sim/kinesis/index.ts';
 
 /** Open shards in hash key order. */
 export function openShards(stream: StreamView): ShardView[] {
@@ -39,9 +40,7 @@ export function adjacentPairs(stream: StreamView): [ShardView, ShardView][] {
 
 /** The middle of a shard's range: the default NewStartingHashKey of a split. */
 export function midpointOf(shard: ShardView): string {
-  const start = BigInt(shard.startingHashKey);
-  const end = BigInt(shard.endingHashKey);
-  return (start + (end - start + 1n) / 2n).toString();
+  return hashKeyRangeMidpoint({ StartingHashKey: shard.startingHashKey, EndingHashKey: shard.endingHashKey });
 }
 
 /** UpdateShardCount's allowed targets: half to double the open shards (AWS-FACTS row 19). */
