@@ -109,7 +109,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
     id: 'kcl-resharding',
     title: 'A KCL app with resharding',
     summary:
-      'A KCL application with two workers reads a 2-shard stream; at 60 s a shard is split. The lease table shows the parent drained to SHARD_END before its children are processed.',
+      'A KCL application with two workers reads a 2-shard stream; at 60 s a shard is split. The lease table shows the parent drained to SHARD_END before its children are processed. Crash a worker: its processors checkpoint a minute after they start, so a crash in the first minute leaves a lease at LATEST and its new owner skips the records in between; a later crash makes the new owner resume from the checkpoint and process some records twice.',
     scenario: {
       seed: 1,
       durationSeconds: 240,
