@@ -1,4 +1,5 @@
 import type { ConsumersState } from '../consumers/runtime.ts';
+import { formatCount, formatDuration } from '../core/format.ts';
 import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
 import type { Checkpoint, KclAppState, KclStats, LeaseEvent, ProcessorStatus } from './state.ts';
 
@@ -64,6 +65,22 @@ export type LeaseTableView = {
   /** Recent lease events, oldest first. */
   readonly events: readonly LeaseEvent[];
 };
+
+/** How a checkpoint policy reads to a learner: "every 60 s (none in a processor's first 60 s)". */
+export function describeCheckpointPolicy(policy: {
+  readonly intervalSeconds: number;
+  readonly firstCheckpoint: KclConfig['firstCheckpoint'];
+  readonly everyRecords: number;
+}): string {
+  const interval = formatDuration(policy.intervalSeconds);
+  const every = policy.intervalSeconds === 0 ? 'after every batch' : `every ${interval}`;
+  const records = policy.everyRecords > 0 ? ` or every ${formatCount(policy.everyRecords)} records` : '';
+  const first =
+    policy.intervalSeconds === 0 || policy.firstCheckpoint === 'FIRST_BATCH'
+      ? 'the first after the first batch'
+      : `none in a processor's first ${interval}`;
+  return `${every}${records} (${first})`;
+}
 
 /** The board of a KCL application from its state. */
 export function buildLeaseTableView(app: KclAppState, config: KclConfig, now: number): LeaseTableView {

@@ -9,6 +9,7 @@ import type { ConsumerStateBase } from '../../sim/consumers/consumer-kind.ts';
 import type { ConsumerEntry, ConsumersState } from '../../sim/consumers/runtime.ts';
 import { lagMetricId } from '../../sim/consumers/shard-reader.ts';
 import type { KclConfig } from '../../sim/kcl/config.ts';
+import { describeCheckpointPolicy } from '../../sim/kcl/view.ts';
 import type { KclAppState } from '../../sim/kcl/state.ts';
 import type { LambdaConsumerState } from '../../sim/lambda-consumer/index.ts';
 import { sparkConsumerView } from '../../sim/spark-streaming/view.ts';
@@ -69,29 +70,19 @@ function leaseViews(app: KclAppState): LeaseView[] {
   }));
 }
 
-/** How the application's record processors checkpoint, in words. */
-export function checkpointPolicyLabel(config: KclConfig): string {
-  const every =
-    config.checkpointIntervalSeconds === 0
-      ? 'after every batch'
-      : `every ${formatDuration(config.checkpointIntervalSeconds)}`;
-  const first =
-    config.checkpointIntervalSeconds === 0 || config.firstCheckpoint === 'FIRST_BATCH'
-      ? 'first after the first batch'
-      : `none in a processor's first ${formatDuration(config.checkpointIntervalSeconds)}`;
-  const records =
-    config.checkpointEveryRecords > 0
-      ? ` or every ${formatCount(config.checkpointEveryRecords)} records`
-      : '';
-  return `${every}${records} (${first})`;
-}
-
 /** The KCL's own facts: checkpoints, and what the lease moves did to the records. */
 function kclFacts(app: KclAppState, config: KclConfig): SummaryFact[] {
   const { stats } = app;
   const byCause = stats.duplicatesByCause;
   const facts: SummaryFact[] = [
-    { label: 'Checkpoints', value: `${formatCount(stats.checkpoints)}: ${checkpointPolicyLabel(config)}` },
+    {
+      label: 'Checkpoints',
+      value: `${formatCount(stats.checkpoints)}: ${describeCheckpointPolicy({
+        intervalSeconds: config.checkpointIntervalSeconds,
+        firstCheckpoint: config.firstCheckpoint,
+        everyRecords: config.checkpointEveryRecords,
+      })}`,
+    },
     { label: 'Leases stolen', value: formatCount(stats.leasesStolen) },
     {
       label: 'Records skipped (never processed)',
