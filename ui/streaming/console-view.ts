@@ -25,6 +25,18 @@ export interface ClockView {
   readonly finished: boolean;
   readonly seed: number;
   readonly eventsProcessed: number;
+  /** Whether the clock stops at the scenario's moments of interest (the learner can turn it off). */
+  readonly pauseAtMoments: boolean;
+  /** The moment of interest the clock has just stopped at; null once the clock moves on. */
+  readonly moment: MomentView | null;
+  /** When the clock stops next for a moment of interest, or null when none is left (or pausing is off). */
+  readonly nextMomentMs: number | null;
+}
+
+/** A moment of interest of a built-in scenario: the clock pauses there and says what to look at or do. */
+export interface MomentView {
+  readonly atMs: number;
+  readonly note: string;
 }
 
 /**

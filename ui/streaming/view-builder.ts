@@ -6,7 +6,7 @@ import type { SimEvent, SimState } from '../../sim/core/simulation.ts';
 import type { Scenario } from '../../sim/scenario/scenario.ts';
 import { recordTotalsByStream } from '../../sim/streaming/producers-report.ts';
 import type { StreamingServices } from '../../sim/streaming/services.ts';
-import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView } from './console-view.ts';
+import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView, MomentView } from './console-view.ts';
 import { consumerViews } from './view-consumers.ts';
 import { costView } from './view-cost.ts';
 import { deliveryStreamViews, s3View } from './view-delivery.ts';
@@ -17,7 +17,14 @@ export interface ConsoleViewInput {
   readonly name: string;
   readonly scenario: Scenario;
   readonly state: SimState<SimEvent, StreamingServices>;
-  readonly clock: { readonly speed: ConsoleSpeed; readonly running: boolean; readonly durationMs: number };
+  readonly clock: {
+    readonly speed: ConsoleSpeed;
+    readonly running: boolean;
+    readonly durationMs: number;
+    readonly pauseAtMoments: boolean;
+    readonly moment: MomentView | null;
+    readonly nextMomentMs: number | null;
+  };
   /** Newest first. */
   readonly actions: readonly ActionLogEntry[];
   readonly reshards: ReshardLog;
@@ -59,6 +66,9 @@ export function buildConsoleView(input: ConsoleViewInput): ConsoleView {
       finished: now >= input.clock.durationMs,
       seed: scenario.seed,
       eventsProcessed: state.eventsProcessed,
+      pauseAtMoments: input.clock.pauseAtMoments,
+      moment: input.clock.moment,
+      nextMomentMs: input.clock.nextMomentMs,
     },
     streams: services.kinesis
       ? streamViews(
