@@ -1,5 +1,5 @@
 import type { ConsumersState } from '../consumers/runtime.ts';
-import { formatCount, formatDuration } from '../core/format.ts';
+import { formatCount, formatDuration, formatNumber } from '../core/format.ts';
 import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
 import type { Checkpoint, KclAppState, KclStats, LeaseEvent, ProcessorStatus } from './state.ts';
 
@@ -72,7 +72,10 @@ export function describeCheckpointPolicy(policy: {
   readonly firstCheckpoint: KclConfig['firstCheckpoint'];
   readonly everyRecords: number;
 }): string {
-  const interval = formatDuration(policy.intervalSeconds);
+  const interval =
+    policy.intervalSeconds <= 120
+      ? `${formatNumber(policy.intervalSeconds)} s`
+      : formatDuration(policy.intervalSeconds);
   const every = policy.intervalSeconds === 0 ? 'after every batch' : `every ${interval}`;
   const records = policy.everyRecords > 0 ? ` or every ${formatCount(policy.everyRecords)} records` : '';
   const first =

@@ -76,13 +76,14 @@ function kclFacts(app: KclAppState, config: KclConfig): SummaryFact[] {
   const byCause = stats.duplicatesByCause;
   const facts: SummaryFact[] = [
     {
-      label: 'Checkpoints',
-      value: `${formatCount(stats.checkpoints)}: ${describeCheckpointPolicy({
+      label: 'Checkpoint policy',
+      value: describeCheckpointPolicy({
         intervalSeconds: config.checkpointIntervalSeconds,
         firstCheckpoint: config.firstCheckpoint,
         everyRecords: config.checkpointEveryRecords,
-      })}`,
+      }),
     },
+    { label: 'Checkpoints written', value: formatCount(stats.checkpoints) },
     { label: 'Leases stolen', value: formatCount(stats.leasesStolen) },
     {
       label: 'Records skipped (never processed)',
