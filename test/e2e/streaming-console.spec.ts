@@ -137,7 +137,7 @@ test('at 100× the hot-key run pauses at its moment of interest with a note, and
   await expect(console.moment).toContainText('Split the hot shard now');
   expect(await console.seconds()).toBe(5);
   await expect(console.clock).toContainText('(next at 60.0 s)');
-  await console.clock.getByRole('button', { name: 'Play on' }).click();
+  await console.moment.getByRole('button', { name: 'Play on' }).click();
   // It runs on to the next moment, and stops there just as exactly.
   await expect(console.moment).toContainText('Paused at 60.0 s.', { timeout: 20_000 });
   expect(await console.seconds()).toBe(60);
@@ -234,9 +234,9 @@ for (const size of [
     });
 
     // worker-2 notices the expired lease only at a lease-taking scan (every 20 s), a little after 60 s.
-    await console.clock.getByRole('button', { name: 'Play on' }).click();
+    await console.moment.getByRole('button', { name: 'Play on' }).click();
     await expect(console.moment).toContainText('Paused at 60.0 s.', { timeout: 30_000 });
-    await console.clock.getByRole('button', { name: 'Play on' }).click();
+    await console.moment.getByRole('button', { name: 'Play on' }).click();
     const skipped = board.locator('.facts div').filter({ hasText: 'Records skipped (never processed)' });
     await expect(skipped.locator('dd')).not.toHaveText('0', { timeout: 30_000 });
     await console.pause();

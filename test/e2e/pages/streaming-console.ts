@@ -47,7 +47,7 @@ export class StreamingConsole {
 
   /** The note the clock shows where it paused for a moment of interest. */
   get moment(): Locator {
-    return this.clock.locator('[data-clock-moment]');
+    return this.page.locator('[data-clock-moment]');
   }
 
   /** The clock bar's notice once the run has ended. */
