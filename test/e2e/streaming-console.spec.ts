@@ -227,7 +227,7 @@ for (const size of [
     await board.getByRole('button', { name: 'Crash worker worker-1' }).click();
     const orphaned = board.locator('[data-lease][data-state="owner-down"]');
     await expect(orphaned.first()).toBeVisible();
-    await expect(orphaned.first()).toContainText('not processed: owner down');
+    await expect(orphaned.first()).toContainText('owner crashed');
     await showBelowClock(console, board);
     await page.screenshot({
       path: `.tmp/screenshots/streaming-kcl-crashed-${size.width}x${size.height}.png`,

@@ -47,7 +47,7 @@ describe('LeasesBoard', () => {
     expect(orphaned.classList.contains('orphaned')).toBe(true);
     // Not "processing": nobody reads a crashed worker's shard until another worker takes the lease.
     expect(orphaned.getAttribute('data-state')).toBe('owner-down');
-    expect(orphaned.querySelector('.state')?.textContent).toBe('not processed: owner down');
+    expect(orphaned.querySelector('.state')?.textContent).toBe('owner crashed');
     expect(orphaned.textContent).toContain('Held by a crashed worker');
   });
 

@@ -59,8 +59,8 @@ export const leaseStateLabels: Record<LeaseState, string> = {
   processing: 'processing',
   'waiting-for-parent': 'waiting for parent',
   'shard-end': 'SHARD_END',
-  'owner-down': 'not processed: owner down',
-  'no-owner': 'not processed: no owner yet',
+  'owner-down': 'owner crashed',
+  'no-owner': 'no owner yet',
 };
 
 /** Puts every lease in its owner's column, in lease-key (shard id) order; the rest go to `unowned`. */
