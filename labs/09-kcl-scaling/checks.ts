@@ -129,6 +129,14 @@ export const keepingUp: Task = {
   title: `The application keeps up: at most ${formatCount(KEEPING_UP_BACKLOG)} records (2 s of traffic) wait to be processed`,
   check(_workspace, { derived }): TaskResult {
     if (derived.ranUntilSeconds === 0) return { passed: false, feedback: 'Run the simulation first.' };
+    const skipped = derived.board.stats.userRecordsSkipped;
+    if (skipped > 0) {
+      // A backlog that fell because records were passed over is loss, not keeping up.
+      return {
+        passed: false,
+        feedback: `${formatCount(skipped)} records were never processed: a lease moved before it had a checkpoint, and its new owner started at ${derived.initialPosition}. Keeping up means processing them: restart at TRIM_HORIZON.`,
+      };
+    }
     const samples = derived.backlog;
     const now = samples.at(-1)!;
     if (now.backlog <= KEEPING_UP_BACKLOG) {

@@ -114,6 +114,23 @@ describe('lab 9: Scaling KCL workers', () => {
     });
   });
 
+  it('does not call a backlog that fell because records were skipped keeping up', () => {
+    // At LATEST the leases the new worker steals have no checkpoint yet: it starts them after the newest
+    // record, and what the busy worker-1 had not reached is lost (InitialPositionInStream, KCL 1.x).
+    const workspace = after([
+      { type: 'restart', initialPosition: 'LATEST' },
+      { type: 'run', untilSeconds: 20 },
+      { type: 'add-worker' },
+      { type: 'run', untilSeconds: 120 },
+    ]);
+    const skipped = kclFacts(workspace).board.stats.userRecordsSkipped;
+    expect(skipped).toBeGreaterThan(0);
+    expect(results(0, workspace)[1]).toEqual({
+      passed: false,
+      feedback: `${skipped} records were never processed: a lease moved before it had a checkpoint, and its new owner started at LATEST. Keeping up means processing them: restart at TRIM_HORIZON.`,
+    });
+  });
+
   it('refuses the failover time and two cycles as the second lease’s time', () => {
     const start = stepStart(0);
     for (const wrong of [10, 40]) {
