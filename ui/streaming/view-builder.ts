@@ -34,6 +34,7 @@ export interface ConsoleViewInput {
 const MODEL_NOTES: readonly string[] = [
   'Resharding takes effect at once and the stream stays UPDATING for 30 s; AWS takes from seconds to minutes.',
   'Charts show complete one-second periods (CloudWatch high resolution); the period still filling is not drawn.',
+  'Iterator age of a KCL shard nobody reads (its owner crashed, its lease waits to be taken, or it waits for its parents) is the age of its oldest record not processed yet, sampled every second: what MillisBehindLatest will report once a worker reads it again. AWS reports nothing while no GetRecords call is made.',
   'Shard limits are token buckets holding one second of quota: an idle or new shard takes up to one extra second of records at once (the first second can show up to 200 %), then exactly the sustained rate. AWS enforces the documented per-second limits but does not publish its burst allowance.',
 ];
 
