@@ -20,10 +20,11 @@ const memo = new Map<string, KclRun>();
 
 /** The run of a workspace (memoized: answers do not change it). */
 export function kclFacts(workspace: KclScalingWorkspace): KclRun {
-  const key = JSON.stringify([workspace.seed, workspace.operations, workspace.ranUntilSeconds]);
+  const position = workspace.initialPosition ?? 'TRIM_HORIZON';
+  const key = JSON.stringify([workspace.seed, position, workspace.operations, workspace.ranUntilSeconds]);
   const known = memo.get(key);
   if (known) return known;
-  const run = runKcl(workspace.seed, workspace.operations, workspace.ranUntilSeconds);
+  const run = runKcl(workspace.seed, workspace.operations, workspace.ranUntilSeconds, position);
   if (memo.size > 48) memo.clear();
   memo.set(key, run);
   return run;
@@ -128,6 +129,14 @@ export const keepingUp: Task = {
   title: `The application keeps up: at most ${formatCount(KEEPING_UP_BACKLOG)} records (2 s of traffic) wait to be processed`,
   check(_workspace, { derived }): TaskResult {
     if (derived.ranUntilSeconds === 0) return { passed: false, feedback: 'Run the simulation first.' };
+    const skipped = derived.board.stats.userRecordsSkipped;
+    if (skipped > 0) {
+      // A backlog that fell because records were passed over is loss, not keeping up.
+      return {
+        passed: false,
+        feedback: `${formatCount(skipped)} records were never processed: a lease moved before it had a checkpoint, and its new owner started at ${derived.initialPosition}. Keeping up means processing them: restart at TRIM_HORIZON.`,
+      };
+    }
     const samples = derived.backlog;
     const now = samples.at(-1)!;
     if (now.backlog <= KEEPING_UP_BACKLOG) {
@@ -195,17 +204,25 @@ export const failoverTime = question(
   (value) => `Right: ${formatNumber(value, { maxDecimals: 2 })} s.`,
 );
 
-/** Step 2: at-least-once delivery. */
+/** Step 2: at-least-once delivery, counting only what the failover caused. */
 export const duplicates = question(
   'duplicates',
-  'How many records were delivered to a record processor a second time?',
+  'How many records did the failover make the application process a second time?',
   (run) =>
     failoverAfter(run)?.taken
-      ? { value: run.board.stats.duplicateUserRecords }
+      ? { value: run.board.stats.duplicatesByCause.failover }
       : { missing: 'Finish the failover first.' },
   0,
-  () =>
-    'The new owner starts from the last checkpoint, so records the crashed worker processed after it are delivered again: read the application’s duplicate count.',
+  (answer, run) => {
+    const { duplicateUserRecords, duplicatesByCause } = run.board.stats;
+    if (answer === duplicateUserRecords && duplicatesByCause.leaseStolen > 0) {
+      return 'That total also counts the records processed again after the new worker stole its leases in step 1, before any crash; the question asks only for the failover’s.';
+    }
+    if (answer === 0) {
+      return 'The new owner did not start where the crashed worker stopped: find where it resumed in the lease events.';
+    }
+    return 'The new owner resumes after the lease’s last checkpoint, so what the crashed worker processed after it comes again: read the duplicates the failover caused.';
+  },
   (value) =>
     `Right: ${formatCount(value)} records processed twice. KCL delivers at least once; checkpoint more often to redo less.`,
 );
@@ -250,4 +267,104 @@ export const parentDrained = question(
   () => 'Find the parent’s shardEnd event and subtract the time of the split.',
   (value) =>
     `Right: ${formatNumber(value, { maxDecimals: 2 })} s. Until then its records were still being worked through, and the children waited.`,
+);
+
+/**
+ * The first crash whose leases were taken over by a processor that started at LATEST: the lease had no
+ * checkpoint yet, so InitialPositionInStream applied.
+ */
+export function latestTakeover(run: KclRun): { crashed: LeaseEvent; started: LeaseEvent | null } | null {
+  const found = failoverAfter(run);
+  if (!found || !found.taken) return null;
+  const started = run.board.events.find(
+    (e) =>
+      e.event === 'initialized' &&
+      e.shardId === found.taken!.shardId &&
+      e.workerId === found.taken!.workerId &&
+      e.at >= found.taken!.at,
+  );
+  return { crashed: found.crashed, started: started ?? null };
+}
+
+/**
+ * User records passed over by the new owners of the first crashed worker's leases (a crash leaves no zombie
+ * to fill them, so the logged counts are final).
+ */
+export function skippedAfterCrash(run: KclRun): number {
+  const found = failoverAfter(run);
+  if (!found) return 0;
+  const takes = run.board.events.filter(
+    (e) => e.event === 'leaseTaken' && e.from === found.crashed.workerId && e.at >= found.crashed.at,
+  );
+  return run.board.events
+    .filter(
+      (e) =>
+        e.event === 'recordsSkipped' &&
+        takes.some((t) => t.shardId === e.shardId && t.workerId === e.workerId && e.at >= t.at),
+    )
+    .reduce((sum, e) => sum + (e.records ?? 0), 0);
+}
+
+/** Step 4: a crash before the first checkpoint, with the application starting at LATEST. */
+export const crashedBeforeCheckpoint: Task = {
+  id: 'crashed-before-checkpoint',
+  title:
+    'The application starts at LATEST, a worker crashed before its first checkpoint, and another worker took over',
+  check(_workspace, { derived }): TaskResult {
+    if (derived.initialPosition !== 'LATEST') {
+      return {
+        passed: false,
+        feedback: 'The application still starts at TRIM_HORIZON: restart it at LATEST.',
+      };
+    }
+    const found = failoverAfter(derived);
+    if (!found) return { passed: false, feedback: 'No worker has crashed yet: crash one.' };
+    if (!found.taken) {
+      return {
+        passed: false,
+        feedback: `${found.crashed.workerId}'s leases have not moved yet: run on (and make sure another worker runs to take them).`,
+      };
+    }
+    const takeover = latestTakeover(derived);
+    const position = takeover?.started?.position ?? null;
+    if (position === null)
+      return { passed: false, feedback: 'The new owner has not started its processor yet: run on.' };
+    if (position !== 'LATEST') {
+      return {
+        passed: false,
+        feedback: `The new owner resumed after a checkpoint (${position === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'a sequence number'}): the crashed worker had already checkpointed. Its processors checkpoint ${formatNumber(derived.board.checkpointPolicy.intervalSeconds)} s after they start; restart and crash earlier.`,
+      };
+    }
+    return {
+      passed: true,
+      feedback: `${found.taken.workerId} started ${found.taken.shardId} at LATEST: the lease had no checkpoint.`,
+    };
+  },
+};
+
+/** Step 4: the records a LATEST takeover never processes. */
+export const recordsSkipped = question(
+  'records-skipped',
+  'How many records did the new owner never process?',
+  (run) => {
+    const takeover = latestTakeover(run);
+    if (takeover?.started?.position !== 'LATEST') {
+      return {
+        missing: 'Crash a worker before its first checkpoint and run until another worker takes over.',
+      };
+    }
+    return { value: skippedAfterCrash(run) };
+  },
+  0,
+  (answer, run) => {
+    if (answer === 0) {
+      return 'Records did wait in the shard between the last one the crashed worker processed and the new owner’s start: find how many the new owner passed over.';
+    }
+    if (answer === run.board.stats.duplicateUserRecords) {
+      return 'That counts records processed twice; the question asks for records processed not even once.';
+    }
+    return 'Read the lease events: the new owner’s start at LATEST logs the records it passed over.';
+  },
+  (value) =>
+    `Right: ${formatCount(value)} records were never processed. Until a lease has a checkpoint, a new owner starts at the initial position: checkpoint soon after a processor starts, or start at TRIM_HORIZON.`,
 );

@@ -12,6 +12,7 @@ import {
   type StreamingAction,
   type StreamingSession,
 } from '../../sim/streaming/index.ts';
+import type { InitialPosition } from './workspace.ts';
 
 /** Something the learner did to the application or the stream, at a time of the run. */
 export type KclOperation =
@@ -38,6 +39,7 @@ export interface BacklogSample {
 /** What a run up to the learner's time shows. */
 export interface KclRun {
   readonly ranUntilSeconds: number;
+  readonly initialPosition: InitialPosition;
   readonly board: LeaseTableView;
   readonly shards: readonly ShardRow[];
   /** Every 5 s from the start, and at the end. */
@@ -57,7 +59,7 @@ export const HORIZON_SECONDS = 300;
 export const INITIAL_WORKER = 'worker-1';
 const SAMPLE_SECONDS = 5;
 
-function scenarioFor(seed: number) {
+function scenarioFor(seed: number, initialPosition: InitialPosition) {
   const checked = validateScenario({
     seed,
     durationSeconds: HORIZON_SECONDS,
@@ -77,7 +79,7 @@ function scenarioFor(seed: number) {
         name: APPLICATION,
         stream: STREAM,
         workers: 1,
-        initialPosition: 'TRIM_HORIZON',
+        initialPosition,
         processingMillisPerRecord: PROCESSING_MS_PER_RECORD,
       },
     ],
@@ -99,6 +101,7 @@ function toAction(operation: KclOperation): StreamingAction {
 
 interface LiveRun {
   readonly seed: number;
+  readonly initialPosition: InitialPosition;
   readonly session: StreamingSession;
   /** Operations applied so far, in order. */
   readonly applied: KclOperation[];
@@ -108,11 +111,16 @@ interface LiveRun {
 
 const kinesisOf = (session: StreamingSession) => session.state.services['kinesis'] as KinesisState;
 
+/**
+ * Records written and not processed yet: neither processed once nor passed over (a record skipped by a
+ * LATEST start never will be, so it does not wait — the board counts it as skipped).
+ */
 function backlogNow(live: LiveRun): number {
   const stream = kinesisOf(live.session).streams[STREAM]!;
   const written = stream.shards.reduce((sum, shard) => sum + shard.totals.incomingRecords, 0);
-  const board = leaseTableView(live.session.state as never, APPLICATION)!;
-  return Math.max(0, written - (board.stats.userRecordsDelivered - board.stats.duplicateUserRecords));
+  const { stats } = leaseTableView(live.session.state as never, APPLICATION)!;
+  const settled = stats.userRecordsDelivered - stats.duplicateUserRecords + stats.userRecordsSkipped;
+  return Math.max(0, written - settled);
 }
 
 /** Advances to `seconds`, sampling the backlog on the way. */
@@ -133,24 +141,42 @@ function sameOperation(a: KclOperation, b: KclOperation): boolean {
 }
 
 /** A session at the start, or the cached one when it can simply run on to reach this workspace. */
-function liveRunFor(seed: number, operations: readonly KclOperation[], untilSeconds: number): LiveRun {
+function liveRunFor(
+  seed: number,
+  initialPosition: InitialPosition,
+  operations: readonly KclOperation[],
+  untilSeconds: number,
+): LiveRun {
   const nowSeconds = cached ? cached.session.state.now / 1000 : 0;
   const reusable =
     cached !== null &&
     cached.seed === seed &&
+    cached.initialPosition === initialPosition &&
     nowSeconds <= untilSeconds &&
     cached.applied.length <= operations.length &&
     cached.applied.every((operation, i) => sameOperation(operation, operations[i]!)) &&
     operations.slice(cached.applied.length).every((operation) => operation.atSeconds >= nowSeconds);
   if (reusable) return cached!;
-  const session = openStreamingSession(scenarioFor(seed));
-  cached = { seed, session, applied: [], refused: [], backlog: [{ atSeconds: 0, backlog: 0 }] };
+  const session = openStreamingSession(scenarioFor(seed, initialPosition));
+  cached = {
+    seed,
+    initialPosition,
+    session,
+    applied: [],
+    refused: [],
+    backlog: [{ atSeconds: 0, backlog: 0 }],
+  };
   return cached;
 }
 
 /** Runs the lab's scenario with the learner's operations up to `untilSeconds`. Deterministic. */
-export function runKcl(seed: number, operations: readonly KclOperation[], untilSeconds: number): KclRun {
-  const live = liveRunFor(seed, operations, untilSeconds);
+export function runKcl(
+  seed: number,
+  operations: readonly KclOperation[],
+  untilSeconds: number,
+  initialPosition: InitialPosition = 'TRIM_HORIZON',
+): KclRun {
+  const live = liveRunFor(seed, initialPosition, operations, untilSeconds);
   for (const operation of operations.slice(live.applied.length)) {
     advance(live, operation.atSeconds);
     const applied = live.session.apply(toAction(operation));
@@ -166,6 +192,7 @@ export function runKcl(seed: number, operations: readonly KclOperation[], untilS
       : [...live.backlog, { atSeconds: untilSeconds, backlog: backlogNow(live) }];
   return {
     ranUntilSeconds: untilSeconds,
+    initialPosition,
     board: leaseTableView(live.session.state as never, APPLICATION)!,
     shards: stream.shards.map((shard) => ({
       shardId: shard.ShardId,

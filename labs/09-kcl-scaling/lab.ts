@@ -7,6 +7,7 @@ import type { LabDefinition } from '../engine/types.ts';
 import { applyActions } from '../engine/run.ts';
 import {
   childrenProcessing,
+  crashedBeforeCheckpoint,
   duplicates,
   failedOver,
   failoverAfter,
@@ -16,8 +17,10 @@ import {
   leasesBalanced,
   parentDrained,
   parentDrainedAfter,
+  recordsSkipped,
   secondLease,
   secondLeaseAfter,
+  skippedAfterCrash,
 } from './checks.ts';
 import type { KclRun } from './kcl-run.ts';
 import {
@@ -47,6 +50,16 @@ const stepThree: KclScalingAction[] = [
   { type: 'split-shard', shardId: SPLIT_SHARD },
   { type: 'run', untilSeconds: DRAINED_BY },
 ];
+/** Restart at LATEST with two workers and crash one before its processors' first checkpoint (60 s). */
+const EARLY_CRASH_AT = 30;
+const TAKEN_OVER_BY = 90;
+const stepFour: KclScalingAction[] = [
+  { type: 'restart', initialPosition: 'LATEST' },
+  { type: 'add-worker' },
+  { type: 'run', untilSeconds: EARLY_CRASH_AT },
+  { type: 'crash-worker', workerId: 'worker-1' },
+  { type: 'run', untilSeconds: TAKEN_OVER_BY },
+];
 
 /** The run a learner reaches by replaying these actions from the start. */
 function runAfter(actions: KclScalingAction[]): KclRun {
@@ -62,10 +75,11 @@ export const kclScalingLab = {
   title: 'Scaling KCL workers',
   objectives: [
     'Add KCL workers to an application that cannot keep up and explain how the leases spread: at most one stolen per lease-taking cycle.',
-    'Crash a worker and explain the failover: its leases expire after 10 s without renewal and are taken at the next scan; records since the last checkpoint are processed again.',
+    'Crash a worker and explain the failover: its leases expire after 10 s without renewal and are taken at the next scan; the new owner resumes after the last checkpoint, so the records since then are processed again.',
     'Split a shard and explain why the KCL finishes the parent before it starts the children.',
+    'Crash a worker before its first checkpoint with the application starting at LATEST, and explain why records are never processed.',
   ],
-  estimatedMinutes: 20,
+  estimatedMinutes: 25,
   text: new URL('./lab.md', import.meta.url),
   initialWorkspace: startWorkspace,
   reduce: reduceKclScaling,
@@ -92,7 +106,7 @@ export const kclScalingLab = {
       hints: [
         'Crash a worker, then run on at least half a minute and watch its leases.',
         'Its lease counters stop moving; after 10 s without renewal they expire, and the next lease-taking scan of a running worker takes them.',
-        'Read the first leaseTaken event from the crashed worker, and the application’s duplicate count.',
+        'Read the first leaseTaken event from the crashed worker, and the duplicates the failover caused (not those of the steals in step 1).',
       ],
       get solution(): KclScalingAction[] {
         const run = runAfter([...stepOne, ...stepTwo]);
@@ -100,7 +114,7 @@ export const kclScalingLab = {
         return [
           ...stepTwo,
           { type: 'answer', question: 'failover-after', value: (found.taken!.at - found.crashed.at) / 1000 },
-          { type: 'answer', question: 'duplicates', value: run.board.stats.duplicateUserRecords },
+          { type: 'answer', question: 'duplicates', value: run.board.stats.duplicatesByCause.failover },
         ];
       },
     },
@@ -119,6 +133,20 @@ export const kclScalingLab = {
           ...stepThree,
           { type: 'answer', question: 'parent-drained-after', value: (found.endAt! - found.splitAt) / 1000 },
         ];
+      },
+    },
+    {
+      id: 'latest',
+      title: 'A crash before the first checkpoint',
+      tasks: [crashedBeforeCheckpoint, recordsSkipped],
+      hints: [
+        'Restart the run at LATEST, add a second worker at 0 s, and run a little.',
+        'The processors write their first checkpoint a minute after they start: crash a worker before that, then run on until the other worker takes its leases.',
+        'Restart at LATEST, add a worker, run to 30 s, crash worker-1, run to 90 s, and read the recordsSkipped events of the new owner.',
+      ],
+      get solution(): KclScalingAction[] {
+        const run = runAfter([...stepOne, ...stepTwo, ...stepThree, ...stepFour]);
+        return [...stepFour, { type: 'answer', question: 'records-skipped', value: skippedAfterCrash(run) }];
       },
     },
   ],

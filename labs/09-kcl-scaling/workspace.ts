@@ -7,7 +7,8 @@ import { invalidAction } from '../engine/run.ts';
 import { HORIZON_SECONDS, SHARDS, type KclOperation } from './kcl-run.ts';
 
 /** The questions, by id. */
-export type KclQuestionId = 'second-lease-after' | 'failover-after' | 'duplicates' | 'parent-drained-after';
+export type KclQuestionId =
+  'second-lease-after' | 'failover-after' | 'duplicates' | 'parent-drained-after' | 'records-skipped';
 
 /** Every question id. */
 export const kclQuestionIds: readonly KclQuestionId[] = [
@@ -15,11 +16,17 @@ export const kclQuestionIds: readonly KclQuestionId[] = [
   'failover-after',
   'duplicates',
   'parent-drained-after',
+  'records-skipped',
 ];
+
+/** Where the application starts reading a shard whose lease has no checkpoint (InitialPositionInStream). */
+export type InitialPosition = 'TRIM_HORIZON' | 'LATEST';
 
 /** What the learner has done. */
 export interface KclScalingWorkspace {
   readonly seed: number;
+  /** The application's InitialPositionInStream for this run (the lab starts at TRIM_HORIZON). */
+  readonly initialPosition: InitialPosition;
   /** Simulated seconds run so far; operations happen at this time. */
   readonly ranUntilSeconds: number;
   readonly operations: readonly KclOperation[];
@@ -32,11 +39,14 @@ export type KclScalingAction =
   | { readonly type: 'add-worker' }
   | { readonly type: 'crash-worker'; readonly workerId: string }
   | { readonly type: 'split-shard'; readonly shardId: string }
+  /** Starts the run again from 0 s with this initial position (answers are kept). */
+  | { readonly type: 'restart'; readonly initialPosition: InitialPosition }
   | { readonly type: 'answer'; readonly question: KclQuestionId; readonly value: number };
 
 /** The start: one worker, nothing run yet. */
 export const startWorkspace: KclScalingWorkspace = {
   seed: 9,
+  initialPosition: 'TRIM_HORIZON',
   ranUntilSeconds: 0,
   operations: [],
   answers: {},
@@ -144,6 +154,19 @@ export function reduceKclScaling(
         ...workspace,
         operations: [...workspace.operations, { atSeconds: at, op: 'splitShard', shardId: action.shardId }],
       });
+    case 'restart':
+      if (action.initialPosition !== 'LATEST' && action.initialPosition !== 'TRIM_HORIZON') {
+        return invalidAction(
+          `Restart at LATEST or TRIM_HORIZON (given ${JSON.stringify(action.initialPosition)}).`,
+          'initialPosition',
+        );
+      }
+      return ok({
+        ...workspace,
+        initialPosition: action.initialPosition,
+        ranUntilSeconds: 0,
+        operations: [],
+      });
     case 'answer':
       if (!kclQuestionIds.includes(action.question)) {
         return invalidAction(
@@ -157,7 +180,7 @@ export function reduceKclScaling(
       return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
     default:
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use run, add-worker, crash-worker, split-shard or answer.`,
+        `Unknown action "${(action as { type: unknown }).type}"; use run, add-worker, crash-worker, split-shard, restart or answer.`,
         'type',
       );
   }

@@ -40,6 +40,8 @@ describe('the consumers scenario field', () => {
         failoverTimeMillis: 10_000,
         maxLeasesToStealAtOneTime: 1,
         checkpointIntervalSeconds: 60,
+        firstCheckpoint: 'AFTER_INTERVAL',
+        checkpointEveryRecords: 0,
         processingMillisPerRecord: 0,
       },
     ]);

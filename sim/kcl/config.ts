@@ -42,11 +42,23 @@ export function leaseTakingIntervalMillis(failoverTimeMillis: number): number {
 }
 
 /**
- * How often the record processor checkpoints, as the KCL sample application does (CHECKPOINT_INTERVAL_MILLIS
- * = 60,000 in AmazonKinesisApplicationSampleRecordProcessor). The KCL itself only checkpoints when the
- * processor asks; 0 here means after every batch.
+ * How often the record processor checkpoints, as AWS's KCL samples do (CHECKPOINT_INTERVAL_MILLIS = 60,000 in
+ * the stock-trades tutorial's StockTradeRecordProcessor and in AmazonKinesisApplicationSampleRecordProcessor).
+ * The KCL itself never checkpoints on its own: only when the processor asks (and at SHARD_END); 0 here means
+ * after every batch.
  */
 export const DEFAULT_CHECKPOINT_INTERVAL_SECONDS = 60;
+
+/**
+ * When the first checkpoint of a new record processor falls due. The stock-trades tutorial sets
+ * `nextCheckpointTimeInMillis = now + CHECKPOINT_INTERVAL_MILLIS` in `initialize`, so a processor writes no
+ * checkpoint in its first minute (`AFTER_INTERVAL`, the default); the KCL's own sample application leaves it
+ * at 0, so it checkpoints after its first batch (`FIRST_BATCH`). Until a lease has a checkpoint, a new owner
+ * starts it at the initial position — with LATEST, after the newest record, passing over the rest.
+ */
+export const FIRST_CHECKPOINT_POLICIES = ['AFTER_INTERVAL', 'FIRST_BATCH'] as const;
+/** One of FIRST_CHECKPOINT_POLICIES. */
+export type FirstCheckpointPolicy = (typeof FIRST_CHECKPOINT_POLICIES)[number];
 
 /** Most workers one application may have in a scenario. */
 export const MAX_KCL_WORKERS = 50;
@@ -65,6 +77,10 @@ export const kclConsumerSchema = object({
   failoverTimeMillis: optional(integer({ min: 1_000, max: 600_000 }), KCL_DEFAULTS.failoverTimeMillis),
   maxLeasesToStealAtOneTime: optional(integer({ min: 1, max: 100 }), KCL_DEFAULTS.maxLeasesToStealAtOneTime),
   checkpointIntervalSeconds: optional(number({ min: 0, max: 3_600 }), DEFAULT_CHECKPOINT_INTERVAL_SECONDS),
+  /** When a new processor's first checkpoint is due (see FIRST_CHECKPOINT_POLICIES). */
+  firstCheckpoint: optional(oneOf(FIRST_CHECKPOINT_POLICIES), 'AFTER_INTERVAL'),
+  /** Also checkpoint once this many user records were processed since the last checkpoint (0: only by time). */
+  checkpointEveryRecords: optional(integer({ min: 0, max: 10_000_000 }), 0),
   /**
    * Time the application's code spends per user record. A worker processes one batch at a time (like a
    * single core), so a slow processor makes a busy worker fall behind and adding workers helps.

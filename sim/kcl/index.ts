@@ -18,6 +18,7 @@ export { initialKclState, kclConsumerKind } from './kind.ts';
 export { takeLeases, type LeaseTakerOptions, type TakeResult } from './lease-taker.ts';
 export type {
   Checkpoint,
+  DuplicateCause,
   KclAppState,
   KclStats,
   KclWorker,
@@ -27,6 +28,7 @@ export type {
 } from './state.ts';
 export {
   buildLeaseTableView,
+  describeCheckpointPolicy,
   leaseTableView,
   type LeaseRowView,
   type LeaseTableView,

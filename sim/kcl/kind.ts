@@ -3,6 +3,7 @@ import { kclConsumerSchema, type KclConfig } from './config.ts';
 import { syncShards } from './lease-table.ts';
 import type { KclAppState } from './state.ts';
 import { buildLeaseTableView } from './view.ts';
+import { startBehindTipSampler } from './behind-tip.ts';
 import { launchWorkersStaggered, newWorker, onKclTimer } from './worker.ts';
 
 /** A fresh application: no leases yet, workers worker-1 … worker-N not started. */
@@ -15,11 +16,17 @@ export function initialKclState(config: KclConfig): KclAppState {
     nextProcessorId: 1,
     nextWorkerNumber: config.workers + 1,
     processedUpTo: {},
+    lastHandover: {},
+    skipped: {},
+    skippedByShard: {},
+    behindTipMillis: {},
     keyPositions: {},
     keysChecked: 0,
     stats: {
       userRecordsDelivered: 0,
       duplicateUserRecords: 0,
+      duplicatesByCause: { failover: 0, leaseStolen: 0, workerRestart: 0 },
+      userRecordsSkipped: 0,
       aggregatedKinesisRecords: 0,
       deaggregationErrors: 0,
       outOfOrderUserRecords: 0,
@@ -45,6 +52,7 @@ export const kclConsumerKind = defineConsumerKind<KclConfig, KclAppState>({
   start(ctx) {
     syncShards(ctx.state, ctx.kinesis, ctx.config.stream, ctx.config.initialPosition, ctx.now);
     launchWorkersStaggered(ctx);
+    startBehindTipSampler(ctx);
   },
   onTimer: onKclTimer,
   details: (state, config, now) => {

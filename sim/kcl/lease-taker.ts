@@ -117,6 +117,10 @@ function take(
   lease.leaseCounter++;
   lease.lastCounterChangeAt = now;
   if (from !== worker.workerId) lease.ownerSwitchesSinceCheckpoint++;
+  if (from !== null) {
+    app.lastHandover[lease.leaseKey] =
+      from === worker.workerId ? 'workerRestart' : event === 'leaseStolen' ? 'leaseStolen' : 'failover';
+  }
   lease.leaseOwner = worker.workerId;
   worker.held[lease.leaseKey] = lease.leaseCounter;
   worker.seen[lease.leaseKey] = { counter: lease.leaseCounter, at: now };

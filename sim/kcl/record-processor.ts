@@ -6,6 +6,7 @@ import type { KinesisRecord } from '../kinesis/index.ts';
 import { deaggregate, hasAggregationMagic } from '../kpl/index.ts';
 import { KCL_DEFAULTS, type KclConfig } from './config.ts';
 import { checkpointLease, findLease, syncShards } from './lease-table.ts';
+import { fillsSkippedRange, passOverToTip } from './skipped.ts';
 import {
   logLeaseEvent,
   MAX_ORDER_CHECKED_KEYS,
@@ -32,7 +33,9 @@ export function startProcessor(ctx: Ctx, worker: KclWorker, shardId: string): vo
     id: ctx.state.nextProcessorId++,
     status: 'BLOCKED_ON_PARENT_SHARDS',
     cursor: null,
-    lastCheckpointAt: ctx.now,
+    startedFrom: null,
+    nextCheckpointAt: ctx.now,
+    recordsSinceCheckpoint: 0,
     uncheckpointed: null,
   };
   worker.processors[shardId] = processor;
@@ -75,13 +78,38 @@ function initialize(ctx: Ctx, worker: KclWorker, processor: RecordProcessor): bo
     });
     return false;
   }
+  processor.startedFrom = lease.checkpoint;
   if (lease.checkpoint === 'SHARD_END') {
     processor.status = 'SHARD_END';
     return true;
   }
   processor.status = 'PROCESSING';
   processor.cursor = newCursor(processor.shardId, cursorStart(lease.checkpoint));
+  // The policy's clock starts when the processor is initialized (the samples set it in `initialize`).
+  processor.nextCheckpointAt =
+    ctx.config.firstCheckpoint === 'FIRST_BATCH'
+      ? ctx.now
+      : ctx.now + ctx.config.checkpointIntervalSeconds * 1000;
+  logLeaseEvent(ctx.state, {
+    at: ctx.now,
+    event: 'initialized',
+    workerId: worker.workerId,
+    shardId: processor.shardId,
+    position: lease.checkpoint,
+  });
   return true;
+}
+
+/**
+ * The record processor's checkpoint policy, as AWS's samples write it: after a batch, checkpoint when the
+ * interval has passed since the last checkpoint (or since `initialize`), or — when the application sets
+ * checkpointEveryRecords — once that many user records were processed since the last one.
+ */
+function checkpointDue(config: KclConfig, processor: RecordProcessor, now: number): boolean {
+  if (processor.uncheckpointed === null) return false;
+  const everyRecords = config.checkpointEveryRecords;
+  if (everyRecords > 0 && processor.recordsSinceCheckpoint >= everyRecords) return true;
+  return now >= processor.nextCheckpointAt;
 }
 
 /**
@@ -116,8 +144,11 @@ function processBatch(
     } else partitionKeys = [record.PartitionKey];
     delivered += partitionKeys.length;
     if (upTo !== undefined && sequenceNumber <= upTo) {
-      stats.duplicateUserRecords += partitionKeys.length;
-      continue;
+      if (!fillsSkippedRange(app, shardId, sequenceNumber, partitionKeys.length)) {
+        stats.duplicateUserRecords += partitionKeys.length;
+        stats.duplicatesByCause[app.lastHandover[shardId] ?? 'failover'] += partitionKeys.length;
+        continue;
+      }
     }
     for (const key of partitionKeys) {
       const last = keys[key];
@@ -177,6 +208,8 @@ export function stepProcessor(ctx: Ctx, worker: KclWorker, processor: RecordProc
     setPoll(ctx, worker, processor, idle);
     return;
   }
+  const cursor = processor.cursor!;
+  const atLatest = cursor.iterator === null && cursor.start.type === 'LATEST';
   const outcome = pollShard(
     {
       kinesis: ctx.kinesis,
@@ -187,8 +220,11 @@ export function stepProcessor(ctx: Ctx, worker: KclWorker, processor: RecordProc
       reads: app.reads,
       limit: config.maxRecords,
     },
-    processor.cursor!,
+    cursor,
   );
+  if (atLatest && cursor.iterator !== null) {
+    passOverToTip(app, ctx.kinesis, config.stream, worker.workerId, processor.shardId, now);
+  }
   if (outcome.status === 'error' && outcome.error.code === 'ResourceNotFoundException') {
     finishShard(ctx, worker, processor);
   }
@@ -197,17 +233,16 @@ export function stepProcessor(ctx: Ctx, worker: KclWorker, processor: RecordProc
     const delivered = processBatch(ctx, worker, processor.shardId, outcome.records);
     const last = outcome.records[outcome.records.length - 1];
     if (last !== undefined) processor.uncheckpointed = last.SequenceNumber;
+    processor.recordsSinceCheckpoint += delivered;
     const done = Math.max(now, worker.busyUntil) + delivered * config.processingMillisPerRecord;
     worker.busyUntil = done;
     next = Math.max(idle, done);
     if (outcome.shardEnded) finishShard(ctx, worker, processor);
-    else if (
-      processor.uncheckpointed !== null &&
-      now - processor.lastCheckpointAt >= config.checkpointIntervalSeconds * 1000
-    ) {
-      checkpointLease(app, worker, processor.shardId, processor.uncheckpointed, now);
+    else if (checkpointDue(config, processor, now)) {
+      checkpointLease(app, worker, processor.shardId, processor.uncheckpointed!, now);
       processor.uncheckpointed = null;
-      processor.lastCheckpointAt = now;
+      processor.recordsSinceCheckpoint = 0;
+      processor.nextCheckpointAt = now + config.checkpointIntervalSeconds * 1000;
     }
   }
   setPoll(ctx, worker, processor, next);

@@ -44,10 +44,36 @@ export interface RecordProcessor {
   status: ProcessorStatus;
   /** Position in the shard once processing has started. */
   cursor: ShardCursor | null;
-  /** Clock time of the last checkpoint (or of the processor's start). */
-  lastCheckpointAt: number;
+  /** The lease's checkpoint when the processor started: where it resumed (null while blocked on parents). */
+  startedFrom: Checkpoint | null;
+  /** Clock time from which the checkpoint policy's interval is due (see `checkpointDue`). */
+  nextCheckpointAt: number;
+  /** User records processed since the last checkpoint (for a policy of every N records). */
+  recordsSinceCheckpoint: number;
   /** Sequence number of the last record processed and not yet checkpointed. */
   uncheckpointed: string | null;
+}
+
+/**
+ * Why a shard's records reached a record processor a second time: the lease was taken from a worker that
+ * stopped renewing it (a failover), stolen from a live worker to balance the load, or the worker itself
+ * restarted and took its own leases back. In each case the new processor resumes after the last checkpoint
+ * (AWS: kinesis-record-processor-duplicates.md, "Consumer Retries").
+ */
+export type DuplicateCause = 'failover' | 'leaseStolen' | 'workerRestart';
+
+/**
+ * Records a processor passed over: it started at LATEST (the lease had no checkpoint yet) while records the
+ * application had never processed were waiting. A zombie processor (one that lost the lease but has not
+ * noticed yet) may still fill part of the range; what it does not fill is never processed.
+ */
+export interface SkippedRange {
+  /** Sequence number of the last record processed before the range (exclusive start). */
+  readonly after: string;
+  /** Sequence number of the last record of the range (inclusive end): the tip when LATEST was asked for. */
+  readonly upTo: string;
+  /** User records of the range not processed (yet). */
+  userRecords: number;
 }
 
 /** One worker (a process running the KCL): the leases it believes it holds and their processors. */
@@ -82,19 +108,32 @@ export type LeaseEvent = {
     | 'leaseLost'
     | 'shardEnd'
     | 'leaseDeleted'
-    | 'blockedOnParent';
+    | 'blockedOnParent'
+    | 'initialized'
+    | 'recordsSkipped';
   readonly workerId: string | null;
   readonly shardId: string | null;
   /** The previous owner, for a taken or stolen lease (null otherwise). */
   readonly from: string | null;
+  /** For `initialized`: the checkpoint the processor resumed after (TRIM_HORIZON, LATEST or a sequence number). */
+  readonly position: Checkpoint | null;
+  /** For `recordsSkipped`: how many user records the processor passed over. */
+  readonly records: number | null;
 };
 
 /** Counters of the application, for the report. */
 export type KclStats = {
   /** User records handed to processors (after de-aggregation), re-deliveries included. */
   userRecordsDelivered: number;
-  /** User records delivered a second time (after a failover, from the last checkpoint). */
+  /** User records delivered a second time (from the last checkpoint, after the lease moved), all causes. */
   duplicateUserRecords: number;
+  /** The same, by why the lease moved: failover, lease stolen to balance, worker restart. */
+  duplicatesByCause: Record<DuplicateCause, number>;
+  /**
+   * User records never processed: passed over by a processor that started at LATEST because the lease had
+   * no checkpoint (InitialPositionInStream applies only to a lease without one), less any a zombie filled.
+   */
+  userRecordsSkipped: number;
   /** Kinesis records that were KPL aggregates. */
   aggregatedKinesisRecords: number;
   deaggregationErrors: number;
@@ -123,10 +162,24 @@ export interface KclAppState extends ConsumerStateBase {
   nextProcessorId: number;
   nextWorkerNumber: number;
   /**
-   * Sequence number of the furthest Kinesis record processed in each shard: a record at or before it that
-   * comes again (after a failover, from the last checkpoint) is a duplicate.
+   * Sequence number of the furthest Kinesis record processed in each shard, or passed over (the records
+   * before the application's first LATEST position, or skipped): a record at or before it that comes again
+   * (from the last checkpoint after the lease moved) is a duplicate, unless it fills a skipped range. An
+   * empty string marks a shard first read at LATEST while it was empty.
    */
   readonly processedUpTo: Record<string, string>;
+  /** Why each shard's lease last changed hands, to say why its duplicates came. */
+  readonly lastHandover: Record<string, DuplicateCause>;
+  /** Ranges passed over in each shard and not (yet) filled. */
+  readonly skipped: Record<string, SkippedRange[]>;
+  /** User records never processed, by shard (the board's per-lease figure). */
+  readonly skippedByShard: Record<string, number>;
+  /**
+   * How far behind the tip each leased shard is, sampled every second: MillisBehindLatest of the last
+   * GetRecords while a processor reads the shard, otherwise the age of the oldest record not processed
+   * yet (what GetRecords will report when a worker reads it again). 0 for a LATEST lease nobody started.
+   */
+  readonly behindTipMillis: Record<string, number>;
   /**
    * Sequence number of the latest record processed for each checked partition key. User records of one
    * KPL aggregate share it, and their order inside the aggregate is the order they were added.
@@ -141,8 +194,14 @@ export interface KclAppState extends ConsumerStateBase {
 /** Adds an event to the application's log, dropping the oldest beyond MAX_LEASE_EVENTS. */
 export function logLeaseEvent(
   app: KclAppState,
-  event: Omit<LeaseEvent, 'from'> & { readonly from?: string | null },
+  event: Omit<LeaseEvent, 'from' | 'position' | 'records'> &
+    Partial<Pick<LeaseEvent, 'from' | 'position' | 'records'>>,
 ): void {
-  app.events.push({ ...event, from: event.from ?? null });
+  app.events.push({
+    ...event,
+    from: event.from ?? null,
+    position: event.position ?? null,
+    records: event.records ?? null,
+  });
   if (app.events.length > MAX_LEASE_EVENTS) app.events.splice(0, app.events.length - MAX_LEASE_EVENTS);
 }

@@ -1,6 +1,7 @@
 import type { ConsumerContext, ConsumerTimer } from '../consumers/consumer-kind.ts';
 import { millis } from '../core/units.ts';
 import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
+import { sampleBehindTip } from './behind-tip.ts';
 import { renewLeases } from './lease-table.ts';
 import { takeLeases } from './lease-taker.ts';
 import { startProcessor, stepProcessor } from './record-processor.ts';
@@ -56,7 +57,9 @@ export function launchWorker(ctx: Ctx, worker: KclWorker): void {
   worker.processors = {};
   logLeaseEvent(ctx.state, { at: ctx.now, event: 'workerStarted', workerId: worker.workerId, shardId: null });
   for (const lease of ctx.state.leases) {
-    if (lease.leaseOwner === worker.workerId) worker.held[lease.leaseKey] = lease.leaseCounter;
+    if (lease.leaseOwner !== worker.workerId) continue;
+    worker.held[lease.leaseKey] = lease.leaseCounter;
+    ctx.state.lastHandover[lease.leaseKey] = 'workerRestart';
   }
   renewLeases(ctx.state, worker, ctx.now);
   for (const shardId of Object.keys(worker.held)) startProcessor(ctx, worker, shardId);
@@ -102,8 +105,15 @@ export function launchWorkersStaggered(ctx: Ctx): void {
   }
 }
 
-/** Dispatches one of the application's timers (launch, renew, take, poll) to the worker it belongs to. */
+/**
+ * Dispatches one of the application's timers: the behind-the-tip sampler, or a worker's launch, renew, take
+ * and poll timers to the worker they belong to.
+ */
 export function onKclTimer(ctx: Ctx, timer: ConsumerTimer): void {
+  if (timer['timer'] === 'sample') {
+    sampleBehindTip(ctx);
+    return;
+  }
   const worker = ctx.state.workers.find((w) => w.workerId === timer['workerId']);
   if (worker === undefined) return;
   if (timer['timer'] === 'launch') {

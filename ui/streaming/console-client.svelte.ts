@@ -4,7 +4,7 @@
  * about to paint, so the worker never sends more frames than the screen shows.
  */
 import type { SimError } from '../../sim/core/errors.ts';
-import type { ConsoleSpeed, ConsoleView, ObjectBodyView } from './console-view.ts';
+import type { ConsoleSpeed, ConsoleView, MomentView, ObjectBodyView } from './console-view.ts';
 import type { ConsoleAction, FromWorker, ToWorker } from './protocol.ts';
 
 /** What the client needs of a worker (a real `Worker`, or a fake in tests). */
@@ -42,11 +42,25 @@ export class ConsoleClient {
     worker.onmessage = (event) => this.#receive(event.data);
   }
 
-  /** Starts a scenario (parsed JSON); problems arrive in `rejected` and the current run goes on. */
-  start(name: string, scenario: unknown): void {
+  /**
+   * Starts a scenario (parsed JSON), with the moments of interest where the clock stops; problems arrive in
+   * `rejected` and the current run goes on.
+   */
+  start(name: string, scenario: unknown, moments: readonly MomentView[] = []): void {
     this.rejected = [];
     this.failure = null;
-    this.#send({ type: 'start', name, scenario });
+    this.#send({ type: 'start', name, scenario, moments });
+  }
+
+  /** Starts the current scenario again from 0 with the same seed (after the run ended, to continue). */
+  restart(): void {
+    this.failure = null;
+    this.#send({ type: 'restart' });
+  }
+
+  /** Whether the clock stops at the scenario's moments of interest. */
+  setPauseAtMoments(enabled: boolean): void {
+    this.#send({ type: 'pauseAtMoments', enabled });
   }
 
   play(): void {

@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/scenario/scenario.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
 import type { StreamingServices } from '../../sim/streaming/services.ts';
 import { kinesisCommandContext, realCommandFor, type RealCommand } from './cli-commands.ts';
-import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge } from './console-view.ts';
+import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge, MomentView } from './console-view.ts';
 import type { ConsoleAction } from './protocol.ts';
 import { buildConsoleView } from './view-builder.ts';
 
@@ -65,12 +65,23 @@ interface Run {
   readonly reshards: Map<number, LineageEdge['operation']>;
   /** Entries of `services.actions.applied` already in the log. */
   synced: number;
+  /** The scenario's moments of interest, in time order. */
+  readonly moments: readonly MomentView[];
+  /** Index of the first moment not reached yet. */
+  nextMoment: number;
+  /** The moment the clock stopped at, until it moves on. */
+  stoppedAt: MomentView | null;
 }
 
 /** The console's simulation: one run at a time, its clock settings and its action log. */
 export class ConsoleEngine {
   speed: ConsoleSpeed = 1;
   running = false;
+  /**
+   * Whether the clock stops at the scenario's moments of interest: at 100× a 300 s run is over in 3 s, before
+   * anyone can act, so by default it waits where there is something to see or do.
+   */
+  pauseAtMoments = true;
   #run: Run | undefined;
   readonly #factory: SessionFactory;
 
@@ -96,10 +107,10 @@ export class ConsoleEngine {
   }
 
   /**
-   * Validates `source` and starts it from time 0, paused. On problems returns them (with JSON paths) and
-   * leaves the current run as it was.
+   * Validates `source` and starts it from time 0, paused, with its moments of interest (built-in scenarios
+   * have some). On problems returns them (with JSON paths) and leaves the current run as it was.
    */
-  start(name: string, source: unknown): readonly SimError[] {
+  start(name: string, source: unknown, moments: readonly MomentView[] = []): readonly SimError[] {
     const checked = this.#factory.validate(source);
     if (!checked.ok) return checked.errors;
     const session = this.#factory.open(checked.value);
@@ -111,6 +122,9 @@ export class ConsoleEngine {
       log: [],
       reshards: new Map(),
       synced: 0,
+      moments: [...moments].filter((m) => m.atMs > 0).sort((a, b) => a.atMs - b.atMs),
+      nextMoment: 0,
+      stoppedAt: null,
     };
     this.running = false;
     return [];
@@ -121,18 +135,33 @@ export class ConsoleEngine {
     const run = this.#run;
     if (run === undefined) return [];
     const source = typeof run.source === 'object' && run.source !== null ? run.source : {};
-    return this.start(run.name, { ...source, seed });
+    return this.start(run.name, { ...source, seed }, run.moments);
   }
 
-  /** Moves the clock to `ms` (clamped to the scenario's end), logging scenario actions as they come due. */
+  /** Starts the current scenario again from time 0 with the same seed: the run replays exactly. */
+  restart(): readonly SimError[] {
+    const run = this.#run;
+    return run === undefined ? [] : this.restartWithSeed(run.scenario.seed);
+  }
+
+  /**
+   * Moves the clock to `ms` (clamped to the scenario's end), logging scenario actions as they come due. The
+   * clock stops early, and pauses, at the next moment of interest on the way (when `pauseAtMoments`).
+   */
   advanceTo(ms: number): void {
     const run = this.#run;
     if (run === undefined) return;
-    const target = Math.min(ms, this.endMs);
+    let target = Math.min(ms, this.endMs);
     if (target <= run.session.state.now) return;
+    const moment = this.pauseAtMoments ? run.moments[run.nextMoment] : undefined;
+    const stopping = moment !== undefined && moment.atMs <= target;
+    if (stopping) target = moment.atMs;
     run.session.advanceTo(target);
     this.#sync(run, true);
-    if (this.finished) this.running = false;
+    run.stoppedAt = stopping ? moment : null;
+    while (run.nextMoment < run.moments.length && run.moments[run.nextMoment]!.atMs <= target)
+      run.nextMoment++;
+    if (stopping || this.finished) this.running = false;
   }
 
   /** Applies a learner's action at the current time and logs it; returns the log entry. */
@@ -164,7 +193,14 @@ export class ConsoleEngine {
       name: run.name,
       scenario: run.scenario,
       state: run.session.state as SimState<SimEvent, StreamingServices>,
-      clock: { speed: this.speed, running: this.running, durationMs: this.endMs },
+      clock: {
+        speed: this.speed,
+        running: this.running,
+        durationMs: this.endMs,
+        pauseAtMoments: this.pauseAtMoments,
+        moment: run.stoppedAt,
+        nextMomentMs: this.pauseAtMoments ? (run.moments[run.nextMoment]?.atMs ?? null) : null,
+      },
       actions: run.log,
       reshards: run.reshards,
     });

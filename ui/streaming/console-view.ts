@@ -27,6 +27,18 @@ export interface ClockView {
   readonly finished: boolean;
   readonly seed: number;
   readonly eventsProcessed: number;
+  /** Whether the clock stops at the scenario's moments of interest (the learner can turn it off). */
+  readonly pauseAtMoments: boolean;
+  /** The moment of interest the clock has just stopped at; null once the clock moves on. */
+  readonly moment: MomentView | null;
+  /** When the clock stops next for a moment of interest, or null when none is left (or pausing is off). */
+  readonly nextMomentMs: number | null;
+}
+
+/** A moment of interest of a built-in scenario: the clock pauses there and says what to look at or do. */
+export interface MomentView {
+  readonly atMs: number;
+  readonly note: string;
 }
 
 /**
@@ -172,6 +184,17 @@ export interface LeaseView {
   readonly parentShardIds: readonly string[];
   /** True while the shard's parents are not yet drained (the KCL processes parents before children). */
   readonly waitingForParents: boolean;
+  /**
+   * Whether the owner is a running worker. A crashed worker's lease stays in its name, unprocessed, until
+   * another worker sees it expire and takes it (false); null when nobody owns it yet.
+   */
+  readonly ownerRunning: boolean | null;
+  /** Where the owner's record processor resumed: the lease's checkpoint when it started (null before). */
+  readonly startedFrom: string | null;
+  /** How far behind the tip the shard is (ms), also while nobody reads it. */
+  readonly behindTipMs: number;
+  /** User records of this shard never processed: passed over by a new owner that started at LATEST. */
+  readonly recordsSkipped: number;
 }
 
 /** One fact of a consumer summary, shown as a labelled value. */

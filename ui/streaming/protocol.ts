@@ -6,7 +6,7 @@
  */
 import type { SimError } from '../../sim/core/errors.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
-import type { ConsoleSpeed, ConsoleView, ObjectBodyView } from './console-view.ts';
+import type { ConsoleSpeed, ConsoleView, MomentView, ObjectBodyView } from './console-view.ts';
 
 export type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 
@@ -19,8 +19,20 @@ export type ConsoleAction = StreamingAction;
 
 /** Commands from the page to the worker. */
 export type ToWorker =
-  /** Validates and starts a scenario (parsed JSON); answered by `scenarioRejected` or frames. */
-  | { readonly type: 'start'; readonly name: string; readonly scenario: unknown }
+  /**
+   * Validates and starts a scenario (parsed JSON) with its moments of interest; answered by
+   * `scenarioRejected` or frames.
+   */
+  | {
+      readonly type: 'start';
+      readonly name: string;
+      readonly scenario: unknown;
+      readonly moments: readonly MomentView[];
+    }
+  /** Starts the current scenario again from time 0 with the same seed. */
+  | { readonly type: 'restart' }
+  /** Whether the clock stops at moments of interest. */
+  | { readonly type: 'pauseAtMoments'; readonly enabled: boolean }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /** Advances the paused clock by whole seconds. */

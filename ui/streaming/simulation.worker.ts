@@ -84,10 +84,17 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'start': {
       pause();
-      const errors = engine.start(message.name, message.scenario);
+      const errors = engine.start(message.name, message.scenario, message.moments);
       if (errors.length > 0) post({ type: 'scenarioRejected', errors });
       break;
     }
+    case 'restart':
+      pause();
+      engine.restart();
+      break;
+    case 'pauseAtMoments':
+      engine.pauseAtMoments = message.enabled;
+      break;
     case 'seed': {
       pause();
       const errors = engine.restartWithSeed(message.seed);

@@ -6,7 +6,7 @@ import type { SimEvent, SimState } from '../../sim/core/simulation.ts';
 import type { Scenario } from '../../sim/scenario/scenario.ts';
 import { recordTotalsByStream } from '../../sim/streaming/producers-report.ts';
 import type { StreamingServices } from '../../sim/streaming/services.ts';
-import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView } from './console-view.ts';
+import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView, MomentView } from './console-view.ts';
 import { consumerViews } from './view-consumers.ts';
 import { costView } from './view-cost.ts';
 import { deliveryStreamViews, s3View } from './view-delivery.ts';
@@ -17,7 +17,14 @@ export interface ConsoleViewInput {
   readonly name: string;
   readonly scenario: Scenario;
   readonly state: SimState<SimEvent, StreamingServices>;
-  readonly clock: { readonly speed: ConsoleSpeed; readonly running: boolean; readonly durationMs: number };
+  readonly clock: {
+    readonly speed: ConsoleSpeed;
+    readonly running: boolean;
+    readonly durationMs: number;
+    readonly pauseAtMoments: boolean;
+    readonly moment: MomentView | null;
+    readonly nextMomentMs: number | null;
+  };
   /** Newest first. */
   readonly actions: readonly ActionLogEntry[];
   readonly reshards: ReshardLog;
@@ -27,6 +34,7 @@ export interface ConsoleViewInput {
 const MODEL_NOTES: readonly string[] = [
   'Resharding takes effect at once and the stream stays UPDATING for 30 s; AWS takes from seconds to minutes.',
   'Charts show complete one-second periods (CloudWatch high resolution); the period still filling is not drawn.',
+  'Iterator age of a KCL shard nobody reads (its owner crashed, its lease waits to be taken, or it waits for its parents) is the age of its oldest record not processed yet, sampled every second: what MillisBehindLatest will report once a worker reads it again. AWS reports nothing while no GetRecords call is made.',
   'Shard limits are token buckets holding one second of quota: an idle or new shard takes up to one extra second of records at once (the first second can show up to 200 %), then exactly the sustained rate. AWS enforces the documented per-second limits but does not publish its burst allowance.',
 ];
 
@@ -59,6 +67,9 @@ export function buildConsoleView(input: ConsoleViewInput): ConsoleView {
       finished: now >= input.clock.durationMs,
       seed: scenario.seed,
       eventsProcessed: state.eventsProcessed,
+      pauseAtMoments: input.clock.pauseAtMoments,
+      moment: input.clock.moment,
+      nextMomentMs: input.clock.nextMomentMs,
     },
     streams: services.kinesis
       ? streamViews(

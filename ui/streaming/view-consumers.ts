@@ -8,6 +8,8 @@ import { formatCount, formatDuration } from '../../sim/core/format.ts';
 import type { ConsumerStateBase } from '../../sim/consumers/consumer-kind.ts';
 import type { ConsumerEntry, ConsumersState } from '../../sim/consumers/runtime.ts';
 import { lagMetricId } from '../../sim/consumers/shard-reader.ts';
+import type { KclConfig } from '../../sim/kcl/config.ts';
+import { describeCheckpointPolicy } from '../../sim/kcl/view.ts';
 import type { KclAppState } from '../../sim/kcl/state.ts';
 import type { LambdaConsumerState } from '../../sim/lambda-consumer/index.ts';
 import { sparkConsumerView } from '../../sim/spark-streaming/view.ts';
@@ -23,7 +25,11 @@ function maxWindow(windows: readonly SeriesWindow[], fallback: SeriesWindow): Se
 }
 
 function lagWindow(entry: ConsumerEntry, metrics: MetricStore, nowMs: number): SeriesWindow {
-  const windows = Object.keys(entry.state.reads.shards).map((shardId) =>
+  const shardIds = new Set(Object.keys(entry.state.reads.shards));
+  // A KCL shard nobody has read yet (a child waiting for its parent) has a lag too: the sampler's.
+  if (entry.config.type === 'kcl')
+    for (const id of Object.keys((entry.state as KclAppState).behindTipMillis)) shardIds.add(id);
+  const windows = [...shardIds].map((shardId) =>
     seriesWindow(metrics, lagMetricId(entry.config.name, shardId), nowMs, 'maximum'),
   );
   return maxWindow(windows, seriesWindow(metrics, lagMetricId(entry.config.name, ''), nowMs, 'maximum'));
@@ -48,6 +54,7 @@ function leaseViews(app: KclAppState): LeaseView[] {
   const finished = new Set(app.finishedShards);
   for (const lease of app.leases) if (lease.checkpoint === 'SHARD_END') finished.add(lease.leaseKey);
   const done = (shardId: string) => finished.has(shardId);
+  const running = new Map(app.workers.filter((w) => w.status === 'RUNNING').map((w) => [w.workerId, w]));
   return app.leases.map((lease) => ({
     leaseKey: lease.leaseKey,
     leaseOwner: lease.leaseOwner,
@@ -55,11 +62,62 @@ function leaseViews(app: KclAppState): LeaseView[] {
     checkpoint: lease.checkpoint,
     parentShardIds: [...lease.parentShardIds],
     waitingForParents: lease.parentShardIds.some((parent) => !done(parent)),
+    ownerRunning: lease.leaseOwner === null ? null : running.has(lease.leaseOwner),
+    startedFrom: running.get(lease.leaseOwner ?? '')?.processors[lease.leaseKey]?.startedFrom ?? null,
+    behindTipMs:
+      app.behindTipMillis[lease.leaseKey] ?? app.reads.shards[lease.leaseKey]?.millisBehindLatest ?? 0,
+    recordsSkipped: app.skippedByShard[lease.leaseKey] ?? 0,
   }));
+}
+
+/** The KCL's own facts: checkpoints, and what the lease moves did to the records. */
+function kclFacts(app: KclAppState, config: KclConfig): SummaryFact[] {
+  const { stats } = app;
+  const byCause = stats.duplicatesByCause;
+  const facts: SummaryFact[] = [
+    {
+      label: 'Checkpoint policy',
+      value: describeCheckpointPolicy({
+        intervalSeconds: config.checkpointIntervalSeconds,
+        firstCheckpoint: config.firstCheckpoint,
+        everyRecords: config.checkpointEveryRecords,
+      }),
+    },
+    { label: 'Checkpoints written', value: formatCount(stats.checkpoints) },
+    { label: 'Leases stolen', value: formatCount(stats.leasesStolen) },
+    {
+      label: 'Records skipped (never processed)',
+      value: formatCount(stats.userRecordsSkipped),
+      warning: stats.userRecordsSkipped > 0,
+    },
+    {
+      label: 'Processed twice after a failover',
+      value: formatCount(byCause.failover),
+      warning: byCause.failover > 0,
+    },
+    {
+      label: 'Processed twice after a lease was stolen',
+      value: formatCount(byCause.leaseStolen),
+      warning: byCause.leaseStolen > 0,
+    },
+  ];
+  if (byCause.workerRestart > 0) {
+    facts.push({
+      label: 'Processed twice after a worker restarted',
+      value: formatCount(byCause.workerRestart),
+      warning: true,
+    });
+  }
+  return facts;
 }
 
 function consumerView(entry: ConsumerEntry, metrics: MetricStore, nowMs: number): ConsumerView {
   const totals = readTotals(entry.state);
+  if (entry.config.type === 'kcl') {
+    // Also the shards nobody reads now: a crashed owner's, one waiting to be taken or for its parents.
+    const app = entry.state as KclAppState;
+    for (const behind of Object.values(app.behindTipMillis)) totals.behind = Math.max(totals.behind, behind);
+  }
   const common: SummaryFact[] = [
     { label: 'Behind the tip', value: seconds(totals.behind), warning: totals.behind >= 10_000 },
     {
@@ -85,16 +143,7 @@ function consumerView(entry: ConsumerEntry, metrics: MetricStore, nowMs: number)
         leasesHeld: Object.keys(w.held).length,
       })),
       leases: leaseViews(app),
-      facts: [
-        ...common,
-        { label: 'Checkpoints', value: formatCount(app.stats.checkpoints) },
-        { label: 'Leases stolen', value: formatCount(app.stats.leasesStolen) },
-        {
-          label: 'Records delivered twice (after a failover)',
-          value: formatCount(app.stats.duplicateUserRecords),
-          warning: app.stats.duplicateUserRecords > 0,
-        },
-      ],
+      facts: [...common, ...kclFacts(app, entry.config as KclConfig)],
     };
   }
   if (entry.config.type === 'lambda') {

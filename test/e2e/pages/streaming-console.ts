@@ -28,12 +28,51 @@ export class StreamingConsole {
     await expect(this.page.locator('[data-run-facts]')).toContainText(builtIn, { timeout: 30_000 });
   }
 
-  /** Starts a built-in scenario and runs it as fast as possible. */
+  /** Starts a built-in scenario and runs it as fast as possible, without stopping at moments of interest. */
   async run(builtIn: string): Promise<void> {
     await this.start(builtIn);
+    await this.setPauseAtMoments(false);
     await this.setSpeed('As fast as possible');
-    const play = this.clock.getByRole('button', { name: 'Play' });
+    const play = this.playButton;
     if (await play.isVisible()) await play.click();
+  }
+
+  get playButton(): Locator {
+    return this.clock.getByRole('button', { name: 'Play', exact: true });
+  }
+
+  get stepButton(): Locator {
+    return this.clock.getByRole('button', { name: 'Step 1 s' });
+  }
+
+  /** The note the clock shows where it paused for a moment of interest. */
+  get moment(): Locator {
+    return this.page.locator('[data-clock-moment]');
+  }
+
+  /** The clock bar's notice once the run has ended. */
+  get ended(): Locator {
+    return this.clock.locator('[data-clock-blocked]');
+  }
+
+  async setPauseAtMoments(enabled: boolean): Promise<void> {
+    await this.clock.getByRole('checkbox', { name: /Pause at moments of interest/ }).setChecked(enabled);
+  }
+
+  /** Plays until the clock passes `seconds`, playing on each time it stops at a moment of interest. */
+  async runPast(seconds: number): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          const now = await this.seconds();
+          if (now > seconds) return now;
+          const play = this.playButton;
+          if ((await play.isVisible()) && (await play.isEnabled())) await play.click();
+          return now;
+        },
+        { timeout: 30_000, intervals: [100] },
+      )
+      .toBeGreaterThan(seconds);
   }
 
   async setSpeed(label: string): Promise<void> {
@@ -41,7 +80,7 @@ export class StreamingConsole {
   }
 
   async play(): Promise<void> {
-    await this.clock.getByRole('button', { name: 'Play' }).click();
+    await this.playButton.click();
   }
 
   async pause(): Promise<void> {

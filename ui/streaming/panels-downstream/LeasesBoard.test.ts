@@ -10,11 +10,12 @@ describe('LeasesBoard', () => {
   let mounted: Mounted<Record<string, unknown>> | undefined;
   afterEach(() => mounted?.destroy());
 
-  function board(actions: KclWorkerAction[] = []) {
+  function board(actions: KclWorkerAction[] = [], disabled = false) {
     const props = {
       consumer: kclFixture(),
       nowMs: 40_000,
       onAction: (a: KclWorkerAction) => actions.push(a),
+      disabled,
     };
     mounted = mountPanel(LeasesBoard as never, props) as Mounted<Record<string, unknown>>;
     return mounted;
@@ -42,7 +43,24 @@ describe('LeasesBoard', () => {
     const worker2 = getByRole(target, 'region', { name: 'worker-2' });
     expect(within(worker2).getByText('crashed')).toBeTruthy();
     expect(queryByRole(worker2, 'button', { name: /crash/i })).toBeNull();
-    expect(worker2.querySelector('[data-lease]')?.classList.contains('orphaned')).toBe(true);
+    const orphaned = worker2.querySelector('[data-lease]')!;
+    expect(orphaned.classList.contains('orphaned')).toBe(true);
+    // Not "processing": nobody reads a crashed worker's shard until another worker takes the lease.
+    expect(orphaned.getAttribute('data-state')).toBe('owner-down');
+    expect(orphaned.querySelector('.state')?.textContent).toBe('owner crashed');
+    expect(orphaned.textContent).toContain('Held by a crashed worker');
+  });
+
+  it('says why the worker buttons are disabled once the run has ended', () => {
+    const { target } = board([], true);
+    const reason = 'The run has ended: restart the run (in the clock bar) to add or crash workers.';
+    for (const name of ['Add worker', 'Crash worker worker-3']) {
+      const button = getByRole(target, 'button', { name });
+      expect(button).toHaveProperty('disabled', true);
+      expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent?.trim()).toBe(
+        reason,
+      );
+    }
   });
 
   it('asks the console to add or crash a worker', () => {

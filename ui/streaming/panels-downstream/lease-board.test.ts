@@ -10,6 +10,10 @@ const lease = (overrides: Partial<LeaseView>): LeaseView => ({
   checkpoint: 'TRIM_HORIZON',
   parentShardIds: [],
   waitingForParents: false,
+  ownerRunning: true,
+  startedFrom: 'TRIM_HORIZON',
+  behindTipMs: 0,
+  recordsSkipped: 0,
   ...overrides,
 });
 
@@ -18,6 +22,12 @@ describe('leaseState', () => {
     expect(leaseState(lease({ checkpoint: 'SHARD_END', waitingForParents: true }))).toBe('shard-end');
     expect(leaseState(lease({ waitingForParents: true }))).toBe('waiting-for-parent');
     expect(leaseState(lease({}))).toBe('processing');
+  });
+
+  it('does not call a crashed worker’s lease processing: it waits, unread, until another worker takes it', () => {
+    expect(leaseState(lease({ ownerRunning: false }))).toBe('owner-down');
+    expect(leaseState(lease({ ownerRunning: false, waitingForParents: true }))).toBe('owner-down');
+    expect(leaseState(lease({ leaseOwner: null, ownerRunning: null }))).toBe('no-owner');
   });
 });
 

@@ -6,8 +6,11 @@
 import type { KclConsumerView, KclWorkerView, LeaseView } from '../console-view';
 import type { ConsoleAction } from '../protocol';
 
-/** What the record processor of one lease is doing, in the KCL's own words. */
-export type LeaseState = 'processing' | 'waiting-for-parent' | 'shard-end';
+/**
+ * What the record processor of one lease is doing, in the KCL's own words: nothing at all while the owner
+ * is down (its lease stays in its name until it expires and another worker takes it) or nobody owns it yet.
+ */
+export type LeaseState = 'processing' | 'waiting-for-parent' | 'shard-end' | 'owner-down' | 'no-owner';
 
 /** How a lease reached its current owner. */
 export type LeaseTransferKind = 'failover' | 'steal';
@@ -39,9 +42,14 @@ export interface LeaseBoardLayout {
 /** The checkpoint the KCL writes when a shard is closed and fully processed. */
 export const SHARD_END = 'SHARD_END';
 
-/** The state of a lease's record processor: SHARD_END once checkpointed there, else waiting or processing. */
+/**
+ * The state of a lease's record processor: SHARD_END once checkpointed there; not processed while its owner
+ * is down or nobody owns it; else waiting for its parents or processing.
+ */
 export function leaseState(lease: LeaseView): LeaseState {
   if (lease.checkpoint === SHARD_END) return 'shard-end';
+  if (lease.ownerRunning === false) return 'owner-down';
+  if (lease.ownerRunning === null) return 'no-owner';
   if (lease.waitingForParents) return 'waiting-for-parent';
   return 'processing';
 }
@@ -51,6 +59,8 @@ export const leaseStateLabels: Record<LeaseState, string> = {
   processing: 'processing',
   'waiting-for-parent': 'waiting for parent',
   'shard-end': 'SHARD_END',
+  'owner-down': 'owner crashed',
+  'no-owner': 'no owner yet',
 };
 
 /** Puts every lease in its owner's column, in lease-key (shard id) order; the rest go to `unowned`. */
