@@ -1,6 +1,7 @@
 /** The partition-key lab's workspace (the producer's key strategy, the learner's answers) and its reducer. */
 import { ok, type Result } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { checkPartitionKey, kinesisLimits } from '../../sim/kinesis/index.ts';
 
 /** The three ways the lab's producer can choose partition keys. */
 export type KeyStrategy = 'fixed' | 'zipf' | 'random';
@@ -44,14 +45,13 @@ export const startWorkspace: PartitionKeysWorkspace = {
   answers: {},
 };
 
-/** A partition key is 1–256 characters [AWS-FACTS §1.2, BK16 shape PartitionKey]. */
-export const PARTITION_KEY_MAX_LENGTH = 256;
+/** A partition key's longest length in characters (the same in both eras) [AWS-FACTS §1.2, BK16 shape PartitionKey]. */
+export const PARTITION_KEY_MAX_LENGTH = kinesisLimits('2016').partitionKeyMaxLength;
 
 /** Kinesis's own validation message for a key of the wrong length, as PutRecord returns it. */
 export function partitionKeyProblem(key: string): string | undefined {
-  const length = [...key].length;
-  if (length >= 1 && length <= PARTITION_KEY_MAX_LENGTH) return undefined;
-  return `ValidationException: 1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must have length between 1 and ${PARTITION_KEY_MAX_LENGTH} (got ${length} characters). Use a shorter partition key.`;
+  const checked = checkPartitionKey(key, PARTITION_KEY_MAX_LENGTH, 'partitionKey', 'key');
+  return checked.ok ? undefined : `${checked.error.code}: ${checked.error.message}`;
 }
 
 /** Applies one action; refuses unknown strategies and questions, and keys Kinesis itself would refuse. */

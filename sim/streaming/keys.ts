@@ -1,4 +1,5 @@
 import type { Rng } from '../core/rng.ts';
+import { codePointLength, kinesisLimits } from '../kinesis/index.ts';
 
 /**
  * Re-keying ("salting") one hot key: each record of `key` gets a suffix drawn from the seeded generator,
@@ -107,8 +108,8 @@ export function partitionKeyFor(strategy: PartitionKeyStrategy, rng: Rng, index:
   }
 }
 
-/** Longest partition key Kinesis accepts, in characters [AWS-FACTS §1.2, row 11]. */
-const MAX_PARTITION_KEY_CHARACTERS = 256;
+/** Longest partition key Kinesis accepts, in characters, the same in both eras [AWS-FACTS §1.2, row 11]. */
+const MAX_PARTITION_KEY_CHARACTERS = kinesisLimits('2016').partitionKeyMaxLength;
 
 /**
  * Why a strategy's `salt` cannot work, or null when it can: the salted key must be one the strategy
@@ -127,8 +128,8 @@ export function saltProblem(strategy: PartitionKeyStrategy): string | null {
     }
   }
   const longest = `${key}#${suffixes - 1}`;
-  if (longest.length > MAX_PARTITION_KEY_CHARACTERS) {
-    return `"${key}" with its suffix "#${suffixes - 1}" is ${longest.length} characters; a partition key has at most ${MAX_PARTITION_KEY_CHARACTERS}.`;
+  if (codePointLength(longest) > MAX_PARTITION_KEY_CHARACTERS) {
+    return `"${key}" with its suffix "#${suffixes - 1}" is ${codePointLength(longest)} characters; a partition key has at most ${MAX_PARTITION_KEY_CHARACTERS}.`;
   }
   return null;
 }
