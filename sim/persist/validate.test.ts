@@ -58,8 +58,31 @@ describe('validateDocument', () => {
     expect(!result.ok && result.error.path).toBe('$.progress.labs["kinesis-1"].at');
   });
 
+  it('accepts a learner name and a day plan, and names what is wrong with bad ones', () => {
+    const good = withSettings({
+      learnerName: 'Ada Lovelace',
+      dayPlan: { labIds: ['data-bus', 'hot-shard'], endsAt: '17:30' },
+    });
+    expect(validateDocument(good).ok).toBe(true);
+    const paths = (settings: Record<string, unknown>) => {
+      const result = validateDocument(withSettings(settings));
+      return result.ok ? [] : result.error.issues.map((issue) => issue.path);
+    };
+    expect(paths({ learnerName: 'x'.repeat(101) })).toEqual(['$.settings.learnerName']);
+    expect(paths({ learnerName: null })).toEqual(['$.settings.learnerName']);
+    expect(paths({ dayPlan: { labIds: ['Hot Shard', 3], endsAt: null } })).toEqual([
+      '$.settings.dayPlan.labIds[0]',
+      '$.settings.dayPlan.labIds[1]',
+    ]);
+    expect(paths({ dayPlan: { labIds: null, endsAt: '5:15 pm' } })).toEqual(['$.settings.dayPlan.endsAt']);
+    expect(paths({ dayPlan: { labIds: null, endsAt: '24:00' } })).toEqual(['$.settings.dayPlan.endsAt']);
+    expect(paths({ dayPlan: { labIds: 'all', endsAt: null } })).toEqual(['$.settings.dayPlan.labIds']);
+    expect(paths({ dayPlan: { labIds: null } })).toEqual(['$.settings.dayPlan.endsAt']);
+  });
+
   it('rejects a document at another schema version, and non-objects', () => {
-    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 2 }).ok).toBe(false);
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 1 }).ok).toBe(false);
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 3 }).ok).toBe(false);
     const result = validateDocument([]);
     expect(!result.ok && result.error.path).toBe('$');
   });

@@ -248,8 +248,14 @@ describe('DocumentStore: migration and concurrency', () => {
     const loaded = await store.load();
     expect(loaded).toEqual({
       document: {
-        schemaVersion: 1,
-        settings: { priceBook: 'current', theme: 'dark', priceOverrides: {} },
+        schemaVersion: 2,
+        settings: {
+          priceBook: 'current',
+          theme: 'dark',
+          priceOverrides: {},
+          learnerName: '',
+          dayPlan: { labIds: null, endsAt: null },
+        },
         progress: { labs: { intro: { seen: true } } },
       },
     });
