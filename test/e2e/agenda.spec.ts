@@ -134,4 +134,33 @@ test.describe('agenda (home)', () => {
     expect((await agenda.timesOf(streaming))[2]).toBe('20 min · 35 min so far');
     await app.expectSavedSettings({ dayPlan: { labIds: null, endsAt: null } });
   });
+
+  test('on a lab page the header marks the agenda as where the learner is', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/lab/hot-shard');
+    await expect(app.navigation.getByRole('link', { name: 'Agenda' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    await expect(app.navigation.locator('[aria-current]')).toHaveCount(1);
+  });
+
+  test('the page has an icon, served from the app itself under its security policy', async ({ page }) => {
+    const app = new App(page);
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
+    await app.open('/');
+    const hrefs = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      const response = await page.request.get(href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type'], href).toMatch(/^image\/(svg\+xml|png)/);
+    }
+    expect(blocked).toEqual([]);
+  });
 });

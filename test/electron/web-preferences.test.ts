@@ -41,4 +41,9 @@ describe('mainWindowOptions', () => {
     expect(options.show).toBe(false);
     expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs', false));
   });
+
+  it('gives the window the app’s icon when one is passed', () => {
+    expect(mainWindowOptions('/p.cjs', false, '/icon.png').icon).toBe('/icon.png');
+    expect('icon' in mainWindowOptions('/p.cjs', false)).toBe(false);
+  });
 });
