@@ -12,8 +12,8 @@ import { DocumentStore } from './persistence/document-store.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol.ts';
 import { createAppRequestHandler } from './security/serve-app-file.ts';
 import { mainWindowOptions } from './security/web-preferences.ts';
-// The page's favicon, inlined into the main bundle so the packaged app needs no separate icon file.
-import appIcon from '../ui/assets/app-icon.png?inline';
+// The page's favicon (a copy: electron/ does not import ui/), inlined so the package needs no icon file.
+import appIcon from './assets/app-icon.png?inline';
 
 const PRODUCT_NAME = 'Big Data Day Lab';
 const devTools = !app.isPackaged;
