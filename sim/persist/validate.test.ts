@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultDocument, serializeDocument } from './document.ts';
 import { applyPriceOverrides } from '../pricing/overrides.ts';
 import { PRICE_BOOKS } from '../pricing/books.ts';
+import { migrateDocument } from './migrate.ts';
 import { validateDocument } from './validate.ts';
 
 const withSettings = (settings: Record<string, unknown>): unknown => {
@@ -92,8 +93,9 @@ describe('a document that validates loads', () => {
   it.each(['constructor', 'toString', '__proto__', 'valueOf'])(
     'a saved override for "%s" validates and applies to the price book as an own entry',
     (id) => {
+      // A version-1 file as saved before the learner's name and day plan: loading migrates, then validates.
       const text = `{"schemaVersion":1,"settings":{"priceBook":"2016","theme":"system","priceOverrides":{${JSON.stringify(id)}:0.5}},"progress":{"labs":{}}}`;
-      const result = validateDocument(JSON.parse(text));
+      const result = migrateDocument(JSON.parse(text));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const book = applyPriceOverrides(
