@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, protocol, session, shell } from 'electron';
 import { serializeDocument } from '../sim/persist/index.ts';
 import { hardenSession, hardenWebContents } from './app/harden.ts';
 import { registerIpcHandlers } from './app/ipc-handlers.ts';
@@ -12,6 +12,8 @@ import { DocumentStore } from './persistence/document-store.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol.ts';
 import { createAppRequestHandler } from './security/serve-app-file.ts';
 import { mainWindowOptions } from './security/web-preferences.ts';
+// The page's favicon (a copy: electron/ does not import ui/), inlined so the package needs no icon file.
+import appIcon from './assets/app-icon.png?inline';
 
 const PRODUCT_NAME = 'Big Data Day Lab';
 const devTools = !app.isPackaged;
@@ -30,7 +32,9 @@ let mainWindow: BrowserWindow | undefined;
 const store = new DocumentStore({ folder: app.getPath('userData') });
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, devTools));
+  const window = new BrowserWindow(
+    mainWindowOptions(preloadPath, devTools, nativeImage.createFromDataURL(appIcon)),
+  );
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;

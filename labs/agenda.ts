@@ -2,6 +2,10 @@
  * The workshop day as the slides give it (SEED-FIGURES.md, "Agenda"): four sessions and a break, each
  * session with the labs it will hold. A lab is available once its definition is registered in labs/;
  * until then the agenda lists it honestly as not available yet.
+ *
+ * A session's slot runs from its start to the next block's start; the labs marked `core` are the path that
+ * fits the slot (labs/agenda.test.ts proves it against each lab's `estimatedMinutes`), and the `optional`
+ * ones are for self-paced learners or an instructor who plans a different day.
  */
 
 /** One of the day's four teaching sessions. */
@@ -12,7 +16,16 @@ export interface PlannedLab {
   /** Stable id, also the lab folder's slug (`labs/NN-slug/`). */
   readonly id: string;
   readonly title: string;
+  /** `core`: on the session's path that fits its slot; `optional`: for self-paced learners. */
+  readonly path: 'core' | 'optional';
 }
+
+/**
+ * When the day ends, 24-hour `HH:MM`. The agenda slide prints start times only and no end, so the last
+ * session is given one hour, like the sessions at 2:00 and 3:15; the instructor can set the real end in the
+ * day plan.
+ */
+export const ASSUMED_DAY_END = '17:15';
 
 /** A block of the day's timetable. */
 export type AgendaItem =
@@ -40,10 +53,10 @@ export const agenda: readonly AgendaItem[] = [
     summary:
       'Big data on AWS: the decoupled data bus, the right tool for the job, the Lambda architecture, and why big data need not mean big cost.',
     labs: [
-      { id: 'data-bus', title: 'The data bus' },
-      { id: 'right-tool', title: 'The right tool for the job' },
-      { id: 'lambda-architecture', title: 'Lambda architecture' },
-      { id: 'big-data-small-cost', title: 'Big data ≠ big cost' },
+      { id: 'data-bus', title: 'The data bus', path: 'core' },
+      { id: 'right-tool', title: 'The right tool for the job', path: 'core' },
+      { id: 'lambda-architecture', title: 'Lambda architecture', path: 'core' },
+      { id: 'big-data-small-cost', title: 'Big data ≠ big cost', path: 'core' },
     ],
   },
   {
@@ -55,14 +68,18 @@ export const agenda: readonly AgendaItem[] = [
     summary:
       'Kinesis Streams (shards, partition keys, limits, resharding, KPL and KCL), Firehose, Spark Streaming and Lambda.',
     labs: [
-      { id: 'partition-keys', title: 'Partition-key strategy' },
-      { id: 'provision-shards', title: 'Provisioning shards for ingress, egress and headroom' },
-      { id: 'hot-shard', title: 'Fixing a hot shard' },
-      { id: 'kpl-aggregation', title: 'KPL aggregation' },
-      { id: 'kcl-scaling', title: 'Scaling KCL workers' },
-      { id: 'consumers-compared', title: 'Lambda vs KCL vs Spark Streaming' },
-      { id: 'streams-vs-firehose', title: 'Streams vs Firehose' },
-      { id: 'firehose-buffering', title: 'Firehose buffer tuning' },
+      { id: 'partition-keys', title: 'Partition-key strategy', path: 'core' },
+      {
+        id: 'provision-shards',
+        title: 'Provisioning shards for ingress, egress and headroom',
+        path: 'optional',
+      },
+      { id: 'hot-shard', title: 'Fixing a hot shard', path: 'core' },
+      { id: 'kpl-aggregation', title: 'KPL aggregation', path: 'optional' },
+      { id: 'kcl-scaling', title: 'Scaling KCL workers', path: 'optional' },
+      { id: 'consumers-compared', title: 'Lambda vs KCL vs Spark Streaming', path: 'optional' },
+      { id: 'streams-vs-firehose', title: 'Streams vs Firehose', path: 'core' },
+      { id: 'firehose-buffering', title: 'Firehose buffer tuning', path: 'optional' },
     ],
   },
   { kind: 'break', startsAt: '15:00', title: 'Break' },
@@ -75,10 +92,10 @@ export const agenda: readonly AgendaItem[] = [
     summary:
       'Datasource statistics, training a model, evaluating it, choosing a score threshold, and batch and real-time predictions.',
     labs: [
-      { id: 'datasource-statistics', title: 'Datasource statistics' },
-      { id: 'train-and-evaluate', title: 'Train and evaluate a model' },
-      { id: 'score-threshold', title: 'The score-threshold trade-off' },
-      { id: 'predictions', title: 'Batch and real-time predictions' },
+      { id: 'datasource-statistics', title: 'Datasource statistics', path: 'core' },
+      { id: 'train-and-evaluate', title: 'Train and evaluate a model', path: 'core' },
+      { id: 'score-threshold', title: 'The score-threshold trade-off', path: 'core' },
+      { id: 'predictions', title: 'Batch and real-time predictions', path: 'core' },
     ],
   },
   {
@@ -90,10 +107,33 @@ export const agenda: readonly AgendaItem[] = [
     summary:
       'Web logs through Firehose to S3, processed on EMR with Spark and Hive, loaded into Redshift and queried with SQL.',
     labs: [
-      { id: 'firehose-to-s3', title: 'Web logs to S3 with Firehose' },
-      { id: 'emr-processing', title: 'Process the logs on EMR' },
-      { id: 'redshift-load', title: 'Load Redshift with COPY' },
-      { id: 'redshift-queries', title: 'Answer questions with SQL' },
+      { id: 'firehose-to-s3', title: 'Web logs to S3 with Firehose', path: 'core' },
+      { id: 'emr-processing', title: 'Process the logs on EMR', path: 'core' },
+      { id: 'redshift-load', title: 'Load Redshift with COPY', path: 'core' },
+      { id: 'redshift-queries', title: 'Answer questions with SQL', path: 'core' },
     ],
   },
 ];
+
+/** `HH:MM` → minutes after midnight. */
+export const minutesOf = (time: string): number => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+};
+
+/** A block of the day with the time it ends: the next block's start, or the day's end for the last one. */
+export interface AgendaSlot {
+  readonly item: AgendaItem;
+  /** 24-hour `HH:MM`, as `startsAt`. */
+  readonly endsAt: string;
+  /** Length of the slot in minutes. */
+  readonly minutes: number;
+}
+
+/** Every block of the day with its end; `dayEndsAt` ends the last session (default: the assumed end). */
+export function agendaSlots(dayEndsAt: string = ASSUMED_DAY_END): readonly AgendaSlot[] {
+  return agenda.map((item, index) => {
+    const endsAt = agenda[index + 1]?.startsAt ?? dayEndsAt;
+    return { item, endsAt, minutes: minutesOf(endsAt) - minutesOf(item.startsAt) };
+  });
+}

@@ -28,10 +28,18 @@ export function secureWebPreferences(preloadPath: string, devTools: boolean): We
 /** Smallest window the agenda and calculators stay readable in. */
 export const MIN_WINDOW_SIZE = { width: 1024, height: 700 } as const;
 
-/** The main window: titled, 1280×800 by default, hidden until its first paint so it never flashes white. */
-export function mainWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
+/**
+ * The main window: titled, with the app's icon (the web build's favicon, so the window and the page show the
+ * same mark), 1280×800 by default, hidden until its first paint so it never flashes white.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  devTools: boolean,
+  icon?: BrowserWindowConstructorOptions['icon'],
+): BrowserWindowConstructorOptions {
   return {
     title: 'Big Data Day Lab',
+    ...(icon === undefined ? {} : { icon }),
     width: 1280,
     height: 800,
     minWidth: MIN_WINDOW_SIZE.width,

@@ -9,7 +9,13 @@ export type {
   FormulaStep,
   NoteSeverity,
 } from './types.ts';
-export { calculateKinesis, type KinesisInput, type KinesisLimitName, type KinesisResult } from './kinesis.ts';
+export {
+  calculateKinesis,
+  PARTITION_KEY_BYTES_RULE,
+  type KinesisInput,
+  type KinesisLimitName,
+  type KinesisResult,
+} from './kinesis.ts';
 export type { KplPacking } from './kinesis-kpl.ts';
 export {
   calculateFirehose,

@@ -19,8 +19,9 @@ export function describeAllowed(rule: NumberRule): string {
 }
 
 /**
- * Checks calculator inputs and collects every problem (not just the first), each naming the field, the bad
- * value and what is allowed.
+ * Checks calculator inputs and collects every problem (not just the first), each naming the field by its
+ * label, the bad value and what is allowed. The field's key is the error's `path`, never part of the
+ * sentence: the app shows the sentence beside the field, and the CLI names its flag from the path.
  */
 export class InputChecker {
   readonly errors: CalcError[] = [];
@@ -39,7 +40,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed,
-      message: `${rule.label} (${path}) must be ${allowed}; got ${describeKindAndValue(value)}.`,
+      message: `${rule.label} must be ${allowed}; got ${describeKindAndValue(value)}.`,
     });
     return rule.min;
   }
@@ -57,7 +58,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed,
-      message: `${label} (${path}) must be ${allowed}; got ${describeKindAndValue(value)}.`,
+      message: `${label} must be ${allowed}; got ${describeKindAndValue(value)}.`,
     });
     return choices[0] as T;
   }
@@ -70,7 +71,7 @@ export class InputChecker {
       code: 'InvalidInput',
       path,
       allowed: 'true or false',
-      message: `${label} (${path}) must be true or false; got ${describeKindAndValue(value)}.`,
+      message: `${label} must be true or false; got ${describeKindAndValue(value)}.`,
     });
     return fallback;
   }

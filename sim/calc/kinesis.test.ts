@@ -120,7 +120,7 @@ describe('calculateKinesis', () => {
     if (!result.ok) {
       expect(result.errors.map((e) => e.path)).toEqual(['recordsPerSecond', 'recordBytes', 'consumers']);
       expect(result.errors[0]?.message).toBe(
-        'Average records per second (recordsPerSecond) must be a number from 0 to 100,000,000; got -1.',
+        'Average records per second must be a number from 0 to 100,000,000; got -1.',
       );
     }
   });

@@ -1,5 +1,5 @@
 import type { PriceBook } from '../pricing/types.ts';
-import { InputChecker } from './inputs.ts';
+import { InputChecker, type NumberRule } from './inputs.ts';
 import { kinesisMonthlyCost } from './kinesis-cost.ts';
 import { KINESIS_IDS as ids, type CheckedKinesisInput } from './kinesis-facts.ts';
 import { packUserRecords, type KplPacking } from './kinesis-kpl.ts';
@@ -23,6 +23,18 @@ export interface KinesisInput {
   /** Whether producers use the KPL with aggregation (default false). */
   readonly kplAggregation?: boolean;
 }
+
+/**
+ * The partition-key size input, one rule for the app's field, the CLI's `--partition-key-bytes` and this
+ * calculator: 0 (keys left out) to 256 bytes. AWS allows keys of 1–256 Unicode characters (AWS-FACTS §1.2,
+ * row 11); the calculator counts a byte per character, as for the ASCII keys of the labs.
+ */
+export const PARTITION_KEY_BYTES_RULE: NumberRule = {
+  label: 'Partition key size',
+  min: 0,
+  max: 256,
+  integer: true,
+};
 
 /** The four per-shard limits a stream is sized against. */
 export type KinesisLimitName =
@@ -93,7 +105,7 @@ export function calculateKinesis(input: KinesisInput, book: PriceBook): Calculat
   const keyBytes = check.optionalNumber(
     'partitionKeyBytes',
     input.partitionKeyBytes,
-    { label: 'Partition key bytes', min: 0, max: 256, integer: true },
+    PARTITION_KEY_BYTES_RULE,
     0,
   );
   const dataBytes = check.number('recordBytes', input.recordBytes, {
@@ -118,7 +130,7 @@ export function calculateKinesis(input: KinesisInput, book: PriceBook): Calculat
   if (peak < average) {
     check.problem(
       'peakRecordsPerSecond',
-      `Peak records per second (peakRecordsPerSecond) must be at least the average (${n(average)}); got ${n(peak)}.`,
+      `Peak records per second must be at least the average (${n(average)}); got ${n(peak)}.`,
       `a number from ${n(average)} up`,
     );
   }

@@ -58,7 +58,7 @@ const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 function rename(errors: readonly CalcError[], names: Readonly<Record<string, string>>): CalcError[] {
   return errors.map((error) => {
     const path = names[error.path];
-    return path ? { ...error, path, message: error.message.replace(`(${error.path})`, `(${path})`) } : error;
+    return path ? { ...error, path } : error;
   });
 }
 

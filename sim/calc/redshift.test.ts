@@ -42,7 +42,7 @@ describe('calculateRedshift', () => {
     // AWS-FACTS row 68: 8xlarge types need 2–128 nodes; large/xlarge 1–32.
     const single8x = calculateRedshift({ nodeType: 'dc1.8xlarge', nodeCount: 1 }, book2016);
     expect(single8x.ok || single8x.errors[0]?.message).toBe(
-      'Nodes of dc1.8xlarge (nodeCount) must be an integer from 2 to 128; got 1.',
+      'Nodes of dc1.8xlarge must be an integer from 2 to 128; got 1.',
     );
     expect(calculateRedshift({ nodeType: 'dc1.large', nodeCount: 33 }, book2016).ok).toBe(false);
   });

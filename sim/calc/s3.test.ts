@@ -72,7 +72,7 @@ describe('calculateS3', () => {
   it('rejects a bad storage class naming the choices', () => {
     const result = calculateS3({ terabytes: 1, months: 1, storageClass: 'cold' as never }, book2016);
     expect(result.ok || result.errors[0]?.message).toBe(
-      'Storage class (storageClass) must be one of standard, standard-ia, glacier; got "cold".',
+      'Storage class must be one of standard, standard-ia, glacier; got "cold".',
     );
   });
 });

@@ -4,7 +4,7 @@
  */
 
 /** The schema version this build writes. Older versions are migrated on load (see `migrate.ts`). */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Which price book the calculators use: the workshop's 2016 us-east-1 prices, or today's. */
 export type PriceBookId = '2016' | 'current';
@@ -24,7 +24,28 @@ export interface PersistedSettings {
   readonly theme: ThemePreference;
   /** Prices the learner overrode, in US dollars, keyed by price-book entry id. */
   readonly priceOverrides: Readonly<Record<string, number>>;
+  /** The learner's name as exports for handing in carry it; empty until the learner gives it. */
+  readonly learnerName: string;
+  /** The instructor's plan for the day (which labs, when the day ends). */
+  readonly dayPlan: PersistedDayPlan;
 }
+
+/**
+ * The labs an instructor picked for the day and when the day ends. `null` means "as the agenda plans it":
+ * each session's core path, and the agenda's end of day. Lab ids are kept as given; ids this version of
+ * the app does not know are ignored when the plan is read, so a plan from a newer build still loads.
+ */
+export interface PersistedDayPlan {
+  /** The lab ids picked for the day, or null for each session's core path. */
+  readonly labIds: readonly string[] | null;
+  /** When the day ends, 24-hour `HH:MM`, or null for the agenda's end. */
+  readonly endsAt: string | null;
+}
+
+/** Longest learner name kept (a name, not a document). */
+export const MAX_LEARNER_NAME_LENGTH = 100;
+/** Most lab ids a day plan holds (the agenda has 20 labs; room for later ones). */
+export const MAX_DAY_PLAN_LABS = 100;
 
 /** Progress through the labs. Each lab's progress record is designed with the labs; kept open here. */
 export interface PersistedProgress {
@@ -46,7 +67,13 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export function createDefaultDocument(): PersistedDocument {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    settings: { priceBook: '2016', theme: 'system', priceOverrides: {} },
+    settings: {
+      priceBook: '2016',
+      theme: 'system',
+      priceOverrides: {},
+      learnerName: '',
+      dayPlan: { labIds: null, endsAt: null },
+    },
     progress: { labs: {} },
   };
 }

@@ -1,11 +1,14 @@
 /** The persisted-document schema shared by the desktop shell and the browser mode. */
 export {
   CURRENT_SCHEMA_VERSION,
+  MAX_DAY_PLAN_LABS,
   MAX_DOCUMENT_BYTES,
+  MAX_LEARNER_NAME_LENGTH,
   PRICE_BOOK_IDS,
   THEME_PREFERENCES,
   createDefaultDocument,
   serializeDocument,
+  type PersistedDayPlan,
   type PersistedDocument,
   type PersistedProgress,
   type PersistedSettings,
@@ -13,4 +16,4 @@ export {
   type ThemePreference,
 } from './document.ts';
 export { validateDocument, type InvalidDocumentError } from './validate.ts';
-export { migrateDocument, schemaVersionOf, type DocumentV0 } from './migrate.ts';
+export { migrateDocument, schemaVersionOf, type DocumentV0, type DocumentV1 } from './migrate.ts';

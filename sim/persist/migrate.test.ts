@@ -13,8 +13,14 @@ describe('migrateDocument', () => {
     expect(migrateDocument(v0)).toEqual({
       ok: true,
       value: {
-        schemaVersion: 1,
-        settings: { priceBook: 'current', theme: 'dark', priceOverrides: { 'emr.m3xlarge': 0.07 } },
+        schemaVersion: 2,
+        settings: {
+          priceBook: 'current',
+          theme: 'dark',
+          priceOverrides: { 'emr.m3xlarge': 0.07 },
+          learnerName: '',
+          dayPlan: { labIds: null, endsAt: null },
+        },
         progress: { labs: { a: 1 } },
       },
     });
@@ -28,6 +34,47 @@ describe('migrateDocument', () => {
   it('reports a bad version-0 value at its version-0 path', () => {
     const result = migrateDocument({ theme: 'sepia' });
     expect(!result.ok && result.error.path).toBe('$.theme');
+  });
+
+  it('adds an empty learner name and the agenda’s day plan to a version-1 document, keeping the rest', () => {
+    const v1 = {
+      schemaVersion: 1,
+      settings: { priceBook: 'current', theme: 'light', priceOverrides: { 'kinesis.shardHour': 0.02 } },
+      progress: { labs: { 'hot-shard': { step: 1 } } },
+    };
+    expect(migrateDocument(v1)).toEqual({
+      ok: true,
+      value: {
+        schemaVersion: 2,
+        settings: {
+          priceBook: 'current',
+          theme: 'light',
+          priceOverrides: { 'kinesis.shardHour': 0.02 },
+          learnerName: '',
+          dayPlan: { labIds: null, endsAt: null },
+        },
+        progress: { labs: { 'hot-shard': { step: 1 } } },
+      },
+    });
+  });
+
+  it('refuses a version-1 document that already carries version-2 fields, naming the field', () => {
+    const v1 = {
+      schemaVersion: 1,
+      settings: { priceBook: '2016', theme: 'light', priceOverrides: {}, learnerName: 'Ada' },
+      progress: { labs: {} },
+    };
+    const result = migrateDocument(v1);
+    expect(!result.ok && result.error.path).toBe('$.settings.learnerName');
+  });
+
+  it('reports a bad version-1 value at its path after migrating', () => {
+    const result = migrateDocument({
+      schemaVersion: 1,
+      settings: { priceBook: '2016', theme: 'sepia', priceOverrides: {} },
+      progress: { labs: {} },
+    });
+    expect(!result.ok && result.error.path).toBe('$.settings.theme');
   });
 
   it('passes a current document through unchanged', () => {

@@ -55,8 +55,34 @@ function migrateV0(input: DocumentV0): Result<unknown, InvalidDocumentError> {
   });
 }
 
+/**
+ * Version 1: settings (price book, theme, overrides) and lab progress, without the learner's name or the
+ * instructor's day plan.
+ */
+export interface DocumentV1 {
+  readonly schemaVersion: 1;
+  readonly settings?: unknown;
+  readonly progress?: unknown;
+}
+
+/**
+ * v1 → v2: adds the learner's name (empty: not given yet) and the day plan as the agenda plans it. Everything
+ * else is kept as it was; the result is validated as a whole afterwards.
+ */
+function migrateV1(input: DocumentV1): Result<unknown, InvalidDocumentError> {
+  const issues = new IssueList();
+  issues.object(input, '$', ['schemaVersion', 'settings', 'progress']);
+  const settings = issues.object(input.settings, '$.settings', ['priceBook', 'theme', 'priceOverrides']);
+  const defaults = createDefaultDocument().settings;
+  return issues.result({
+    ...input,
+    schemaVersion: 2,
+    settings: { ...settings, learnerName: defaults.learnerName, dayPlan: defaults.dayPlan },
+  });
+}
+
 /** One step per old version: `steps[n]` turns a version-n document into a version-(n+1) one. */
-const steps: readonly ((input: never) => Result<unknown, InvalidDocumentError>)[] = [migrateV0];
+const steps: readonly ((input: never) => Result<unknown, InvalidDocumentError>)[] = [migrateV0, migrateV1];
 
 /**
  * Brings a document read from storage up to the current schema version and validates it. Errors name the

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultDocument, serializeDocument } from './document.ts';
 import { applyPriceOverrides } from '../pricing/overrides.ts';
 import { PRICE_BOOKS } from '../pricing/books.ts';
+import { migrateDocument } from './migrate.ts';
 import { validateDocument } from './validate.ts';
 
 const withSettings = (settings: Record<string, unknown>): unknown => {
@@ -58,8 +59,31 @@ describe('validateDocument', () => {
     expect(!result.ok && result.error.path).toBe('$.progress.labs["kinesis-1"].at');
   });
 
+  it('accepts a learner name and a day plan, and names what is wrong with bad ones', () => {
+    const good = withSettings({
+      learnerName: 'Ada Lovelace',
+      dayPlan: { labIds: ['data-bus', 'hot-shard'], endsAt: '17:30' },
+    });
+    expect(validateDocument(good).ok).toBe(true);
+    const paths = (settings: Record<string, unknown>) => {
+      const result = validateDocument(withSettings(settings));
+      return result.ok ? [] : result.error.issues.map((issue) => issue.path);
+    };
+    expect(paths({ learnerName: 'x'.repeat(101) })).toEqual(['$.settings.learnerName']);
+    expect(paths({ learnerName: null })).toEqual(['$.settings.learnerName']);
+    expect(paths({ dayPlan: { labIds: ['Hot Shard', 3], endsAt: null } })).toEqual([
+      '$.settings.dayPlan.labIds[0]',
+      '$.settings.dayPlan.labIds[1]',
+    ]);
+    expect(paths({ dayPlan: { labIds: null, endsAt: '5:15 pm' } })).toEqual(['$.settings.dayPlan.endsAt']);
+    expect(paths({ dayPlan: { labIds: null, endsAt: '24:00' } })).toEqual(['$.settings.dayPlan.endsAt']);
+    expect(paths({ dayPlan: { labIds: 'all', endsAt: null } })).toEqual(['$.settings.dayPlan.labIds']);
+    expect(paths({ dayPlan: { labIds: null } })).toEqual(['$.settings.dayPlan.endsAt']);
+  });
+
   it('rejects a document at another schema version, and non-objects', () => {
-    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 2 }).ok).toBe(false);
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 1 }).ok).toBe(false);
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 3 }).ok).toBe(false);
     const result = validateDocument([]);
     expect(!result.ok && result.error.path).toBe('$');
   });
@@ -69,8 +93,9 @@ describe('a document that validates loads', () => {
   it.each(['constructor', 'toString', '__proto__', 'valueOf'])(
     'a saved override for "%s" validates and applies to the price book as an own entry',
     (id) => {
+      // A version-1 file as saved before the learner's name and day plan: loading migrates, then validates.
       const text = `{"schemaVersion":1,"settings":{"priceBook":"2016","theme":"system","priceOverrides":{${JSON.stringify(id)}:0.5}},"progress":{"labs":{}}}`;
-      const result = validateDocument(JSON.parse(text));
+      const result = migrateDocument(JSON.parse(text));
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const book = applyPriceOverrides(

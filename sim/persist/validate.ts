@@ -4,6 +4,8 @@ import { applyPriceOverrides } from '../pricing/overrides.ts';
 import { PRICE_BOOKS } from '../pricing/books.ts';
 import {
   CURRENT_SCHEMA_VERSION,
+  MAX_DAY_PLAN_LABS,
+  MAX_LEARNER_NAME_LENGTH,
   PRICE_BOOK_IDS,
   THEME_PREFERENCES,
   type PersistedDocument,
@@ -114,6 +116,36 @@ export function checkPriceOverrides(value: unknown, path: string, issues: IssueL
   }
 }
 
+const labId = /^[a-z0-9-]{1,64}$/;
+const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Checks the learner's name at `path`: a string of at most MAX_LEARNER_NAME_LENGTH characters. */
+export function checkLearnerName(value: unknown, path: string, issues: IssueList): void {
+  if (typeof value === 'string' && value.length <= MAX_LEARNER_NAME_LENGTH) return;
+  issues.add(path, value, `expected a name of at most ${MAX_LEARNER_NAME_LENGTH} characters`);
+}
+
+/** Checks a day plan at `path`: lab ids (or null) and an `HH:MM` end of day (or null). */
+export function checkDayPlan(value: unknown, path: string, issues: IssueList): void {
+  const plan = issues.object(value, path, ['labIds', 'endsAt']);
+  if (plan === undefined) return;
+  const ids = plan.labIds;
+  if (ids !== null) {
+    if (!Array.isArray(ids) || ids.length > MAX_DAY_PLAN_LABS) {
+      issues.add(`${path}.labIds`, ids, `expected null or a list of at most ${MAX_DAY_PLAN_LABS} lab ids`);
+    } else {
+      ids.forEach((id: unknown, index) => {
+        if (typeof id !== 'string' || !labId.test(id))
+          issues.add(childPath(`${path}.labIds`, index), id, 'expected a lab id such as "hot-shard"');
+      });
+    }
+  }
+  const ends = plan.endsAt;
+  if (ends !== null && (typeof ends !== 'string' || !clockTime.test(ends))) {
+    issues.add(`${path}.endsAt`, ends, 'expected null or a 24-hour time such as "17:15"');
+  }
+}
+
 /** Checks that `value` is plain JSON data (what JSON.stringify keeps and JSON.parse gives back). */
 export function checkJsonValue(value: unknown, path: string, issues: IssueList, depth = 0): void {
   if (depth > MAX_PROGRESS_DEPTH) {
@@ -175,11 +207,19 @@ export function validateDocument(input: unknown): Result<PersistedDocument, Inva
   if (root.schemaVersion !== CURRENT_SCHEMA_VERSION) {
     issues.add('$.schemaVersion', root.schemaVersion, `expected ${CURRENT_SCHEMA_VERSION}`);
   }
-  const settings = issues.object(root.settings, '$.settings', ['priceBook', 'theme', 'priceOverrides']);
+  const settings = issues.object(root.settings, '$.settings', [
+    'priceBook',
+    'theme',
+    'priceOverrides',
+    'learnerName',
+    'dayPlan',
+  ]);
   if (settings !== undefined) {
     checkPriceBook(settings.priceBook, '$.settings.priceBook', issues);
     checkTheme(settings.theme, '$.settings.theme', issues);
     checkPriceOverrides(settings.priceOverrides, '$.settings.priceOverrides', issues);
+    checkLearnerName(settings.learnerName, '$.settings.learnerName', issues);
+    checkDayPlan(settings.dayPlan, '$.settings.dayPlan', issues);
     if (issues.issues.length === 0) checkSettingsApply(settings as unknown as PersistedSettings, issues);
   }
   const progress = issues.object(root.progress, '$.progress', ['labs']);

@@ -64,6 +64,33 @@ test.describe('Kinesis Streams calculator', () => {
     expect(await kinesis.fieldError('Retention')).toContain('from 24 to 168');
   });
 
+  test('a calculator’s refusal names the field by its label, not an internal id', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Peak records per second', '1000');
+    const message = await kinesis.fieldError('Peak records per second');
+    expect(message).toContain('Peak records per second must be at least the average (3,000)');
+    expect(message).not.toContain('peakRecordsPerSecond');
+    await expect(kinesis.result).not.toContainText('peakRecordsPerSecond');
+  });
+
+  test('partition-key bytes count toward the write limit, as with the CLI’s --partition-key-bytes', async ({
+    page,
+  }) => {
+    const app = new App(page);
+    await app.open('/calculators?calc=kinesis');
+    const kinesis = new CalculatorsPage(app).panel('Kinesis Streams');
+    await kinesis.type('Average records per second', '1000');
+    await kinesis.type('Average record size', '1000');
+    expect(await kinesis.figureValue('Shards needed')).toBe('1');
+    await kinesis.type('Partition key size', '100');
+    expect(await kinesis.figureValue('Shards needed')).toBe('2');
+    expect(await kinesis.figureDetail('Shards needed')).toContain('write bytes per second');
+    await kinesis.type('Partition key size', '300');
+    expect(await kinesis.fieldError('Partition key size')).toContain('from 0 to 256 bytes');
+  });
+
   test('every price shows its source on demand', async ({ page }) => {
     const app = new App(page);
     await app.open('/calculators?calc=kinesis');
@@ -130,5 +157,56 @@ test.describe('Whole pipeline', () => {
     const emr = pipeline.result.locator('details').filter({ hasText: 'Amazon EMR' });
     await emr.locator('summary').click();
     await expect(emr).toContainText('Instance-hours billed');
+  });
+});
+
+test.describe('layout', () => {
+  const calculators = ['kinesis', 'firehose', 's3', 'emr', 'redshift', 'ml', 'pipeline'];
+
+  test('at 1920×1080 every headline figure stays inside its card, even for large inputs', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const app = new App(page);
+    const large =
+      '&kinesis.recordsPerSecond=2000000&firehose.recordsPerSecond=2000000' +
+      '&redshift.nodeType=ds2.8xlarge&redshift.nodeCount=128&emr.instanceCount=500';
+    for (const calc of calculators) {
+      await app.open(`/calculators?calc=${calc}${large}`);
+      const figures = page.locator('.figure');
+      await expect(figures.first(), calc).toBeVisible();
+      const overflowing = await figures.evaluateAll((cards) =>
+        cards
+          .filter((card) => card.scrollWidth > card.clientWidth || card.getBoundingClientRect().width < 1)
+          .map((card) => card.textContent?.trim()),
+      );
+      expect(overflowing, calc).toEqual([]);
+    }
+  });
+
+  test('at 1280×800 no drop-down cuts off its longest choice', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new App(page);
+    for (const calc of calculators) {
+      await app.open(`/calculators?calc=${calc}`);
+      await expect(page.locator('[data-calculator]')).toBeVisible();
+      const cut = await page.locator('[data-calculator] select').evaluateAll((selects) =>
+        (selects as HTMLSelectElement[]).flatMap((select) => {
+          const style = getComputedStyle(select);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          // Room for text: the box less its padding, borders and the drop-down arrow (about 1.5em).
+          const room =
+            select.clientWidth -
+            parseFloat(style.paddingLeft) -
+            parseFloat(style.paddingRight) -
+            1.5 * parseFloat(style.fontSize);
+          return [...select.options]
+            .filter((option) => context.measureText(option.text).width > room)
+            .map((option) => option.text);
+        }),
+      );
+      expect(cut, calc).toEqual([]);
+    }
   });
 });

@@ -20,6 +20,19 @@ test.describe('settings', () => {
     expect(await firehose.figureValue('Monthly cost')).not.toBe(cost2016);
   });
 
+  test('the overrides table says once why the book lacks a price, not on every row', async ({ page }) => {
+    const app = new App(page);
+    await app.open('/settings');
+    const settings = new SettingsPage(app);
+    await settings.choosePriceBook('Current');
+    const reason = 'No current price is sourced for this instance type.';
+    await expect(settings.overrides.getByText(reason)).toHaveCount(1);
+    const row = settings.overrides.getByRole('row').filter({ hasText: 'ec2.m4.large.onDemandHour' });
+    await expect(row).toContainText('not in this book');
+    await expect(row).not.toContainText(reason);
+    await expect(settings.overrides.getByRole('row').filter({ hasText: 'why: note' })).not.toHaveCount(0);
+  });
+
   test('a price the book lacks is named, with the way to supply it', async ({ page }) => {
     const app = new App(page);
     await app.open('/settings');

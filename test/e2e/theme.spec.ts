@@ -8,11 +8,14 @@ test.describe('themes', () => {
     const app = new App(page);
     await app.open('/');
     expect(await app.drawnTheme()).toBe('light');
-    await expect(app.themeToggle).toHaveAttribute('aria-pressed', 'false');
+    // The button says what it does in each theme (it once read "Dark theme" in both), and which theme is on.
+    await expect(app.themeToggle).toHaveAccessibleName('Switch to Dark theme');
+    await expect(app.themeToggle).toHaveAttribute('title', 'The light theme is on');
 
     await app.themeToggle.click();
     expect(await app.drawnTheme()).toBe('dark');
-    await expect(app.themeToggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.themeToggle).toHaveAccessibleName('Switch to Light theme');
+    await expect(app.themeToggle).toHaveAttribute('title', 'The dark theme is on');
     await app.expectSavedSettings({ theme: 'dark' });
 
     await app.reload();

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from '../../electron/persistence/document-store.ts';
 import { nodeFileSystem, type PersistenceFileSystem } from '../../electron/persistence/file-system.ts';
-import { createDefaultDocument, serializeDocument, type PersistedDocument } from '../../sim/persist/index.ts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  createDefaultDocument,
+  serializeDocument,
+  type PersistedDocument,
+} from '../../sim/persist/index.ts';
 
 let folder: string;
 beforeEach(async () => {
@@ -136,7 +141,7 @@ describe('DocumentStore: recovery', () => {
 
   it('shows the older backup beside a newer file, without copying it over the newer file', async () => {
     const store = await savedTwice();
-    const newer = JSON.stringify({ schemaVersion: 2, settings: {}, progress: {} });
+    const newer = JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION + 1, settings: {}, progress: {} });
     await writeFile(store.path, newer);
     const loaded = await new DocumentStore({ folder }).load();
     expect(loaded.document).toEqual(atStep(1));
@@ -248,8 +253,14 @@ describe('DocumentStore: migration and concurrency', () => {
     const loaded = await store.load();
     expect(loaded).toEqual({
       document: {
-        schemaVersion: 1,
-        settings: { priceBook: 'current', theme: 'dark', priceOverrides: {} },
+        schemaVersion: 2,
+        settings: {
+          priceBook: 'current',
+          theme: 'dark',
+          priceOverrides: {},
+          learnerName: '',
+          dayPlan: { labIds: null, endsAt: null },
+        },
         progress: { labs: { intro: { seen: true } } },
       },
     });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions, secureWebPreferences } from '../../electron/security/web-preferences.ts';
 
@@ -40,5 +42,17 @@ describe('mainWindowOptions', () => {
     expect(options.height).toBeGreaterThanOrEqual(700);
     expect(options.show).toBe(false);
     expect(options.webPreferences).toEqual(secureWebPreferences('/p.cjs', false));
+  });
+
+  it('the window’s icon is the page’s favicon, byte for byte', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    expect(readFileSync(join(root, 'electron/assets/app-icon.png'))).toEqual(
+      readFileSync(join(root, 'ui/assets/app-icon.png')),
+    );
+  });
+
+  it('gives the window the app’s icon when one is passed', () => {
+    expect(mainWindowOptions('/p.cjs', false, '/icon.png').icon).toBe('/icon.png');
+    expect('icon' in mainWindowOptions('/p.cjs', false)).toBe(false);
   });
 });

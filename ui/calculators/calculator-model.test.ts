@@ -4,6 +4,7 @@ import { CalculatorModel } from './calculator-model.svelte';
 import { emrCalculator } from './definitions/emr';
 import { firehoseCalculator } from './definitions/firehose';
 import { kinesisCalculator } from './definitions/kinesis';
+import { PARTITION_KEY_BYTES_RULE } from '../../sim/calc/kinesis';
 import { calculatorDefinitions } from './registry';
 
 const book2016 = () => PRICE_BOOKS['2016'];
@@ -38,6 +39,38 @@ describe('CalculatorModel', () => {
     expect(model.state.kind).toBe('calc-errors');
     expect(model.fieldError('retentionHours')).toContain('from 24 to 168');
     expect(model.generalErrors()).toEqual([]);
+  });
+
+  it('names the field by its label in a calculator’s refusal, never by its internal key', () => {
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    model.set('peakRecordsPerSecond', '1000');
+    const peak = model.fieldError('peakRecordsPerSecond');
+    expect(peak).toContain('Peak records per second must be at least the average (3,000)');
+    model.set('peakRecordsPerSecond', '');
+    model.set('retentionHours', '500');
+    const retention = model.fieldError('retentionHours');
+    for (const message of [peak, retention]) expect(message).not.toMatch(/\([a-z]+[A-Z]\w*\)/);
+  });
+
+  it('takes the partition-key size as the CLI does, under the calculator’s own rule', () => {
+    const spec = kinesisCalculator.inputs.find((input) => input.key === 'partitionKeyBytes');
+    expect(spec).toMatchObject({
+      kind: 'number',
+      label: PARTITION_KEY_BYTES_RULE.label,
+      min: PARTITION_KEY_BYTES_RULE.min,
+      max: PARTITION_KEY_BYTES_RULE.max,
+    });
+    // 1,000 records/s of 1,000 bytes fit one shard's 1 MiB/s; 100-byte keys push the bytes over it.
+    const model = new CalculatorModel(kinesisCalculator, {}, book2016);
+    model.set('recordsPerSecond', '1000');
+    model.set('recordBytes', '1000');
+    const shards = () => (model.state.kind === 'result' ? model.state.result.shards : NaN);
+    expect(shards()).toBe(1);
+    model.set('partitionKeyBytes', '100');
+    expect(shards()).toBe(2);
+    expect(model.state.kind === 'result' && model.state.result.bindingLimit).toBe('writeBytesPerSecond');
+    model.set('partitionKeyBytes', '257');
+    expect(model.fieldError('partitionKeyBytes')).toContain('from 0 to 256 bytes');
   });
 
   it('resets every field to its default and says when there is something to reset', () => {

@@ -9,4 +9,6 @@ export interface ProgressDocumentStore extends LabProgressSink {
   importLabProgress(labs: Readonly<Record<string, unknown>>): void;
   /** Clears every lab's progress; callers confirm with the learner first. */
   clearLabProgress(): void;
+  /** Saves the learner's name that exports for handing in carry. */
+  setLearnerName(name: string): void;
 }

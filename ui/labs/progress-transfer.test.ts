@@ -28,14 +28,19 @@ function completedDataBus(): unknown {
 
 describe('progressCsv', () => {
   it('writes one row per lab with status, steps, hints, solutions and seconds spent', () => {
-    const csv = progressCsv({ 'data-bus': completedDataBus() });
+    const csv = progressCsv({ 'data-bus': completedDataBus() }, 'Ada Lovelace');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'lab_id,title,session,status,steps_completed,step_count,hints_used,solutions_used,time_spent_seconds',
+      'learner,lab_id,title,session,status,steps_completed,step_count,hints_used,solutions_used,time_spent_seconds',
     );
-    expect(lines[1]).toBe('data-bus,The data bus,1,completed,4,4,1,1,240');
-    expect(lines[2]).toBe('right-tool,The right tool for the job,1,not-started,0,2,0,0,');
+    expect(lines[1]).toBe('Ada Lovelace,data-bus,The data bus,1,completed,4,4,1,1,240');
+    expect(lines[2]).toBe('Ada Lovelace,right-tool,The right tool for the job,1,not-started,0,2,0,0,');
     expect(lines).toHaveLength(registeredLabs.length + 1);
+  });
+
+  it('quotes a name a spreadsheet would run as a formula, and one with a comma', () => {
+    expect(progressCsv({}, '=HYPERLINK("x")').split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""x""\)",data-bus,/);
+    expect(progressCsv({}, 'Lovelace, Ada').split('\r\n')[1]).toMatch(/^"Lovelace, Ada",data-bus,/);
   });
 });
 
@@ -84,5 +89,15 @@ describe('readProgressFile', () => {
 describe('exportFileName', () => {
   it('dates the file', () => {
     expect(exportFileName(new Date(2026, 10, 26), 'csv')).toBe('bdlab-progress-2026-11-26.csv');
+  });
+
+  it('says whose progress it is, with the name made safe for a file name', () => {
+    expect(exportFileName(new Date(2026, 10, 26), 'csv', 'Ada Lovelace')).toBe(
+      'bdlab-progress-Ada-Lovelace-2026-11-26.csv',
+    );
+    expect(exportFileName(new Date(2026, 10, 26), 'json', '../Ada\u202Egpj.exe')).toBe(
+      'bdlab-progress-Ada-gpj-exe-2026-11-26.json',
+    );
+    expect(exportFileName(new Date(2026, 10, 26), 'json', '\u200B')).toBe('bdlab-progress-2026-11-26.json');
   });
 });

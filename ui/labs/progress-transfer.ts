@@ -8,6 +8,7 @@ import { registeredLabs, findLab } from '../../labs';
 import { describeValue } from '../../sim/core/describe-value';
 import { parseJsonText } from '../../sim/core/json-syntax';
 import { migrateDocument, serializeDocument, type PersistedDocument } from '../../sim/persist';
+import { fileNamePart } from './progress/file-name';
 import { describeStatus, summarizeProgress, type LabProgressSummary } from './progress-summary';
 
 /** A lab whose saved progress an import would replace or add. */
@@ -35,7 +36,8 @@ export function progressJson(document: PersistedDocument): string {
 }
 
 const csvField = (value: string | number): string => {
-  const text = String(value);
+  // A typed name could start with = + - @ and run as a spreadsheet formula: quote it as text.
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
@@ -44,9 +46,10 @@ export function summarizeAll(labs: Readonly<Record<string, unknown>>): LabProgre
   return registeredLabs.map(({ lab }) => summarizeProgress(lab, labs[lab.id]));
 }
 
-/** The CSV export: a header and one row per lab of the day that can be played. */
-export function progressCsv(labs: Readonly<Record<string, unknown>>): string {
+/** The CSV export for handing in: a header and one row per playable lab, each with the learner's name. */
+export function progressCsv(labs: Readonly<Record<string, unknown>>, learnerName: string): string {
   const header = [
+    'learner',
     'lab_id',
     'title',
     'session',
@@ -60,6 +63,7 @@ export function progressCsv(labs: Readonly<Record<string, unknown>>): string {
   const rows = registeredLabs.map(({ lab }) => {
     const summary = summarizeProgress(lab, labs[lab.id]);
     return [
+      learnerName,
       lab.id,
       lab.title,
       lab.session,
@@ -129,8 +133,13 @@ export function readProgressFile(
   return { ok: true, value: { labs, changes } };
 }
 
-/** `bdlab-progress-2026-11-26.json` for a date. */
-export function exportFileName(date: Date, extension: 'json' | 'csv'): string {
+/**
+ * `bdlab-progress-Ada-Lovelace-2026-11-26.csv`: whose progress and from when, the name made safe for a file
+ * name (see `fileNamePart`); without a usable name, `bdlab-progress-2026-11-26.csv`.
+ */
+export function exportFileName(date: Date, extension: 'json' | 'csv', learnerName = ''): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `bdlab-progress-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${extension}`;
+  const who = fileNamePart(learnerName);
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `bdlab-progress-${who === '' ? '' : `${who}-`}${day}.${extension}`;
 }

@@ -9,12 +9,13 @@ describe('dayPosition', () => {
     expect(position).toMatchObject({ kind: 'before', startsInMinutes: 30 });
   });
 
-  it('names the session on and the minutes left until the next block', () => {
+  it('names the session on, the minutes left in its slot and the block that comes next', () => {
     const position = dayPosition(at('14:20'));
     expect(position.kind).toBe('during');
     if (position.kind !== 'during') return;
     expect(blockTitle(position.item)).toBe('Session 2 · Real-time streaming');
     expect(position.remainingMinutes).toBe(40);
+    expect(position.endsAt).toBe('15:00');
     expect(position.next && blockTitle(position.next)).toBe('Break');
   });
 
@@ -24,9 +25,20 @@ describe('dayPosition', () => {
     expect(position.kind === 'during' && position.remainingMinutes).toBe(15);
   });
 
-  it('counts up in the last session, whose end the agenda does not give', () => {
+  it('counts the last session down to the day’s end, with nothing after it', () => {
     const position = dayPosition(at('16:45'));
-    expect(position).toMatchObject({ kind: 'during', elapsedMinutes: 30, remainingMinutes: null });
+    expect(position).toMatchObject({ kind: 'during', elapsedMinutes: 30, remainingMinutes: 30, next: null });
+    expect(position.kind === 'during' && position.endsAt).toBe('17:15');
+  });
+
+  it('follows the instructor’s end of day', () => {
+    expect(dayPosition(at('16:45'), '17:45')).toMatchObject({ kind: 'during', remainingMinutes: 60 });
+    expect(dayPosition(at('17:30'), '17:45').kind).toBe('during');
+  });
+
+  it('says the day is over once the last session’s slot has ended', () => {
+    expect(dayPosition(at('17:15'))).toEqual({ kind: 'after', endedAt: '17:15' });
+    expect(dayPosition(at('23:59'), '17:45')).toEqual({ kind: 'after', endedAt: '17:45' });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * Where the workshop day stands at a wall-clock time: which block of the agenda is on (a session or the
- * break) and how long is left in it. The agenda gives start times only; a block ends when the next one
- * starts, and the last session has no printed end, so for it the clock counts up instead of down.
+ * break), how long is left in its slot and what comes next. A block ends when the next one starts; the last
+ * session ends at the day's end (the instructor's, or the agenda's assumed end), after which the day is over.
  */
-import { agenda, type AgendaItem } from '../../labs/agenda';
+import { agendaSlots, ASSUMED_DAY_END, minutesOf, type AgendaItem } from '../../labs/agenda';
 
 /** What the session timer shows. */
 export type DayPosition =
@@ -11,34 +11,35 @@ export type DayPosition =
   | {
       readonly kind: 'during';
       readonly item: AgendaItem;
+      /** The block after this one; null when this is the last block of the day. */
       readonly next: AgendaItem | null;
+      /** When this block's slot ends, 24-hour `HH:MM`. */
+      readonly endsAt: string;
       readonly elapsedMinutes: number;
-      /** Minutes until the next block starts; null for the last block, whose end the agenda does not give. */
-      readonly remainingMinutes: number | null;
-    };
+      /** Minutes until the slot ends. */
+      readonly remainingMinutes: number;
+    }
+  | { readonly kind: 'after'; readonly endedAt: string };
 
-/** `HH:MM` → minutes after midnight. */
-export const minutesOf = (startsAt: string): number => {
-  const [hours, minutes] = startsAt.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-};
+export { minutesOf };
 
 /** The day's position at `minutesOfDay` (minutes after local midnight, fractions allowed). */
-export function dayPosition(minutesOfDay: number, items: readonly AgendaItem[] = agenda): DayPosition {
-  const first = items[0]!;
+export function dayPosition(minutesOfDay: number, dayEndsAt: string = ASSUMED_DAY_END): DayPosition {
+  const slots = agendaSlots(dayEndsAt);
+  const first = slots[0]!.item;
   if (minutesOfDay < minutesOf(first.startsAt)) {
     return { kind: 'before', first, startsInMinutes: minutesOf(first.startsAt) - minutesOfDay };
   }
-  let index = 0;
-  while (index + 1 < items.length && minutesOf(items[index + 1]!.startsAt) <= minutesOfDay) index += 1;
-  const item = items[index]!;
-  const next = items[index + 1] ?? null;
+  const index = slots.findIndex((slot) => minutesOfDay < minutesOf(slot.endsAt));
+  if (index === -1) return { kind: 'after', endedAt: dayEndsAt };
+  const { item, endsAt } = slots[index]!;
   return {
     kind: 'during',
     item,
-    next,
+    next: slots[index + 1]?.item ?? null,
+    endsAt,
     elapsedMinutes: minutesOfDay - minutesOf(item.startsAt),
-    remainingMinutes: next ? minutesOf(next.startsAt) - minutesOfDay : null,
+    remainingMinutes: minutesOf(endsAt) - minutesOfDay,
   };
 }
 

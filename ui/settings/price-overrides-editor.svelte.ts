@@ -1,6 +1,7 @@
 import { formatNumber } from '../../sim/core/format';
 import type { PersistedDocument } from '../../sim/persist';
 import {
+  HOW_TO_OVERRIDE,
   MAX_OVERRIDE_USD,
   PRICE_BOOKS,
   parsePriceOverridesText,
@@ -194,6 +195,29 @@ export function rowsOf(book: PriceBook): OverridableRow[] {
     });
   }
   return rows.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Why a book lacks prices, each reason once, and which reason (1-based note number) each missing row has. */
+export interface MissingNotes {
+  readonly notes: readonly string[];
+  readonly noteOf: Readonly<Record<string, number>>;
+}
+
+/**
+ * Numbers the distinct reasons the rows' prices are missing, so the table says each once instead of on
+ * every row. The "add your own price as an override" advice is left out: the table is where one does that.
+ */
+export function missingNotes(rows: readonly OverridableRow[]): MissingNotes {
+  const notes: string[] = [];
+  const noteOf: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.missingReason === undefined) continue;
+    const reason = row.missingReason.replace(HOW_TO_OVERRIDE, '').trim();
+    let index = notes.indexOf(reason);
+    if (index === -1) index = notes.push(reason) - 1;
+    noteOf[row.id] = index + 1;
+  }
+  return { notes, noteOf };
 }
 
 /** Reads a draft: empty means "no override"; `$` and thousands separators are accepted. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_BOOKS } from '../../sim/pricing';
-import { groupRows, readDraft, rowsOf } from './price-overrides-editor.svelte';
+import { HOW_TO_OVERRIDE, PRICE_BOOKS } from '../../sim/pricing';
+import { groupRows, missingNotes, readDraft, rowsOf } from './price-overrides-editor.svelte';
 
 describe('readDraft', () => {
   it('reads an empty field as "no override"', () => {
@@ -45,5 +45,22 @@ describe('rowsOf and groupRows', () => {
         .find((group) => group.service === 'Kinesis Streams')
         ?.rows.every((row) => row.id.startsWith('kinesis.')),
     ).toBe(true);
+  });
+});
+
+describe('missingNotes', () => {
+  it('says each reason a price is missing once, and numbers every missing row with its reason', () => {
+    const rows = rowsOf(PRICE_BOOKS.current);
+    const missing = rows.filter((row) => row.bookValue === undefined);
+    const { notes, noteOf } = missingNotes(rows);
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(notes.length).toBeLessThan(missing.length);
+    for (const row of missing)
+      expect(notes[noteOf[row.id]! - 1]).toBe(row.missingReason?.replace(HOW_TO_OVERRIDE, '').trim());
+    // The 22 instance-type rows of today's book share one sentence.
+    const instanceNote = noteOf['ec2.m3.xlarge.onDemandHour'];
+    expect(noteOf['emr.c4.xlarge.feeHour']).toBe(instanceNote);
+    expect(notes.every((note) => !note.includes('--prices'))).toBe(true);
+    expect(noteOf['kinesis.shardHour']).toBeUndefined();
   });
 });

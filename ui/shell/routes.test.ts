@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from './routes';
+import { currentFor, formatHash, parseHash } from './routes';
 
 describe('parseHash', () => {
   it('treats an empty hash as the agenda', () => {
@@ -55,5 +55,15 @@ describe('formatHash', () => {
 
   it('gives the bare page for no parameters', () => {
     expect(formatHash('agenda')).toBe('#/');
+  });
+});
+
+describe('currentFor', () => {
+  it('marks the page’s own link, and the agenda while a lab is shown', () => {
+    expect(currentFor('settings', 'settings')).toBe('page');
+    expect(currentFor('lab', 'agenda')).toBe('true');
+    expect(currentFor('lab', 'calculators')).toBeUndefined();
+    expect(currentFor('agenda', 'settings')).toBeUndefined();
+    expect(currentFor('not-found', 'agenda')).toBeUndefined();
   });
 });

@@ -54,3 +54,13 @@ export function formatHash(page: PageId, params: Readonly<Record<string, string>
   const query = new URLSearchParams(Object.entries(params).sort(([a], [b]) => a.localeCompare(b))).toString();
   return `#${pagePaths[page]}${query === '' ? '' : `?${query}`}`;
 }
+
+/**
+ * The header link's `aria-current` on `shown`: `page` on its own page, `true` on the Agenda link while a lab
+ * is shown (every lab is reached from the agenda, so that is where the learner is), nothing otherwise.
+ */
+export function currentFor(shown: Route['page'], link: PageId): 'page' | 'true' | undefined {
+  if (shown === link) return 'page';
+  if (shown === 'lab' && link === 'agenda') return 'true';
+  return undefined;
+}

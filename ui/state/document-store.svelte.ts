@@ -1,4 +1,11 @@
-import type { PersistedDocument, PersistedSettings, PriceBookId, ThemePreference } from '../../sim/persist';
+import {
+  MAX_LEARNER_NAME_LENGTH,
+  type PersistedDayPlan,
+  type PersistedDocument,
+  type PersistedSettings,
+  type PriceBookId,
+  type ThemePreference,
+} from '../../sim/persist';
 import type { PlatformNotice, PlatformPort } from '../platform/port';
 
 /**
@@ -40,6 +47,18 @@ export class DocumentStore {
   /** Replaces the whole set of overrides; callers validate first (see sim/pricing). */
   setPriceOverrides(priceOverrides: Readonly<Record<string, number>>): void {
     this.#updateSettings({ priceOverrides: { ...priceOverrides } });
+  }
+
+  /** The learner's name for exports, trimmed and cut to the longest name the document keeps. */
+  setLearnerName(name: string): void {
+    this.#updateSettings({ learnerName: name.trim().slice(0, MAX_LEARNER_NAME_LENGTH) });
+  }
+
+  /** The instructor's plan for the day (null fields: as the agenda plans it). */
+  setDayPlan(dayPlan: PersistedDayPlan): void {
+    this.#updateSettings({
+      dayPlan: { labIds: dayPlan.labIds && [...dayPlan.labIds], endsAt: dayPlan.endsAt },
+    });
   }
 
   /** A lab's saved progress as plain JSON, or undefined when the learner has not started it. */

@@ -36,14 +36,34 @@ describe('DocumentStore', () => {
   it('saves every settings change, in order', async () => {
     const { port, saved } = fakePort({ document: createDefaultDocument() });
     const store = await DocumentStore.load(port);
+    const defaults = createDefaultDocument().settings;
     store.setPriceBook('current');
     store.setTheme('dark');
     store.setPriceOverrides({ 'kinesis.shardHour': 0.02 });
     await store.whenSaved();
     expect(saved.map((document) => document.settings)).toEqual([
-      { priceBook: 'current', theme: 'system', priceOverrides: {} },
-      { priceBook: 'current', theme: 'dark', priceOverrides: {} },
-      { priceBook: 'current', theme: 'dark', priceOverrides: { 'kinesis.shardHour': 0.02 } },
+      { ...defaults, priceBook: 'current', theme: 'system', priceOverrides: {} },
+      { ...defaults, priceBook: 'current', theme: 'dark', priceOverrides: {} },
+      { ...defaults, priceBook: 'current', theme: 'dark', priceOverrides: { 'kinesis.shardHour': 0.02 } },
+    ]);
+  });
+
+  it('saves the learner’s name trimmed, and the instructor’s day plan', async () => {
+    const { port, saved } = fakePort({ document: createDefaultDocument() });
+    const store = await DocumentStore.load(port);
+    store.setLearnerName('  Ada Lovelace ');
+    store.setDayPlan({ labIds: ['data-bus', 'hot-shard'], endsAt: '17:30' });
+    store.setDayPlan({ labIds: null, endsAt: null });
+    await store.whenSaved();
+    expect(saved.map((document) => document.settings.learnerName)).toEqual([
+      'Ada Lovelace',
+      'Ada Lovelace',
+      'Ada Lovelace',
+    ]);
+    expect(saved.map((document) => document.settings.dayPlan)).toEqual([
+      { labIds: null, endsAt: null },
+      { labIds: ['data-bus', 'hot-shard'], endsAt: '17:30' },
+      { labIds: null, endsAt: null },
     ]);
   });
 

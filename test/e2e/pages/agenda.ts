@@ -30,6 +30,34 @@ export class AgendaPage {
   /** The labs a session lists, each as `title — status`. */
   async labsOf(title: string): Promise<string[]> {
     const items = this.session(title).getByRole('list').getByRole('listitem');
-    return (await items.allInnerTexts()).map((text) => text.replace(/\s*\n\s*/g, ' — ').trim());
+    const result: string[] = [];
+    for (const item of await items.all()) {
+      const name = (await item.locator('[data-lab-title]').innerText()).trim();
+      const status = (await item.locator('[data-lab-status]').innerText()).replace(/\s*\n\s*/g, ' — ').trim();
+      result.push(`${name} — ${status}`);
+    }
+    return result;
+  }
+
+  /** Each lab's duration and running total as the session shows them: `15 min · 35 min so far`. */
+  async timesOf(title: string): Promise<string[]> {
+    return (await this.session(title).locator('[data-lab-time]').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+  }
+
+  /** The session's total of today's labs against its slot. */
+  planTotal(title: string): Locator {
+    return this.session(title).locator('[data-plan-total]');
+  }
+
+  /** Opens the instructor's lab choice (checkboxes beside the labs). */
+  async startChoosingLabs(): Promise<void> {
+    await this.app.page.getByRole('button', { name: 'Choose the day’s labs…' }).click();
+  }
+
+  /** The checkbox that puts a lab on today's plan. */
+  planCheckbox(labTitle: string): Locator {
+    return this.app.page.getByRole('checkbox', { name: `On today’s plan: ${labTitle}` });
   }
 }

@@ -42,8 +42,9 @@ export class App {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** The header's theme button, named for what it does: "Switch to dark theme" or "Switch to light theme". */
   get themeToggle(): Locator {
-    return this.page.getByRole('button', { name: 'Dark theme' });
+    return this.page.getByRole('banner').getByRole('button', { name: /^Switch to (dark|light) theme$/i });
   }
 
   /** The theme actually drawn, as the page's root element says. */

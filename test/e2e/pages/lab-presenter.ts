@@ -22,9 +22,24 @@ export class PresenterControls {
     await this.bar.getByRole('button', { name: 'Hide hints and solution' }).click();
   }
 
-  /** Asks to jump to a lab (by title) at "Introduction" or "Step n: title"; a lab with progress then asks to confirm. */
+  /** Opens the jump panel (the bar keeps it folded so the bar stays one line). */
+  async openJump(): Promise<void> {
+    const summary = this.bar.getByText('Jump to a lab…');
+    if (!(await this.bar.getByLabel('Jump to').isVisible())) await summary.click();
+  }
+
+  /**
+   * Asks to jump to a lab (by title; its option also says how long it takes) at "Introduction" or
+   * "Step n: title"; a lab with progress then asks to confirm.
+   */
   async jumpTo(labTitle: string, step: string): Promise<void> {
-    await this.bar.getByLabel('Jump to').selectOption({ label: labTitle });
+    await this.openJump();
+    const select = this.bar.getByLabel('Jump to');
+    const value = await select
+      .locator('option', { hasText: `${labTitle} · ` })
+      .first()
+      .getAttribute('value');
+    await select.selectOption(value ?? labTitle);
     await this.bar.getByLabel('Step').selectOption({ label: step });
     await this.bar.getByRole('button', { name: 'Go' }).click();
   }

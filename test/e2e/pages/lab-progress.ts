@@ -13,13 +13,36 @@ export class ProgressPanel {
     return this.section.getByRole('row').filter({ hasText: labTitle }).getByRole('cell').first();
   }
 
-  /** Exports and saves the file to `path`; returns its text. */
-  async export(kind: 'JSON' | 'CSV', path: string): Promise<string> {
+  /**
+   * Exports and saves the file to `path`; returns its text. `name` answers the one-time question for the
+   * learner's name (give it on the first export only). `fileName` receives the name the app suggested.
+   */
+  async export(
+    kind: 'JSON' | 'CSV',
+    path: string,
+    options: { name?: string; fileName?: (name: string) => void } = {},
+  ): Promise<string> {
     const download = this.page.waitForEvent('download');
     await this.section.getByRole('button', { name: `Export progress (${kind})` }).click();
-    await (await download).saveAs(path);
+    if (options.name !== undefined) {
+      await this.nameDialog.getByLabel('Your name').fill(options.name);
+      await this.nameDialog.getByRole('button', { name: 'Save and export' }).click();
+    }
+    const file = await download;
+    options.fileName?.(file.suggestedFilename());
+    await file.saveAs(path);
     const { readFile } = await import('node:fs/promises');
     return readFile(path, 'utf8');
+  }
+
+  /** The one-time question for the learner's name before the first export. */
+  get nameDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Whose progress is this?' });
+  }
+
+  /** The learner's name field in the progress section (editable after it was first asked). */
+  get nameField(): Locator {
+    return this.section.getByLabel('Your name on exports');
   }
 
   /** Picks a file to import; the caller then confirms or reads the error. */

@@ -1,4 +1,4 @@
-import { calculateKinesis, type KinesisResult } from '../../../sim/calc/kinesis';
+import { calculateKinesis, PARTITION_KEY_BYTES_RULE, type KinesisResult } from '../../../sim/calc/kinesis';
 import { formatCount, formatNumber, formatUsd } from '../../../sim/core/format';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
@@ -37,6 +37,17 @@ export const kinesisCalculator: CalculatorDefinition<KinesisResult> = {
       min: 1,
       max: 1_048_576,
       integer: true,
+    },
+    {
+      kind: 'number',
+      key: 'partitionKeyBytes',
+      label: PARTITION_KEY_BYTES_RULE.label,
+      unit: 'bytes',
+      defaultValue: 0,
+      min: PARTITION_KEY_BYTES_RULE.min,
+      max: PARTITION_KEY_BYTES_RULE.max,
+      integer: PARTITION_KEY_BYTES_RULE.integer ?? false,
+      hint: 'Keys count toward the 1 MiB/s write limit per shard (and, with the KPL, into each aggregate). 0 leaves them out.',
     },
     {
       kind: 'number',
@@ -79,6 +90,7 @@ export const kinesisCalculator: CalculatorDefinition<KinesisResult> = {
         recordsPerSecond: numberIn(values, 'recordsPerSecond'),
         ...(peak === undefined ? {} : { peakRecordsPerSecond: peak }),
         recordBytes: numberIn(values, 'recordBytes'),
+        partitionKeyBytes: numberIn(values, 'partitionKeyBytes'),
         consumers: numberIn(values, 'consumers'),
         retentionHours: numberIn(values, 'retentionHours'),
         kplAggregation: choiceIn(values, 'kplAggregation') === 'on',

@@ -96,9 +96,10 @@ export const pipelineCalculator: CalculatorDefinition<PipelineResult> = {
       label: 'Redshift node type',
       defaultValue: LAB_NODE,
       options: [
-        { value: LAB_NODE, label: 'Lab default (dc1.large, or dc2.large today)' },
+        { value: LAB_NODE, label: 'Lab default' },
         ...REDSHIFT_NODE_TYPES.map((node) => ({ value: node.name, label: node.name })),
       ],
+      hint: 'Lab default: dc1.large as in lab 4, or dc2.large in today’s book, which has no dc1.large.',
     },
     {
       kind: 'number',

@@ -17,9 +17,10 @@ export const redshiftCalculator: CalculatorDefinition<RedshiftResult> = {
       defaultValue: 'dc1.large',
       options: REDSHIFT_NODE_TYPES.map((node) => ({
         value: node.name,
-        label: `${node.name} — ${node.family}${node.era === 'current' ? ' (after 2016)' : ''}`,
+        // Short enough for the field's width at 1280 pixels; the families are named in the hint.
+        label: `${node.name} — ${node.era === 'current' ? 'after 2016' : node.family}`,
       })),
-      hint: 'Lab 4 uses a single dc1.large node.',
+      hint: 'Lab 4 uses a single dc1.large node. dc: dense compute, ds: dense storage, ra3: managed storage; types after 2016 have no 2016 price.',
     },
     {
       kind: 'number',
