@@ -5,7 +5,7 @@
  */
 import { loadLab } from '../../labs/catalogue';
 import type { AnyLabDefinition } from '../../labs/engine/types';
-import type * as CalculatorsRoute from '../calculators/route';
+import type * as CalculatorsRoute from '../calculators/calculators-route';
 import type LabPage from '../labs/player/LabPage.svelte';
 import { LazyChunk } from './lazy-chunk.svelte';
 
@@ -25,7 +25,8 @@ export const presenterBarChunk = new LazyChunk(() =>
 );
 
 /** The calculators; `openCalculators` keeps their state for the app's run. */
-export const calculatorsModule = (): Promise<typeof CalculatorsRoute> => import('../calculators/route');
+export const calculatorsModule = (): Promise<typeof CalculatorsRoute> =>
+  import('../calculators/calculators-route');
 
 const labPlayer = (): Promise<typeof LabPage> =>
   import('../labs/player/LabPage.svelte').then((m) => m.default);
