@@ -72,7 +72,7 @@ export const catalogue: readonly CatalogueEntry[] = [
   {
     id: 'kcl-scaling',
     folder: '09-kcl-scaling',
-    estimatedMinutes: 20,
+    estimatedMinutes: 25,
     load: () => import('./09-kcl-scaling/lab.ts').then((m) => m.kclScalingLab),
   },
   {
