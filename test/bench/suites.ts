@@ -1,4 +1,5 @@
 import type { BenchSuite } from './bench.ts';
+import { bundleSuite } from './bundle.bench.ts';
 import { firehoseSuite } from './firehose.bench.ts';
 import { kinesisSuite } from './kinesis.bench.ts';
 import { labsSuite } from './labs.bench.ts';
@@ -16,4 +17,5 @@ export const suites: readonly BenchSuite[] = [
   kinesisSuite,
   rateSuite,
   labsSuite,
+  bundleSuite,
 ];

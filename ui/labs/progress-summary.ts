@@ -97,8 +97,14 @@ export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabPro
   };
 }
 
-/** "Not started", "In progress: step 2 of 4", "Completed", "Saved progress damaged", for people. */
-export function describeStatus(summary: LabProgressSummary): string {
+/**
+ * "Not started", "In progress: step 2 of 4", "Completed", "Saved progress damaged", for people. A lab not
+ * started needs no figures (the agenda says so without loading the lab).
+ */
+export function describeStatus(
+  summary:
+    { readonly status: 'not-started' } | Pick<LabProgressSummary, 'status' | 'currentStep' | 'stepCount'>,
+): string {
   switch (summary.status) {
     case 'not-started':
       return 'Not started';

@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { App } from './app';
 
 /** The home page: the workshop day, one card per session and a row for the break. */
@@ -29,6 +29,8 @@ export class AgendaPage {
 
   /** The labs a session lists, each as `title — status`. */
   async labsOf(title: string): Promise<string[]> {
+    // A lab with saved progress loads to read it; wait until every line says where the learner stands.
+    await expect(this.session(title).getByText('Reading progress…')).toHaveCount(0);
     const items = this.session(title).getByRole('list').getByRole('listitem');
     const result: string[] = [];
     for (const item of await items.all()) {

@@ -19,13 +19,20 @@ export class App {
       await this.page.goto('about:blank');
     }
     await this.page.goto(`./#${route}`);
+    await this.shown();
+  }
+
+  /** Waits until the page is shown: the header is up and no part of the page is still loading. */
+  async shown(): Promise<void> {
     await expect(this.page.getByRole('banner')).toBeVisible();
+    await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(this.page.getByText('Reading progress…')).toHaveCount(0);
   }
 
   /** Reloads the page, as a learner coming back to it would. */
   async reload(): Promise<void> {
     await this.page.reload();
-    await expect(this.page.getByRole('banner')).toBeVisible();
+    await this.shown();
   }
 
   get navigation(): Locator {

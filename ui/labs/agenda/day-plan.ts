@@ -3,7 +3,7 @@
  * `estimatedMinutes`), the running total, and how that compares with the session's slot. With no choice
  * saved, the day is each session's core path as the agenda marks it.
  */
-import { findLab } from '../../../labs';
+import { catalogueEntry } from '../../../labs/catalogue';
 import {
   agenda,
   agendaSlots,
@@ -47,7 +47,7 @@ export const dayEndOf = (plan: PersistedDayPlan): string => plan.endsAt ?? ASSUM
 export function coreLabIds(): string[] {
   return agenda.flatMap((item) =>
     item.kind === 'session'
-      ? item.labs.filter((lab) => lab.path === 'core' && findLab(lab.id)).map((lab) => lab.id)
+      ? item.labs.filter((lab) => lab.path === 'core' && catalogueEntry(lab.id)).map((lab) => lab.id)
       : [],
   );
 }
@@ -64,7 +64,7 @@ export function planDay(plan: PersistedDayPlan): SessionPlan[] {
     if (item.kind !== 'session') return [];
     let running = 0;
     const labs = item.labs.map((planned): PlanLab => {
-      const lab = findLab(planned.id);
+      const lab = catalogueEntry(planned.id);
       const isChosen = lab !== undefined && chosen.has(planned.id);
       if (isChosen) running += lab.estimatedMinutes;
       return {
