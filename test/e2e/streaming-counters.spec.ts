@@ -24,6 +24,7 @@ test.describe('streaming console: records, attempts and log lines', () => {
     await streaming.open();
     await streaming.start('A hot key');
     await streaming.setSpeed('100×');
+    await streaming.setPauseAtMoments(false);
     await streaming.play();
     await expect.poll(() => streaming.seconds(), { timeout: 30_000, intervals: [100] }).toBeGreaterThan(30);
     await streaming.pause();
