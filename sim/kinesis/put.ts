@@ -95,13 +95,17 @@ function validateEntries(
   for (let i = 0; i < records.length; i++) {
     const entry = records[i]!;
     const key = entry.PartitionKey;
-    const keyChecked = checkPartitionKey(
-      key,
-      limits.partitionKeyMaxLength,
-      `${field(i)}.partitionKey`,
-      `${field(i)}.PartitionKey`,
-    );
-    if (!keyChecked.ok) return keyChecked;
+    // Code points never outnumber UTF-16 units, so a key whose units are within the limit passes the check:
+    // only other keys go through it, and the hot path builds no member names for messages it will not show.
+    if (typeof key !== 'string' || key.length < 1 || key.length > limits.partitionKeyMaxLength) {
+      const keyChecked = checkPartitionKey(
+        key,
+        limits.partitionKeyMaxLength,
+        `${field(i)}.partitionKey`,
+        `${field(i)}.PartitionKey`,
+      );
+      if (!keyChecked.ok) return keyChecked;
+    }
     if (!(entry.Data instanceof Uint8Array)) {
       return kinesisFail(
         'ValidationException',
