@@ -81,16 +81,7 @@ test('the downstream panels’ commands run: Firehose, the S3 browser and the ob
   const streaming = new StreamingConsole(page);
   await streaming.open();
   await streaming.run('A Firehose pipeline');
-  const firehose = streaming.section('Firehose buffers');
-  const delivered = firehose.locator('tbody tr').first();
-  await expect(delivered).toBeVisible({ timeout: 30_000 });
-  await streaming.pause();
-  const key = (await delivered.getAttribute('data-key')) ?? '';
-  await firehose
-    .locator(`tr[data-key="${key}"]`)
-    .getByRole('button', { name: `Open ${key} in the S3 browser` })
-    .click();
-  await expect(streaming.section('S3 browser').locator(`[data-object-key="${key}"]`)).toBeVisible();
+  const { key } = await streaming.openFirstDeliveredObject();
   const problems = await problemsOnPage(page);
   expect(await page.locator('[data-cli]').allInnerTexts()).toEqual(
     expect.arrayContaining([

@@ -67,17 +67,7 @@ test.describe('streaming console: records, attempts and log lines', () => {
     const streaming = new StreamingConsole(page);
     await streaming.open();
     await streaming.run('A Firehose pipeline');
-    const firehose = streaming.section('Firehose buffers');
-    const delivered = firehose.locator('tbody tr').first();
-    await expect(delivered).toBeVisible({ timeout: 30_000 });
-    await streaming.pause();
-    const key = (await delivered.getAttribute('data-key')) ?? '';
-    await firehose
-      .locator(`tr[data-key="${key}"]`)
-      .getByRole('button', { name: `Open ${key} in the S3 browser` })
-      .click();
-    const viewer = streaming.section('S3 browser').locator(`[data-object-key="${key}"]`);
-    await expect(viewer).toBeVisible();
+    const { key, viewer } = await streaming.openFirstDeliveredObject();
     const [year, month, day, hour] = key.split('/').slice(1, 5);
     const stamp = `[${day}/${MONTHS[Number(month) - 1]}/${year}:${hour}:`;
     const content = await viewer.locator('[data-object-content]').innerText();

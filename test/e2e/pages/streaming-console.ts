@@ -118,6 +118,25 @@ export class StreamingConsole {
     return this.page.getByRole('region', { name });
   }
 
+  /**
+   * Waits for Firehose's first delivery, pauses, and opens that object in the S3 browser: its key and the
+   * viewer. Located by its key, since newer deliveries may still arrive above it while the clock stops.
+   */
+  async openFirstDeliveredObject(): Promise<{ key: string; viewer: Locator }> {
+    const firehose = this.section('Firehose buffers');
+    const delivered = firehose.locator('tbody tr').first();
+    await expect(delivered).toBeVisible({ timeout: 30_000 });
+    await this.pause();
+    const key = (await delivered.getAttribute('data-key')) ?? '';
+    await firehose
+      .locator(`tr[data-key="${key}"]`)
+      .getByRole('button', { name: `Open ${key} in the S3 browser` })
+      .click();
+    const viewer = this.section('S3 browser').locator(`[data-object-key="${key}"]`);
+    await expect(viewer).toBeVisible();
+    return { key, viewer };
+  }
+
   async openAllDisclosures(): Promise<void> {
     await openAllDisclosures(this.page);
   }
