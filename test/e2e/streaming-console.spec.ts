@@ -237,7 +237,7 @@ for (const size of [
     await console.moment.getByRole('button', { name: 'Play on' }).click();
     await expect(console.moment).toContainText('Paused at 60.0 s.', { timeout: 30_000 });
     await console.moment.getByRole('button', { name: 'Play on' }).click();
-    const skipped = board.locator('.facts div').filter({ hasText: 'Records skipped (never processed)' });
+    const skipped = board.locator('.fact-list div').filter({ hasText: 'Records skipped (never processed)' });
     await expect(skipped.locator('dd')).not.toHaveText('0', { timeout: 30_000 });
     await console.pause();
     await expect(board.locator('[data-lease][data-state="owner-down"]')).toHaveCount(0);
