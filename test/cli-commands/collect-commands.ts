@@ -15,7 +15,12 @@ import { BUCKET, PREFIX, STREAM_NAME } from '../../labs/12-firehose-buffering/bu
 import { workload } from '../../labs/07-hot-shard/simulation.ts';
 import { initialShards } from '../../labs/07-hot-shard/workspace.ts';
 import { HOT_KEY } from '../../labs/07-hot-shard/simulation.ts';
-import { adjacentPairs, midpointOf, openShards, shardCountRange } from '../../ui/streaming/action-forms.ts';
+import {
+  adjacentPairs,
+  midpointOf,
+  openShards,
+  shardCountRange,
+} from '../../ui/consoles/streaming/action-forms.ts';
 import {
   addKclWorker,
   crashKclWorker,
@@ -29,9 +34,9 @@ import {
   streamCommandContext,
   type RealCommand,
 } from '../../ui/streaming/cli-commands.ts';
-import { ConsoleEngine } from '../../ui/streaming/console-engine.ts';
-import type { StreamView } from '../../ui/streaming/console-view.ts';
-import { BUILT_IN_SCENARIOS } from '../../ui/streaming/scenarios.ts';
+import { ConsoleEngine } from '../../ui/consoles/streaming/console-engine.ts';
+import type { StreamView } from '../../ui/consoles/streaming/console-view.ts';
+import { BUILT_IN_SCENARIOS } from '../../ui/consoles/streaming/scenarios.ts';
 
 /** A command the app can show, and where. */
 export interface ShownCommand {

@@ -18,7 +18,7 @@ import {
   scanLeaseTable,
   type CommandContext,
 } from '../../ui/streaming/cli-commands.ts';
-import { shellLine, simpleCommands } from '../../ui/streaming/shell-words.ts';
+import { shellLine, simpleCommands } from '../../ui/consoles/streaming/shell-words.ts';
 
 const found = spawnSync('/bin/sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
 const awsInstalled = found.status === 0 && found.stdout.trim() !== '';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simpleCommands, type ShellPart } from '../../ui/streaming/shell-words.ts';
+import { simpleCommands, type ShellPart } from '../../ui/consoles/streaming/shell-words.ts';
 import { collectShownCommands, labTextCommands, type ShownCommand } from './collect-commands.ts';
 import { commandLineProblems, PROGRAMS } from './check-line.ts';
 import { runInShell } from './shell-argv.ts';

@@ -11,7 +11,7 @@ import { LazyChunk } from './lazy-chunk.svelte';
 
 /** The streaming console (its simulation runs in a worker the page starts). */
 export const streamingChunk = new LazyChunk(() =>
-  import('../streaming/StreamingConsolePage.svelte').then((m) => m.default),
+  import('../consoles/streaming/StreamingConsolePage.svelte').then((m) => m.default),
 );
 
 /** The settings page (price books, theme, lab progress export and import). */

@@ -7,7 +7,7 @@ import {
   type CommandContext,
   type RealCommand,
 } from './cli-commands.ts';
-import { shellLine, shellQuote } from './shell-words.ts';
+import { shellLine, shellQuote } from '../consoles/streaming/shell-words.ts';
 
 const HALF = '170141183460469231731687303715884105728';
 const shards: Record<string, { StartingHashKey: string; EndingHashKey: string }> = {

@@ -12,14 +12,14 @@ import { PRICE_BOOKS, STREAMING_FEATURE_CHANGES } from '../../sim/pricing/index.
 import { Rng } from '../../sim/core/rng.ts';
 import { partitionKeyFor, type PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
-import type { StreamView } from './console-view.ts';
+import type { StreamView } from '../consoles/streaming/console-view.ts';
 import {
   newStartingHashKeyRefusal,
   partitionKeyRefusal,
   updateShardCountRefusal,
   type ShardToSplit,
-} from './command-checks.ts';
-import { shellTokens, type ShellPart } from './shell-words.ts';
+} from '../consoles/streaming/command-checks.ts';
+import { shellTokens, type ShellPart } from '../consoles/streaming/shell-words.ts';
 
 /** What "Show the real command" shows. */
 export type RealCommand =
