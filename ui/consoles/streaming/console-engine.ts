@@ -11,7 +11,9 @@ import type { StreamingAction } from '../../../sim/streaming/scenario-schema.ts'
 import type { StreamingServices } from '../../../sim/streaming/services.ts';
 import { kinesisCommandContext, realCommandFor, type RealCommand } from '../../streaming/cli-commands.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge, MomentView } from './console-view.ts';
-import type { ConsoleAction } from './protocol.ts';
+import type { ConsoleEngine as HostedEngine } from '../shell/engine.ts';
+import { readObjectBody } from './object-body.ts';
+import type { ConsoleAction, ObjectBodyResult, StreamingCommand, StreamingRequest } from './protocol.ts';
 import { buildConsoleView } from './view-builder.ts';
 
 /** A steppable streaming run, as `openStreamingSession` (sim/streaming) returns it. */
@@ -74,7 +76,12 @@ interface Run {
 }
 
 /** The console's simulation: one run at a time, its clock settings and its action log. */
-export class ConsoleEngine {
+export class ConsoleEngine implements HostedEngine<
+  StreamingCommand,
+  ConsoleView,
+  StreamingRequest,
+  ObjectBodyResult
+> {
   speed: ConsoleSpeed = 1;
   running = false;
   /**
@@ -128,6 +135,23 @@ export class ConsoleEngine {
     };
     this.running = false;
     return [];
+  }
+
+  /** Starting another scenario stops the clock, even when the scenario is refused. */
+  stopsClock(command: StreamingCommand): boolean {
+    return command.type === 'start';
+  }
+
+  /** Runs a command from the page: start a scenario, or apply a learner's action (see `apply`). */
+  command(command: StreamingCommand): readonly SimError[] {
+    if (command.type === 'start') return this.start(command.name, command.scenario, command.moments);
+    this.apply(command.action);
+    return [];
+  }
+
+  /** An S3 object's decoded content, read from the run. */
+  answer(request: StreamingRequest): ObjectBodyResult {
+    return readObjectBody(this.services?.s3, request.bucket, request.key);
   }
 
   /** Starts the current scenario again from time 0 with another seed. */

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WorkerLike } from './console-client.svelte.ts';
+import type { StreamingWorker } from './console-client.svelte.ts';
 import { consoleSession, momentsOf, resetConsoleSessionForTests } from './console-session.ts';
 import type { ToWorker } from './protocol.ts';
 import { findBuiltIn } from './scenarios.ts';
 
-function fakeWorker(sent: ToWorker[]): WorkerLike {
+function fakeWorker(sent: ToWorker[]): StreamingWorker {
   return { onmessage: null, postMessage: (message) => sent.push(message), terminate: () => undefined };
 }
 
@@ -25,7 +25,10 @@ describe('the console session', () => {
     expect(second).toBe(first);
     expect(workers).toBe(1);
     expect(sent).toEqual([
-      { type: 'start', name: hotKey.title, scenario: hotKey.scenario, moments: momentsOf(hotKey) },
+      {
+        type: 'command',
+        command: { type: 'start', name: hotKey.title, scenario: hotKey.scenario, moments: momentsOf(hotKey) },
+      },
       { type: 'play' },
     ]);
   });

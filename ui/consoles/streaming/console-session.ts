@@ -3,19 +3,22 @@
  * page component, so leaving the console (for a lab, the agenda…) and coming back finds the run where the
  * learner left it, until they restart it or start another scenario.
  */
-import { ConsoleClient, type WorkerLike } from './console-client.svelte.ts';
+import { StreamingConsoleClient, type StreamingWorker } from './console-client.svelte.ts';
 import type { MomentView } from './console-view.ts';
 import { BUILT_IN_SCENARIOS, type BuiltInScenario } from './scenarios.ts';
 
-let session: ConsoleClient | undefined;
+let session: StreamingConsoleClient | undefined;
 
 /**
  * The session, created on first use with a worker from `startWorker` and started on `first` (the picker's
  * selected built-in scenario); later calls return the same session untouched.
  */
-export function consoleSession(startWorker: () => WorkerLike, first: BuiltInScenario): ConsoleClient {
+export function consoleSession(
+  startWorker: () => StreamingWorker,
+  first: BuiltInScenario,
+): StreamingConsoleClient {
   if (session === undefined) {
-    session = new ConsoleClient(startWorker());
+    session = new StreamingConsoleClient(startWorker());
     session.start(first.title, first.scenario, momentsOf(first));
   }
   return session;

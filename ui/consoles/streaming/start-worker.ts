@@ -1,9 +1,9 @@
-import type { WorkerLike } from './console-client.svelte.ts';
+import type { StreamingWorker } from './console-client.svelte.ts';
 
 /** Starts the streaming console's simulation worker (a module worker Vite bundles from this URL). */
-export function startSimulationWorker(): WorkerLike {
+export function startSimulationWorker(): StreamingWorker {
   return new Worker(new URL('./simulation.worker.ts', import.meta.url), {
     type: 'module',
     name: 'streaming-simulation',
-  }) as WorkerLike;
+  }) as StreamingWorker;
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KclWorkerAction } from './lease-board';
 import LeasesBoard from './LeasesBoard.svelte';
 import { kclFixture } from './panel-fixtures';
-import { flush, mountPanel, type Mounted } from './mount-for-test.svelte';
+import { flush, mountPanel, type Mounted } from '../../shell/mount-for-test.svelte';
 
 describe('LeasesBoard', () => {
   let mounted: Mounted<Record<string, unknown>> | undefined;

@@ -5,7 +5,7 @@ import ConsumersPanel from './ConsumersPanel.svelte';
 import CostMeter from './CostMeter.svelte';
 import FirehosePanel from './FirehosePanel.svelte';
 import S3Browser from './S3Browser.svelte';
-import { flush, mountPanel } from './mount-for-test.svelte';
+import { flush, mountPanel } from '../../shell/mount-for-test.svelte';
 import {
   costFixture,
   deliveryStreamFixture,

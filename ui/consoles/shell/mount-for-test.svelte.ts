@@ -5,7 +5,7 @@
  */
 import type * as svelte from 'svelte';
 // @ts-expect-error -- the client entry has no declaration file of its own; typed through `svelte` below.
-import * as client from '../../../../node_modules/svelte/src/index-client.js';
+import * as client from '../../../node_modules/svelte/src/index-client.js';
 
 const { mount, unmount, flushSync } = client as typeof svelte;
 

@@ -3,7 +3,7 @@
  * seconds. When the simulation cannot keep up, the clock falls behind instead of piling up debt, so a
  * slow moment never turns into a burst afterwards.
  */
-import type { ConsoleSpeed } from './console-view.ts';
+import type { ConsoleSpeed } from './clock.ts';
 
 /** Longest wall-time gap one slice makes up for (a tab in the background, a slow slice). */
 export const MAX_CATCH_UP_MS = 100;

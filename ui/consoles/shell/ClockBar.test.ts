@@ -2,8 +2,8 @@
 import { getByRole, queryByRole } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import ClockBar from './ClockBar.svelte';
-import type { ClockView } from './console-view';
-import { mountPanel, type Mounted } from './panels-downstream/mount-for-test.svelte';
+import type { ClockView } from './clock';
+import { mountPanel, type Mounted } from './mount-for-test.svelte';
 
 const clock = (overrides: Partial<ClockView> = {}): ClockView => ({
   nowMs: 12_000,
