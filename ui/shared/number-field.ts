@@ -1,6 +1,6 @@
-/** The check behind `NumberField.svelte`: is the typed text a whole number in range, and if not, why. */
-import { formatCount } from '../../../sim/core/format';
-import { learnerLocale, parseTypedNumber, type TypedNumber } from '../../number-input';
+/** The check behind the stepped `NumberField.svelte`: is the typed text a whole number in range, and if not, why. */
+import { formatCount } from '../../sim/core/format';
+import { learnerLocale, parseTypedNumber, type TypedNumber } from '../number-input';
 
 /**
  * Reads what was typed into a whole-number field as people type numbers (`21,600`, `21 600`, the learner's
