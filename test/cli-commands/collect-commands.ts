@@ -33,7 +33,7 @@ import {
   splitShardCommand,
   streamCommandContext,
   type RealCommand,
-} from '../../ui/streaming/cli-commands.ts';
+} from '../../ui/shared/cli-commands.ts';
 import { ConsoleEngine } from '../../ui/consoles/streaming/console-engine.ts';
 import type { StreamView } from '../../ui/consoles/streaming/console-view.ts';
 import { BUILT_IN_SCENARIOS } from '../../ui/consoles/streaming/scenarios.ts';

@@ -17,7 +17,7 @@ import {
   realCommandFor,
   scanLeaseTable,
   type CommandContext,
-} from '../../ui/streaming/cli-commands.ts';
+} from '../../ui/shared/cli-commands.ts';
 import { shellLine, simpleCommands } from '../../ui/consoles/streaming/shell-words.ts';
 
 const found = spawnSync('/bin/sh', ['-c', 'command -v aws'], { encoding: 'utf8' });

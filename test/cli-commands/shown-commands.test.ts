@@ -151,7 +151,7 @@ describe('command lines in the labs’ texts', () => {
 describe('where commands are written', () => {
   it('builds every AWS CLI command in the one module that is checked here', () => {
     // A command typed anywhere else would escape this test: find `aws <service> <command>` in code
-    // (comment lines aside) outside ui/streaming/cli-commands.ts.
+    // (comment lines aside) outside ui/shared/cli-commands.ts.
     const offenders: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -160,7 +160,7 @@ describe('where commands are written', () => {
         else if (
           /\.(ts|svelte)$/.test(entry.name) &&
           !/\.test\.ts$/.test(entry.name) &&
-          path !== join('ui', 'streaming', 'cli-commands.ts')
+          path !== join('ui', 'shared', 'cli-commands.ts')
         ) {
           readFileSync(path, 'utf8')
             .split('\n')

@@ -9,7 +9,7 @@ import { splitMidpoint } from './split-midpoint.ts';
 import type { Scenario } from '../../../sim/scenario/scenario.ts';
 import type { StreamingAction } from '../../../sim/streaming/scenario-schema.ts';
 import type { StreamingServices } from '../../../sim/streaming/services.ts';
-import { kinesisCommandContext, realCommandFor, type RealCommand } from '../../streaming/cli-commands.ts';
+import { kinesisCommandContext, realCommandFor, type RealCommand } from '../../shared/cli-commands.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge, MomentView } from './console-view.ts';
 import type { ConsoleEngine as HostedEngine } from '../shell/engine.ts';
 import { readObjectBody } from './object-body.ts';

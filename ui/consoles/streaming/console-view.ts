@@ -8,7 +8,7 @@
  * metric period, oldest first.
  */
 
-import type { RealCommand } from '../../streaming/cli-commands.ts';
+import type { RealCommand } from '../../shared/cli-commands.ts';
 
 export { CONSOLE_SPEEDS } from '../shell/clock.ts';
 export type { ClockView, ConsoleSpeed, MomentView } from '../shell/clock.ts';

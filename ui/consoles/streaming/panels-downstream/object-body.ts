@@ -5,7 +5,7 @@
  */
 import { gunzipSync, unzipSync } from 'fflate';
 import type { ObjectBodyView } from '../console-view';
-import type { ObjectCompression } from '../../../streaming/cli-commands';
+import type { ObjectCompression } from '../../../shared/cli-commands';
 
 /** Characters of decoded text the preview keeps; the rest is counted, not shown. */
 export const PREVIEW_CHARACTERS = 20_000;
