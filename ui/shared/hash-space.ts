@@ -1,5 +1,5 @@
-/** Hash-key-space helpers for the streaming labs' explorables: positions, labels and units. */
-import { HASH_KEY_SPACE } from '../../../sim/kinesis/hash-key';
+/** Hash-key-space helpers for the shard map and the streaming labs' explorables: positions, labels and units. */
+import { HASH_KEY_SPACE } from '../../sim/kinesis/hash-key';
 
 /** Where a decimal hash key sits in the 128-bit space, from 0 to 1. */
 export function hashKeyFraction(hashKey: string): number {
