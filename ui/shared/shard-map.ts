@@ -3,6 +3,7 @@
  * segment over its range, and keys as marks where their MD5 hash key lands, their labels stacked in rows
  * so that none overlaps the one before. Shared by the streaming console and the streaming labs.
  */
+import { formatPercent } from '../../sim/core/format';
 import { hashKeyFraction, shortShardId } from './hash-space';
 
 /** One open shard on the map. */
@@ -83,11 +84,6 @@ const TICKS: readonly [number, string][] = [
   [1, '2¹²⁸ − 1'],
 ];
 
-/** Percent with no decimals: 0.734 → `73 %`. */
-export function percent(ratio: number): string {
-  return `${Math.round(ratio * 100)} %`;
-}
-
 /** Lays out the map of `shards` with `markers`, `width` view-box units wide. */
 export function layoutKeySpace(
   shards: readonly MapShard[],
@@ -103,7 +99,7 @@ export function layoutKeySpace(
     const x1 = x(shard.endingHashKey);
     const text = [
       shard.label ?? shortShardId(shard.shardId),
-      ...(shard.load === undefined ? [] : [percent(shard.load)]),
+      ...(shard.load === undefined ? [] : [formatPercent(shard.load, 0)]),
       ...(shard.hot ? ['throttling'] : []),
     ].join(' · ');
     return {
@@ -126,7 +122,7 @@ export function layoutKeySpace(
           ? null
           : marker.share === undefined
             ? marker.label
-            : `${marker.label} (${percent(marker.share)})`;
+            : `${marker.label} (${formatPercent(marker.share, 0)})`;
       let row = -1;
       if (text !== null) {
         const half = (text.length * CHAR) / 2 + 6;
