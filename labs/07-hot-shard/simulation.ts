@@ -10,11 +10,11 @@ import {
 } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
 import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
-import type { HotShardWorkspace } from './workspace.ts';
+import { STREAM_NAME, type HotShardWorkspace } from './workspace.ts';
 
 /** The lab's workload: 3,000 orders/s of 200 bytes keyed by store on 4 shards, for 20 s (assumptions). */
 export const workload = {
-  streamName: 'orders',
+  streamName: STREAM_NAME,
   shards: 4,
   recordsPerSecond: 3000,
   recordBytes: 200,

@@ -1,6 +1,6 @@
 /** The hot-shard lab's workspace (the fixes the learner applied, the load, the answers) and its reducer. */
 import { ok, type Result } from '../../sim/core/errors.ts';
-import { checkNewStartingHashKey, evenSplit, shardIdOf } from '../../sim/kinesis/index.ts';
+import { checkNewStartingHashKey, evenSplit, shardIdOf, shardNotFound } from '../../sim/kinesis/index.ts';
 import { invalidAction } from '../engine/run.ts';
 
 /** The lab's two loads: a normal day, and a flash sale that puts most orders on one store. */
@@ -30,6 +30,9 @@ export type HotShardAction =
   | { readonly type: 'set-load'; readonly load: HotShardLoad }
   | { readonly type: 'set-hot-key-suffixes'; readonly suffixes: number };
 
+/** The lab's stream. */
+export const STREAM_NAME = 'orders';
+
 /** Shards the stream starts with. */
 export const INITIAL_SHARDS = 4;
 /** The most suffixes the explorable offers for the hot key. */
@@ -50,11 +53,16 @@ export const initialShards = evenSplit(INITIAL_SHARDS).map((range, index) => ({
   ...range,
 }));
 
-/** Checks a SplitShard request with Kinesis's own check (the error code, then AWS's message and the allowed range). */
+/**
+ * Checks a SplitShard request with Kinesis's own checks (the error code, then AWS's message and, for a key
+ * out of range, the allowed range); for a shard the stream lacks, the lab names the shards it has.
+ */
 export function splitProblem(request: SplitRequest): string | undefined {
   const shard = initialShards.find((s) => s.ShardId === request.shardToSplit);
   if (shard === undefined) {
-    return `ResourceNotFoundException: shard ${JSON.stringify(request.shardToSplit)} is not an open shard of the stream; use one of ${initialShards.map((s) => s.ShardId).join(', ')}.`;
+    const missing = shardNotFound(STREAM_NAME, request.shardToSplit, 'ShardToSplit');
+    const message = missing.ok ? '' : `${missing.error.code}: ${missing.error.message}`;
+    return `${message} Use one of ${initialShards.map((s) => s.ShardId).join(', ')}.`;
   }
   const key =
     typeof request.newStartingHashKey === 'string'

@@ -155,3 +155,19 @@ export function closedShardError(
     path,
   );
 }
+
+/**
+ * A request names a shard the stream does not have (ResourceNotFoundException, as DescribeStream,
+ * GetShardIterator, SplitShard and MergeShards report it).
+ */
+export function shardNotFound(
+  streamName: string,
+  shardId: unknown,
+  path = 'ShardId',
+): Result<never, KinesisError> {
+  return kinesisFail(
+    'ResourceNotFoundException',
+    `Shard ${String(shardId)} in stream ${streamName} not found.`,
+    path,
+  );
+}

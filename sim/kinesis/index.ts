@@ -27,6 +27,7 @@ export {
   checkNewStartingHashKey,
   checkPartitionKey,
   codePointLength,
+  shardNotFound,
   type ShardToSplit,
 } from './checks.ts';
 export {

@@ -1,5 +1,6 @@
 import { ok, type Result } from '../core/errors.ts';
 import type { Millis } from '../core/units.ts';
+import { shardNotFound } from './checks.ts';
 import { kinesisFail } from './errors.ts';
 import { evenSplit, findRange, rangeStarts, type HashKeyRange, type RangeStarts } from './hash-key.ts';
 import { kinesisLimits, MAX_CONFIGURABLE_RECORD_KIB, type KinesisEra, type KinesisLimits } from './limits.ts';
@@ -252,12 +253,6 @@ export function findShard(
   path = 'ShardId',
 ): Result<ShardState, KinesisError> {
   const shard = stream.shards.find((s) => s.ShardId === shardId);
-  if (shard === undefined) {
-    return kinesisFail(
-      'ResourceNotFoundException',
-      `Shard ${String(shardId)} in stream ${stream.StreamName} not found.`,
-      path,
-    );
-  }
+  if (shard === undefined) return shardNotFound(stream.StreamName, shardId, path);
   return ok(shard);
 }

@@ -22,6 +22,13 @@ function modelAnswer(ShardToSplit: string, NewStartingHashKey: string): string |
 }
 
 describe('lab 7 splits as Kinesis does', () => {
+  it("refuses a shard the stream lacks with the model's message, then names the lab's shards", () => {
+    const lab = splitProblem({ shardToSplit: 'shardId-000000000009', newStartingHashKey: '5' });
+    const model = modelAnswer('shardId-000000000009', '5');
+    expect(model).toMatch(/^ResourceNotFoundException: /);
+    expect(lab).toBe(`${model} Use one of ${initialShards.map((s) => s.ShardId).join(', ')}.`);
+  });
+
   for (const shard of initialShards.slice(1, 3)) {
     const start = BigInt(shard.StartingHashKey);
     const end = BigInt(shard.EndingHashKey);
