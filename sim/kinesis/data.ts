@@ -21,3 +21,21 @@ export function binaryToBytes(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i);
   return data;
 }
+
+/**
+ * UTF-8 size of a string, without encoding it (a surrogate pair is one 4-byte character): a partition key
+ * counts toward a record's size in UTF-8 bytes.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   evenSplit,
-  findRange,
-  findRangeByWords,
-  hexRoutingWords,
-  rangeStarts,
   HASH_KEY_SPACE,
+  hashKeyFraction,
   hashKeyHex,
-  hashPartitionKey,
+  hashKeyRangeContains,
+  hashKeyRangeFractions,
+  hashKeyRangeMidpoint,
+  hashKeyRangesAdjacent,
   MAX_HASH_KEY,
-  lookedUpKey,
-  lookupPartitionKey,
+  md5HashKey,
+  openShardForHashKey,
   parseHashKey,
   partitionKeyHashKey,
 } from './hash-key.ts';
@@ -60,9 +60,9 @@ describe('parseHashKey', () => {
   });
 });
 
-describe('hashPartitionKey', () => {
+describe('md5HashKey and partitionKeyHashKey', () => {
   it('is the MD5 of the UTF-8 bytes (vectors from Python hashlib)', () => {
-    expect(hashPartitionKey('a').hex).toBe('0cc175b9c0f1b6a831c399e269772661');
+    expect(md5HashKey('a')).toBe(0x0cc175b9c0f1b6a831c399e269772661n);
     expect(partitionKeyHashKey('a')).toBe('16955237001963240173058271559858726497');
     expect(partitionKeyHashKey('b')).toBe('195289424170611159128911017612795795343');
     expect(partitionKeyHashKey('ü')).toBe('255482112228542481294366945247899473731');
@@ -70,79 +70,78 @@ describe('hashPartitionKey', () => {
 
   it("agrees with Node's own MD5 of the UTF-8 bytes, ASCII or not, short or long", () => {
     for (const key of ['a', 'user-42', '~!@#$%^&*()', 'x'.repeat(256), 'clé-🔑', '日本']) {
-      const expected = createHash('md5').update(key, 'utf8').digest('hex');
-      expect(hashPartitionKey(key).hex).toBe(expected);
-      expect(hashPartitionKey(key).hex).toBe(expected);
+      const expected = BigInt(`0x${createHash('md5').update(key, 'utf8').digest('hex')}`);
+      expect(md5HashKey(key)).toBe(expected);
     }
-  });
-
-  it('gives the digest bytes and stays right when keys evict each other from the cache', () => {
-    expect(hashPartitionKey('a').digest).toEqual([...createHash('md5').update('a').digest()]);
-    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}`);
-    for (let pass = 0; pass < 2; pass++) {
-      for (const key of keys) {
-        lookupPartitionKey(key);
-        const hex = createHash('md5').update(key, 'utf8').digest('hex');
-        expect(lookedUpKey).toEqual({ ...hexRoutingWords(hex), bytes: key.length });
-        expect(hashPartitionKey(key).hex).toBe(hex);
-      }
-    }
-  });
-
-  it('counts UTF-8 bytes, not characters', () => {
-    expect(hashPartitionKey('abc').bytes).toBe(3);
-    expect(hashPartitionKey('ü').bytes).toBe(2);
-    expect(hashPartitionKey('日本').bytes).toBe(6);
-    expect(hashPartitionKey('🔑').bytes).toBe(4);
   });
 });
 
-describe('hex routing keys', () => {
+describe('hex hash keys', () => {
   it('compare as text in numeric order', () => {
     const keys = [0n, 15n, 16n, 1n << 64n, (1n << 127n) - 1n, 1n << 127n, MAX_HASH_KEY];
     const hexes = keys.map(hashKeyHex);
     expect([...hexes].sort()).toEqual(hexes);
     expect(hexes.every((h) => h.length === 32)).toBe(true);
   });
+});
 
-  it('findRange picks the last start not above the key', () => {
-    const starts = evenSplit(4).map((r) => hashKeyHex(BigInt(r.StartingHashKey)));
-    expect(findRange(starts, hashKeyHex(0n))).toBe(0);
-    expect(findRange(starts, starts[2]!)).toBe(2);
-    expect(findRange(starts, hashKeyHex(BigInt(evenSplit(4)[2]!.StartingHashKey) - 1n))).toBe(1);
-    expect(findRange(starts, hashKeyHex(MAX_HASH_KEY))).toBe(3);
+describe('hashKeyRangeMidpoint', () => {
+  it('splits the whole space at 2^127 and gives the upper half the odd key', () => {
+    expect(hashKeyRangeMidpoint(evenSplit(1)[0]!)).toBe((1n << 127n).toString());
+    expect(hashKeyRangeMidpoint({ StartingHashKey: '0', EndingHashKey: '4' })).toBe('2');
+    expect(hashKeyRangeMidpoint({ StartingHashKey: '10', EndingHashKey: '13' })).toBe('12');
+  });
+});
+
+describe('ranges and routing by range', () => {
+  const [lower, upper] = evenSplit(2);
+
+  it('contain both their ends and nothing outside', () => {
+    const start = BigInt(upper!.StartingHashKey);
+    expect(hashKeyRangeContains(upper!, start)).toBe(true);
+    expect(hashKeyRangeContains(upper!, MAX_HASH_KEY.toString())).toBe(true);
+    expect(hashKeyRangeContains(upper!, start - 1n)).toBe(false);
+    expect(hashKeyRangeContains(lower!, 0n)).toBe(true);
+    expect(hashKeyRangeContains(lower!, lower!.EndingHashKey)).toBe(true);
   });
 
-  it('findRangeByWords agrees with findRange, ties in the first 96 bits included', () => {
-    const cut = (1n << 127n) + 5n;
-    const startKeys = [0n, 1n << 64n, cut, cut + (1n << 32n)];
-    const hexStarts = startKeys.map(hashKeyHex);
-    const starts = rangeStarts(hexStarts);
-    const probes = [
-      0n,
-      1n,
-      (1n << 64n) - 1n,
-      1n << 64n,
-      cut - 1n,
-      cut,
-      cut + 1n,
-      cut + (1n << 32n) - 1n,
-      cut + (1n << 32n),
-      MAX_HASH_KEY,
-    ];
-    for (const hex of probes.map(hashKeyHex)) {
-      const { high, low, tail } = hexRoutingWords(hex);
-      expect(findRangeByWords(starts, high, low, tail)).toBe(findRange(hexStarts, hex));
-    }
+  it('send a hash key to the open shard whose range holds it, boundaries included', () => {
+    const shards = evenSplit(4).map((HashKeyRange, i) => ({ ShardId: `s${i}`, HashKeyRange }));
+    expect(openShardForHashKey(shards, 0n)?.ShardId).toBe('s0');
+    expect(openShardForHashKey(shards, BigInt(shards[2]!.HashKeyRange.StartingHashKey))?.ShardId).toBe('s2');
+    expect(openShardForHashKey(shards, BigInt(shards[2]!.HashKeyRange.StartingHashKey) - 1n)?.ShardId).toBe(
+      's1',
+    );
+    expect(openShardForHashKey(shards, MAX_HASH_KEY)?.ShardId).toBe('s3');
+    expect(openShardForHashKey(shards.slice(0, 1), MAX_HASH_KEY)).toBeUndefined();
   });
 
-  it('routes partition keys by their digest words exactly as by their hex text', () => {
-    const starts = evenSplit(7).map((r) => hashKeyHex(BigInt(r.StartingHashKey)));
-    const words = rangeStarts(starts);
-    for (let n = 0; n < 500; n++) {
-      const hash = hashPartitionKey(`user-${n}`);
-      expect(hexRoutingWords(hash.hex)).toEqual({ high: hash.high, low: hash.low, tail: hash.tail });
-      expect(findRangeByWords(words, hash.high, hash.low, hash.tail)).toBe(findRange(starts, hash.hex));
-    }
+  it('are adjacent only when one starts right after the other ends', () => {
+    expect(hashKeyRangesAdjacent(lower!, upper!)).toBe(true);
+    expect(hashKeyRangesAdjacent(upper!, lower!)).toBe(false);
+    const [a, , c] = evenSplit(3);
+    expect(hashKeyRangesAdjacent(a!, c!)).toBe(false);
+  });
+});
+
+describe('hashKeyFraction', () => {
+  it('places 0, 2^127 and 2^128 at 0, ½ and 1, from BigInt or decimal text', () => {
+    expect(hashKeyFraction(0n)).toBe(0);
+    expect(hashKeyFraction('0')).toBe(0);
+    expect(hashKeyFraction(1n << 127n)).toBe(0.5);
+    expect(hashKeyFraction((1n << 127n).toString())).toBe(0.5);
+    expect(hashKeyFraction(HASH_KEY_SPACE)).toBe(1);
+    expect(hashKeyFraction(MAX_HASH_KEY)).toBeLessThan(1);
+  });
+
+  it('is exact to 53 bits', () => {
+    const key = md5HashKey('user-42');
+    expect(hashKeyFraction(key)).toBeCloseTo(Number(key >> 64n) / 2 ** 64, 15);
+  });
+
+  it("gives a range's edges, the right one just past its EndingHashKey", () => {
+    const [lower, upper] = evenSplit(2);
+    expect(hashKeyRangeFractions(lower!)).toEqual({ start: 0, end: 0.5 });
+    expect(hashKeyRangeFractions(upper!)).toEqual({ start: 0.5, end: 1 });
   });
 });

@@ -15,13 +15,20 @@ export {
   evenSplit,
   HASH_KEY_PATTERN,
   HASH_KEY_SPACE,
+  hashKeyFraction,
+  hashKeyHex,
+  hashKeyRangeContains,
+  hashKeyRangeFractions,
   hashKeyRangeMidpoint,
-  hashPartitionKey,
+  hashKeyRangesAdjacent,
   MAX_HASH_KEY,
+  md5HashKey,
+  openShardForHashKey,
   parseHashKey,
   partitionKeyHashKey,
   type HashKeyRange,
 } from './hash-key.ts';
+export { findRange, hashPartitionKey, type PartitionKeyHash } from './fast-route.ts';
 export {
   checkExplicitHashKey,
   checkNewStartingHashKey,
@@ -79,5 +86,5 @@ export {
 } from './reshard.ts';
 export { THROUGHPUT_ACCOUNTING } from './throughput.ts';
 export { parseSequenceNumber } from './sequence.ts';
-export { bytesToBinary, binaryToBytes } from './data.ts';
+export { bytesToBinary, binaryToBytes, utf8Length } from './data.ts';
 export { RecordLog, type RecordColumns } from './record-log.ts';

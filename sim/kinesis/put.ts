@@ -3,25 +3,26 @@ import type { MetricStore } from '../core/metrics.ts';
 import type { Millis } from '../core/units.ts';
 import { liveRecordLog } from './record-log.ts';
 import { checkExplicitHashKey, checkPartitionKey } from './checks.ts';
-import { kinesisFail, writeThrottleMessage } from './errors.ts';
+import { utf8Length } from './data.ts';
+import { kinesisFail } from './errors.ts';
 import {
-  findRangeByWords,
-  hashKeyHex,
-  hexRoutingWords,
-  lookedUpKey,
-  lookupPartitionKey,
-  utf8Length,
-} from './hash-key.ts';
-import { kinesisLimits } from './limits.ts';
-import {
-  ORDINALS_PER_HEAD,
-  sequenceHead,
-  sequenceNumber,
-  sequenceNumberFromHead,
-  sequencePrefix,
-} from './sequence.ts';
+  countThrottled,
+  countWritten,
+  firstTouch,
+  forEachShardSum,
+  routeByHashKey,
+  routeByPartitionKey,
+  routedSizeOf,
+  routedSlot,
+  routeTable,
+  sequenceNumberInSlot,
+  setRoutedSize,
+  startShardSums,
+  throttleMessageOf,
+} from './fast-route.ts';
+import { sequenceNumber, sequencePrefix } from './sequence.ts';
 import { trimShard } from './shard.ts';
-import { findStream, limitsOf, routeTable } from './stream.ts';
+import { findStream, limitsOf } from './stream.ts';
 import { refillWrite, takeWrite } from './throughput.ts';
 import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
 
@@ -66,23 +67,9 @@ export interface PutRecordRequest extends PutRecordsRequestEntry {
 }
 
 /**
- * Reused between calls: for each record of the request being validated, the routing words of its hash key
- * (the partition key's MD5, or its ExplicitHashKey) and its size. Typed arrays, so that nothing is
- * allocated per record.
- */
-const SCRATCH_RECORDS = Math.max(
-  kinesisLimits('2016').putRecordsMaxRecords,
-  kinesisLimits('current').putRecordsMaxRecords,
-);
-const scratchHigh = new Float64Array(SCRATCH_RECORDS);
-const scratchLow = new Float64Array(SCRATCH_RECORDS);
-const scratchTail = new Float64Array(SCRATCH_RECORDS);
-const scratchSize = new Float64Array(SCRATCH_RECORDS);
-const throttleMessages = new WeakMap<ShardState, string>();
-
-/**
- * Checks every record of a request (key length, ExplicitHashKey, record size, request size) and fills the
- * scratch arrays; the first problem fails the whole request, as AWS validation does.
+ * Checks every record of a request (key length, data, ExplicitHashKey, record size) and routes it (its hash
+ * key is the MD5 of its partition key, or its ExplicitHashKey); the first problem fails the whole request,
+ * as AWS validation does. Returns the request's size in bytes.
  */
 function validateEntries(
   state: KinesisState,
@@ -114,23 +101,15 @@ function validateEntries(
       );
     }
     let keyBytes: number;
-    if (entry.ExplicitHashKey === undefined) {
-      lookupPartitionKey(key);
-      scratchHigh[i] = lookedUpKey.high;
-      scratchLow[i] = lookedUpKey.low;
-      scratchTail[i] = lookedUpKey.tail;
-      keyBytes = lookedUpKey.bytes;
-    } else {
+    if (entry.ExplicitHashKey === undefined) keyBytes = routeByPartitionKey(i, key);
+    else {
       const explicit = checkExplicitHashKey(
         entry.ExplicitHashKey,
         `${field(i)}.explicitHashKey`,
         `${field(i)}.ExplicitHashKey`,
       );
       if (!explicit.ok) return explicit;
-      const words = hexRoutingWords(hashKeyHex(explicit.value));
-      scratchHigh[i] = words.high;
-      scratchLow[i] = words.low;
-      scratchTail[i] = words.tail;
+      routeByHashKey(i, explicit.value);
       keyBytes = utf8Length(key);
     }
     const size = entry.Data.byteLength + keyBytes;
@@ -141,7 +120,7 @@ function validateEntries(
         `${field(i)}.Data`,
       );
     }
-    scratchSize[i] = size;
+    setRoutedSize(i, size);
     total += size;
   }
   return ok(total);
@@ -176,54 +155,16 @@ function writeRecord(
   return ordinal;
 }
 
-/**
- * Sequence-number heads by routing-table slot, reused between requests: the head is a pure function of
- * the prefix text and the ordinal's block, so a slot's head is valid whenever both match.
- */
-const headPrefix: string[] = [];
-const headBlock: number[] = [];
-const heads: string[] = [];
-
-function sequenceNumberInSlot(slot: number, prefix: string, ordinal: number): string {
-  const block = Math.floor(ordinal / ORDINALS_PER_HEAD);
-  if (headBlock[slot] !== block || headPrefix[slot] !== prefix) {
-    heads[slot] = sequenceHead(prefix, block);
-    headPrefix[slot] = prefix;
-    headBlock[slot] = block;
-  }
-  return sequenceNumberFromHead(heads[slot]!, ordinal);
-}
-
-function throttleMessage(state: KinesisState, stream: StreamState, shard: ShardState): string {
-  let message = throttleMessages.get(shard);
-  if (message === undefined) {
-    message = writeThrottleMessage(state.accountId, stream.StreamName, shard.ShardId);
-    throttleMessages.set(shard, message);
-  }
-  return message;
-}
-
-/**
- * Per-request, per-shard sums by routing-table slot, reused between requests: a slot belongs to the
- * current request when its stamp is the request's, so nothing is cleared or allocated per request.
- */
-const sumStamp: number[] = [];
-const sumRecords: number[] = [];
-const sumBytes: number[] = [];
-const sumThrottled: number[] = [];
-const touched: number[] = [];
-let requestStamp = 0;
-
-/** Records one metric sample per touched shard rather than one per record. */
+/** Records one CloudWatch sample per shard the request touched rather than one per record. */
 function recordWriteMetrics(metrics: MetricStore, now: Millis, shards: readonly ShardState[]): void {
-  for (const slot of touched) {
+  forEachShardSum((slot, records, bytes, throttled) => {
     const ids = shards[slot]!.metricIds;
-    if (sumRecords[slot]! > 0) {
-      metrics.put(ids.incomingRecords, now, sumRecords[slot]!, 'Count');
-      metrics.put(ids.incomingBytes, now, sumBytes[slot]!, 'Bytes');
+    if (records > 0) {
+      metrics.put(ids.incomingRecords, now, records, 'Count');
+      metrics.put(ids.incomingBytes, now, bytes, 'Bytes');
     }
-    if (sumThrottled[slot]! > 0) metrics.put(ids.writeThrottled, now, sumThrottled[slot]!, 'Count');
-  }
+    if (throttled > 0) metrics.put(ids.writeThrottled, now, throttled, 'Count');
+  });
 }
 
 /**
@@ -262,32 +203,24 @@ export function putRecords(
   }
   const results: PutRecordsResultEntry[] = new Array<PutRecordsResultEntry>(records.length);
   const table = routeTable(stream);
-  const stamp = ++requestStamp;
-  touched.length = 0;
+  startShardSums();
   let failed = 0;
   for (let i = 0; i < records.length; i++) {
-    const slot = findRangeByWords(table.starts, scratchHigh[i]!, scratchLow[i]!, scratchTail[i]!);
+    const slot = routedSlot(table, i);
     const shard = table.shards[slot]!;
-    if (sumStamp[slot] !== stamp) {
-      refillWrite(shard, now, limits);
-      sumStamp[slot] = stamp;
-      sumRecords[slot] = 0;
-      sumBytes[slot] = 0;
-      sumThrottled[slot] = 0;
-      touched.push(slot);
-    }
-    const size = scratchSize[i]!;
+    // A shard's bucket refills once per request: every record of a request arrives at the same instant.
+    if (firstTouch(slot)) refillWrite(shard, now, limits);
+    const size = routedSizeOf(i);
     const ordinal = writeRecord(stream, records[i]!, shard, size, now);
     if (ordinal < 0) {
       failed++;
-      sumThrottled[slot]!++;
+      countThrottled(slot);
       results[i] = {
         ErrorCode: 'ProvisionedThroughputExceededException',
-        ErrorMessage: throttleMessage(state, stream, shard),
+        ErrorMessage: throttleMessageOf(state.accountId, stream.StreamName, shard),
       };
     } else {
-      sumRecords[slot]!++;
-      sumBytes[slot]! += size;
+      countWritten(slot, size);
       results[i] = {
         ShardId: shard.ShardId,
         SequenceNumber: sequenceNumberInSlot(slot, shard.seqPrefix, ordinal),
@@ -314,10 +247,9 @@ export function putRecord(
   const checked = validateEntries(state, stream, [request], () => 'record');
   if (!checked.ok) return checked;
   const table = routeTable(stream);
-  const shard =
-    table.shards[findRangeByWords(table.starts, scratchHigh[0]!, scratchLow[0]!, scratchTail[0]!)]!;
+  const shard = table.shards[routedSlot(table, 0)]!;
   refillWrite(shard, now, limitsOf(state));
-  const size = scratchSize[0]!;
+  const size = routedSizeOf(0);
   const ordinal = writeRecord(stream, request, shard, size, now);
   if (metrics !== undefined) {
     const ids = shard.metricIds;
@@ -328,7 +260,10 @@ export function putRecord(
     }
   }
   if (ordinal < 0) {
-    return kinesisFail('ProvisionedThroughputExceededException', throttleMessage(state, stream, shard));
+    return kinesisFail(
+      'ProvisionedThroughputExceededException',
+      throttleMessageOf(state.accountId, stream.StreamName, shard),
+    );
   }
   return ok({ ShardId: shard.ShardId, SequenceNumber: sequenceNumber(shard.seqPrefix, ordinal) });
 }

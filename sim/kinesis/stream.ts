@@ -2,7 +2,7 @@ import { ok, type Result } from '../core/errors.ts';
 import type { Millis } from '../core/units.ts';
 import { shardNotFound } from './checks.ts';
 import { kinesisFail } from './errors.ts';
-import { evenSplit, findRange, rangeStarts, type HashKeyRange, type RangeStarts } from './hash-key.ts';
+import { evenSplit, type HashKeyRange } from './hash-key.ts';
 import { kinesisLimits, MAX_CONFIGURABLE_RECORD_KIB, type KinesisEra, type KinesisLimits } from './limits.ts';
 import { isExpired, isOpen, openShard } from './shard.ts';
 import type { KinesisError, KinesisState, ShardState, StreamState } from './types.ts';
@@ -214,36 +214,6 @@ export function describeStream(
       HasMoreShards: false,
     },
   });
-}
-
-/** A stream's open shards sorted by hash key, with their starting keys, for routing. */
-export interface RouteTable {
-  readonly version: number;
-  readonly startsHex: readonly string[];
-  /** The same starts as routing words, for routing without building hex text. */
-  readonly starts: RangeStarts;
-  readonly shards: readonly ShardState[];
-}
-
-/** Routing tables are derived data: cached per stream object, rebuilt after a reshard or a restore. */
-const routes = new WeakMap<StreamState, RouteTable>();
-
-/** The stream's current routing table (open shards in hash key order). */
-export function routeTable(stream: StreamState): RouteTable {
-  let table = routes.get(stream);
-  if (table === undefined || table.version !== stream.routeVersion) {
-    const shards = stream.shards.filter(isOpen).sort((a, b) => (a.startingHex < b.startingHex ? -1 : 1));
-    const startsHex = shards.map((s) => s.startingHex);
-    table = { version: stream.routeVersion, startsHex, starts: rangeStarts(startsHex), shards };
-    routes.set(stream, table);
-  }
-  return table;
-}
-
-/** The open shard whose hash key range holds `hex` (32-digit hex hash key). */
-export function routeToShard(stream: StreamState, hex: string): ShardState {
-  const table = routeTable(stream);
-  return table.shards[findRange(table.startsHex, hex)]!;
 }
 
 /** The shard with this id, or ResourceNotFoundException. */

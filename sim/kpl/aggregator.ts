@@ -4,7 +4,7 @@ import {
   encodeAggregatedRecord,
   varintLength,
 } from './aggregation-format.ts';
-import { hashKeyHex, hashPartitionKey, partitionKeyHashKey } from '../kinesis/hash-key.ts';
+import { hashKeyHex, hashPartitionKey, partitionKeyHashKey } from '../kinesis/index.ts';
 import { shardIndexForHashHex } from './hash-key.ts';
 import { utf8Length } from './kinesis-api.ts';
 import {

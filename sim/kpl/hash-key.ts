@@ -7,7 +7,7 @@ import {
   hashPartitionKey,
   MAX_HASH_KEY,
   type HashKeyRange,
-} from '../kinesis/hash-key.ts';
+} from '../kinesis/index.ts';
 import { shardIdOf } from '../kinesis/shard.ts';
 
 /**

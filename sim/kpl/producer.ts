@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../core/errors.ts';
 import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_MAX_MS } from './config.ts';
 import { queueUserRecord, sealAggregator } from './aggregator.ts';
-import { hashKeyHex, hashPartitionKey } from '../kinesis/hash-key.ts';
+import { hashKeyHex, hashPartitionKey } from '../kinesis/index.ts';
 import { parseExplicitHashKey, shardIndexForHashHex } from './hash-key.ts';
 import { utf8Length, type PutRecordsInput, type PutRecordsOutput } from './kinesis-api.ts';
 import {

@@ -1,5 +1,4 @@
-import { findRange, hashPartitionKey, HASH_KEY_SPACE } from '../kinesis/hash-key.ts';
-import type { ShardState } from '../kinesis/index.ts';
+import { findRange, hashPartitionKey, HASH_KEY_SPACE, type ShardState } from '../kinesis/index.ts';
 import type { RateKeyDistribution, RateKeyLanding } from './types.ts';
 import { zipfDigitWeightedSum, zipfSquareSum, zipfSum } from './zipf.ts';
 
