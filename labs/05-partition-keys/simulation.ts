@@ -2,7 +2,7 @@
  * The partition-key lab's simulation: the workload (an assumption of the lab, not an AWS figure), the
  * scenario built from the learner's key strategy, and the facts the checks read from its run.
  */
-import { kinesisLimits, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
+import { hashKeyRangeContains, kinesisLimits, md5HashKey } from '../../sim/kinesis/index.ts';
 import {
   type PartitionKeyStrategy,
   type SampledShard as LabShard,
@@ -68,10 +68,12 @@ export interface PartitionKeysFacts {
 
 /** The shard whose range holds a partition key's MD5 hash key. */
 export function shardForKey(shards: readonly LabShard[], key: string): LabShard {
-  const hash = BigInt(partitionKeyHashKey(key));
+  const hashKey = md5HashKey(key);
   return (
     shards.find(
-      (s) => s.status === 'OPEN' && BigInt(s.startingHashKey) <= hash && hash <= BigInt(s.endingHashKey),
+      (s) =>
+        s.status === 'OPEN' &&
+        hashKeyRangeContains({ StartingHashKey: s.startingHashKey, EndingHashKey: s.endingHashKey }, hashKey),
     ) ?? shards[0]!
   );
 }

@@ -10,7 +10,7 @@ import { validateScenario } from '../../sim/scenario/scenario.ts';
 import { openStreamingSession } from '../../sim/streaming/index.ts';
 import type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
-import { partitionKeyHashKey } from '../../sim/kinesis/index.ts';
+import { hashKeyRangeMidpoint, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import { BUCKET, PREFIX, STREAM_NAME } from '../../labs/12-firehose-buffering/buffering-run.ts';
 import { workload } from '../../labs/07-hot-shard/simulation.ts';
 import { initialShards } from '../../labs/07-hot-shard/workspace.ts';
@@ -223,9 +223,7 @@ function labCommands(): ShownCommand[] {
   const shown: ShownCommand[] = [];
   for (const shard of initialShards) {
     const view = { startingHashKey: shard.StartingHashKey, endingHashKey: shard.EndingHashKey };
-    const start = BigInt(shard.StartingHashKey);
-    const end = BigInt(shard.EndingHashKey);
-    const keys = [((start + end + 1n) / 2n).toString(), partitionKeyHashKey(HOT_KEY), ...typedHashKeys(view)];
+    const keys = [hashKeyRangeMidpoint(shard), partitionKeyHashKey(HOT_KEY), ...typedHashKeys(view)];
     for (const key of keys) {
       shown.push({
         where: `lab 7 SplitShard ${shard.ShardId} at ${JSON.stringify(key)}`,

@@ -1,10 +1,4 @@
-/** Hash-key-space helpers for the shard map and the streaming labs' explorables: positions, labels and units. */
-import { HASH_KEY_SPACE } from '../../sim/kinesis/hash-key';
-
-/** Where a decimal hash key sits in the 128-bit space, from 0 to 1. */
-export function hashKeyFraction(hashKey: string): number {
-  return Number((BigInt(hashKey) * 1_000_000n) / HASH_KEY_SPACE) / 1_000_000;
-}
+/** Labels and units for the shard map and the streaming labs' explorables (hash key math is in sim/kinesis). */
 
 /** `shardId-000000000004` → `shard 4`, for labels where space is short. */
 export function shortShardId(shardId: string): string {

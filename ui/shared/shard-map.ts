@@ -4,7 +4,8 @@
  * so that none overlaps the one before. Shared by the streaming console and the streaming labs.
  */
 import { formatPercent } from '../../sim/core/format';
-import { hashKeyFraction, shortShardId } from './hash-space';
+import { hashKeyFraction, hashKeyRangeContains } from '../../sim/kinesis/index.ts';
+import { shortShardId } from './hash-space';
 
 /** One open shard on the map. */
 export interface MapShard {
@@ -151,8 +152,8 @@ export function layoutKeySpace(
 /** What the map says to a screen reader when its caller does not say it: each range and where keys land. */
 export function describeKeySpace(shards: readonly MapShard[], markers: readonly MapMarker[]): string {
   const shardOf = (hashKey: string) =>
-    shards.find(
-      (s) => BigInt(s.startingHashKey) <= BigInt(hashKey) && BigInt(hashKey) <= BigInt(s.endingHashKey),
+    shards.find((s) =>
+      hashKeyRangeContains({ StartingHashKey: s.startingHashKey, EndingHashKey: s.endingHashKey }, hashKey),
     )?.shardId;
   return (
     shards

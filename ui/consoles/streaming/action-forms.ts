@@ -4,7 +4,11 @@
  */
 import type { ShardView, StreamView } from './console-view.ts';
 import { latestLoad } from './charts/utilization.ts';
-import { hashKeyRangeMidpoint } from '../../../sim/kinesis/index.ts';
+import {
+  hashKeyRangeMidpoint,
+  hashKeyRangesAdjacent,
+  type HashKeyRange,
+} from '../../../sim/kinesis/index.ts';
 
 /** Open shards in hash key order. */
 export function openShards(stream: StreamView): ShardView[] {
@@ -33,14 +37,19 @@ export function adjacentPairs(stream: StreamView): [ShardView, ShardView][] {
   for (let i = 0; i + 1 < open.length; i++) {
     const low = open[i]!;
     const high = open[i + 1]!;
-    if (BigInt(low.endingHashKey) + 1n === BigInt(high.startingHashKey)) pairs.push([low, high]);
+    if (hashKeyRangesAdjacent(rangeOf(low), rangeOf(high))) pairs.push([low, high]);
   }
   return pairs;
 }
 
+/** A shard view's range in the API's shape, for the hash key math in sim/kinesis. */
+function rangeOf(shard: ShardView): HashKeyRange {
+  return { StartingHashKey: shard.startingHashKey, EndingHashKey: shard.endingHashKey };
+}
+
 /** The middle of a shard's range: the default NewStartingHashKey of a split. */
 export function midpointOf(shard: ShardView): string {
-  return hashKeyRangeMidpoint({ StartingHashKey: shard.startingHashKey, EndingHashKey: shard.endingHashKey });
+  return hashKeyRangeMidpoint(rangeOf(shard));
 }
 
 /** UpdateShardCount's allowed targets: half to double the open shards (AWS-FACTS row 19). */

@@ -3,7 +3,7 @@
  * simulator routes with) placed on the bar, with the share of records that key carries. Random keys have no
  * single landing point; they spread evenly, and the shard map says so instead of drawing marks.
  */
-import { hashPartitionKey } from '../../../sim/kinesis/index.ts';
+import { hashKeyFraction, md5HashKey, openShardForHashKey } from '../../../sim/kinesis/index.ts';
 import type { ShardState } from '../../../sim/kinesis/index.ts';
 import type { KeyLanding } from './console-view.ts';
 import { zipfKey, type PartitionKeyStrategy } from '../../../sim/streaming/keys.ts';
@@ -24,23 +24,13 @@ function generalizedHarmonic(n: number, s: number): number {
   return sum;
 }
 
-/** A 32-hex-digit hash key as a fraction of 2^128 (53 bits of precision are plenty for a bar). */
-export function hexFraction(hex: string): number {
-  return parseInt(hex.slice(0, 13), 16) / 2 ** 52;
-}
-
-/** A decimal hash key as a fraction of 2^128. */
-export function decimalFraction(decimal: string): number {
-  return Number(BigInt(decimal) >> 64n) / 2 ** 64;
-}
-
 function landing(key: string, share: number, openShards: readonly ShardState[]): KeyLanding {
-  const hex = hashPartitionKey(key).hex;
-  const shard = openShards.find((s) => s.startingHex <= hex && hex <= s.endingHex);
+  const hashKey = md5HashKey(key);
+  const shard = openShardForHashKey(openShards, hashKey);
   return {
     label: key,
-    hashKey: BigInt(`0x${hex}`).toString(),
-    fraction: hexFraction(hex),
+    hashKey: hashKey.toString(),
+    fraction: hashKeyFraction(hashKey),
     shardId: shard?.ShardId ?? '',
     share,
   };

@@ -8,7 +8,7 @@ import {
   putRecords,
   splitShard,
 } from '../../../sim/kinesis/index.ts';
-import { hexFraction, keyLandings } from './key-landings.ts';
+import { keyLandings } from './key-landings.ts';
 import { lineageOf, streamViews, type ProducerKeys } from './view-kinesis.ts';
 import { seriesWindow, windowPhrase } from './series-window.ts';
 
@@ -136,10 +136,6 @@ describe('keyLandings', () => {
 
   it('has no marks for random keys', () => {
     expect(keyLandings({ strategy: 'random' }, [])).toEqual([]);
-  });
-
-  it('places hex hash keys on the bar', () => {
-    expect(hexFraction('80000000000000000000000000000000')).toBe(0.5);
   });
 });
 

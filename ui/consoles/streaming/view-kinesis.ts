@@ -4,6 +4,7 @@
  */
 import type { MetricStore } from '../../../sim/core/metrics.ts';
 import {
+  hashKeyRangeFractions,
   kinesisLimits,
   streamStatus,
   type KinesisState,
@@ -11,7 +12,7 @@ import {
 } from '../../../sim/kinesis/index.ts';
 import type { RecordTotals } from '../../../sim/streaming/producers-report.ts';
 import type { LineageEdge, OmittedShardsView, ShardView, StreamView, StreamWrites } from './console-view.ts';
-import { decimalFraction, describeStrategy, keyLandings } from './key-landings.ts';
+import { describeStrategy, keyLandings } from './key-landings.ts';
 import type { PartitionKeyStrategy } from './protocol.ts';
 import { seriesWindow } from './series-window.ts';
 
@@ -27,14 +28,15 @@ export type ReshardLog = ReadonlyMap<number, LineageEdge['operation']>;
 
 function shardView(shard: ShardState, metrics: MetricStore, nowMs: number): ShardView {
   const ids = shard.metricIds;
+  const fractions = hashKeyRangeFractions(shard.HashKeyRange);
   return {
     shardId: shard.ShardId,
     parentShardId: shard.ParentShardId ?? null,
     adjacentParentShardId: shard.AdjacentParentShardId ?? null,
     startingHashKey: shard.HashKeyRange.StartingHashKey,
     endingHashKey: shard.HashKeyRange.EndingHashKey,
-    startFraction: decimalFraction(shard.HashKeyRange.StartingHashKey),
-    endFraction: decimalFraction((BigInt(shard.HashKeyRange.EndingHashKey) + 1n).toString()),
+    startFraction: fractions.start,
+    endFraction: fractions.end,
     status: shard.closedAt === undefined ? 'OPEN' : 'CLOSED',
     openedAtMs: shard.openedAt,
     closedAtMs: shard.closedAt ?? null,
