@@ -119,7 +119,7 @@ export function hashKeyRangesAdjacent(lower: HashKeyRange, upper: HashKeyRange):
 
 /**
  * Where a hash key (a BigInt or decimal text) sits in the hash key space, as a fraction from 0 to 1
- * (2^128 gives 1, so `EndingHashKey + 1` places a range's right edge). Exact to 53 bits: plenty for a bar.
+ * (2^128 gives 1, so `EndingHashKey + 1` places a range's right edge), truncated to 53 bits: plenty for a bar.
  */
 export function hashKeyFraction(hashKey: bigint | string): number {
   return Number(BigInt(hashKey) >> 75n) / 2 ** 53;
