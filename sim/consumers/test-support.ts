@@ -1,7 +1,7 @@
-import { createSimulation, schedule, type SimEvent, type SimState } from '../core/simulation.ts';
+import { consumersComponent } from '../run/index.ts';
 import { startScenario } from '../scenario/run-scenario.ts';
+import { createSimulation, schedule, type SimEvent, type SimState } from '../core/simulation.ts';
 import type { ConsumerStateBase } from './consumer-kind.ts';
-import { consumersComponent } from './index.ts';
 import type { ConsumersServices, ConsumersSimContext } from './runtime.ts';
 import { millis } from '../core/units.ts';
 import { createKinesisState, createStream, putRecords, type KinesisState } from '../kinesis/index.ts';

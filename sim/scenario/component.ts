@@ -18,7 +18,7 @@ export type JsonValue =
 /**
  * One service's part of the scenario format: the top-level field it reads (`arrivals`, `streams`, …), how
  * that field is validated, the simulation module that handles its events, how it starts, and its section of
- * the report. A later service adds itself to the format by adding a component to `scenarioComponents`.
+ * the report. A later service adds itself to the format by adding its component to the list in the composition root (sim/run).
  *
  * `Field` is the field name, which is also the service's key in the simulation's `services`.
  */

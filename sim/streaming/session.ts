@@ -2,7 +2,6 @@ import { fail, ok, type Result } from '../core/errors.ts';
 import { createSimulation, type SimEvent, type SimState } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
-import { scenarioComponents } from '../scenario/components.ts';
 import {
   MAX_EVENTS_PER_RUN,
   reportScenario,
@@ -36,7 +35,7 @@ export interface StreamingSession {
  */
 export function openStreamingSession(
   scenario: Scenario,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): StreamingSession {
   const state = startScenario(scenario, components);
   const simulation = createSimulation(components.map((c) => c.module));
