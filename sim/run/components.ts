@@ -1,6 +1,7 @@
 import { createConsumersComponent, type AnyConsumerKind } from '../consumers/index.ts';
 import { kclConsumerKind } from '../kcl/index.ts';
 import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
+import { s3Component } from '../s3/index.ts';
 import { arrivalsComponent } from '../scenario/arrivals.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { sparkConsumerKind } from '../spark-streaming/index.ts';
@@ -12,7 +13,6 @@ import {
   kinesisComponent,
   levelComponent,
   producersComponent,
-  s3Component,
   startTimeComponent,
   streamsComponent,
   withConsumerPauses,

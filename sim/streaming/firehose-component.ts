@@ -12,15 +12,10 @@ import {
   type FirehoseState,
 } from '../firehose/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
-import { createBucket, createS3State, validateBucketName, type S3State } from '../s3/index.ts';
+import { createBucket } from '../s3/index.ts';
 import { defineComponent, type JsonValue } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
-import {
-  firehoseSchema,
-  s3Schema,
-  type DeliveryStreamScenario,
-  type StreamingScenario,
-} from './scenario-schema.ts';
+import { firehoseSchema, type DeliveryStreamScenario, type StreamingScenario } from './scenario-schema.ts';
 import { streamingServices } from './services.ts';
 import { clockStartsAtMs, streamingScenario } from './streams-component.ts';
 
@@ -86,42 +81,6 @@ function checkFirehose(
   });
   return issues;
 }
-
-/** `s3`: buckets created at time 0; a delivery stream's bucket is created for it when it is not listed. */
-export const s3Component = defineComponent<'s3', StreamingScenario['s3'], S3State, never>({
-  field: 's3',
-  schema: s3Schema,
-  checkScenario(s3) {
-    const issues: SchemaIssue[] = [];
-    s3.buckets.forEach((name, i) => {
-      const valid = validateBucketName(name);
-      if (!valid.ok) issues.push({ path: `$.s3.buckets[${i}]`, message: valid.error.message });
-    });
-    return issues;
-  },
-  initialState: () => createS3State(millis(0)),
-  module: { name: 's3', handlers: {} },
-  start(state, s3) {
-    const services = streamingServices(state);
-    for (const Bucket of s3.buckets) {
-      if (!services.s3.buckets[Bucket]) createBucket(services.s3, { Bucket }, millis(0));
-    }
-  },
-  report(state) {
-    const s3 = state.services.s3;
-    return {
-      buckets: Object.values(s3.buckets).map((bucket) => ({
-        name: bucket.Name,
-        objects: bucket.sortedKeys.length,
-        bytes: bucket.sortedKeys.reduce((sum, key) => sum + bucket.objects[key]!.ContentLength, 0),
-      })),
-      requests: {
-        putCopyPostList: s3.usage.putCopyPostListRequests,
-        get: s3.usage.getRequests,
-      },
-    };
-  },
-});
 
 /** `firehose`: Direct-PUT delivery streams buffering into S3 (see sim/firehose). */
 export const firehoseComponent = defineComponent<
