@@ -3,7 +3,7 @@ import { kclConsumerKind } from '../kcl/index.ts';
 import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
 import { s3Component } from '../s3/index.ts';
 import { arrivalsComponent } from '../scenario/arrivals.ts';
-import type { AnyScenarioComponent } from '../scenario/component.ts';
+import { componentList, type AnyScenarioComponent } from '../scenario/component.ts';
 import { sparkConsumerKind } from '../spark-streaming/index.ts';
 import {
   actionsComponent,
@@ -34,7 +34,7 @@ export const consumersComponent = createConsumersComponent(consumerKinds);
  * producers after every target exists, and the consumers after the streams they read. `cost` comes last so
  * its report sees everything.
  */
-export const streamingComponents: readonly AnyScenarioComponent[] = [
+export const streamingComponents: readonly AnyScenarioComponent[] = componentList(
   eraComponent,
   startTimeComponent,
   levelComponent,
@@ -46,7 +46,7 @@ export const streamingComponents: readonly AnyScenarioComponent[] = [
   withConsumerPauses(consumersComponent),
   actionsComponent,
   costComponent,
-];
+);
 
 /**
  * Every service the scenario format knows, in the order they start and report. A new service adds its

@@ -2,7 +2,7 @@ import { digestOfState } from '../core/digest.ts';
 import type { MetricSeries } from '../core/metrics.ts';
 import { createSimulation, createState, type SimEvent, type SimState } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
-import type { AnyScenarioComponent, JsonValue } from './component.ts';
+import { checkComponentOrder, type AnyScenarioComponent, type JsonValue } from './component.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Most datapoints a metric keeps (a day at 1-second resolution); lifetime statistics stay exact beyond. */
@@ -79,6 +79,7 @@ export function startScenario(
   scenario: Scenario,
   components: readonly AnyScenarioComponent[],
 ): SimState<SimEvent, Record<string, unknown>> {
+  checkComponentOrder(components);
   const services: Record<string, unknown> = {};
   for (const component of components) {
     services[component.field] = component.initialState(scenario[component.field], scenario);

@@ -8,6 +8,12 @@ import { millis } from '../core/units.ts';
 import { producersReport } from './producers-report.ts';
 import type { StreamingServices } from './services.ts';
 
+/** What the bill reads: each metered service, and the producers and level for PUT payload units. */
+export type CostServices = Pick<
+  StreamingServices,
+  'streams' | 'kinesis' | 'firehose' | 's3' | 'producers' | 'level'
+>;
+
 /** One line of the run's bill. */
 export interface CostLine {
   readonly id: string;
@@ -78,7 +84,7 @@ function priced(base: LineBase, price: Result<PriceRecord>, divisor = 1): CostLi
  * 24 h, Firehose data ingested (each record rounded up to 5 KB), S3 storage and requests. A line whose price
  * the book does not have is listed with `usd: null` and the reason, never with an invented price.
  */
-export function streamingCost(services: StreamingServices, book: PriceBook, now: number): CostReport {
+export function streamingCost(services: CostServices, book: PriceBook, now: number): CostReport {
   const lines: CostLine[] = [];
   if (services.streams.length > 0) {
     const putPayloadUnits = producersReport(services).totals.putPayloadUnits;

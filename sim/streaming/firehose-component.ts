@@ -1,5 +1,4 @@
 import { SimException } from '../core/errors.ts';
-import type { SimulationModule } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
 import {
   createDeliveryStream,
@@ -13,10 +12,10 @@ import {
 } from '../firehose/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { createBucket } from '../s3/index.ts';
-import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import type { JsonValue } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
 import { firehoseSchema, type DeliveryStreamScenario, type StreamingScenario } from './scenario-schema.ts';
-import { streamingServices } from './services.ts';
+import { needsStreaming } from './services.ts';
 import { clockStartsAtMs, streamingScenario } from './streams-component.ts';
 
 /** The bucket a delivery stream writes to when the scenario names none: `bdlab-<name in lower case>`. */
@@ -83,7 +82,7 @@ function checkFirehose(
 }
 
 /** `firehose`: Direct-PUT delivery streams buffering into S3 (see sim/firehose). */
-export const firehoseComponent = defineComponent<
+export const firehoseComponent = needsStreaming('era', 's3').defineComponent<
   'firehose',
   DeliveryStreamScenario[],
   FirehoseState,
@@ -93,12 +92,9 @@ export const firehoseComponent = defineComponent<
   schema: firehoseSchema,
   checkScenario: (streams, scenario) => checkFirehose(streams, streamingScenario(scenario)),
   initialState: (_streams, scenario) => createFirehoseState(clockStartsAtMs(scenario)),
-  module: firehoseModule as unknown as SimulationModule<
-    FirehoseDeliverEvent,
-    { readonly firehose: FirehoseState }
-  >,
+  module: firehoseModule,
   start(state, streams) {
-    const services = streamingServices(state);
+    const services = state.services;
     const book = PRICE_BOOKS[services.era];
     for (const d of streams) {
       const input = createDeliveryStreamInput(d);

@@ -49,7 +49,7 @@ export { recordTotalsByStream } from './producers-report.ts';
 export type { ProducerReport, ProducersReport, RecordTotals } from './producers-report.ts';
 export type { ShardReport, StreamReport } from './report.ts';
 export type { CostLine, CostReport } from './cost.ts';
-export { streamingServices, type Era, type StreamingServices } from './services.ts';
+export { hasStreamingServices, needsStreaming, type Era, type StreamingServices } from './services.ts';
 export {
   streamingActionSchema,
   type DeliveryStreamScenario,

@@ -41,7 +41,9 @@ export interface StreamReport {
 }
 
 /** The `streams` section: every stream with every shard, open and closed, in creation order. */
-export function streamsReport(services: StreamingServices): StreamReport[] & JsonValue {
+export function streamsReport(
+  services: Pick<StreamingServices, 'level' | 'streams' | 'kinesis'>,
+): StreamReport[] & JsonValue {
   const rate = services.level.rate;
   if (rate !== null) return rateStreamsReport(rate) as StreamReport[] & JsonValue;
   return services.streams.map((name): StreamReport => {

@@ -1,11 +1,9 @@
 import { fail, ok, type Result } from '../core/errors.ts';
-import type { ConsumersState, ShardReadStats } from '../consumers/index.ts';
-import type { KinesisState, ShardState } from '../kinesis/index.ts';
+import type { ShardReadStats } from '../consumers/index.ts';
+import type { ShardState } from '../kinesis/index.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { validateScenario, type Scenario } from '../scenario/scenario.ts';
-import type { ActionsState } from './actions.ts';
 import { inTimeOrder } from './actions-component.ts';
-import type { ProducersState } from './producer-state.ts';
 import { openStreamingSession } from './session.ts';
 
 /**
@@ -103,12 +101,7 @@ export function runSampled(
   components: readonly AnyScenarioComponent[],
 ): Result<SampledStreamRun> {
   const session = openStreamingSession(scenario, components);
-  const services = session.state.services as {
-    readonly kinesis: KinesisState;
-    readonly producers: ProducersState;
-    readonly actions: ActionsState;
-    readonly consumers?: ConsumersState;
-  };
+  const services = session.state.services;
   const stream = services.kinesis.streams[streamName];
   if (stream === undefined) {
     return fail({ code: 'ResourceNotFoundException', message: `The run has no stream "${streamName}".` });
