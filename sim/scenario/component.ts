@@ -36,7 +36,7 @@ export type Jsonable<T> = T extends string | number | boolean | null
  * TypeScript will not widen it to `JsonValue` by itself). The one place report data is widened.
  */
 export function toJsonValue<T>(value: T & Jsonable<T>): JsonValue {
-  return value as unknown as JsonValue;
+  return value as JsonValue;
 }
 
 /** A component's own service, under its scenario field. */

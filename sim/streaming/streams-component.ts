@@ -7,7 +7,7 @@ import {
   kinesisLimits,
   type KinesisState,
 } from '../kinesis/index.ts';
-import { defineComponent } from '../scenario/component.ts';
+import { defineComponent, toJsonValue } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
 import { chooseLevel, FORCED_RECORD_LEVEL_MAX_RECORDS, type LevelChoice, type LevelState } from './level.ts';
 import { rateLevelIssues, runRateLevel } from './rate-level.ts';
@@ -215,5 +215,5 @@ export const streamsComponent = needsStreaming('kinesis', 'level').defineCompone
       }
     }
   },
-  report: (state) => streamsReport(state.services),
+  report: (state) => toJsonValue(streamsReport(state.services)),
 });
