@@ -1,9 +1,9 @@
+import { parseScenarioText, runScenario } from '../../sim/run/index.ts';
 import { readFile } from 'node:fs/promises';
 import { SimException } from '../../sim/core/errors.ts';
 import type { ArrivalsReport } from '../../sim/scenario/arrivals.ts';
 import type { JsonValue } from '../../sim/scenario/component.ts';
-import { runScenario, type ScenarioReport } from '../../sim/scenario/run-scenario.ts';
-import { parseScenarioText } from '../../sim/scenario/scenario.ts';
+import { type ScenarioReport } from '../../sim/scenario/run-scenario.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { producerErrors, streamingPrinters } from './run-streaming.ts';
 

@@ -4,14 +4,10 @@
  * streaming session (sim/streaming) with the KCL model (sim/kcl). Runs are replayed from the learner's
  * operations; the last session is kept so running on only simulates the new seconds.
  */
+import { openStreamingSession, validateScenario } from '../../sim/run/index.ts';
 import { leaseTableView, type LeaseTableView } from '../../sim/kcl/index.ts';
 import type { KinesisState } from '../../sim/kinesis/index.ts';
-import { validateScenario } from '../../sim/scenario/scenario.ts';
-import {
-  openStreamingSession,
-  type StreamingAction,
-  type StreamingSession,
-} from '../../sim/streaming/index.ts';
+import { type StreamingAction, type StreamingSession } from '../../sim/streaming/index.ts';
 import type { InitialPosition } from './workspace.ts';
 
 /** Something the learner did to the application or the stream, at a time of the run. */

@@ -4,11 +4,10 @@
  * consumer models (sim/kcl, sim/lambda-consumer, sim/spark-streaming). All three read through the same
  * shards, so they share each shard's 5 GetRecords calls a second.
  */
-import { consumerViews, type ConsumersState, type ConsumerView } from '../../sim/consumers/index.ts';
+import { consumerViews, openStreamingSession, validateScenario } from '../../sim/run/index.ts';
+import { type ConsumersState, type ConsumerView } from '../../sim/consumers/index.ts';
 import type { LambdaConsumerView } from '../../sim/lambda-consumer/view.ts';
-import { validateScenario } from '../../sim/scenario/scenario.ts';
 import type { SparkConsumerView } from '../../sim/spark-streaming/view.ts';
-import { openStreamingSession } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
 
 /** The settings the learner changes. */

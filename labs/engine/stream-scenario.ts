@@ -1,8 +1,5 @@
-import {
-  runScenarioSampled,
-  type PartitionKeyStrategy,
-  type SampledStreamRun,
-} from '../../sim/streaming/index.ts';
+import { runScenarioSampled } from '../../sim/run/index.ts';
+import { type PartitionKeyStrategy, type SampledStreamRun } from '../../sim/streaming/index.ts';
 
 /**
  * A `bdlab run` scenario file with one stream and one producer, as the session-2 labs write it. `Keys`

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { SimException } from '../core/errors.ts';
+import { consumerViews, consumersComponent } from '../run/index.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { validateScenario } from '../scenario/scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { SimException } from '../core/errors.ts';
 import type { ConsumerReport } from './consumer-kind.ts';
 import { kclConsumerKind } from '../kcl/index.ts';
-import { consumersComponent, consumerViews, createConsumersComponent } from './index.ts';
+import { createConsumersComponent } from './index.ts';
 import { startTestRun, testScenario, testStreamComponents } from './test-support.ts';
 
 const components = [...testStreamComponents, consumersComponent];

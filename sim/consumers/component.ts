@@ -1,6 +1,5 @@
-import type { SimContext } from '../core/simulation.ts';
 import { millis, type Millis } from '../core/units.ts';
-import { defineComponent, type AnyScenarioComponent, type CoreScenario } from '../scenario/component.ts';
+import { needing, type AnyScenarioComponent, type CoreScenario } from '../scenario/component.ts';
 import {
   array,
   childPath,
@@ -73,7 +72,7 @@ function consumerSchema(kinds: readonly AnyConsumerKind[]): Schema<ConsumerConfi
 
 /** Stream names a scenario declares in `streams[]`, or undefined when it has no such list. */
 function declaredStreams(scenario: CoreScenario): string[] | undefined {
-  const streams = (scenario as unknown as Record<string, unknown>)['streams'];
+  const streams: unknown = 'streams' in scenario ? scenario.streams : undefined;
   if (!Array.isArray(streams)) return undefined;
   return streams
     .map((s: unknown) =>
@@ -171,9 +170,12 @@ function kindOf(kinds: readonly AnyConsumerKind[], entry: ConsumerEntry): AnyCon
  * component in the component list.
  */
 export function createConsumersComponent(kinds: readonly AnyConsumerKind[]): AnyScenarioComponent {
-  type Sim = SimContext<ConsumerTimerEvent, { readonly consumers: ConsumersState }>;
-  const asConsumersSim = (sim: Sim) => sim as unknown as SimContext<ConsumerTimerEvent, ConsumersServices>;
-  return defineComponent<'consumers', ConsumerConfigBase[], ConsumersState, ConsumerTimerEvent>({
+  return needing<Pick<ConsumersServices, 'kinesis'>>()('kinesis').defineComponent<
+    'consumers',
+    ConsumerConfigBase[],
+    ConsumersState,
+    ConsumerTimerEvent
+  >({
     field: 'consumers',
     schema: optional(array(consumerSchema(kinds), { maxItems: MAX_CONSUMERS }), []),
     checkScenario: (configs, scenario) => checkConsumers(kinds, configs, scenario),
@@ -189,13 +191,13 @@ export function createConsumersComponent(kinds: readonly AnyConsumerKind[]): Any
         'consumer.timer'(sim, event) {
           const entry = sim.services.consumers.consumers.find((c) => c.config.name === event.consumer);
           if (entry === undefined) return;
-          kindOf(kinds, entry).onTimer(consumerContext(asConsumersSim(sim), entry), event.timer);
+          kindOf(kinds, entry).onTimer(consumerContext(sim, entry), event.timer);
         },
       },
     },
     start(sim) {
       for (const entry of sim.services.consumers.consumers) {
-        kindOf(kinds, entry).start(consumerContext(asConsumersSim(sim), entry));
+        kindOf(kinds, entry).start(consumerContext(sim, entry));
       }
     },
     report: (sim) =>

@@ -4,9 +4,8 @@
  * every consumer of a shard shares its read limits.
  */
 import type { Millis } from '../core/units.ts';
-import { consumerView, createConsumersComponent } from './component.ts';
-import type { ConsumerView } from './consumer-kind.ts';
-import { consumerKinds } from './registry.ts';
+import { consumerView } from './component.ts';
+import type { AnyConsumerKind, ConsumerView } from './consumer-kind.ts';
 import { kindFor, type ConsumersState } from './runtime.ts';
 
 export {
@@ -46,16 +45,12 @@ export {
   type ConsumerTimerEvent,
 } from './runtime.ts';
 export { consumerReport, createConsumersComponent, MAX_CONSUMERS } from './component.ts';
-export { consumerKinds } from './registry.ts';
-
-/** The `consumers` scenario component with every available consumer type. Start it after the streams component. */
-export const consumersComponent = createConsumersComponent(consumerKinds);
 
 /** The UI's view of every consumer of a running simulation (`session.state`), in scenario order. */
-export function consumerViews(state: {
-  readonly now: number;
-  readonly services: { readonly consumers?: ConsumersState };
-}): ConsumerView[] {
+export function consumerViewsOf(
+  consumerKinds: readonly AnyConsumerKind[],
+  state: { readonly now: number; readonly services: { readonly consumers?: ConsumersState } },
+): ConsumerView[] {
   const consumers = state.services.consumers?.consumers ?? [];
   return consumers.map((entry) =>
     consumerView(kindFor(consumerKinds, entry.config.type)!, entry, state.now as Millis),

@@ -1,12 +1,12 @@
-import { createSimulation, schedule, type SimEvent, type SimState } from '../core/simulation.ts';
+import { consumersComponent } from '../run/index.ts';
 import { startScenario } from '../scenario/run-scenario.ts';
+import { createSimulation, schedule, type SimEvent, type SimState } from '../core/simulation.ts';
 import type { ConsumerStateBase } from './consumer-kind.ts';
-import { consumersComponent } from './index.ts';
 import type { ConsumersServices, ConsumersSimContext } from './runtime.ts';
 import { millis } from '../core/units.ts';
 import { createKinesisState, createStream, putRecords, type KinesisState } from '../kinesis/index.ts';
 import { encodeAggregatedRecord } from '../kpl/index.ts';
-import { defineComponent, type AnyScenarioComponent } from '../scenario/component.ts';
+import { defineComponent, needing, type AnyScenarioComponent } from '../scenario/component.ts';
 import { array, integer, object, optional, string, type Infer } from '../scenario/schema.ts';
 import { validateScenario, type Scenario } from '../scenario/scenario.ts';
 
@@ -19,27 +19,32 @@ import { validateScenario, type Scenario } from '../scenario/scenario.ts';
 
 const streamSchema = object({ name: string({ minLength: 1 }), shards: integer({ min: 1, max: 100 }) });
 
-const streamsComponent = defineComponent<'streams', Infer<typeof streamSchema>[], null, never>({
+type TestStream = Infer<typeof streamSchema>;
+
+const streamsComponent = defineComponent<'streams', TestStream[], readonly TestStream[], never>({
   field: 'streams',
   schema: optional(array(streamSchema), []),
-  initialState: () => null,
+  initialState: (streams) => streams,
   module: { name: 'test-streams', handlers: {} },
   start: () => undefined,
   report: () => null,
 });
 
-const kinesisComponent = defineComponent<'kinesis', object, KinesisState, never>({
+const kinesisComponent = needing<{ readonly streams: readonly TestStream[] }>()('streams').defineComponent<
+  'kinesis',
+  object,
+  KinesisState,
+  never
+>({
   field: 'kinesis',
   schema: optional(object({}), {}),
-  initialState(_, scenario) {
-    const kinesis = createKinesisState();
-    for (const s of (scenario as unknown as { streams: Infer<typeof streamSchema>[] }).streams) {
-      createStream(kinesis, { StreamName: s.name, ShardCount: s.shards }, millis(0));
-    }
-    return kinesis;
-  },
+  initialState: () => createKinesisState(),
   module: { name: 'test-kinesis', handlers: {} },
-  start: () => undefined,
+  start(sim) {
+    for (const s of sim.services.streams) {
+      createStream(sim.services.kinesis, { StreamName: s.name, ShardCount: s.shards }, millis(0));
+    }
+  },
   report: () => null,
 });
 
@@ -77,7 +82,12 @@ function payload(size: number): Uint8Array {
   return data;
 }
 
-const loadComponent = defineComponent<'testLoad', Infer<typeof loadSchema>[], TestLoadState, LoadTick>({
+const loadComponent = needing<Pick<ConsumersServices, 'kinesis'>>()('kinesis').defineComponent<
+  'testLoad',
+  Infer<typeof loadSchema>[],
+  TestLoadState,
+  LoadTick
+>({
   field: 'testLoad',
   schema: optional(array(loadSchema), []),
   initialState: (loads) => ({
@@ -91,7 +101,7 @@ const loadComponent = defineComponent<'testLoad', Infer<typeof loadSchema>[], Te
     handlers: {
       'testLoad.tick'(sim, event) {
         const state = sim.services.testLoad;
-        const kinesis = (sim.services as unknown as { kinesis: KinesisState }).kinesis;
+        const kinesis = sim.services.kinesis;
         const load = state.loads[event.load]!;
         const perTick = Math.round((load.recordsPerSecond * TICK_MILLIS) / 1000);
         const entries = [];
@@ -157,15 +167,23 @@ export interface TestRun {
   consumer<T extends ConsumerStateBase>(name: string): T;
 }
 
+/** True when the run holds the consumers, the Kinesis data plane and the test load. */
+function hasTestServices<State extends { readonly services: object }>(
+  state: State,
+): state is State & { readonly services: ConsumersServices & { readonly testLoad: TestLoadState } } {
+  return ['consumers', 'kinesis', 'testLoad'].every((field) => field in state.services);
+}
+
 /** Starts a scenario with the test stream components and the consumers component (tests only). */
 export function startTestRun(value: unknown): TestRun {
   const components = [...testStreamComponents, consumersComponent];
   const state = startScenario(testScenario(value, components), components);
   const simulation = createSimulation(components.map((c) => c.module));
-  const services = state.services as unknown as ConsumersServices & { testLoad: TestLoadState };
+  if (!hasTestServices(state)) throw new Error('the test components did not start');
+  const services = state.services;
   return {
     state,
-    sim: state as unknown as ConsumersSimContext,
+    sim: state,
     kinesis: services.kinesis,
     load: services.testLoad,
     advanceTo: (ms) => void simulation.run(state, millis(ms)),

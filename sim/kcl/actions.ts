@@ -11,14 +11,17 @@ type KclEntry = ConsumerEntry<KclConfig, KclAppState>;
 function findKclApp(sim: ConsumersSimContext, consumerName: string): Result<KclEntry, SimError> {
   const found = findConsumer(sim.services.consumers, consumerName);
   if (!found.ok) return found;
-  if (found.value.config.type !== 'kcl') {
-    return fail({
-      code: 'InvalidArgument',
-      path: 'consumer',
-      message: `"${consumerName}" is a ${found.value.config.type} consumer; only KCL applications have workers.`,
-    });
-  }
-  return ok(found.value as unknown as KclEntry);
+  if (isKclEntry(found.value)) return ok(found.value);
+  return fail({
+    code: 'InvalidArgument',
+    path: 'consumer',
+    message: `"${consumerName}" is a ${found.value.config.type} consumer; only KCL applications have workers.`,
+  });
+}
+
+/** True for a KCL application's entry (the consumers component paired its `type` with the KCL kind's state). */
+function isKclEntry(entry: ConsumerEntry): entry is KclEntry {
+  return entry.config.type === 'kcl';
 }
 
 function checkTime(sim: ConsumersSimContext, now: number): Result<void, SimError> {

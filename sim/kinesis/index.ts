@@ -85,6 +85,7 @@ export {
   type UpdateShardCountResponse,
 } from './reshard.ts';
 export { THROUGHPUT_ACCOUNTING } from './throughput.ts';
+export { kinesisCost, shardHours, type KinesisCostLine } from './cost.ts';
 export { parseSequenceNumber } from './sequence.ts';
 export { bytesToBinary, binaryToBytes, utf8Length } from './data.ts';
 export { RecordLog, type RecordColumns } from './record-log.ts';

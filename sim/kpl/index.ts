@@ -24,6 +24,7 @@ export {
   type DeaggregatedUserRecord,
   type ReceivedKinesisRecord,
 } from './deaggregate.ts';
+export { userRecordsOf } from './user-records.ts';
 export {
   evenShardRanges,
   MAX_HASH_KEY,

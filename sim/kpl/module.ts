@@ -33,14 +33,20 @@ type Context = SimContext<KplFlushEvent, KplServices>;
  * How PutRecords reaches Kinesis: the Kinesis model's PutRecords at the simulation clock. Passed in so the
  * KPL does not depend on the Kinesis module.
  */
-export type PutRecordsTransport = (ctx: Context, input: PutRecordsInput) => PutRecordsOutput;
+export type PutRecordsTransport<S extends KplServices = KplServices> = (
+  ctx: SimContext<KplFlushEvent, S>,
+  input: PutRecordsInput,
+) => PutRecordsOutput;
 
 /**
  * How the producer learns the stream's current shards (ListShards at the simulation clock), called when a
  * put revealed that the stream was resharded. Optional: without it the producer keeps its old map, and
  * Kinesis still routes every record correctly by its hash key.
  */
-export type ShardListing = (ctx: Context, streamName: string) => readonly ShardHashRange[];
+export type ShardListing<S extends KplServices = KplServices> = (
+  ctx: SimContext<KplFlushEvent, S>,
+  streamName: string,
+) => readonly ShardHashRange[];
 
 const metric = (metricName: string, stream: string): MetricId => ({
   namespace: 'KinesisProducerLibrary',
@@ -79,12 +85,13 @@ export function addUserRecordAt(ctx: Context, name: string, input: AddUserRecord
  * through `transport`, feeds the response back (retries, TTL), records UserRecordsPut and KinesisRecordsPut
  * as the KPL names its metrics, refreshes the shard map through `listShards` when a put landed on an
  * unexpected shard, and schedules the next flush. A flush event that no longer matches the
- * producer's timer (an earlier one was scheduled since) is ignored.
+ * producer's timer (an earlier one was scheduled since) is ignored. `S` is what the transport reads besides
+ * the KPL's own state (the Kinesis data plane it writes to).
  */
-export function createKplModule(
-  transport: PutRecordsTransport,
-  listShards?: ShardListing,
-): SimulationModule<KplFlushEvent, KplServices> {
+export function createKplModule<S extends KplServices = KplServices>(
+  transport: PutRecordsTransport<S>,
+  listShards?: ShardListing<S>,
+): SimulationModule<KplFlushEvent, S> {
   return {
     name: 'kpl',
     handlers: {

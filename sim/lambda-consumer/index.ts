@@ -56,4 +56,3 @@ export {
   type LambdaShardView,
 } from './view.ts';
 export { lambdaConsumerKind } from './kind.ts';
-export { userRecordsOf, type UserRecord } from './user-records.ts';

@@ -1,6 +1,6 @@
 import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-kind.ts';
 import { millis } from '../core/units.ts';
-import type { JsonValue } from '../scenario/component.ts';
+import { toJsonValue } from '../scenario/component.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import {
   checkLambdaConfig,
@@ -15,7 +15,6 @@ import { lambdaConsumerView, lambdaCostView } from './view.ts';
 type Context = ConsumerContext<LambdaConsumerConfig, LambdaConsumerState>;
 
 /** The view and report are plain data by construction (numbers, strings, arrays, null). */
-const asJson = (value: object): JsonValue => value as unknown as JsonValue;
 
 function scheduleNew(ctx: Context, shardIds: readonly string[]): void {
   for (const shardId of shardIds) ctx.setTimer(ctx.now, { timer: 'shard', shardId });
@@ -55,7 +54,7 @@ export const lambdaConsumerKind = defineConsumerKind<LambdaConsumerConfig, Lambd
   details(state) {
     const totals = lambdaTotals(state);
     const { config } = state;
-    return asJson({
+    return toJsonValue({
       batchSize: config.batchSize,
       startingPosition: config.startingPosition,
       invocations: totals.invocations,
@@ -74,5 +73,5 @@ export const lambdaConsumerKind = defineConsumerKind<LambdaConsumerConfig, Lambd
       cost: lambdaCostView(state, PRICE_BOOKS[state.era]),
     });
   },
-  view: (state) => asJson(lambdaConsumerView(state)),
+  view: (state) => toJsonValue(lambdaConsumerView(state)),
 });

@@ -4,8 +4,8 @@ import type { MetricId, MetricStore } from '../core/metrics.ts';
 import { millis } from '../core/units.ts';
 import { describeStream, type KinesisRecord, type KinesisState } from '../kinesis/index.ts';
 import { parseSequenceNumber } from '../kinesis/sequence.ts';
+import { userRecordsOf } from '../kpl/index.ts';
 import { billedDurationMs, gbSecondsOf } from './billing.ts';
-import { userRecordsOf } from './user-records.ts';
 import { LAMBDA_EVENT_SOURCE_LIMITS, type LambdaConsumerConfig } from './config.ts';
 import {
   emptyTotals,

@@ -1,5 +1,6 @@
 /** The simulated Amazon S3: buckets, objects with bytes and metadata, listing, and the cost meter. */
 export { validateBucketName } from './bucket-name.ts';
+export { bucketNameSchema, s3Component, s3Schema, type S3Report, type S3Scenario } from './component.ts';
 export { s3Cost, type S3Cost, type S3CostLine } from './cost.ts';
 export { noSuchBucket, noSuchKey } from './errors.ts';
 export { compareKeys } from './key-order.ts';

@@ -1,15 +1,15 @@
+import { scenarioComponents } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, schedule, scheduleAfter } from '../core/simulation.ts';
 import { restore, snapshot } from '../core/snapshot.ts';
 import { millis } from '../core/units.ts';
 import { defineComponent } from './component.ts';
-import { scenarioComponents } from './components.ts';
 import { runScenario, startScenario } from './run-scenario.ts';
 import { validateScenario, type Scenario } from './scenario.ts';
 import { integer, object, optional } from './schema.ts';
 
 function scenario(value: unknown): Scenario {
-  const result = validateScenario(value);
+  const result = validateScenario(value, scenarioComponents);
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return result.value;
 }
@@ -25,20 +25,20 @@ const clicks = {
 
 describe('runScenario', () => {
   it('gives a byte-identical JSON report for the same scenario and seed', () => {
-    const first = JSON.stringify(runScenario(scenario(clicks)));
-    const second = JSON.stringify(runScenario(scenario(structuredClone(clicks))));
+    const first = JSON.stringify(runScenario(scenario(clicks), scenarioComponents));
+    const second = JSON.stringify(runScenario(scenario(structuredClone(clicks)), scenarioComponents));
     expect(second).toBe(first);
   });
 
   it('gives a different report for another seed', () => {
-    const one = runScenario(scenario(clicks));
-    const two = runScenario(scenario({ ...clicks, seed: 2 }));
+    const one = runScenario(scenario(clicks), scenarioComponents);
+    const two = runScenario(scenario({ ...clicks, seed: 2 }), scenarioComponents);
     expect(two.digest).not.toBe(one.digest);
     expect(JSON.stringify(two)).not.toBe(JSON.stringify(one));
   });
 
   it('counts constant arrivals exactly and Poisson arrivals near their expectation', () => {
-    const report = runScenario(scenario(clicks));
+    const report = runScenario(scenario(clicks), scenarioComponents);
     const sources = (
       report.services.arrivals as { sources: { name: string; events: number; expectedEvents: number }[] }
     ).sources;
@@ -52,7 +52,7 @@ describe('runScenario', () => {
   });
 
   it('reports the clock, the pending events and CloudWatch-style metric summaries', () => {
-    const report = runScenario(scenario(clicks));
+    const report = runScenario(scenario(clicks), scenarioComponents);
     expect(report.finalClockMillis).toBe(60_000);
     expect(report.pendingEvents).toBe(2);
     const heartbeat = report.metrics.find((m) => m.dimensions.Source === 'heartbeat');
@@ -70,14 +70,14 @@ describe('runScenario', () => {
   });
 
   it('honours the metric resolution', () => {
-    const report = runScenario(scenario({ ...clicks, metricResolutionSeconds: 10 }));
+    const report = runScenario(scenario({ ...clicks, metricResolutionSeconds: 10 }), scenarioComponents);
     const heartbeat = report.metrics.find((m) => m.dimensions.Source === 'heartbeat');
     expect(heartbeat?.periodSeconds).toBe(10);
     expect(heartbeat?.busiestPeriod?.Sum).toBe(20);
   });
 
   it('runs a scenario with no arrivals to its end', () => {
-    const report = runScenario(scenario({ seed: 5, durationSeconds: 2.5 }));
+    const report = runScenario(scenario({ seed: 5, durationSeconds: 2.5 }), scenarioComponents);
     expect(report).toMatchObject({
       eventsProcessed: 0,
       pendingEvents: 0,
@@ -129,7 +129,7 @@ describe('scenario components', () => {
   it('forks a running scenario: a restored state finishes exactly like the original', () => {
     const parsed = scenario(clicks);
     const simulation = createSimulation(scenarioComponents.map((c) => c.module));
-    const original = startScenario(parsed);
+    const original = startScenario(parsed, scenarioComponents);
     simulation.run(original, millis(30_000));
     const fork = restore(JSON.parse(JSON.stringify(snapshot(original))) as ReturnType<typeof snapshot>);
     simulation.run(original, millis(60_000));

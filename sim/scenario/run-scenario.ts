@@ -2,8 +2,7 @@ import { digestOfState } from '../core/digest.ts';
 import type { MetricSeries } from '../core/metrics.ts';
 import { createSimulation, createState, type SimEvent, type SimState } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
-import type { AnyScenarioComponent, JsonValue } from './component.ts';
-import { scenarioComponents } from './components.ts';
+import { checkComponentOrder, type AnyScenarioComponent, type JsonValue } from './component.ts';
 import type { Scenario } from './scenario.ts';
 
 /** Most datapoints a metric keeps (a day at 1-second resolution); lifetime statistics stay exact beyond. */
@@ -78,8 +77,9 @@ function summarise(entry: MetricSeries): MetricSummary {
 /** The simulation state of a scenario before its first event, with every component started. */
 export function startScenario(
   scenario: Scenario,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): SimState<SimEvent, Record<string, unknown>> {
+  checkComponentOrder(components);
   const services: Record<string, unknown> = {};
   for (const component of components) {
     services[component.field] = component.initialState(scenario[component.field], scenario);
@@ -104,7 +104,7 @@ export function startScenario(
 export function reportScenario(
   scenario: Scenario,
   state: SimState<SimEvent, Record<string, unknown>>,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): ScenarioReport {
   const sections: Record<string, JsonValue> = {};
   for (const component of components) {
@@ -129,10 +129,7 @@ export function reportScenario(
  * Runs a validated scenario from time 0 to its duration and reports what happened. Deterministic: the
  * same scenario gives a byte-identical `JSON.stringify` of the report.
  */
-export function runScenario(
-  scenario: Scenario,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
-): ScenarioReport {
+export function runScenario(scenario: Scenario, components: readonly AnyScenarioComponent[]): ScenarioReport {
   const state = startScenario(scenario, components);
   const simulation = createSimulation(components.map((c) => c.module));
   simulation.run(state, millis(scenario.durationSeconds * 1000), { maxEvents: MAX_EVENTS_PER_RUN });

@@ -1,3 +1,4 @@
+import { scenarioComponents } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
 import { arrivalsComponent } from './arrivals.ts';
 import { MAX_REPORTED_ISSUES, parseScenarioText, validateScenario } from './scenario.ts';
@@ -79,7 +80,7 @@ describe('validateScenario', () => {
   });
 
   it('lists every service of the full format in an unknown-field message', () => {
-    const result = validateScenario({ seed: 1, durationSeconds: 60, stream: [] });
+    const result = validateScenario({ seed: 1, durationSeconds: 60, stream: [] }, scenarioComponents);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors[0]!.message).toMatch(
@@ -92,19 +93,19 @@ describe('validateScenario', () => {
 
 describe('parseScenarioText', () => {
   it('locates a JSON syntax error by line and column', () => {
-    const result = parseScenarioText('{\n  "seed": 1,\n  "durationSeconds": 60,\n}');
+    const result = parseScenarioText('{\n  "seed": 1,\n  "durationSeconds": 60,\n}', scenarioComponents);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]?.message).toMatch(/^not valid JSON at line 4, column 1: /);
   });
 
   it('validates what it parsed', () => {
-    expect(parseScenarioText('{"seed": 3, "durationSeconds": 1}').ok).toBe(true);
+    expect(parseScenarioText('{"seed": 3, "durationSeconds": 1}', scenarioComponents).ok).toBe(true);
   });
 });
 
 describe('what a refused scenario says about the value', () => {
   it('names an infinite number as infinite, not as "null is a number"', () => {
-    const parsed = parseScenarioText('{ "seed": 1e999, "durationSeconds": 10 }');
+    const parsed = parseScenarioText('{ "seed": 1e999, "durationSeconds": 10 }', scenarioComponents);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors[0]!.message).toBe(
@@ -114,7 +115,10 @@ describe('what a refused scenario says about the value', () => {
 
   it('lists at most 20 problems and counts the rest', () => {
     const streams = Array.from({ length: 50 }, () => ({ name: 1 }));
-    const parsed = parseScenarioText(JSON.stringify({ seed: 1, durationSeconds: 1, streams }));
+    const parsed = parseScenarioText(
+      JSON.stringify({ seed: 1, durationSeconds: 1, streams }),
+      scenarioComponents,
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toHaveLength(MAX_REPORTED_ISSUES + 1);

@@ -2,7 +2,6 @@ import type { SimError } from '../core/errors.ts';
 import { MAX_SEED } from '../core/rng.ts';
 import type { AnyScenarioComponent, CoreScenario } from './component.ts';
 import { parseJsonText } from '../core/json-syntax.ts';
-import { scenarioComponents } from './components.ts';
 import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
 
 /** Longest run a scenario may ask for: one week of simulated time. */
@@ -29,7 +28,7 @@ export function scenarioError(issue: SchemaIssue): SimError {
 /** Parses scenario JSON text (see `parseJsonText`: a byte-order mark is skipped, nesting is bounded). */
 export function parseScenarioText(
   text: string,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): { ok: true; value: Scenario } | { ok: false; errors: SimError[] } {
   const parsed = parseJsonText(text);
   if (!parsed.ok)
@@ -44,7 +43,7 @@ export function parseScenarioText(
  */
 export function validateScenario(
   value: unknown,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): { ok: true; value: Scenario } | { ok: false; errors: SimError[] } {
   const fields: Record<string, Fields[string]> = { ...coreScenarioFields };
   for (const component of components) fields[component.field] = component.schema;

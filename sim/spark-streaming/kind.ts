@@ -1,6 +1,6 @@
 import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-kind.ts';
 import { millis } from '../core/units.ts';
-import type { JsonValue } from '../scenario/component.ts';
+import { toJsonValue } from '../scenario/component.ts';
 import { creditProcessed, generateDueBatches } from './batches.ts';
 import {
   checkSparkConfig,
@@ -15,7 +15,6 @@ import { sparkConsumerView } from './view.ts';
 type Context = ConsumerContext<SparkConsumerConfig, SparkConsumerState>;
 
 /** The view and report are plain data by construction (numbers, strings, arrays, null). */
-const asJson = (value: object): JsonValue => value as unknown as JsonValue;
 
 function scheduleNewShards(ctx: Context): void {
   for (const shardId of discoverSparkShards(ctx.state, ctx.kinesis, ctx.now)) {
@@ -73,7 +72,7 @@ export const sparkConsumerKind = defineConsumerKind<SparkConsumerConfig, SparkCo
   },
   details(state, config, now) {
     const view = sparkConsumerView(state, now);
-    return asJson({
+    return toJsonValue({
       batchIntervalSeconds: config.batchIntervalSeconds,
       receivers: config.receivers,
       cores: config.cores,
@@ -87,5 +86,5 @@ export const sparkConsumerKind = defineConsumerKind<SparkConsumerConfig, SparkCo
       windows: view.windows,
     });
   },
-  view: (state, _config, now) => asJson(sparkConsumerView(state, now)),
+  view: (state, _config, now) => toJsonValue(sparkConsumerView(state, now)),
 });

@@ -7,7 +7,7 @@ import { SPARK_STREAMING_FACTS } from './config.ts';
 import { generateDueBatches } from './batches.ts';
 import type { SparkConsumerState, SparkShardReader } from './state.ts';
 import { countRecords } from './windows.ts';
-import { userRecordsOf } from '../lambda-consumer/user-records.ts';
+import { userRecordsOf } from '../kpl/index.ts';
 
 const POLL_MS = SPARK_STREAMING_FACTS.kclIdleTimeBetweenReadsMs;
 

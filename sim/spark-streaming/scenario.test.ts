@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createConsumersComponent } from '../consumers/component.ts';
-import { consumerKinds } from '../consumers/registry.ts';
-import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
+import { consumerKinds, streamingComponents } from '../run/index.ts';
 import { runScenario } from '../scenario/run-scenario.ts';
 import { validateScenario } from '../scenario/scenario.ts';
-import { streamingComponents } from '../streaming/components.ts';
+import { describe, expect, it } from 'vitest';
+import { createConsumersComponent } from '../consumers/component.ts';
+import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
 import { sparkConsumerKind } from './index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { UserRecord } from '../lambda-consumer/user-records.ts';
+import type { UserRecord } from '../kpl/index.ts';
 import type { SparkWindowConfig } from './config.ts';
 
 /**

@@ -1,10 +1,10 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import { ok, type Result } from '../core/errors.ts';
 import { schedule } from '../core/simulation.ts';
-import type { ConsumersSimContext } from '../consumers/index.ts';
+import type { ConsumerTimerEvent } from '../consumers/index.ts';
 import { addWorker, crashWorker } from '../kcl/index.ts';
-import { millis, type Millis } from '../core/units.ts';
-import type { SimContext, SimEvent } from '../core/simulation.ts';
-import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import { millis } from '../core/units.ts';
+import type { SimContext } from '../core/simulation.ts';
+import { toJsonValue, type JsonValue } from '../scenario/component.ts';
 import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
 import { applyAction, type ActionOutcome, type ActionsState, type ConsumerAction } from './actions.ts';
 import { pauseConsumer, resumeConsumer } from './consumer-pause.ts';
@@ -16,7 +16,7 @@ import {
   type StreamingScenario,
   type TimedAction,
 } from './scenario-schema.ts';
-import { streamingServices } from './services.ts';
+import { needsStreaming, type StreamingServices } from './services.ts';
 import { streamingScenario } from './streams-component.ts';
 
 /** A timed action falling due. */
@@ -24,6 +24,12 @@ export interface ActionEvent {
   readonly type: 'streaming.action';
   readonly action: SessionAction;
 }
+
+/** What actions act on: the streams, the producers and the consumers, and the log of what was done. */
+type ActionsServices = Pick<StreamingServices, 'actions' | 'level' | 'kinesis' | 'producers' | 'consumers'>;
+
+/** An action's context: a resumed consumer's held timers and a new KCL worker's first timers are scheduled. */
+export type ActionsContext = SimContext<ActionEvent | ConsumerTimerEvent, ActionsServices>;
 
 function checkActions(actions: readonly TimedAction[], scenario: StreamingScenario): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
@@ -84,34 +90,23 @@ export function untimed(action: TimedAction): SessionAction {
  * A consumer pause, a KCL worker action through sim/kcl (the consumers component must be in the run), or a
  * stream or producer action.
  */
-function run(ctx: SimContext<SimEvent, unknown>, action: SessionAction): Result<JsonValue> {
+function run(ctx: ActionsContext, action: SessionAction): Result<JsonValue> {
   if (action.action === 'pauseConsumer') return pauseConsumer(ctx, action.consumer);
   if (action.action === 'resumeConsumer') return resumeConsumer(ctx, action.consumer);
-  if (action.action === 'crashWorker' || action.action === 'addWorker') {
-    if (streamingServices(ctx).consumers === undefined) {
-      return fail({
-        code: 'ResourceNotFoundException',
-        message: `No consumer is named "${action.consumer}": the run has no consumers.`,
-        path: 'consumer',
-      });
-    }
-    const consumers = ctx as ConsumersSimContext;
-    if (action.action === 'crashWorker') {
-      const done = crashWorker(consumers, action.consumer, action.workerId, ctx.now);
-      return done.ok ? ok({}) : done;
-    }
-    const done = addWorker(consumers, action.consumer, action.workerId, ctx.now);
+  if (action.action === 'crashWorker') {
+    const done = crashWorker(ctx, action.consumer, action.workerId, ctx.now);
+    return done.ok ? ok({}) : done;
+  }
+  if (action.action === 'addWorker') {
+    const done = addWorker(ctx, action.consumer, action.workerId, ctx.now);
     return done.ok ? ok({ workerId: done.value.workerId }) : done;
   }
-  return applyAction(streamingServices(ctx), action, ctx.now as Millis);
+  return applyAction(ctx.services, action, ctx.now);
 }
 
 /** Applies an action at the context's clock and logs the outcome in `services.actions`. */
-export function applyAndLog(
-  ctx: SimContext<SimEvent, unknown>,
-  action: SessionAction,
-): ActionOutcome<SessionAction> {
-  const services = streamingServices(ctx);
+export function applyAndLog(ctx: ActionsContext, action: SessionAction): ActionOutcome<SessionAction> {
+  const services = ctx.services;
   const done = run(ctx, action);
   const outcome: ActionOutcome<SessionAction> = {
     atMs: ctx.now,
@@ -140,7 +135,12 @@ export function inTimeOrder(actions: ActionsState): ActionOutcome<SessionAction>
 }
 
 /** `actions`: resharding, re-keying, worker faults and consumer pauses at given times, each logged with its answer. */
-export const actionsComponent = defineComponent<'actions', TimedAction[], ActionsState, ActionEvent>({
+export const actionsComponent = needsStreaming('level', 'kinesis', 'producers', 'consumers').defineComponent<
+  'actions',
+  TimedAction[],
+  ActionsState,
+  ActionEvent | ConsumerTimerEvent
+>({
   field: 'actions',
   schema: actionsSchema,
   checkScenario: (actions, scenario) => checkActions(actions, streamingScenario(scenario)),
@@ -154,14 +154,14 @@ export const actionsComponent = defineComponent<'actions', TimedAction[], Action
     },
   },
   start(state, actions) {
-    if (streamingServices(state).level.used !== 'record') return;
+    if (state.services.level.used !== 'record') return;
     for (const action of actions) {
       schedule(state, millis(action.atSeconds * 1000), { type: 'streaming.action', action: untimed(action) });
     }
   },
   report(state) {
-    const rate = streamingServices(state).level.rate;
-    if (rate === null) return inTimeOrder(state.services.actions) as unknown as JsonValue;
+    const rate = state.services.level.rate;
+    if (rate === null) return toJsonValue(inTimeOrder(state.services.actions));
     // At rate level sim/rate applied the resharding actions (the others are refused before the run).
     return rate.actions.map((outcome) => ({
       atMs: outcome.atSeconds * 1000,

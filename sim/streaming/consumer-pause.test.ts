@@ -1,9 +1,8 @@
+import { openStreamingSession, validateScenario } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
 import type { ConsumersState } from '../consumers/index.ts';
-import { validScenario } from '../scenario/scenario-fixtures.ts';
-import { validateScenario } from '../scenario/scenario.ts';
+import { validScenario } from '../run/scenario-fixtures.ts';
 import type { ActionsState } from './actions.ts';
-import { openStreamingSession } from './session.ts';
 
 const base = {
   seed: 3,

@@ -7,7 +7,6 @@ import {
   type ConsumerTimerEvent,
 } from '../consumers/index.ts';
 import type { AnyScenarioComponent, JsonValue } from '../scenario/component.ts';
-import { streamingServices } from './services.ts';
 
 /**
  * Pausing a consumer application (`pauseConsumer` / `resumeConsumer` actions): a deploy, a stopped
@@ -27,24 +26,25 @@ export interface PausedConsumer {
 /** Paused consumers by name (kept in `services.actions`). */
 export type PausedConsumers = Record<string, PausedConsumer>;
 
-function consumersOf(ctx: SimContext<SimEvent, unknown>, name: string): Result<ConsumersState> {
-  const consumers = streamingServices(ctx).consumers as ConsumersState | undefined;
-  if (consumers === undefined) {
-    return fail({
-      code: 'ResourceNotFoundException',
-      message: `No consumer is named "${name}": the run has no consumers.`,
-      path: 'consumer',
-    });
-  }
-  const found = findConsumer(consumers, name);
-  return found.ok ? ok(consumers) : found;
+/** Where pauses are kept: the actions service (see ActionsState). */
+interface PauseLog {
+  pausedConsumers?: PausedConsumers;
 }
 
+/** What pausing and resuming reads and changes: the consumers and the pause log. */
+export interface PauseServices {
+  readonly consumers: ConsumersState;
+  readonly actions: PauseLog;
+}
+
+/** Pausing a consumer sets no event; resuming schedules its held timers. */
+export type PauseContext = SimContext<ConsumerTimerEvent, PauseServices>;
+
 /** Stops consumer `name` from now on; refused when it is unknown or already paused. */
-export function pauseConsumer(ctx: SimContext<SimEvent, unknown>, name: string): Result<JsonValue> {
-  const found = consumersOf(ctx, name);
+export function pauseConsumer(ctx: PauseContext, name: string): Result<JsonValue> {
+  const found = findConsumer(ctx.services.consumers, name);
   if (!found.ok) return found;
-  const paused = (streamingServices(ctx).actions.pausedConsumers ??= {});
+  const paused = (ctx.services.actions.pausedConsumers ??= {});
   const since = paused[name]?.sinceMs;
   if (since !== undefined) {
     return fail({
@@ -58,10 +58,10 @@ export function pauseConsumer(ctx: SimContext<SimEvent, unknown>, name: string):
 }
 
 /** Lets consumer `name` run again: the timers held while it was paused fire now, in the order they fell due. */
-export function resumeConsumer(ctx: SimContext<SimEvent, unknown>, name: string): Result<JsonValue> {
-  const found = consumersOf(ctx, name);
+export function resumeConsumer(ctx: PauseContext, name: string): Result<JsonValue> {
+  const found = findConsumer(ctx.services.consumers, name);
   if (!found.ok) return found;
-  const paused = streamingServices(ctx).actions.pausedConsumers ?? {};
+  const paused = ctx.services.actions.pausedConsumers ?? {};
   const entry = paused[name];
   if (entry === undefined) {
     return fail({
@@ -71,27 +71,34 @@ export function resumeConsumer(ctx: SimContext<SimEvent, unknown>, name: string)
     });
   }
   delete paused[name];
-  const sink = ctx as SimContext<ConsumerTimerEvent, unknown>;
   for (const timer of entry.heldTimers) {
-    schedule(sink, ctx.now, { type: 'consumer.timer', consumer: name, timer });
+    schedule(ctx, ctx.now, { type: 'consumer.timer', consumer: name, timer });
   }
   return ok({ pausedMs: ctx.now - entry.sinceMs });
 }
 
+/** True when the run keeps a pause log (the actions component is in it). */
+function hasPauseLog(services: object): services is { readonly actions: PauseLog } {
+  return 'actions' in services;
+}
+
 /**
  * The consumers component with pauses: a timer of a paused consumer is held (see `resumeConsumer`)
- * instead of reaching the consumer's kind. Everything else is the component as it is.
+ * instead of reaching the consumer's kind. Everything else is the component as it is. The pause log lives
+ * in the actions service, which starts after the consumers (it acts on them), so it is looked up when a
+ * timer fires rather than declared as a need.
  */
 export function withConsumerPauses(component: AnyScenarioComponent): AnyScenarioComponent {
   const handlers = component.module.handlers as Record<
     string,
-    ((ctx: SimContext<SimEvent, unknown>, event: SimEvent) => void) | undefined
+    ((ctx: SimContext<SimEvent, Record<string, unknown>>, event: SimEvent) => void) | undefined
   >;
   const onTimer = handlers['consumer.timer'];
   if (onTimer === undefined) return component;
   const held: typeof onTimer = (ctx, event) => {
     const timerEvent = event as ConsumerTimerEvent;
-    const paused = streamingServices(ctx).actions.pausedConsumers?.[timerEvent.consumer];
+    const log = hasPauseLog(ctx.services) ? ctx.services.actions : {};
+    const paused = log.pausedConsumers?.[timerEvent.consumer];
     if (paused !== undefined) paused.heldTimers.push(timerEvent.timer);
     else onTimer(ctx, event);
   };

@@ -1,8 +1,8 @@
 import { applyPriceOverrides, PRICE_BOOKS, validatePriceOverride, type PriceBook } from '../pricing/index.ts';
-import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import { toJsonValue, type JsonValue } from '../scenario/component.ts';
 import { childPath, describeValue, object, optional, type Schema } from '../scenario/schema.ts';
 import { streamingCost } from './cost.ts';
-import { streamingServices, type Era } from './services.ts';
+import { needsStreaming, type Era } from './services.ts';
 
 /** Learner prices by price id (`"kinesis.shardHour": 0.02`), replacing the era's book for this run. */
 const pricesSchema: Schema<Record<string, number>> = {
@@ -34,20 +34,23 @@ export function runPriceBook(era: Era, prices: Readonly<Record<string, number>>)
  * `cost`: optional learner prices; its report section is the run's bill by line item (see cost.ts), priced
  * from the era's book (2016 by default) with any of those prices replacing the book's.
  */
-export const costComponent = defineComponent<
-  'cost',
-  { prices: Record<string, number> },
-  { prices: Record<string, number> },
-  never
->({
+export const costComponent = needsStreaming(
+  'era',
+  'streams',
+  'kinesis',
+  'firehose',
+  's3',
+  'producers',
+  'level',
+).defineComponent<'cost', { prices: Record<string, number> }, { prices: Record<string, number> }, never>({
   field: 'cost',
   schema: costSchema,
   initialState: (cost) => ({ prices: { ...cost.prices } }),
   module: { name: 'cost', handlers: {} },
   start() {},
   report(state): JsonValue {
-    const services = streamingServices(state);
-    const book = runPriceBook(services.era, state.services.cost.prices);
-    return streamingCost(services, book, state.now) as unknown as JsonValue;
+    const services = state.services;
+    const book = runPriceBook(services.era, services.cost.prices);
+    return toJsonValue(streamingCost(services, book, state.now));
   },
 });

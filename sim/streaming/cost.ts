@@ -2,10 +2,17 @@ import type { Result } from '../core/errors.ts';
 import { GIB } from '../core/units.ts';
 import { firehoseCost } from '../firehose/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
+import { kinesisCost } from '../kinesis/index.ts';
 import { s3Cost } from '../s3/index.ts';
 import { millis } from '../core/units.ts';
 import { producersReport } from './producers-report.ts';
 import type { StreamingServices } from './services.ts';
+
+/** What the bill reads: each metered service, and the producers and level for PUT payload units. */
+export type CostServices = Pick<
+  StreamingServices,
+  'streams' | 'kinesis' | 'firehose' | 's3' | 'producers' | 'level'
+>;
 
 /** One line of the run's bill. */
 export interface CostLine {
@@ -36,40 +43,39 @@ export interface CostReport {
 
 type LineBase = Omit<CostLine, 'usd' | 'priceIds' | 'confidence' | 'note'>;
 
-/** A line priced per `divisor` units at a book price, or an unpriced line saying why. */
-function priced(
+/**
+ * A bill line from a service meter's line: its dollars and the book price they came from, with the price's
+ * caveat when it is unconfirmed, or an unpriced line saying why.
+ */
+function fromPrice(
   base: LineBase,
   price: Result<PriceRecord>,
-  divisor = 1,
-  note: string | null = null,
+  usd: number | null,
+  note: string | null,
 ): CostLine {
-  if (!price.ok) {
-    return { ...base, usd: null, priceIds: [], confidence: null, note: price.error.message };
+  if (!price.ok || usd === null) {
+    return {
+      ...base,
+      usd: null,
+      priceIds: [],
+      confidence: null,
+      note: price.ok ? note : price.error.message,
+    };
   }
   const record = price.value;
   const caveat = record.confidence === 'unconfirmed' && record.note ? record.note : null;
   return {
     ...base,
-    usd: (base.quantity / divisor) * record.value,
+    usd,
     priceIds: [record.id],
     confidence: record.confidence,
     note: [note, caveat].filter((n) => n !== null).join(' ') || null,
   };
 }
 
-/** Open time of every shard up to `now`, in shard-hours, over all streams (or those `keep` selects). */
-function shardHours(
-  services: StreamingServices,
-  now: number,
-  keep: (retentionHours: number) => boolean,
-): number {
-  let ms = 0;
-  for (const name of services.streams) {
-    const stream = services.kinesis.streams[name]!;
-    if (!keep(stream.RetentionPeriodHours)) continue;
-    for (const shard of stream.shards) ms += Math.max(0, (shard.closedAt ?? now) - shard.openedAt);
-  }
-  return ms / 3_600_000;
+/** A line priced per `divisor` units at a book price, or an unpriced line saying why. */
+function priced(base: LineBase, price: Result<PriceRecord>, divisor = 1): CostLine {
+  return fromPrice(base, price, price.ok ? (base.quantity / divisor) * price.value.value : null, null);
 }
 
 /**
@@ -78,49 +84,14 @@ function shardHours(
  * 24 h, Firehose data ingested (each record rounded up to 5 KB), S3 storage and requests. A line whose price
  * the book does not have is listed with `usd: null` and the reason, never with an invented price.
  */
-export function streamingCost(services: StreamingServices, book: PriceBook, now: number): CostReport {
+export function streamingCost(services: CostServices, book: PriceBook, now: number): CostReport {
   const lines: CostLine[] = [];
   if (services.streams.length > 0) {
-    lines.push(
-      priced(
-        {
-          id: 'kinesis.shardHours',
-          service: 'Kinesis Streams',
-          label: 'Shard-hours',
-          quantity: shardHours(services, now, () => true),
-          unit: 'shard-hours',
-        },
-        priceOf(book, 'kinesis.shardHour'),
-        1,
-        'Prorated over the simulated time each shard was open.',
-      ),
-    );
-    lines.push(
-      priced(
-        {
-          id: 'kinesis.putPayloadUnits',
-          service: 'Kinesis Streams',
-          label: 'PUT payload units (25 KB chunks)',
-          quantity: producersReport(services).totals.putPayloadUnits,
-          unit: 'units',
-        },
-        priceOf(book, 'kinesis.putPayloadUnitsPerMillion'),
-        1_000_000,
-      ),
-    );
-    const extended = shardHours(services, now, (hours) => hours > 24);
-    if (extended > 0) {
+    const putPayloadUnits = producersReport(services).totals.putPayloadUnits;
+    for (const line of kinesisCost(services.kinesis, services.streams, putPayloadUnits, book, now)) {
+      const base = { id: `kinesis.${line.id}`, service: 'Kinesis Streams' as const, label: line.label };
       lines.push(
-        priced(
-          {
-            id: 'kinesis.extendedRetention',
-            service: 'Kinesis Streams',
-            label: 'Extended retention (beyond 24 h)',
-            quantity: extended,
-            unit: 'shard-hours',
-          },
-          priceOf(book, 'kinesis.extendedRetentionShardHour'),
-        ),
+        fromPrice({ ...base, quantity: line.quantity, unit: line.unit }, line.price, line.usd, line.note),
       );
     }
   }

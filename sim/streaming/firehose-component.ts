@@ -1,5 +1,4 @@
 import { SimException } from '../core/errors.ts';
-import type { SimulationModule } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
 import {
   createDeliveryStream,
@@ -12,16 +11,11 @@ import {
   type FirehoseState,
 } from '../firehose/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
-import { createBucket, createS3State, validateBucketName, type S3State } from '../s3/index.ts';
-import { defineComponent, type JsonValue } from '../scenario/component.ts';
+import { createBucket } from '../s3/index.ts';
+import type { JsonValue } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
-import {
-  firehoseSchema,
-  s3Schema,
-  type DeliveryStreamScenario,
-  type StreamingScenario,
-} from './scenario-schema.ts';
-import { streamingServices } from './services.ts';
+import { firehoseSchema, type DeliveryStreamScenario, type StreamingScenario } from './scenario-schema.ts';
+import { needsStreaming } from './services.ts';
 import { clockStartsAtMs, streamingScenario } from './streams-component.ts';
 
 /** The bucket a delivery stream writes to when the scenario names none: `bdlab-<name in lower case>`. */
@@ -87,44 +81,8 @@ function checkFirehose(
   return issues;
 }
 
-/** `s3`: buckets created at time 0; a delivery stream's bucket is created for it when it is not listed. */
-export const s3Component = defineComponent<'s3', StreamingScenario['s3'], S3State, never>({
-  field: 's3',
-  schema: s3Schema,
-  checkScenario(s3) {
-    const issues: SchemaIssue[] = [];
-    s3.buckets.forEach((name, i) => {
-      const valid = validateBucketName(name);
-      if (!valid.ok) issues.push({ path: `$.s3.buckets[${i}]`, message: valid.error.message });
-    });
-    return issues;
-  },
-  initialState: () => createS3State(millis(0)),
-  module: { name: 's3', handlers: {} },
-  start(state, s3) {
-    const services = streamingServices(state);
-    for (const Bucket of s3.buckets) {
-      if (!services.s3.buckets[Bucket]) createBucket(services.s3, { Bucket }, millis(0));
-    }
-  },
-  report(state) {
-    const s3 = state.services.s3;
-    return {
-      buckets: Object.values(s3.buckets).map((bucket) => ({
-        name: bucket.Name,
-        objects: bucket.sortedKeys.length,
-        bytes: bucket.sortedKeys.reduce((sum, key) => sum + bucket.objects[key]!.ContentLength, 0),
-      })),
-      requests: {
-        putCopyPostList: s3.usage.putCopyPostListRequests,
-        get: s3.usage.getRequests,
-      },
-    };
-  },
-});
-
 /** `firehose`: Direct-PUT delivery streams buffering into S3 (see sim/firehose). */
-export const firehoseComponent = defineComponent<
+export const firehoseComponent = needsStreaming('era', 's3').defineComponent<
   'firehose',
   DeliveryStreamScenario[],
   FirehoseState,
@@ -134,12 +92,9 @@ export const firehoseComponent = defineComponent<
   schema: firehoseSchema,
   checkScenario: (streams, scenario) => checkFirehose(streams, streamingScenario(scenario)),
   initialState: (_streams, scenario) => createFirehoseState(clockStartsAtMs(scenario)),
-  module: firehoseModule as unknown as SimulationModule<
-    FirehoseDeliverEvent,
-    { readonly firehose: FirehoseState }
-  >,
+  module: firehoseModule,
   start(state, streams) {
-    const services = streamingServices(state);
+    const services = state.services;
     const book = PRICE_BOOKS[services.era];
     for (const d of streams) {
       const input = createDeliveryStreamInput(d);

@@ -1,10 +1,10 @@
+import { openStreamingSession } from '../run/index.ts';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FirehoseState } from '../firehose/index.ts';
 import type { S3State } from '../s3/index.ts';
-import { validScenario } from '../scenario/scenario-fixtures.ts';
+import { validScenario } from '../run/scenario-fixtures.ts';
 import { parseAccessLogTime } from '../weblogs/index.ts';
-import { openStreamingSession } from './session.ts';
 
 /**
  * What a delivery stream writes to S3 from the scenario's load generator (issue 9 §2): whole access-log

@@ -1,10 +1,21 @@
 /**
  * Streaming scenarios: load generators (rates, record sizes, partition-key strategies, retries, the KPL)
  * writing into Kinesis streams or Firehose delivery streams to S3, timed resharding, the run's bill, and a
- * steppable session for the console and the labs. The scenario fields are added to the format through
- * `streamingComponents` (listed in sim/scenario/components.ts), so `runScenario` runs them.
+ * steppable session for the console and the labs. Its components join the scenario format in the
+ * composition root (sim/run), which lists them in the order they start.
  */
-export { streamingComponents } from './components.ts';
+export { actionsComponent } from './actions-component.ts';
+export { withConsumerPauses } from './consumer-pause.ts';
+export { costComponent } from './cost-component.ts';
+export { firehoseComponent } from './firehose-component.ts';
+export { producersComponent } from './producers-component.ts';
+export {
+  eraComponent,
+  kinesisComponent,
+  levelComponent,
+  startTimeComponent,
+  streamsComponent,
+} from './streams-component.ts';
 export { openStreamingSession, type StreamingSession } from './session.ts';
 export { runSampled, runScenarioSampled, type SampledShard, type SampledStreamRun } from './sampled-run.ts';
 export {
@@ -38,7 +49,7 @@ export { recordTotalsByStream } from './producers-report.ts';
 export type { ProducerReport, ProducersReport, RecordTotals } from './producers-report.ts';
 export type { ShardReport, StreamReport } from './report.ts';
 export type { CostLine, CostReport } from './cost.ts';
-export { streamingServices, type Era, type StreamingServices } from './services.ts';
+export { hasStreamingServices, needsStreaming, type Era, type StreamingServices } from './services.ts';
 export {
   streamingActionSchema,
   type DeliveryStreamScenario,

@@ -1,6 +1,6 @@
-import { schedule, type SimContext, type SimEvent } from '../core/simulation.ts';
+import { schedule, type SimContext } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
-import type { FirehoseDeliverEvent, FirehoseServices } from '../firehose/index.ts';
+import type { FirehoseDeliverEvent } from '../firehose/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import { putRecords } from '../kinesis/index.ts';
 import {
@@ -12,7 +12,7 @@ import {
   type PutRecordsOutput,
 } from '../kpl/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
-import { defineComponent } from '../scenario/component.ts';
+import { toJsonValue } from '../scenario/component.ts';
 import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
 import { saltProblem } from './keys.ts';
 import { recordsForTick, sendThroughKpl, sendToDeliveryStream, sendToStream } from './produce.ts';
@@ -26,7 +26,7 @@ import {
 } from './producer-state.ts';
 import { producersReport } from './producers-report.ts';
 import { producersSchema, type ProducerConfig, type StreamingScenario } from './scenario-schema.ts';
-import { streamingServices } from './services.ts';
+import { needsStreaming, type StreamingServices } from './services.ts';
 import { streamingScenario } from './streams-component.ts';
 
 /** A producer's tick: it makes the records of its last tick (100 ms, shorter with the KPL) and sends them. */
@@ -36,8 +36,17 @@ export interface ProducerTickEvent {
   readonly producer: number;
 }
 
-/** Events of the producers component. */
-export type ProducersEvent = ProducerTickEvent | KplFlushEvent;
+/** Events of the producers component: its ticks, its KPLs' flushes, and the Firehose deliveries it starts. */
+export type ProducersEvent = ProducerTickEvent | KplFlushEvent | FirehoseDeliverEvent;
+
+/** The producers' own state and the services they write to or read. */
+type ProducersServices = Pick<
+  StreamingServices,
+  'producers' | 'era' | 'startTime' | 'level' | 'kinesis' | 'firehose' | 's3'
+>;
+
+/** A producers handler's context. */
+type ProducersContext = SimContext<ProducersEvent, ProducersServices>;
 
 function checkProducers(producers: readonly ProducerConfig[], scenario: StreamingScenario): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
@@ -114,22 +123,22 @@ function checkProducers(producers: readonly ProducerConfig[], scenario: Streamin
   return issues;
 }
 
-const kinesisOf = (services: KplServices): KinesisState =>
-  (services as KplServices & { readonly kinesis: KinesisState }).kinesis;
+/** What the KPL's transport reads: its producers' state and the Kinesis data plane it writes to. */
+type KplWithKinesis = KplServices & { readonly kinesis: KinesisState };
 
 /**
  * The KPL module: its PutRecords go to the run's Kinesis data plane at the simulation clock, and after a
  * reshard it lists the stream's open shards (ListShards) to aggregate for the children.
  */
-const kplModule = createKplModule(
+const kplModule = createKplModule<KplWithKinesis>(
   (ctx, input): PutRecordsOutput => {
-    const response = putRecords(kinesisOf(ctx.services), input, ctx.now, ctx.metrics);
+    const response = putRecords(ctx.services.kinesis, input, ctx.now, ctx.metrics);
     if (response.ok) return response.value;
     const failure = { ErrorCode: response.error.code, ErrorMessage: response.error.message };
     return { FailedRecordCount: input.Records.length, Records: input.Records.map(() => failure) };
   },
   (ctx, streamName) =>
-    (kinesisOf(ctx.services).streams[streamName]?.shards ?? [])
+    (ctx.services.kinesis.streams[streamName]?.shards ?? [])
       .filter((s) => s.closedAt === undefined)
       .map((s) => ({ ShardId: s.ShardId, HashKeyRange: s.HashKeyRange })),
 );
@@ -139,23 +148,16 @@ const kplModule = createKplModule(
  * `services.producers.kpl`. This view gives the KPL its services next to the Kinesis data plane, sharing
  * the clock, queue, generator and metrics of the run.
  */
-function kplContext(ctx: SimContext<SimEvent, unknown>): SimContext<KplFlushEvent, KplServices> {
-  const services = streamingServices(ctx);
+function kplContext(ctx: ProducersContext): SimContext<KplFlushEvent, KplWithKinesis> {
+  const services = ctx.services;
   return {
     now: ctx.now,
     eventsProcessed: ctx.eventsProcessed,
     queue: ctx.queue,
     rng: ctx.rng,
     metrics: ctx.metrics,
-    services: { kpl: services.producers.kpl, kinesis: services.kinesis } as KplServices,
+    services: { kpl: services.producers.kpl, kinesis: services.kinesis },
   };
-}
-
-/** The run's Firehose and S3 as the Firehose module's functions take them. */
-function firehoseContext(
-  ctx: SimContext<SimEvent, unknown>,
-): SimContext<FirehoseDeliverEvent, FirehoseServices> {
-  return ctx as SimContext<FirehoseDeliverEvent, FirehoseServices>;
 }
 
 const nextTick = (now: number, tickMs: number): number => (Math.floor(now / tickMs) + 1) * tickMs;
@@ -167,12 +169,14 @@ function tickMsOf(producer: ProducerState, producers: ProducersState): number {
 }
 
 /** `producers`: load generators, each writing to a Kinesis stream (optionally through the KPL) or a delivery stream. */
-export const producersComponent = defineComponent<
-  'producers',
-  ProducerConfig[],
-  ProducersState,
-  ProducersEvent
->({
+export const producersComponent = needsStreaming(
+  'era',
+  'startTime',
+  'level',
+  'kinesis',
+  'firehose',
+  's3',
+).defineComponent<'producers', ProducerConfig[], ProducersState, ProducersEvent>({
   field: 'producers',
   schema: producersSchema,
   checkScenario: (producers, scenario) => checkProducers(producers, streamingScenario(scenario)),
@@ -185,7 +189,7 @@ export const producersComponent = defineComponent<
     name: 'producers',
     handlers: {
       'producer.tick'(ctx, event) {
-        const services = streamingServices(ctx);
+        const services = ctx.services;
         const producer = services.producers.producers[event.producer]!;
         const tickMs = tickMsOf(producer, services.producers);
         const records = recordsForTick(producer, ctx.rng, ctx.now, tickMs, services.startTime);
@@ -193,7 +197,7 @@ export const producersComponent = defineComponent<
           if (producer.kpl) sendThroughKpl(kplContext(ctx), producer, records);
           else if (producer.target.kind === 'stream')
             sendToStream(services.kinesis, ctx.metrics, producer, records, ctx.now);
-          else sendToDeliveryStream(firehoseContext(ctx), producer, records);
+          else sendToDeliveryStream(ctx, producer, records);
         }
         const next = nextTick(ctx.now, tickMs);
         if (next <= services.producers.endMs) {
@@ -206,7 +210,7 @@ export const producersComponent = defineComponent<
     },
   },
   start(state, producers) {
-    const services = streamingServices(state);
+    const services = state.services;
     const book = PRICE_BOOKS[services.era];
     producers.forEach((config, index) => {
       const producer = services.producers.producers[index]!;
@@ -233,5 +237,5 @@ export const producersComponent = defineComponent<
       }
     });
   },
-  report: (state) => producersReport(streamingServices(state)),
+  report: (state) => toJsonValue(producersReport(state.services)),
 });

@@ -1,7 +1,10 @@
 import type { RatePutTotals } from '../rate/index.ts';
-import type { JsonValue } from '../scenario/component.ts';
+import { toJsonValue, type JsonValue } from '../scenario/component.ts';
 import type { ProducerError, ProducerState } from './producer-state.ts';
 import type { StreamingServices } from './services.ts';
+
+/** What the producers' report reads: the producers and, at rate level, the level's result. */
+export type ProducersReportServices = Pick<StreamingServices, 'level' | 'producers'>;
 
 /**
  * Record counts of a producer or of all producers (see ProducerStats for each). Records are user records,
@@ -56,13 +59,13 @@ export function payloadUnits(bytes: number, unitBytes: number): number {
   return Math.max(1, Math.ceil(bytes / unitBytes));
 }
 
-function producerReport(producer: ProducerState, services: StreamingServices): ProducerReport {
+function producerReport(producer: ProducerState, services: ProducersReportServices): ProducerReport {
   const stats = producer.stats;
   const common = {
     name: producer.name,
     stream: producer.target.kind === 'stream' ? producer.target.name : null,
     deliveryStream: producer.target.kind === 'deliveryStream' ? producer.target.name : null,
-    partitionKeys: producer.partitionKeys as unknown as JsonValue,
+    partitionKeys: toJsonValue(producer.partitionKeys),
     putCalls: stats.putCalls,
     errors: producer.errors.map((e) => ({ ...e })),
   };
@@ -135,21 +138,21 @@ function sumTotals(parts: readonly RecordTotals[]): RecordTotals {
 }
 
 /** The `producers` section of the report. */
-export function producersReport(services: StreamingServices): ProducersReport & JsonValue {
+export function producersReport(services: ProducersReportServices): ProducersReport {
   const rate = services.level.rate;
   if (rate !== null) {
     // The rate level keeps totals per stream, not per producer.
-    return { producers: [], totals: rateRecordTotals(rate.totals) } as unknown as ProducersReport & JsonValue;
+    return { producers: [], totals: rateRecordTotals(rate.totals) };
   }
   const producers = services.producers.producers.map((p) => producerReport(p, services));
-  return { producers, totals: sumTotals(producers) } as unknown as ProducersReport & JsonValue;
+  return { producers, totals: sumTotals(producers) };
 }
 
 /**
  * What the producers writing to each Kinesis stream offered and what became of it, by stream name (whole
  * run so far): records and attempts apart, as the report counts them.
  */
-export function recordTotalsByStream(services: StreamingServices): Map<string, RecordTotals> {
+export function recordTotalsByStream(services: ProducersReportServices): Map<string, RecordTotals> {
   const byStream = new Map<string, RecordTotals>();
   const rate = services.level.rate;
   if (rate !== null) {

@@ -1,4 +1,3 @@
-import type { JsonValue } from '../scenario/component.ts';
 import type { RateRunSummary } from './rate-level.ts';
 import type { StreamingServices } from './services.ts';
 
@@ -41,9 +40,11 @@ export interface StreamReport {
 }
 
 /** The `streams` section: every stream with every shard, open and closed, in creation order. */
-export function streamsReport(services: StreamingServices): StreamReport[] & JsonValue {
+export function streamsReport(
+  services: Pick<StreamingServices, 'level' | 'streams' | 'kinesis'>,
+): StreamReport[] {
   const rate = services.level.rate;
-  if (rate !== null) return rateStreamsReport(rate) as StreamReport[] & JsonValue;
+  if (rate !== null) return rateStreamsReport(rate);
   return services.streams.map((name): StreamReport => {
     const stream = services.kinesis.streams[name]!;
     const shards = stream.shards.map((shard): ShardReport => ({
@@ -62,7 +63,7 @@ export function streamsReport(services: StreamingServices): StreamReport[] & Jso
       outgoingBytes: shard.totals.outgoingBytes,
     }));
     return withTotals(name, stream.RetentionPeriodHours, shards);
-  }) as StreamReport[] & JsonValue;
+  });
 }
 
 function withTotals(name: string, retentionHours: number, shards: ShardReport[]): StreamReport {

@@ -1,6 +1,6 @@
+import { runScenario } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { scenarioErrors, validScenario } from '../scenario/scenario-fixtures.ts';
+import { scenarioErrors, validScenario } from '../run/scenario-fixtures.ts';
 import type { StreamReport } from './report.ts';
 
 const hotKey = {

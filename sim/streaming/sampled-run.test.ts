@@ -1,5 +1,5 @@
+import { runScenarioSampled } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenarioSampled } from './sampled-run.ts';
 
 const orders = {
   seed: 4,

@@ -1,10 +1,9 @@
 import { fail, ok, type Result } from '../core/errors.ts';
-import type { ConsumersState, ShardReadStats } from '../consumers/index.ts';
-import type { KinesisState, ShardState } from '../kinesis/index.ts';
+import type { ShardReadStats } from '../consumers/index.ts';
+import type { ShardState } from '../kinesis/index.ts';
+import type { AnyScenarioComponent } from '../scenario/component.ts';
 import { validateScenario, type Scenario } from '../scenario/scenario.ts';
-import type { ActionsState } from './actions.ts';
 import { inTimeOrder } from './actions-component.ts';
-import type { ProducersState } from './producer-state.ts';
 import { openStreamingSession } from './session.ts';
 
 /**
@@ -96,14 +95,13 @@ function lagOf(stats: ShardReadStats, now: number): number {
  * A timed action the service refused (a SplitShard AWS would reject…) is returned as the error, with its
  * code and message.
  */
-export function runSampled(scenario: Scenario, streamName: string): Result<SampledStreamRun> {
-  const session = openStreamingSession(scenario);
-  const services = session.state.services as {
-    readonly kinesis: KinesisState;
-    readonly producers: ProducersState;
-    readonly actions: ActionsState;
-    readonly consumers?: ConsumersState;
-  };
+export function runSampled(
+  scenario: Scenario,
+  streamName: string,
+  components: readonly AnyScenarioComponent[],
+): Result<SampledStreamRun> {
+  const session = openStreamingSession(scenario, components);
+  const services = session.state.services;
   const stream = services.kinesis.streams[streamName];
   if (stream === undefined) {
     return fail({ code: 'ResourceNotFoundException', message: `The run has no stream "${streamName}".` });
@@ -207,11 +205,15 @@ export function runSampled(scenario: Scenario, streamName: string): Result<Sampl
  * Validates a scenario as `bdlab run` reads it and runs it with `runSampled`; an invalid scenario gives its
  * first problem as the error, prefixed with the JSON path.
  */
-export function runScenarioSampled(file: unknown, streamName: string): Result<SampledStreamRun> {
-  const validated = validateScenario(file);
+export function runScenarioSampled(
+  file: unknown,
+  streamName: string,
+  components: readonly AnyScenarioComponent[],
+): Result<SampledStreamRun> {
+  const validated = validateScenario(file, components);
   if (!validated.ok) {
     const first = validated.errors[0]!;
     return fail({ code: first.code, message: `${first.path}: ${first.message}`, path: first.path });
   }
-  return runSampled(validated.value, streamName);
+  return runSampled(validated.value, streamName, components);
 }

@@ -1,4 +1,5 @@
 import { MIB } from '../core/units.ts';
+import { bucketNameSchema, type S3Scenario } from '../s3/index.ts';
 import {
   array,
   boolean,
@@ -163,24 +164,13 @@ export type ProducerConfig = Infer<typeof producerSchema>;
 /** `producers`: load generators writing to a stream or a delivery stream. */
 export const producersSchema = optional(array(producerSchema, { maxItems: 100 }), []);
 
-const bucketSchema = string({
-  minLength: 3,
-  maxLength: 63,
-  pattern: { regex: /^[a-z0-9.-]+$/, description: 'lower-case letters, digits, "." and "-"' },
-});
-
-/** `s3`: buckets created at time 0 (a delivery stream's bucket is created for it when not listed). */
-export const s3Schema = optional(object({ buckets: optional(array(bucketSchema, { maxItems: 100 }), []) }), {
-  buckets: [],
-});
-
 const deliveryStreamSchema = object({
   name: string({ minLength: 1, maxLength: 64, pattern: NAME }),
   bufferMB: optional(integer({ min: 1, max: 128 }), 5),
   bufferSeconds: optional(integer({ min: 0, max: 900 }), 300),
   compression: optional(oneOf(['UNCOMPRESSED', 'GZIP', 'ZIP', 'Snappy']), 'UNCOMPRESSED'),
   prefix: optional(string({ maxLength: 512 }), ''),
-  bucket: optional(bucketSchema),
+  bucket: optional(bucketNameSchema),
 });
 
 /** One delivery stream as written in the scenario. */
@@ -292,7 +282,7 @@ export interface StreamingScenario {
   readonly kinesis: Infer<typeof kinesisSchema>;
   readonly streams: Infer<typeof streamsSchema>;
   readonly producers: Infer<typeof producersSchema>;
-  readonly s3: Infer<typeof s3Schema>;
+  readonly s3: S3Scenario;
   readonly firehose: Infer<typeof firehoseSchema>;
   readonly actions: Infer<typeof actionsSchema>;
 }

@@ -1,7 +1,8 @@
-import type { SimContext, SimEvent } from '../core/simulation.ts';
+import type { ConsumersState } from '../consumers/index.ts';
 import type { FirehoseState } from '../firehose/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import type { S3State } from '../s3/index.ts';
+import { needing } from '../scenario/component.ts';
 import type { ActionsState } from './actions.ts';
 import type { LevelState } from './level.ts';
 import type { ProducersState } from './producer-state.ts';
@@ -10,10 +11,9 @@ import type { ProducersState } from './producer-state.ts';
 export type Era = '2016' | 'current';
 
 /**
- * The services of a streaming run, under the scenario field each component reads (`kinesis` holds the
- * data plane the `streams` field creates streams in). Each component's simulation module is typed against
- * its own field only, as the scenario runner requires; the streaming handlers need their neighbours
- * (producers write into `kinesis` and `firehose`), which `streamingServices` gives them.
+ * The services of a streaming run, under the scenario field each component owns (`kinesis` holds the data
+ * plane the `streams` field creates streams in): the directory a streaming component names its needs from
+ * (`needsStreaming('kinesis', 'level')`), so its handlers see exactly those, typed.
  */
 export interface StreamingServices {
   readonly era: Era;
@@ -25,15 +25,29 @@ export interface StreamingServices {
   readonly s3: S3State;
   readonly firehose: FirehoseState;
   readonly producers: ProducersState;
+  readonly consumers: ConsumersState;
   readonly actions: ActionsState;
-  /** Present when the consumers component is in the run. */
-  readonly consumers?: unknown;
 }
 
-/**
- * The whole streaming state of a handler's context. Every streaming component is in the same component
- * list (sim/scenario/components.ts), so a handler of one always runs with the others' services present.
- */
-export function streamingServices(ctx: SimContext<SimEvent, unknown>): StreamingServices {
-  return ctx.services as StreamingServices;
+/** Declares the streaming services a component needs besides its own (see `needing`). */
+export const needsStreaming = needing<StreamingServices>();
+
+const STREAMING_FIELDS = [
+  'era',
+  'startTime',
+  'level',
+  'kinesis',
+  'streams',
+  's3',
+  'firehose',
+  'producers',
+  'consumers',
+  'actions',
+] as const satisfies readonly (keyof StreamingServices)[];
+
+/** True when a run's state holds every streaming service: the whole streaming format is in its component list. */
+export function hasStreamingServices<State extends { readonly services: object }>(
+  state: State,
+): state is State & { readonly services: StreamingServices } {
+  return STREAMING_FIELDS.every((field) => field in state.services);
 }

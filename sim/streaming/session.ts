@@ -1,8 +1,7 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import { fail, ok, SimException, type Result } from '../core/errors.ts';
 import { createSimulation, type SimEvent, type SimState } from '../core/simulation.ts';
 import { millis } from '../core/units.ts';
 import type { AnyScenarioComponent } from '../scenario/component.ts';
-import { scenarioComponents } from '../scenario/components.ts';
 import {
   MAX_EVENTS_PER_RUN,
   reportScenario,
@@ -13,11 +12,12 @@ import type { Scenario } from '../scenario/scenario.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
 import { applyAndLog } from './actions-component.ts';
 import { streamingActionSchema, type SessionAction } from './scenario-schema.ts';
+import { hasStreamingServices, type StreamingServices } from './services.ts';
 
 /** A streaming run that moves when asked: what the console's worker and the labs drive. */
 export interface StreamingSession {
   /** The live simulation: `state.services.kinesis`, `.firehose`, `.s3`, `.producers`, `.consumers`… */
-  readonly state: SimState<SimEvent, Record<string, unknown>>;
+  readonly state: SimState<SimEvent, StreamingServices & Record<string, unknown>>;
   /** Runs every event due up to `ms` (at most the scenario's end), then leaves the clock there. */
   advanceTo(ms: number): void;
   /**
@@ -36,9 +36,15 @@ export interface StreamingSession {
  */
 export function openStreamingSession(
   scenario: Scenario,
-  components: readonly AnyScenarioComponent[] = scenarioComponents,
+  components: readonly AnyScenarioComponent[],
 ): StreamingSession {
   const state = startScenario(scenario, components);
+  if (!hasStreamingServices(state)) {
+    throw new SimException({
+      code: 'ComponentOrder',
+      message: 'A streaming session needs every streaming component in its list (see sim/run).',
+    });
+  }
   const simulation = createSimulation(components.map((c) => c.module));
   const endMs = scenario.durationSeconds * 1000;
   return {

@@ -1,7 +1,6 @@
+import { runScenario, validateScenario } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { validScenario } from '../scenario/scenario-fixtures.ts';
-import { validateScenario } from '../scenario/scenario.ts';
+import { validScenario } from '../run/scenario-fixtures.ts';
 import { DEFAULT_START_TIME } from './streams-component.ts';
 
 const firehoseRun = (extra: Record<string, unknown>) => ({

@@ -1,12 +1,10 @@
+import { openStreamingSession, runScenario, scenarioComponents } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
 import { digestOf } from '../core/digest.ts';
 import { createSimulation, type SimEvent } from '../core/simulation.ts';
 import { restore, snapshot } from '../core/snapshot.ts';
 import { millis } from '../core/units.ts';
-import { scenarioComponents } from '../scenario/components.ts';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { scenarioErrors, validScenario } from '../scenario/scenario-fixtures.ts';
-import { openStreamingSession } from './session.ts';
+import { scenarioErrors, validScenario } from '../run/scenario-fixtures.ts';
 import type { ProducersReport } from './producers-report.ts';
 import type { StreamReport } from './report.ts';
 

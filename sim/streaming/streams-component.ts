@@ -7,7 +7,7 @@ import {
   kinesisLimits,
   type KinesisState,
 } from '../kinesis/index.ts';
-import { defineComponent } from '../scenario/component.ts';
+import { defineComponent, toJsonValue } from '../scenario/component.ts';
 import type { SchemaIssue } from '../scenario/schema.ts';
 import { chooseLevel, FORCED_RECORD_LEVEL_MAX_RECORDS, type LevelChoice, type LevelState } from './level.ts';
 import { rateLevelIssues, runRateLevel } from './rate-level.ts';
@@ -22,7 +22,7 @@ import {
   type StreamingScenario,
   type StreamScenario,
 } from './scenario-schema.ts';
-import { streamingServices, type Era } from './services.ts';
+import { needsStreaming, type Era } from './services.ts';
 
 /** The streaming fields of the whole scenario, as a component sees it (the runner passes every field). */
 export const streamingScenario = (scenario: unknown): StreamingScenario => scenario as StreamingScenario;
@@ -76,7 +76,7 @@ export const startTimeComponent = defineComponent<'startTime', string | undefine
   initialState: (_startTime, scenario) => clockStartsAtMs(scenario),
   module: noHandlers('startTime'),
   start() {},
-  report: (state) => utcSeconds(streamingServices(state).startTime),
+  report: (state) => utcSeconds(state.services.startTime),
 });
 
 /**
@@ -188,14 +188,19 @@ function checkStreams(streams: readonly StreamScenario[], era: Era): SchemaIssue
 }
 
 /** `streams`: Kinesis streams, created at time 0 with their shards splitting the hash key space evenly. */
-export const streamsComponent = defineComponent<'streams', StreamScenario[], readonly string[], never>({
+export const streamsComponent = needsStreaming('kinesis', 'level').defineComponent<
+  'streams',
+  StreamScenario[],
+  readonly string[],
+  never
+>({
   field: 'streams',
   schema: streamsSchema,
   checkScenario: (streams, scenario) => checkStreams(streams, streamingScenario(scenario).era),
   initialState: (streams) => streams.map((s) => s.name),
   module: noHandlers('streams'),
   start(state, streams) {
-    const kinesis = streamingServices(state).kinesis;
+    const kinesis = state.services.kinesis;
     for (const stream of streams) {
       const created = createStream(
         kinesis,
@@ -210,5 +215,5 @@ export const streamsComponent = defineComponent<'streams', StreamScenario[], rea
       }
     }
   },
-  report: (state) => streamsReport(streamingServices(state)),
+  report: (state) => toJsonValue(streamsReport(state.services)),
 });

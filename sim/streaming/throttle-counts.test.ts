@@ -1,6 +1,6 @@
+import { runScenario } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { validScenario } from '../scenario/scenario-fixtures.ts';
+import { validScenario } from '../run/scenario-fixtures.ts';
 import type { ProducersReport, RecordTotals } from './producers-report.ts';
 import type { StreamReport } from './report.ts';
 

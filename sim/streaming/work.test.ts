@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioErrors, validScenario } from '../scenario/scenario-fixtures.ts';
+import { scenarioErrors, validScenario } from '../run/scenario-fixtures.ts';
 import { chooseLevel } from './level.ts';
 import { estimateRunWork, MAX_RUN_WORK, RECORD_LEVEL_MAX_BYTES, recordLevelFits } from './work.ts';
 import type { StreamingScenario } from './scenario-schema.ts';

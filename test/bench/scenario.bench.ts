@@ -1,5 +1,4 @@
-import { runScenario } from '../../sim/scenario/run-scenario.ts';
-import { validateScenario } from '../../sim/scenario/scenario.ts';
+import { runScenario, validateScenario } from '../../sim/run/index.ts';
 import { formatNumber, timeMillis, type BenchRow, type BenchSuite } from './bench.ts';
 
 /** A busy core scenario: three Poisson sources and a constant one, about 2 million events in all. */

@@ -4,10 +4,9 @@
  * (lease table, Firehose, S3 browser and object viewer), values a learner may type into the forms, the
  * labs' command panels (lab 7's SplitShard, lab 12's delivery stream) and command lines in the labs' texts.
  */
+import { openStreamingSession, validateScenario } from '../../sim/run/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateScenario } from '../../sim/scenario/scenario.ts';
-import { openStreamingSession } from '../../sim/streaming/index.ts';
 import type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
 import { hashKeyRangeMidpoint, partitionKeyHashKey } from '../../sim/kinesis/index.ts';

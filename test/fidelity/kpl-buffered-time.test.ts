@@ -4,8 +4,8 @@
  * is full), so with records arriving steadily and aggregates far from full, a shard gets about one
  * Kinesis record per buffered time and a user record waits about half of it on average.
  */
+import { runScenarioSampled } from '../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenarioSampled } from '../../sim/streaming/index.ts';
 
 function kplRun(recordMaxBufferedTimeMs: number) {
   const run = runScenarioSampled(

@@ -1,6 +1,6 @@
+import { runScenario, validateScenario } from '../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../sim/scenario/run-scenario.ts';
-import { validateScenario, type Scenario } from '../../sim/scenario/scenario.ts';
+import { type Scenario } from '../../sim/scenario/scenario.ts';
 import type { ProducersReport } from '../../sim/streaming/producers-report.ts';
 import type { StreamReport } from '../../sim/streaming/report.ts';
 

@@ -5,6 +5,7 @@
  * nesting, a `TypeError` from an id like `constructor`) and never a message that echoes a whole value.
  * Deterministic: the same seed makes the same inputs, so a failure names an input that can be replayed.
  */
+import { parseScenarioText } from '../../sim/run/index.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,6 @@ import { runBdlab } from '../../bin/cli/capture.ts';
 import { Rng } from '../../sim/core/rng.ts';
 import { migrateDocument } from '../../sim/persist/index.ts';
 import { applyPriceOverrides, parsePriceOverridesText, PRICE_BOOKS } from '../../sim/pricing/index.ts';
-import { parseScenarioText } from '../../sim/scenario/scenario.ts';
 import { readProgressFile } from '../../ui/labs/progress-transfer.ts';
 
 /** Longest message any rejection may have, in characters. */

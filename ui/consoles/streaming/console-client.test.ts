@@ -1,6 +1,5 @@
+import { openStreamingSession, validateScenario } from '../../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../../sim/scenario/scenario.ts';
-import { openStreamingSession } from '../../../sim/streaming/index.ts';
 import { inProcessWorker } from '../shell/in-process.ts';
 import type { HostTimers } from '../shell/worker-host.ts';
 import { StaleRequestError } from '../shell/worker-port.svelte.ts';

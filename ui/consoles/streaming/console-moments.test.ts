@@ -3,9 +3,8 @@
  * can act, so built-in scenarios declare moments of interest where the clock pauses with a note; and a run
  * that has ended says how to go on.
  */
+import { openStreamingSession, validateScenario } from '../../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../../sim/scenario/scenario.ts';
-import { openStreamingSession } from '../../../sim/streaming/index.ts';
 import { ConsoleEngine } from './console-engine.ts';
 import { momentsFor, momentsOf } from './console-session.ts';
 import { BUILT_IN_SCENARIOS, findBuiltIn } from './scenarios.ts';

@@ -6,9 +6,8 @@
  * (kinesis-record-processor-duplicates.md). The console must show both, and never a caught-up consumer that
  * silently lost records.
  */
+import { openStreamingSession, validateScenario } from '../../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../../sim/scenario/scenario.ts';
-import { openStreamingSession } from '../../../sim/streaming/index.ts';
 import type { KclConsumerView } from './console-view.ts';
 import { ConsoleEngine } from './console-engine.ts';
 import { leaseState } from './panels-downstream/lease-board.ts';

@@ -3,8 +3,8 @@
  * module level so the learner's text survives leaving the page and coming back; it is never replaced by a
  * failed run, only by the learner (typing, or copying a built-in scenario in).
  */
+import { parseScenarioText } from '../../../sim/run/index.ts';
 import type { SimError } from '../../../sim/core/errors.ts';
-import { parseScenarioText } from '../../../sim/scenario/scenario.ts';
 import { BUILT_IN_SCENARIOS, findBuiltIn, type BuiltInScenario } from './scenarios.ts';
 
 /** The picker's state. */

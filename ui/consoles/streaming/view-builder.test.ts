@@ -1,7 +1,6 @@
+import { openStreamingSession, validateScenario } from '../../../sim/run/index.ts';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../../sim/scenario/scenario.ts';
-import { openStreamingSession } from '../../../sim/streaming/index.ts';
 import type { StreamingServices } from '../../../sim/streaming/services.ts';
 import { ConsoleEngine } from './console-engine.ts';
 import { readObjectBody } from './object-body.ts';

@@ -1,4 +1,5 @@
-import { validateScenario, type Scenario } from './scenario.ts';
+import { validateScenario } from './index.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 
 /** For tests: the scenario validated, or an error listing every problem with its path. */
 export function validScenario(value: unknown): Scenario {
