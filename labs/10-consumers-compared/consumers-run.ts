@@ -5,7 +5,7 @@
  * shards, so they share each shard's 5 GetRecords calls a second.
  */
 import { consumerViews, openStreamingSession, validateScenario } from '../../sim/run/index.ts';
-import { type ConsumersState, type ConsumerView } from '../../sim/consumers/index.ts';
+import type { ConsumerView } from '../../sim/consumers/index.ts';
 import type { LambdaConsumerView } from '../../sim/lambda-consumer/view.ts';
 import type { SparkConsumerView } from '../../sim/spark-streaming/view.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
@@ -84,7 +84,7 @@ function simulate(settings: ConsumerSettings, seed: number): ConsumersRun {
   if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
   const session = openStreamingSession(checked.value);
   session.advanceTo(RUN_SECONDS * 1000);
-  const state = session.state as unknown as { now: number; services: { consumers: ConsumersState } };
+  const state = session.state;
   const views = consumerViews(state);
   const byName = (name: string) => views.find((v) => v.name === name)!;
   const reads = state.services.consumers.consumers.flatMap((entry) =>

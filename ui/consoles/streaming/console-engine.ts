@@ -18,7 +18,7 @@ import { buildConsoleView } from './view-builder.ts';
 
 /** A steppable streaming run, as `openStreamingSession` (sim/streaming) returns it. */
 export interface StreamingSessionLike {
-  readonly state: SimState<SimEvent, unknown>;
+  readonly state: SimState<SimEvent, StreamingServices>;
   advanceTo(ms: number): void;
   apply(action: StreamingAction): { readonly ok: true } | { readonly ok: false; readonly error: SimError };
 }
@@ -216,7 +216,7 @@ export class ConsoleEngine implements HostedEngine<
     return buildConsoleView({
       name: run.name,
       scenario: run.scenario,
-      state: run.session.state as SimState<SimEvent, StreamingServices>,
+      state: run.session.state,
       clock: {
         speed: this.speed,
         running: this.running,
@@ -232,13 +232,13 @@ export class ConsoleEngine implements HostedEngine<
 
   /** The live simulation state (for reading S3 objects). */
   get services(): StreamingServices | undefined {
-    return this.#run?.session.state.services as StreamingServices | undefined;
+    return this.#run?.session.state.services;
   }
 
   /** Fills in what the learner left to the console: the split point defaults to the middle of the shard. */
   #resolve(run: Run, action: ConsoleAction): ConsoleAction {
     if (action.action !== 'splitShard' || action.newStartingHashKey !== undefined) return action;
-    const services = run.session.state.services as StreamingServices;
+    const services = run.session.state.services;
     const midpoint = splitMidpoint(services.kinesis, action.stream, action.shardId);
     return midpoint === undefined ? action : { ...action, newStartingHashKey: midpoint };
   }
@@ -248,7 +248,7 @@ export class ConsoleEngine implements HostedEngine<
    * `services.actions.applied`), with the split point it chose; returns how many were new.
    */
   #sync(run: Run, scheduled: boolean): number {
-    const applied = (run.session.state.services as StreamingServices).actions?.applied ?? [];
+    const applied = run.session.state.services.actions?.applied ?? [];
     const fresh = applied.length - run.synced;
     for (; run.synced < applied.length; run.synced++) {
       const outcome = applied[run.synced]!;
@@ -278,7 +278,7 @@ export class ConsoleEngine implements HostedEngine<
     error: { readonly code: string; readonly message: string } | null,
   ): RealCommand {
     if (error !== null) return { kind: 'refused', reason: `${error.code}: ${error.message}` };
-    const services = run.session.state.services as StreamingServices;
+    const services = run.session.state.services;
     const producerStreams = Object.fromEntries(
       (services.producers?.producers ?? [])
         .filter((p) => p.target.kind === 'stream')
