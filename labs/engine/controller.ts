@@ -2,12 +2,14 @@
  * The lab player's only door into a lab: create it from a definition (and saved progress), send what the
  * learner does, subscribe to snapshots. Framework-neutral and DOM-free; a Svelte class can wrap it in
  * `$state.raw`. Time comes from the injected clock (simulated time by default), never from the wall.
+ * The lab's facts come from the injected deriver (in process and at once by default; a worker in the app).
  */
 import { createActor, SimulatedClock } from 'xstate';
 import { ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { isPromiseLike, type LabDeriver } from './deriver.ts';
 import { createLabMachine, type LabFlowEvent } from './machine.ts';
 import { restoreProgress, toProgress, type LabProgress } from './progress.ts';
-import type { LabPhase } from './flow-context.ts';
+import { factsAreCurrent, isDeriving, type LabFlowContext, type LabPhase } from './flow-context.ts';
 import type { TaskStatus } from './run.ts';
 import type { LabAction, LabDefinition } from './types.ts';
 
@@ -19,7 +21,7 @@ export interface LabClock {
 }
 
 /** Everything the player renders, as one immutable value per change. */
-export interface LabSnapshot<Workspace> {
+export interface LabSnapshot<Workspace, Derived = unknown> {
   readonly labId: string;
   readonly phase: LabPhase;
   readonly stepIndex: number;
@@ -35,6 +37,17 @@ export interface LabSnapshot<Workspace> {
   /** Whether the current step's solution was shown. */
   readonly assisted: boolean;
   readonly workspace: Workspace;
+  /**
+   * The lab's derived facts: the current workspace's, or while `deriving` the latest that arrived (the
+   * explorable keeps showing them). Undefined until `hasDerived`.
+   */
+  readonly derived: Derived | undefined;
+  /** True once any facts have arrived (a lab may derive `undefined`, so `derived` alone cannot say). */
+  readonly hasDerived: boolean;
+  /** True while the current workspace's facts are being computed; the checklist waits for them. */
+  readonly deriving: boolean;
+  /** Why the current workspace's facts could not be computed (the workspace is kept), or null. */
+  readonly deriveError: SimError | null;
   /** Why the learner's last action was refused (the workspace is unchanged), or null. */
   readonly lastError: SimError | null;
   /** True when the current step has actions to take back. */
@@ -44,10 +57,10 @@ export interface LabSnapshot<Workspace> {
 }
 
 /** The player's handle on one running lab. */
-export interface LabController<Workspace, Action extends LabAction> {
-  getSnapshot(): LabSnapshot<Workspace>;
+export interface LabController<Workspace, Action extends LabAction, Derived = unknown> {
+  getSnapshot(): LabSnapshot<Workspace, Derived>;
   /** Calls `listener` now and after every change; returns the unsubscribe function. */
-  subscribe(listener: (snapshot: LabSnapshot<Workspace>) => void): () => void;
+  subscribe(listener: (snapshot: LabSnapshot<Workspace, Derived>) => void): () => void;
   start(): void;
   act(action: Action): void;
   undo(): void;
@@ -58,7 +71,7 @@ export interface LabController<Workspace, Action extends LabAction> {
   next(): void;
   /** Back to the intro with the starting workspace; hints and assistance are cleared. */
   reset(): void;
-  /** Stops timers; the controller must not be used afterwards. */
+  /** Stops timers and drops any derive in flight; the controller must not be used afterwards. */
   stop(): void;
 }
 
@@ -70,6 +83,21 @@ export interface LabControllerOptions {
   readonly clock?: LabClock;
   /** Delay before a solved step advances by itself, in clock milliseconds. */
   readonly stepAdvanceDelayMs?: number;
+  /**
+   * Computes the lab's facts for each new workspace. Defaults to the lab's own `derive`, in process and at
+   * once (headless tests, the CLI); the app passes a worker's. Restoring saved progress and showing a
+   * solution still derive in process.
+   */
+  readonly deriver?: LabDeriver;
+}
+
+/** A deriver's failure as the error the page shows. */
+function deriveError(error: unknown): SimError {
+  if (typeof error === 'object' && error !== null && typeof (error as SimError).message === 'string') {
+    const { code, message } = error as Partial<SimError> & { message: string };
+    return { code: typeof code === 'string' ? code : 'DeriveFailed', message };
+  }
+  return { code: 'DeriveFailed', message: String(error) };
 }
 
 /**
@@ -79,8 +107,9 @@ export interface LabControllerOptions {
 export function createLabController<Workspace, Action extends LabAction, Derived>(
   lab: LabDefinition<Workspace, Action, Derived>,
   options: LabControllerOptions = {},
-): Result<LabController<Workspace, Action>> {
+): Result<LabController<Workspace, Action, Derived>> {
   const clock: LabClock = options.clock ?? new SimulatedClock();
+  const deriver: LabDeriver = options.deriver ?? ((_labId, workspace) => lab.derive(workspace as Workspace));
   const machine = createLabMachine(lab, { stepAdvanceDelayMs: options.stepAdvanceDelayMs });
   let snapshotOption: ReturnType<typeof machine.resolveState> | undefined;
   if (options.progress !== undefined) {
@@ -90,8 +119,8 @@ export function createLabController<Workspace, Action extends LabAction, Derived
   }
   const actor = createActor(machine, { clock, ...(snapshotOption ? { snapshot: snapshotOption } : {}) });
 
-  let current: LabSnapshot<Workspace> | undefined;
-  const view = (): LabSnapshot<Workspace> => {
+  let current: LabSnapshot<Workspace, Derived> | undefined;
+  const view = (): LabSnapshot<Workspace, Derived> => {
     const snapshot = actor.getSnapshot();
     const context = snapshot.context;
     const phase = snapshot.value as LabPhase;
@@ -109,17 +138,65 @@ export function createLabController<Workspace, Action extends LabAction, Derived
       hintsRemaining: step.hints.length - used,
       assisted: context.assisted[context.stepIndex] ?? false,
       workspace: context.workspace as Workspace,
+      derived: context.facts?.value as Derived | undefined,
+      hasDerived: context.facts !== null,
+      deriving: isDeriving(context),
+      deriveError: factsAreCurrent(context) ? null : (context.deriveFailure?.error ?? null),
       lastError: context.lastError,
       canUndo: (context.actionsByStep[context.stepIndex]?.length ?? 0) > 0,
       progress: toProgress(lab.id, phase, context),
     };
   };
-  const listeners = new Set<(snapshot: LabSnapshot<Workspace>) => void>();
-  actor.subscribe(() => {
+  /** The derive in flight: the workspace object it is for, and how to call it off. */
+  let inFlight: { readonly workspace: unknown; readonly abort: AbortController } | null = null;
+  let stopped = false;
+  const settle = (event: LabFlowEvent, abort: AbortController): void => {
+    if (stopped || abort.signal.aborted) return;
+    inFlight = null;
+    actor.send(event);
+  };
+  /**
+   * Asks the deriver for the current workspace's facts unless they are in, failed, or already asked for; a
+   * derive for an older workspace is called off. Returns true when the deriver answered at once and the
+   * answer was sent to the flow (it is then processed right after the current change).
+   */
+  const requestFacts = (context: LabFlowContext): boolean => {
+    if (inFlight && inFlight.workspace !== context.workspace) {
+      inFlight.abort.abort();
+      inFlight = null;
+    }
+    if (stopped || inFlight || !isDeriving(context)) return false;
+    const workspace = context.workspace;
+    const abort = new AbortController();
+    let result: unknown;
+    try {
+      result = deriver(lab.id, workspace, abort.signal);
+    } catch (error) {
+      actor.send({ type: 'DERIVE_FAILED', workspace, error: deriveError(error), at: clock.now() });
+      return true;
+    }
+    if (!isPromiseLike(result)) {
+      actor.send({ type: 'DERIVED', workspace, derived: result, at: clock.now() });
+      return true;
+    }
+    inFlight = { workspace, abort };
+    result.then(
+      (derived) => settle({ type: 'DERIVED', workspace, derived, at: clock.now() }, abort),
+      (error: unknown) =>
+        settle({ type: 'DERIVE_FAILED', workspace, error: deriveError(error), at: clock.now() }, abort),
+    );
+    return false;
+  };
+
+  const listeners = new Set<(snapshot: LabSnapshot<Workspace, Derived>) => void>();
+  actor.subscribe((snapshot) => {
+    // Facts computed at once are applied before anyone sees the workspace without them.
+    if (requestFacts(snapshot.context)) return;
     current = view();
     for (const listener of listeners) listener(current);
   });
   actor.start();
+  requestFacts(actor.getSnapshot().context);
   if (snapshotOption) actor.send({ type: 'RESUME', at: clock.now() });
   current = view();
 
@@ -139,6 +216,9 @@ export function createLabController<Workspace, Action extends LabAction, Derived
     next: () => send({ type: 'NEXT', at: clock.now() }),
     reset: () => send({ type: 'RESET', at: clock.now() }),
     stop: () => {
+      stopped = true;
+      inFlight?.abort.abort();
+      inFlight = null;
       listeners.clear();
       actor.stop();
     },

@@ -1,13 +1,29 @@
 /**
  * The flow machine's context and the pure functions that change it. Kept apart from the machine so the
  * progress format, the controller and the tests can build and read contexts without xstate.
+ *
+ * A learner's action changes the workspace at once; its checks wait for the lab's derived facts, which a
+ * deriver computes elsewhere (a worker) and the controller hands back with `receiveFacts`. Facts belong to
+ * the workspace object they were derived from: a result for any other workspace is stale and never applied.
  */
 import type { SimError } from '../../sim/core/errors.ts';
-import { applyActions, checkStep, referenceWorkspace, stepPasses, type TaskStatus } from './run.ts';
+import { applyActions, checkTasks, referenceWorkspace, type TaskStatus } from './run.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 
 /** Where the learner is in a lab. */
 export type LabPhase = 'intro' | 'working' | 'passed' | 'completed';
+
+/** A lab's derived facts and the workspace they were derived from (compared by identity, not by value). */
+export interface DerivedFacts {
+  readonly workspace: unknown;
+  readonly value: unknown;
+}
+
+/** Why a workspace's facts could not be derived. */
+export interface DeriveFailure {
+  readonly workspace: unknown;
+  readonly error: SimError;
+}
 
 /** Everything the flow remembers, as plain data. */
 export interface LabFlowContext {
@@ -33,6 +49,69 @@ export interface LabFlowContext {
   readonly stepCompletedAt: readonly (number | null)[];
   /** When the flow last entered the solved state; the automatic advance counts from here. */
   readonly passedAt: number | null;
+  /**
+   * The latest facts derived, or null before the first arrive. The checks read them only while they are
+   * the current workspace's; older ones are kept for the explorable to show until the new ones arrive.
+   */
+  readonly facts: DerivedFacts | null;
+  /** Why the current workspace's facts could not be derived, or null. */
+  readonly deriveFailure: DeriveFailure | null;
+}
+
+/** True when the facts in the context were derived from the current workspace. */
+export const factsAreCurrent = (context: LabFlowContext): boolean =>
+  context.facts !== null && context.facts.workspace === context.workspace;
+
+/** True while the current workspace's facts are awaited (not yet arrived, and not failed). */
+export const isDeriving = (context: LabFlowContext): boolean =>
+  !factsAreCurrent(context) && context.deriveFailure?.workspace !== context.workspace;
+
+/** What a task says while its step's facts are being computed. */
+export const CHECKING_FEEDBACK = 'Checking…';
+
+/** A step's checklist before its facts arrive: every task open. */
+function pendingTasks(lab: AnyLabDefinition, stepIndex: number): TaskStatus[] {
+  return (lab.steps[stepIndex]?.tasks ?? []).map((task) => ({
+    taskId: task.id,
+    title: task.title,
+    passed: false,
+    feedback: CHECKING_FEEDBACK,
+  }));
+}
+
+/**
+ * Runs the current step's checks when the current workspace's facts are in. Until then the checklist stays
+ * as it was, so it does not flicker while the learner works; a step just entered starts with its own tasks open.
+ */
+function recheck(lab: AnyLabDefinition, context: LabFlowContext, newStep = false): LabFlowContext {
+  if (factsAreCurrent(context)) {
+    return {
+      ...context,
+      tasks: checkTasks(lab, context.stepIndex, context.workspace, context.facts!.value),
+    };
+  }
+  return newStep ? { ...context, tasks: pendingTasks(lab, context.stepIndex) } : context;
+}
+
+/** Takes a deriver's facts for `workspace`; facts for a workspace that is no longer current are dropped. */
+export function receiveFacts(
+  lab: AnyLabDefinition,
+  context: LabFlowContext,
+  workspace: unknown,
+  value: unknown,
+): LabFlowContext {
+  if (workspace !== context.workspace) return context;
+  return recheck(lab, { ...context, facts: { workspace, value }, deriveFailure: null });
+}
+
+/** Records that the facts for `workspace` could not be derived; the workspace itself is kept. */
+export function receiveDeriveFailure(
+  context: LabFlowContext,
+  workspace: unknown,
+  error: SimError,
+): LabFlowContext {
+  if (workspace !== context.workspace) return context;
+  return { ...context, deriveFailure: { workspace, error } };
 }
 
 /** The context of a lab not started yet. */
@@ -45,14 +124,21 @@ export function initialContext(lab: AnyLabDefinition): LabFlowContext {
     actionsByStep: Array.from({ length: count }, () => []),
     hintsUsed: Array.from({ length: count }, () => 0),
     assisted: Array.from({ length: count }, () => false),
-    tasks: checkStep(lab, 0, lab.initialWorkspace),
+    tasks: pendingTasks(lab, 0),
     lastError: null,
     startedAt: null,
     completedAt: null,
     stepStartedAt: Array.from({ length: count }, () => null),
     stepCompletedAt: Array.from({ length: count }, () => null),
     passedAt: null,
+    facts: null,
+    deriveFailure: null,
   };
+}
+
+/** Back to the intro; facts already derived for the starting workspace are kept, so nothing is recomputed. */
+export function resetContext(lab: AnyLabDefinition, context: LabFlowContext): LabFlowContext {
+  return recheck(lab, { ...initialContext(lab), facts: context.facts });
 }
 
 const replace = <T>(list: readonly T[], index: number, value: T): T[] =>
@@ -60,7 +146,7 @@ const replace = <T>(list: readonly T[], index: number, value: T): T[] =>
 
 /** Starts the lab at `at`. */
 export function start(lab: AnyLabDefinition, context: LabFlowContext, at: number): LabFlowContext {
-  return {
+  return recheck(lab, {
     ...context,
     startedAt: context.startedAt ?? at,
     stepStartedAt: replace(
@@ -68,8 +154,7 @@ export function start(lab: AnyLabDefinition, context: LabFlowContext, at: number
       context.stepIndex,
       context.stepStartedAt[context.stepIndex] ?? at,
     ),
-    tasks: checkStep(lab, context.stepIndex, context.workspace),
-  };
+  });
 }
 
 /** Applies a learner action; a rejected one leaves the workspace as it was and records why. */
@@ -77,13 +162,12 @@ export function act(lab: AnyLabDefinition, context: LabFlowContext, action: LabA
   const next = lab.reduce(context.workspace, action);
   if (!next.ok) return { ...context, lastError: next.error };
   const stepActions = [...(context.actionsByStep[context.stepIndex] ?? []), action];
-  return {
+  return recheck(lab, {
     ...context,
     workspace: next.value,
     actionsByStep: replace(context.actionsByStep, context.stepIndex, stepActions),
-    tasks: checkStep(lab, context.stepIndex, next.value),
     lastError: null,
-  };
+  });
 }
 
 /** Takes back the current step's last action by replaying the others from the step's start. */
@@ -91,13 +175,12 @@ export function undo(lab: AnyLabDefinition, context: LabFlowContext): LabFlowCon
   const stepActions = (context.actionsByStep[context.stepIndex] ?? []).slice(0, -1);
   const replayed = applyActions(lab, context.stepStartWorkspace, stepActions);
   if (!replayed.ok) return { ...context, lastError: replayed.error };
-  return {
+  return recheck(lab, {
     ...context,
     workspace: replayed.value,
     actionsByStep: replace(context.actionsByStep, context.stepIndex, stepActions),
-    tasks: checkStep(lab, context.stepIndex, replayed.value),
     lastError: null,
-  };
+  });
 }
 
 /** True when the current step has a hint the learner has not seen yet. */
@@ -116,7 +199,8 @@ export function revealHint(context: LabFlowContext): LabFlowContext {
  * Applies the step's scripted solution and marks the step assisted. The learner's work is kept where
  * possible: first the solution is applied on top of the current workspace; if that does not pass, from
  * the step's start; only if the learner's earlier steps differ so much that neither passes is the whole
- * lab replayed from the reference solutions up to this step.
+ * lab replayed from the reference solutions up to this step. The candidates are derived here, on this
+ * thread: the learner asked for the answer behind a confirmation and waits for it.
  */
 export function showSolution(lab: AnyLabDefinition, context: LabFlowContext): LabFlowContext {
   const index = context.stepIndex;
@@ -129,14 +213,19 @@ export function showSolution(lab: AnyLabDefinition, context: LabFlowContext): La
   ];
   for (const candidate of candidates) {
     const result = applyActions(lab, candidate.start, candidate.actions);
-    if (result.ok && stepPasses(lab, index, result.value)) {
+    if (!result.ok) continue;
+    const value = lab.derive(result.value);
+    const tasks = checkTasks(lab, index, result.value, value);
+    if (tasks.every((task) => task.passed)) {
       return {
         ...context,
         workspace: result.value,
         actionsByStep: replace(context.actionsByStep, index, candidate.actions),
         assisted,
-        tasks: checkStep(lab, index, result.value),
+        tasks,
         lastError: null,
+        facts: { workspace: result.value, value },
+        deriveFailure: null,
       };
     }
   }
@@ -144,6 +233,7 @@ export function showSolution(lab: AnyLabDefinition, context: LabFlowContext): La
   if (!reference.ok) return { ...context, lastError: reference.error };
   const solved = applyActions(lab, reference.value, solution);
   if (!solved.ok) return { ...context, lastError: solved.error };
+  const value = lab.derive(solved.value);
   return {
     ...context,
     stepStartWorkspace: reference.value,
@@ -152,14 +242,20 @@ export function showSolution(lab: AnyLabDefinition, context: LabFlowContext): La
       i < index ? (lab.steps[i]?.solution ?? []) : i === index ? solution : actions,
     ),
     assisted,
-    tasks: checkStep(lab, index, solved.value),
+    tasks: checkTasks(lab, index, solved.value, value),
     lastError: null,
+    facts: { workspace: solved.value, value },
+    deriveFailure: null,
   };
 }
 
-/** True when every task of the current step passes. */
+/** True when every task of the current step passes on the current workspace's facts. */
 export const allTasksPassed = (context: LabFlowContext): boolean =>
-  context.tasks.length > 0 && context.tasks.every((task) => task.passed);
+  factsAreCurrent(context) && context.tasks.length > 0 && context.tasks.every((task) => task.passed);
+
+/** True when the current workspace's facts are in and some task fails (never while they are awaited). */
+export const someTaskFails = (context: LabFlowContext): boolean =>
+  factsAreCurrent(context) && !allTasksPassed(context);
 
 /** Records the moment the current step was solved (the first time only, for the summary) and now. */
 export function markStepPassed(context: LabFlowContext, at: number): LabFlowContext {
@@ -174,14 +270,17 @@ export function markStepPassed(context: LabFlowContext, at: number): LabFlowCont
 /** Moves to the next step, which starts from the current workspace. */
 export function enterNextStep(lab: AnyLabDefinition, context: LabFlowContext, at: number): LabFlowContext {
   const index = context.stepIndex + 1;
-  return {
-    ...context,
-    stepIndex: index,
-    stepStartWorkspace: context.workspace,
-    stepStartedAt: replace(context.stepStartedAt, index, context.stepStartedAt[index] ?? at),
-    tasks: checkStep(lab, index, context.workspace),
-    lastError: null,
-  };
+  return recheck(
+    lab,
+    {
+      ...context,
+      stepIndex: index,
+      stepStartWorkspace: context.workspace,
+      stepStartedAt: replace(context.stepStartedAt, index, context.stepStartedAt[index] ?? at),
+      lastError: null,
+    },
+    true,
+  );
 }
 
 /** Marks the whole lab complete. */

@@ -3,8 +3,11 @@
  * hints, show-solution, undo and reset. The machine only decides *when* things happen; what they do is in
  * flow-context.ts. Every event carries `at`, the host clock's time, so the machine itself reads no clock;
  * the one delay (moving on after a solved step) runs on the actor's `clock` option, i.e. simulated time.
+ * A step is judged only on facts derived from the current workspace: while they are awaited the flow stays
+ * where it is.
  */
 import { assign, setup } from 'xstate';
+import type { SimError } from '../../sim/core/errors.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 import {
   act,
@@ -14,8 +17,12 @@ import {
   hasMoreHints,
   initialContext,
   markStepPassed,
+  receiveDeriveFailure,
+  receiveFacts,
+  resetContext,
   revealHint,
   showSolution,
+  someTaskFails,
   start,
   undo,
   type LabFlowContext,
@@ -34,7 +41,11 @@ export type LabFlowEvent =
   | { readonly type: 'NEXT'; readonly at: number }
   | { readonly type: 'RESET'; readonly at: number }
   /** Sent once after restoring saved progress: re-enters a solved step so its advance is scheduled again. */
-  | { readonly type: 'RESUME'; readonly at: number };
+  | { readonly type: 'RESUME'; readonly at: number }
+  /** The deriver's facts for `workspace` (the very object it was given); dropped if it is no longer current. */
+  | { readonly type: 'DERIVED'; readonly workspace: unknown; readonly derived: unknown; readonly at: number }
+  /** The deriver could not compute the facts for `workspace`. */
+  | { readonly type: 'DERIVE_FAILED'; readonly workspace: unknown; readonly error: SimError; readonly at: number };
 
 /** Options of a flow machine. */
 export interface LabMachineOptions {
@@ -58,7 +69,7 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
     delays: { stepAdvance: advanceDelay },
     guards: {
       allTasksPassed: ({ context }) => allTasksPassed(context),
-      notAllTasksPassed: ({ context }) => !allTasksPassed(context),
+      someTaskFails: ({ context }) => someTaskFails(context),
       hasMoreHints: ({ context }) => hasMoreHints(lab, context),
       isLastStep: ({ context }) => context.stepIndex >= lab.steps.length - 1,
     },
@@ -73,7 +84,13 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
       markStepPassed: assign(({ context, event }) => markStepPassed(context, eventTime(context, event))),
       enterNextStep: assign(({ context, event }) => enterNextStep(lab, context, eventTime(context, event))),
       finish: assign(({ context, event }) => finish(context, eventTime(context, event))),
-      reset: assign(() => initialContext(lab)),
+      reset: assign(({ context }) => resetContext(lab, context)),
+      receiveFacts: assign(({ context, event }) =>
+        event.type === 'DERIVED' ? receiveFacts(lab, context, event.workspace, event.derived) : context,
+      ),
+      receiveDeriveFailure: assign(({ context, event }) =>
+        event.type === 'DERIVE_FAILED' ? receiveDeriveFailure(context, event.workspace, event.error) : context,
+      ),
     },
   }).createMachine({
     id: `lab:${lab.id}`,
@@ -81,6 +98,8 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
     initial: 'intro',
     on: {
       RESET: { target: '.intro', actions: 'reset' },
+      DERIVED: { actions: 'receiveFacts' },
+      DERIVE_FAILED: { actions: 'receiveDeriveFailure' },
     },
     states: {
       intro: {
@@ -98,7 +117,7 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
         },
       },
       passed: {
-        always: { guard: 'notAllTasksPassed', target: 'working' },
+        always: { guard: 'someTaskFails', target: 'working' },
         after: {
           stepAdvance: [
             { guard: 'isLastStep', target: 'completed', actions: 'finish' },

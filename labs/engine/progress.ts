@@ -2,11 +2,13 @@
  * A learner's progress in one lab as a plain JSON object, and its exact restoration. The action log is
  * the source of truth: restoring replays it through the lab's reducer, so a saved file can be resumed,
  * audited and handed in, and a tampered or stale one is refused with a clear reason instead of loaded.
+ * Restoring derives in process (each done step is re-checked), and the restored flow starts with the
+ * current workspace's facts, so nothing is derived again once it opens.
  */
 import { describeKindAndValue } from '../../sim/core/describe-value.ts';
 import { fail, ok, type Result } from '../../sim/core/errors.ts';
-import { applyActions, checkStep, stepPasses } from './run.ts';
-import { allTasksPassed, type LabFlowContext, type LabPhase } from './flow-context.ts';
+import { applyActions, checkTasks, stepPasses } from './run.ts';
+import { allTasksPassed, type DerivedFacts, type LabFlowContext, type LabPhase } from './flow-context.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 
 /** The format marker and version of a saved progress object. */
@@ -83,6 +85,7 @@ function reopenStep(
 ): { phase: LabPhase; context: LabFlowContext } {
   const steps = lab.steps.length;
   const folded = p.actionsByStep.slice(index).flat();
+  const facts = deriveHere(lab, workspace);
   const context: LabFlowContext = {
     stepIndex: index,
     stepStartWorkspace,
@@ -90,7 +93,7 @@ function reopenStep(
     actionsByStep: p.actionsByStep.map((actions, i) => (i < index ? actions : i === index ? folded : [])),
     hintsUsed: p.hintsUsed,
     assisted: Array.from({ length: steps }, (_, i) => i <= index && p.assistedSteps.includes(i)),
-    tasks: checkStep(lab, index, workspace),
+    tasks: checkTasks(lab, index, workspace, facts.value),
     lastError: {
       code: 'StepReopened',
       message: `Step ${index + 1} is open again: its checks are stricter than when it was saved, and your answer no longer passes them. The checklist says what to change.`,
@@ -100,8 +103,15 @@ function reopenStep(
     stepStartedAt: p.stepStartedAt.map((at, i) => (i <= index ? at : null)),
     stepCompletedAt: p.stepCompletedAt.map((at, i) => (i < index ? at : null)),
     passedAt: null,
+    facts,
+    deriveFailure: null,
   };
   return { phase: 'working', context };
+}
+
+/** A workspace's facts, derived on this thread. */
+function deriveHere(lab: AnyLabDefinition, workspace: unknown): DerivedFacts {
+  return { workspace, value: lab.derive(workspace) };
 }
 
 /**
@@ -201,6 +211,7 @@ export function restoreProgress(
     return ok(reopenStep(lab, p as unknown as LabProgress, workspace, reopen.index, reopen.start));
   }
 
+  const facts = deriveHere(lab, workspace);
   const context: LabFlowContext = {
     stepIndex,
     stepStartWorkspace,
@@ -208,13 +219,15 @@ export function restoreProgress(
     actionsByStep: p.actionsByStep,
     hintsUsed: p.hintsUsed,
     assisted: Array.from({ length: steps }, (_, i) => (p.assistedSteps as number[]).includes(i)),
-    tasks: checkStep(lab, stepIndex, workspace),
+    tasks: checkTasks(lab, stepIndex, workspace, facts.value),
     lastError: null,
     startedAt: p.startedAt as number | null,
     completedAt: p.completedAt as number | null,
     stepStartedAt: p.stepStartedAt as (number | null)[],
     stepCompletedAt: p.stepCompletedAt as (number | null)[],
     passedAt: null,
+    facts,
+    deriveFailure: null,
   };
   const passes = allTasksPassed(context);
   if (phase === 'completed' && stepIndex !== steps - 1) {

@@ -32,11 +32,21 @@ export function applyActions(
   return ok(current);
 }
 
-/** Runs every task of a step against a workspace. */
+/** Runs every task of a step against a workspace, deriving its facts here on this thread. */
 export function checkStep(lab: AnyLabDefinition, stepIndex: number, workspace: unknown): TaskStatus[] {
+  return checkTasks(lab, stepIndex, workspace, lab.derive(workspace));
+}
+
+/** Runs every task of a step against a workspace and the facts already derived from it. */
+export function checkTasks(
+  lab: AnyLabDefinition,
+  stepIndex: number,
+  workspace: unknown,
+  derived: unknown,
+): TaskStatus[] {
   const step = lab.steps[stepIndex];
   if (!step) return [];
-  const context = { derived: lab.derive(workspace) };
+  const context = { derived };
   return step.tasks.map((task) => {
     const result = task.check(workspace, context);
     return { taskId: task.id, title: task.title, passed: result.passed, feedback: result.feedback };
