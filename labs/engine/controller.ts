@@ -9,7 +9,7 @@ import { ok, type Result, type SimError } from '../../sim/core/errors.ts';
 import { isPromiseLike, type LabDeriver } from './deriver.ts';
 import { createLabMachine, type LabFlowEvent } from './machine.ts';
 import { restoreProgress, toProgress, type LabProgress } from './progress.ts';
-import { factsAreCurrent, isDeriving, type LabFlowContext, type LabPhase } from './flow-context.ts';
+import { isDeriving, type LabFlowContext, type LabPhase } from './flow-context.ts';
 import type { TaskStatus } from './run.ts';
 import type { LabAction, LabDefinition } from './types.ts';
 
@@ -141,7 +141,8 @@ export function createLabController<Workspace, Action extends LabAction, Derived
       derived: context.facts?.value as Derived | undefined,
       hasDerived: context.facts !== null,
       deriving: isDeriving(context),
-      deriveError: factsAreCurrent(context) ? null : (context.deriveFailure?.error ?? null),
+      deriveError:
+        context.deriveFailure?.workspace === context.workspace ? context.deriveFailure.error : null,
       lastError: context.lastError,
       canUndo: (context.actionsByStep[context.stepIndex]?.length ?? 0) > 0,
       progress: toProgress(lab.id, phase, context),

@@ -16,9 +16,7 @@ export type LabDeriver = (labId: string, workspace: unknown, signal: AbortSignal
 /** True for a promise (or any thenable) a deriver returned instead of facts. */
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
+    typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
   );
 }
 

@@ -1,6 +1,7 @@
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { counterLab, type CounterAction } from './fixtures/counter-lab.ts';
+import { isDeriving } from './flow-context.ts';
 import { createLabMachine, type LabFlowEvent } from './machine.ts';
 
 describe('lab flow machine graph', () => {
@@ -18,14 +19,21 @@ describe('lab flow machine graph', () => {
     ];
     const paths = getShortestPaths(machine, {
       // Adding is offered only up to 6 so the graph of counter values stays finite.
-      events: (state) =>
-        (state.context.workspace as { count: number }).count < 6 ? [add, ...events] : events,
+      // A workspace awaiting its facts is offered the deriver's answer, as the controller would send it.
+      events: (state) => [
+        ...((state.context.workspace as { count: number }).count < 6 ? [add] : []),
+        ...events,
+        ...(isDeriving(state.context)
+          ? [{ type: 'DERIVED', workspace: state.context.workspace, derived: undefined, at: 0 } as const]
+          : []),
+      ],
       serializeState: (state) =>
         JSON.stringify([
           state.value,
           state.context.stepIndex,
           state.context.workspace,
           state.context.hintsUsed,
+          isDeriving(state.context),
         ]),
       limit: 10_000,
     });

@@ -45,7 +45,12 @@ export type LabFlowEvent =
   /** The deriver's facts for `workspace` (the very object it was given); dropped if it is no longer current. */
   | { readonly type: 'DERIVED'; readonly workspace: unknown; readonly derived: unknown; readonly at: number }
   /** The deriver could not compute the facts for `workspace`. */
-  | { readonly type: 'DERIVE_FAILED'; readonly workspace: unknown; readonly error: SimError; readonly at: number };
+  | {
+      readonly type: 'DERIVE_FAILED';
+      readonly workspace: unknown;
+      readonly error: SimError;
+      readonly at: number;
+    };
 
 /** Options of a flow machine. */
 export interface LabMachineOptions {
@@ -89,7 +94,9 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
         event.type === 'DERIVED' ? receiveFacts(lab, context, event.workspace, event.derived) : context,
       ),
       receiveDeriveFailure: assign(({ context, event }) =>
-        event.type === 'DERIVE_FAILED' ? receiveDeriveFailure(context, event.workspace, event.error) : context,
+        event.type === 'DERIVE_FAILED'
+          ? receiveDeriveFailure(context, event.workspace, event.error)
+          : context,
       ),
     },
   }).createMachine({
