@@ -126,6 +126,7 @@ export function createLabController<Workspace, Action extends LabAction, Derived
     const phase = snapshot.value as LabPhase;
     const step = lab.steps[context.stepIndex]!;
     const used = context.hintsUsed[context.stepIndex] ?? 0;
+    const failure = context.deriveFailure;
     return {
       labId: lab.id,
       phase,
@@ -141,8 +142,7 @@ export function createLabController<Workspace, Action extends LabAction, Derived
       derived: context.facts?.value as Derived | undefined,
       hasDerived: context.facts !== null,
       deriving: isDeriving(context),
-      deriveError:
-        context.deriveFailure?.workspace === context.workspace ? context.deriveFailure.error : null,
+      deriveError: failure !== null && failure.workspace === context.workspace ? failure.error : null,
       lastError: context.lastError,
       canUndo: (context.actionsByStep[context.stepIndex]?.length ?? 0) > 0,
       progress: toProgress(lab.id, phase, context),

@@ -17,7 +17,7 @@ const doublingLab = {
       : ok({ count: workspace.count + action.by }),
   steps: [
     {
-      ...counterLab.steps[0],
+      ...counterLab.steps[0]!,
       tasks: [
         {
           id: 'four',
@@ -29,7 +29,7 @@ const doublingLab = {
         },
       ],
     },
-    counterLab.steps[1],
+    counterLab.steps[1]!,
   ],
 } satisfies LabDefinition<CounterWorkspace, CounterAction, { doubled: number }>;
 

@@ -29,9 +29,12 @@ type ActionOf<Lab> = Lab extends { reduce(workspace: never, action: infer Action
   ? Action
   : never;
 
+/** The facts type a lab definition derives, as its explorable receives them. */
+type DerivedOf<Lab> = Lab extends { derive(workspace: never): infer Derived } ? Derived : never;
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- variance: each lab has its own types, erased here */
 /** An explorable with its lab's types erased, as the player mounts it (the engine checked the workspace). */
-export type AnyExplorable = Component<ExplorableProps<any, any>>;
+export type AnyExplorable = Component<ExplorableProps<any, any, any>>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Loads a lab's explorable (its own chunk of the build). */
@@ -39,10 +42,12 @@ export type ExplorableLoader = () => Promise<AnyExplorable>;
 
 /**
  * Registers the explorable of the lab whose definition has type `Lab`: the explorable must take that lab's
- * workspace and actions, so a mismatch fails the typecheck here rather than at each use.
+ * workspace, actions and derived facts, so a mismatch fails the typecheck here rather than at each use.
  */
 export function explorable<Lab>(
-  load: () => Promise<{ default: Component<ExplorableProps<WorkspaceOf<Lab>, ActionOf<Lab>>> }>,
+  load: () => Promise<{
+    default: Component<ExplorableProps<WorkspaceOf<Lab>, ActionOf<Lab>, DerivedOf<Lab>>>;
+  }>,
 ): ExplorableLoader {
   return () => load().then((module) => module.default);
 }

@@ -10,6 +10,7 @@ import {
   type LabAction,
   type LabClock,
   type LabController,
+  type LabDeriver,
   type LabProgress,
   type LabSnapshot,
 } from '../../labs/engine';
@@ -42,14 +43,25 @@ export class LabSession {
   restoreError: SimError | null = $state.raw(null);
   readonly #sink: LabProgressSink;
   readonly #clock: LabClock;
+  readonly #deriver: LabDeriver | undefined;
   #controller: LabController<unknown, LabAction> | null = null;
   #unsubscribe: (() => void) | null = null;
   #lastSaved: string | undefined;
 
-  constructor(lab: AnyLabDefinition, sink: LabProgressSink, clock: LabClock = playerClock) {
+  /**
+   * `deriver` computes the lab's facts (the app passes its derive worker's); by default they are derived in
+   * process, as in headless tests.
+   */
+  constructor(
+    lab: AnyLabDefinition,
+    sink: LabProgressSink,
+    clock: LabClock = playerClock,
+    deriver?: LabDeriver,
+  ) {
     this.lab = lab;
     this.#sink = sink;
     this.#clock = clock;
+    this.#deriver = deriver;
     const saved = sink.savedProgress(lab.id);
     this.#lastSaved = saved === undefined ? undefined : JSON.stringify(saved);
     this.#open(saved);
@@ -85,6 +97,7 @@ export class LabSession {
   #open(progress: unknown): void {
     const created = createLabController(this.lab, {
       clock: this.#clock,
+      ...(this.#deriver ? { deriver: this.#deriver } : {}),
       ...(progress === undefined ? {} : { progress }),
     });
     if (!created.ok) {
