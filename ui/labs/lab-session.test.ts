@@ -78,4 +78,25 @@ describe('LabSession', () => {
     expect(session.snapshot?.stepIndex).toBe(2);
     expect((sink.saved.get(lab.id) as LabProgress).assistedSteps).toEqual([0, 1]);
   });
+
+  it('saves the learner’s action at once, while its facts are still being computed elsewhere', async () => {
+    const sink = new MemorySink();
+    const answers: (() => void)[] = [];
+    const session = new LabSession(lab, sink, clock, (_labId, workspace) => {
+      return new Promise((resolve) => answers.push(() => resolve(lab.derive(workspace))));
+    });
+    answers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    session.start();
+    const place: DataBusAction = { type: 'place', item: 'kinesis', stage: 'store' };
+    session.act(place);
+    expect(session.snapshot?.deriving).toBe(true);
+    expect((sink.saved.get(lab.id) as LabProgress).actionsByStep[0]).toEqual([
+      { type: 'place', item: 'kinesis', stage: 'store' },
+    ]);
+    answers.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(session.snapshot?.deriving).toBe(false);
+    session.dispose();
+  });
 });
