@@ -3,14 +3,14 @@
  * table, January 2018; DC2 did not exist in 2016), today's from RS-MG23 — AWS-FACTS §6.1, rows 65–68.
  */
 
-/** Which price book era a node type belongs to. */
-export type NodeEra = '2016' | 'current';
+import type { Era } from '../core/era.ts';
 
 /** One Redshift node type. */
 export interface RedshiftNodeType {
   /** The API name, such as `dc1.large`. */
   readonly name: string;
-  readonly era: NodeEra;
+  /** Which price book era the node type belongs to. */
+  readonly era: Era;
   /** Dense compute (SSD), dense storage (HDD) or RA3 with managed storage. */
   readonly family: 'dense compute' | 'dense storage' | 'ra3 managed storage';
   readonly vcpu: number;

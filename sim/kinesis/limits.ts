@@ -1,11 +1,12 @@
 import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
+import type { Era } from '../core/era.ts';
 import { MIB } from '../core/units.ts';
 
 /**
  * The Kinesis Streams limits the data plane enforces, per era. Limits already recorded in sim/pricing
  * (with their sources) are read from there; the others carry their AWS-FACTS row and source tag here.
  */
-export type KinesisEra = '2016' | 'current';
+export type KinesisEra = Era;
 
 /** Every number the stream model enforces, for one era. */
 export interface KinesisLimits {

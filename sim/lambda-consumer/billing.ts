@@ -1,9 +1,7 @@
+import type { Era } from '../core/era.ts';
 import { fail, ok, type Result } from '../core/errors.ts';
 import { usd, type Usd } from '../core/units.ts';
 import { priceOf, type PriceBook } from '../pricing/index.ts';
-
-/** Which era's billing rules apply (the price book id). */
-export type LambdaBillingEra = '2016' | 'current';
 
 /**
  * How Lambda rounds an invocation's duration for billing. Not in AWS-FACTS, so sourced here:
@@ -12,7 +10,7 @@ export type LambdaBillingEra = '2016' | 'current';
  * [S]; today — 1 ms since AWS re:Invent, December 2020 ("1ms billing granularity", [S] re:Invent 2020
  * session notes). Both are secondary sources: the UI should say so.
  */
-export const LAMBDA_BILLING_INCREMENT_MS: Readonly<Record<LambdaBillingEra, number>> = {
+export const LAMBDA_BILLING_INCREMENT_MS: Readonly<Record<Era, number>> = {
   '2016': 100,
   current: 1,
 };
@@ -26,7 +24,7 @@ export const LAMBDA_PRICE_IDS = {
 } as const;
 
 /** The billed duration of one invocation: its duration rounded up to the era's increment. */
-export function billedDurationMs(durationMs: number, era: LambdaBillingEra): number {
+export function billedDurationMs(durationMs: number, era: Era): number {
   const increment = LAMBDA_BILLING_INCREMENT_MS[era];
   return Math.max(increment, Math.ceil(durationMs / increment) * increment);
 }

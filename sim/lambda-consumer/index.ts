@@ -22,7 +22,6 @@ export {
   LAMBDA_BILLING_INCREMENT_MS,
   LAMBDA_PRICE_IDS,
   lambdaCost,
-  type LambdaBillingEra,
   type LambdaCostLine,
   type LambdaUsage,
 } from './billing.ts';

@@ -1,6 +1,6 @@
 import type { ConsumerStateBase } from '../consumers/consumer-kind.ts';
 import type { ShardCursor } from '../consumers/shard-reader.ts';
-import type { LambdaBillingEra } from './billing.ts';
+import type { Era } from '../core/era.ts';
 import type { LambdaConsumerConfig } from './config.ts';
 
 /**
@@ -93,7 +93,7 @@ export interface LambdaConsumerState extends ConsumerStateBase {
   readonly kind: 'lambda';
   readonly config: LambdaConsumerConfig;
   /** Billing rules in force (set from the Kinesis model's era when the consumer starts). */
-  era: LambdaBillingEra;
+  era: Era;
   /** One poller per shard the mapping has seen, in discovery order. */
   pollers: LambdaShardPoller[];
   /** The stream's `routeVersion` when shards were last discovered (-1: never). */
@@ -127,7 +127,7 @@ export function emptyTotals(): LambdaTotals {
 /** A consumer that has not polled yet; `discoverShards` adds its shards. */
 export function createLambdaConsumerState(
   config: LambdaConsumerConfig,
-  era: LambdaBillingEra = '2016',
+  era: Era = '2016',
 ): LambdaConsumerState {
   return {
     kind: 'lambda',

@@ -3,22 +3,20 @@
  * folder and by the browser mode in local storage. Both sides read and write exactly this shape.
  */
 
+import type { PriceBookId } from '../pricing/types.ts';
+
 /** The schema version this build writes. Older versions are migrated on load (see `migrate.ts`). */
 export const CURRENT_SCHEMA_VERSION = 2;
 
-/** Which price book the calculators use: the workshop's 2016 us-east-1 prices, or today's. */
-export type PriceBookId = '2016' | 'current';
 /** The colour theme the learner picked; `system` follows the operating system. */
 export type ThemePreference = 'light' | 'dark' | 'system';
 
-/** Every allowed price book id, in the order the settings screen lists them. */
-export const PRICE_BOOK_IDS: readonly PriceBookId[] = ['2016', 'current'];
 /** Every allowed theme preference, in the order the settings screen lists them. */
 export const THEME_PREFERENCES: readonly ThemePreference[] = ['light', 'dark', 'system'];
 
 /** Settings the learner chose. */
 export interface PersistedSettings {
-  /** The price book the calculators start with. */
+  /** The price book the calculators start with: the workshop's 2016 us-east-1 prices, or today's. */
   readonly priceBook: PriceBookId;
   /** The colour theme. */
   readonly theme: ThemePreference;

@@ -4,7 +4,6 @@ export {
   MAX_DAY_PLAN_LABS,
   MAX_DOCUMENT_BYTES,
   MAX_LEARNER_NAME_LENGTH,
-  PRICE_BOOK_IDS,
   THEME_PREFERENCES,
   createDefaultDocument,
   serializeDocument,
@@ -12,8 +11,9 @@ export {
   type PersistedDocument,
   type PersistedProgress,
   type PersistedSettings,
-  type PriceBookId,
   type ThemePreference,
 } from './document.ts';
+/** The price book ids are the pricing service's; re-exported because settings persist one. */
+export { PRICE_BOOK_IDS, type PriceBookId } from '../pricing/index.ts';
 export { validateDocument, type InvalidDocumentError } from './validate.ts';
 export { migrateDocument, schemaVersionOf, type DocumentV0, type DocumentV1 } from './migrate.ts';

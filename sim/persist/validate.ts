@@ -1,16 +1,15 @@
 import { childPath, describeKindAndValue } from '../core/describe-value.ts';
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
 import { applyPriceOverrides } from '../pricing/overrides.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { PRICE_BOOK_IDS, PRICE_BOOKS } from '../pricing/books.ts';
+import type { PriceBookId } from '../pricing/types.ts';
 import {
   CURRENT_SCHEMA_VERSION,
   MAX_DAY_PLAN_LABS,
   MAX_LEARNER_NAME_LENGTH,
-  PRICE_BOOK_IDS,
   THEME_PREFERENCES,
   type PersistedDocument,
   type PersistedSettings,
-  type PriceBookId,
   type ThemePreference,
 } from './document.ts';
 

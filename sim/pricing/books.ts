@@ -1,3 +1,4 @@
+import { ERAS, isEra } from '../core/era.ts';
 import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
 import { BOOK_2016 } from './book-2016.ts';
 import { BOOK_CURRENT } from './book-current.ts';
@@ -12,11 +13,11 @@ export const PRICE_BOOKS: Readonly<Record<PriceBookId, PriceBook>> = {
 };
 
 /** The ids of the built-in books, in the order settings lists them. */
-export const PRICE_BOOK_IDS: readonly PriceBookId[] = ['2016', 'current'];
+export const PRICE_BOOK_IDS: readonly PriceBookId[] = ERAS;
 
 /** True when `id` names a built-in price book. */
 export function isPriceBookId(id: string): id is PriceBookId {
-  return id === '2016' || id === 'current';
+  return isEra(id);
 }
 
 /**

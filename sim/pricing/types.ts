@@ -1,3 +1,4 @@
+import type { Era } from '../core/era.ts';
 import type { Usd } from '../core/units.ts';
 
 /**
@@ -8,8 +9,8 @@ import type { Usd } from '../core/units.ts';
  */
 export type Confidence = 'primary' | 'secondary' | 'unconfirmed' | 'override';
 
-/** The two built-in price books. */
-export type PriceBookId = '2016' | 'current';
+/** The two built-in price books, one per era. */
+export type PriceBookId = Era;
 
 /** Fields every sourced number carries, so the UI can show where it comes from on demand. */
 export interface SourcedFact {

@@ -8,7 +8,8 @@ import type { LevelState } from './level.ts';
 import type { ProducersState } from './producer-state.ts';
 
 /** Which limits and price book a run uses. */
-export type Era = '2016' | 'current';
+import type { Era } from '../core/era.ts';
+export type { Era };
 
 /**
  * The services of a streaming run, under the scenario field each component owns (`kinesis` holds the data
