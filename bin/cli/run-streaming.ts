@@ -1,3 +1,4 @@
+import { formatMib, formatNumber } from '../../sim/core/format.ts';
 import type { JsonValue } from '../../sim/scenario/component.ts';
 import type { ScenarioReport } from '../../sim/scenario/run-scenario.ts';
 import type {
@@ -10,10 +11,10 @@ import type {
 
 /** Summary lines of the streaming sections of a report, for `bdlab run` without `--json`. */
 
-const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 /** Objects listed per delivery stream in the summary. */
 const SHOWN_DELIVERIES = 5;
-const mb = (bytes: number): string => `${format(bytes / 1_048_576)} MiB`;
+/** Object sizes drop trailing zeros (`1.5 MiB`), as the rest of the summary's numbers do. */
+const mb = (bytes: number): string => formatMib(bytes, { maxDecimals: 2 });
 
 /** Shards listed per stream in the summary; the rest are counted (a stream may have 100,000). */
 export const SHOWN_SHARDS = 50;
@@ -54,16 +55,18 @@ function streamLines(section: JsonValue): string[] {
       ...stream.shards
         .slice(0, SHOWN_SHARDS)
         .map((s) => [
-          s.closedAtMs === null ? s.shardId : `${s.shardId} (closed at ${format(s.closedAtMs / 1000)} s)`,
+          s.closedAtMs === null
+            ? s.shardId
+            : `${s.shardId} (closed at ${formatNumber(s.closedAtMs / 1000)} s)`,
           s.parentShardId ?? '-',
-          format(s.incomingRecords),
-          format(s.incomingBytes),
-          format(s.attemptsThrottled),
+          formatNumber(s.incomingRecords),
+          formatNumber(s.incomingBytes),
+          formatNumber(s.attemptsThrottled),
         ]),
     ];
     lines.push(...table(rows, [2, 3, 4]));
     const more = stream.shards.length - SHOWN_SHARDS;
-    if (more > 0) lines.push(`  … and ${format(more)} more shards (--json lists every one)`);
+    if (more > 0) lines.push(`  … and ${formatNumber(more)} more shards (--json lists every one)`);
   }
   return lines;
 }
@@ -72,12 +75,12 @@ function producerLines(section: JsonValue): string[] {
   const report = section as unknown as ProducersReport;
   const t = report.totals;
   // Records count each user record once; attempts count every refused put (a resend refused again twice).
-  const offered = `Totals: ${format(t.recordsOffered)} records offered, ${format(t.recordsAccepted)} accepted`;
+  const offered = `Totals: ${formatNumber(t.recordsOffered)} records offered, ${formatNumber(t.recordsAccepted)} accepted`;
   const totalsLine =
     t.attemptsThrottled === 0
       ? `${offered}, none throttled`
-      : `${offered}; ${format(t.recordsThrottled)} records throttled at least once in ` +
-        `${format(t.attemptsThrottled)} refused put attempts, ${format(t.recordsDropped)} dropped after their last attempt`;
+      : `${offered}; ${formatNumber(t.recordsThrottled)} records throttled at least once in ` +
+        `${formatNumber(t.attemptsThrottled)} refused put attempts, ${formatNumber(t.recordsDropped)} dropped after their last attempt`;
   // At rate level there are totals but no per-producer rows.
   if (report.producers.length === 0) return t.recordsOffered > 0 ? [totalsLine] : [];
   const rows = [
@@ -85,18 +88,18 @@ function producerLines(section: JsonValue): string[] {
     ...report.producers.map((p) => [
       p.name,
       p.stream ?? `firehose:${p.deliveryStream ?? ''}`,
-      format(p.recordsOffered),
-      format(p.recordsAccepted),
-      format(p.recordsThrottled),
-      format(p.attemptsThrottled),
-      format(p.recordsDropped),
-      format(p.recordsFailed),
+      formatNumber(p.recordsOffered),
+      formatNumber(p.recordsAccepted),
+      formatNumber(p.recordsThrottled),
+      formatNumber(p.attemptsThrottled),
+      formatNumber(p.recordsDropped),
+      formatNumber(p.recordsFailed),
     ]),
   ];
   const lines = ['Producers:', ...table(rows, [2, 3, 4, 5, 6, 7]), totalsLine];
   for (const p of report.producers) {
     for (const e of p.errors) {
-      lines.push(`  ${p.name}: ${e.code}: ${e.message} (${format(e.records)} records lost)`);
+      lines.push(`  ${p.name}: ${e.code}: ${e.message} (${formatNumber(e.records)} records lost)`);
     }
   }
   return lines;
@@ -123,15 +126,15 @@ function firehoseLines(section: JsonValue): string[] {
   const lines: string[] = [];
   for (const d of streams) {
     lines.push(
-      `Delivery stream ${d.name} → s3://${d.bucket} (${d.compression}): ${format(d.incomingRecords)} records in, ${format(d.attemptsThrottled)} put attempts refused, ${d.deliveries.length} objects delivered, ${format(d.bufferedRecords)} records still buffered`,
+      `Delivery stream ${d.name} → s3://${d.bucket} (${d.compression}): ${formatNumber(d.incomingRecords)} records in, ${formatNumber(d.attemptsThrottled)} put attempts refused, ${d.deliveries.length} objects delivered, ${formatNumber(d.bufferedRecords)} records still buffered`,
     );
     for (const o of d.deliveries.slice(0, SHOWN_DELIVERIES)) {
       lines.push(
-        `  ${format(o.deliveredAtMs / 1000)} s  ${o.key}  ${format(o.records)} records, ${mb(o.bytes)} → ${mb(o.compressedBytes)}`,
+        `  ${formatNumber(o.deliveredAtMs / 1000)} s  ${o.key}  ${formatNumber(o.records)} records, ${mb(o.bytes)} → ${mb(o.compressedBytes)}`,
       );
     }
     const more = d.deliveries.length - SHOWN_DELIVERIES;
-    if (more > 0) lines.push(`  … and ${format(more)} more objects (--json lists every one)`);
+    if (more > 0) lines.push(`  … and ${formatNumber(more)} more objects (--json lists every one)`);
   }
   return lines;
 }
@@ -143,7 +146,7 @@ function actionLines(section: JsonValue): string[] {
     'Actions:',
     ...actions.map(
       (a) =>
-        `  ${format(a.atMs / 1000)} s  ${a.action.action}: ${a.ok ? 'done' : `${a.error!.code}: ${a.error!.message}`}`,
+        `  ${formatNumber(a.atMs / 1000)} s  ${a.action.action}: ${a.ok ? 'done' : `${a.error!.code}: ${a.error!.message}`}`,
     ),
   ];
 }
@@ -153,7 +156,7 @@ function costLines(section: JsonValue): string[] {
   if (cost.lines.length === 0) return [];
   const rows = cost.lines.map((line) => [
     `${line.service}: ${line.label}`,
-    `${format(line.quantity)} ${line.unit}`,
+    `${formatNumber(line.quantity)} ${line.unit}`,
     line.usd === null ? 'not priced' : `$${line.usd.toFixed(6)}`,
   ]);
   const lines = [`Cost (${cost.priceBook}):`, ...table(rows, [1, 2])];
@@ -184,7 +187,7 @@ export function producerErrors(report: ScenarioReport): string[] {
   return section.producers.flatMap((p) =>
     p.errors.map(
       (e) =>
-        `producer "${p.name}": ${e.code}: ${e.message} (${format(e.records)} record${e.records === 1 ? '' : 's'} lost)`,
+        `producer "${p.name}": ${e.code}: ${e.message} (${formatNumber(e.records)} record${e.records === 1 ? '' : 's'} lost)`,
     ),
   );
 }

@@ -1,5 +1,6 @@
 import { parseScenarioText, runScenario } from '../../sim/run/index.ts';
 import { readFile } from 'node:fs/promises';
+import { formatNumber } from '../../sim/core/format.ts';
 import { SimException } from '../../sim/core/errors.ts';
 import type { ArrivalsReport } from '../../sim/scenario/arrivals.ts';
 import type { JsonValue } from '../../sim/scenario/component.ts';
@@ -29,15 +30,18 @@ Exit code 1 when the file is invalid, or when a producer's requests were refused
 the 1 MiB limit): the AWS error is printed on stderr and kept in the report.
 `;
 
-const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-
 /** Human summary lines for each report section the CLI knows; a later service adds its own printer. */
 const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
   ...streamingPrinters,
   arrivals(section) {
     const sources = (section as ArrivalsReport).sources;
     if (sources.length === 0) return [];
-    const rows = sources.map((s) => [s.name, s.process, `${format(s.ratePerSecond)}/s`, format(s.events)]);
+    const rows = sources.map((s) => [
+      s.name,
+      s.process,
+      `${formatNumber(s.ratePerSecond)}/s`,
+      formatNumber(s.events),
+    ]);
     const widths = [0, 1, 2, 3].map((column) =>
       rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0),
     );
@@ -46,7 +50,7 @@ const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
       ...rows.map(
         ([name, process, rate, events], index) =>
           `  ${name!.padEnd(widths[0]!)}  ${process!.padEnd(widths[1]!)}  ${rate!.padStart(widths[2]!)}  ` +
-          `${events!.padStart(widths[3]!)} events (expected ${format(sources[index]!.expectedEvents)})`,
+          `${events!.padStart(widths[3]!)} events (expected ${formatNumber(sources[index]!.expectedEvents)})`,
       ),
     ];
   },
@@ -54,15 +58,15 @@ const sectionPrinters: Record<string, (section: JsonValue) => string[]> = {
 
 function summary(file: string, report: ScenarioReport): string {
   const lines = [
-    `Scenario ${file}: seed ${report.seed}, ${format(report.durationSeconds)} s simulated`,
-    `Events processed: ${format(report.eventsProcessed)} (${format(report.pendingEvents)} still scheduled after the end)`,
-    `Final clock: ${format(report.finalClockMillis)} ms`,
+    `Scenario ${file}: seed ${report.seed}, ${formatNumber(report.durationSeconds)} s simulated`,
+    `Events processed: ${formatNumber(report.eventsProcessed)} (${formatNumber(report.pendingEvents)} still scheduled after the end)`,
+    `Final clock: ${formatNumber(report.finalClockMillis)} ms`,
   ];
   for (const [field, section] of Object.entries(report.services)) {
     lines.push(...(sectionPrinters[field]?.(section) ?? []));
   }
   lines.push(
-    `Metrics: ${report.metrics.length} series at ${format(report.metricResolutionSeconds)} s resolution`,
+    `Metrics: ${report.metrics.length} series at ${formatNumber(report.metricResolutionSeconds)} s resolution`,
     `Digest: ${report.digest}`,
     'Run with --json for the full report.',
   );

@@ -2,13 +2,12 @@
  * The partition-key lab's tasks. Expected answers come from the simulation run for the learner's current
  * workspace, never from numbers written into the lab.
  */
+import { formatCount } from '../../sim/core/format.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { SHARD_WRITE_RECORDS_PER_SECOND, workload, type PartitionKeysFacts } from './simulation.ts';
 import type { PartitionKeysWorkspace } from './workspace.ts';
 
 type Task = LabTask<PartitionKeysWorkspace, PartitionKeysFacts>;
-
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Step 1: the shard the single key lands on. */
 export const hotKeyShard: Task = {
@@ -57,7 +56,7 @@ export const refusedBy: Task = {
         passed: true,
         feedback:
           answer === 'records'
-            ? `Right: the shard accepts about ${thousands(SHARD_WRITE_RECORDS_PER_SECOND)} records/s, while its bytes stay well under 1 MiB/s.`
+            ? `Right: the shard accepts about ${formatCount(SHARD_WRITE_RECORDS_PER_SECOND)} records/s, while its bytes stay well under 1 MiB/s.`
             : 'Right: the shard is full at 1 MiB/s before it reaches 1,000 records/s.',
       };
     }
@@ -93,7 +92,7 @@ export const busiestShard: Task = {
       const shard = derived.run.shards.find((s) => s.shardId === answer)!;
       return {
         passed: true,
-        feedback: `Right: ${answer} is offered ${thousands((shard.incomingRecords + shard.attemptsThrottled) / derived.run.durationSeconds)} records/s (the mean over the ${derived.run.durationSeconds} s run) and refuses ${thousands(shard.attemptsThrottled)} records in total.`,
+        feedback: `Right: ${answer} is offered ${formatCount((shard.incomingRecords + shard.attemptsThrottled) / derived.run.durationSeconds)} records/s (the mean over the ${derived.run.durationSeconds} s run) and refuses ${formatCount(shard.attemptsThrottled)} records in total.`,
       };
     }
     return {
@@ -113,7 +112,7 @@ export const noThrottling: Task = {
     const worst = derived.run.shards.reduce((a, b) => (b.attemptsThrottled > a.attemptsThrottled ? b : a));
     return {
       passed: false,
-      feedback: `${thousands(throttled)} records were refused in total, ${thousands(worst.attemptsThrottled)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
+      feedback: `${formatCount(throttled)} records were refused in total, ${formatCount(worst.attemptsThrottled)} of them by ${worst.shardId}. Choose keys that spread the records over every shard.`,
     };
   },
 };
@@ -131,11 +130,11 @@ export const everyShardUnderLimit: Task = {
     const over = peaks.filter((p) => p.peak >= SHARD_WRITE_RECORDS_PER_SECOND);
     if (over.length === 0) {
       const top = Math.max(...peaks.map((p) => p.peak));
-      return { passed: true, feedback: `The busiest shard peaks at ${thousands(top)} records/s.` };
+      return { passed: true, feedback: `The busiest shard peaks at ${formatCount(top)} records/s.` };
     }
     return {
       passed: false,
-      feedback: `${over.map((p) => `${p.shardId} is offered up to ${thousands(p.peak)} records/s`).join('; ')}: over the 1,000 records/s a shard takes.`,
+      feedback: `${over.map((p) => `${p.shardId} is offered up to ${formatCount(p.peak)} records/s`).join('; ')}: over the 1,000 records/s a shard takes.`,
     };
   },
 };

@@ -1,12 +1,10 @@
 /** The shard-provisioning lab's tasks: each reads the simulation run (and the calculator) for the workspace. */
+import { formatCount, formatMib } from '../../sim/core/format.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { SHARD_LIMITS, workload, type ProvisionFacts } from './simulation.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
 type Task = LabTask<ProvisionWorkspace, ProvisionFacts>;
-
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
-const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MiB/s`;
 
 /** Writes fit: nothing refused, and every shard's average write load under both write limits. */
 export const writesFit: Task = {
@@ -23,13 +21,13 @@ export const writesFit: Task = {
       const top = Math.max(...derived.loads.map((s) => s.writeBytesPerSecond));
       return {
         passed: true,
-        feedback: `Nothing is refused; the busiest shard writes ${mib(top)} on average.`,
+        feedback: `Nothing is refused; the busiest shard writes ${formatMib(top)}/s on average.`,
       };
     }
     const worst = over[0]!;
     return {
       passed: false,
-      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${thousands(worst.writeRecordsPerSecond)} records/s and writes ${mib(worst.writeBytesPerSecond)} (means over the run). Check both write limits: bytes and records.`,
+      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${formatCount(worst.writeRecordsPerSecond)} records/s and writes ${formatMib(worst.writeBytesPerSecond)}/s (means over the run). Check both write limits: bytes and records.`,
     };
   },
 };
@@ -82,13 +80,13 @@ export const readsFit: Task = {
       const top = Math.max(...derived.loads.map((s) => s.readDemandBytesPerSecond));
       return {
         passed: true,
-        feedback: `All consumers together need ${mib(top)} from the busiest shard on average.`,
+        feedback: `All consumers together need ${formatMib(top)}/s from the busiest shard on average.`,
       };
     }
     const worst = over.reduce((a, b) => (b.readDemandBytesPerSecond > a.readDemandBytesPerSecond ? b : a));
     return {
       passed: false,
-      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${mib(worst.readDemandBytesPerSecond)}, over the 2 MiB/s a shard serves (shared by every consumer); ${thousands(over.reduce((t, s) => t + s.readThrottled, 0))} GetRecords calls were refused in total.`,
+      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${formatMib(worst.readDemandBytesPerSecond)}/s, over the 2 MiB/s a shard serves (shared by every consumer); ${formatCount(over.reduce((t, s) => t + s.readThrottled, 0))} GetRecords calls were refused in total.`,
     };
   },
 };

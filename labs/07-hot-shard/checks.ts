@@ -1,4 +1,5 @@
 /** The hot-shard lab's tasks: each reads the simulation run for the learner's current workspace. */
+import { formatCount } from '../../sim/core/format.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import {
   FIX_AT_SECONDS,
@@ -14,8 +15,6 @@ type Task = LabTask<HotShardWorkspace, HotShardFacts>;
 
 const DURATION = workload.durationSeconds;
 
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
-
 /** Step 1: the hot shard. */
 export const findHotShard: Task = {
   id: 'hot-shard',
@@ -27,7 +26,7 @@ export const findHotShard: Task = {
     if (answer === derived.hotShardId) {
       return {
         passed: true,
-        feedback: `Right: ${answer} refused ${thousands(shard?.attemptsThrottled ?? 0)} records in total over the ${DURATION} s run; its range holds ${HOT_KEY}, the busiest store.`,
+        feedback: `Right: ${answer} refused ${formatCount(shard?.attemptsThrottled ?? 0)} records in total over the ${DURATION} s run; its range holds ${HOT_KEY}, the busiest store.`,
       };
     }
     return {
@@ -81,7 +80,7 @@ export const noThrottlingAfterFix: Task = {
       const top = Math.max(...derived.afterFix.map((s) => s.offeredPerSecond));
       return {
         passed: true,
-        feedback: `Every open shard keeps up; the busiest is offered ${thousands(top)} records/s, the mean over ${FIX_AT_SECONDS}–${DURATION} s.`,
+        feedback: `Every open shard keeps up; the busiest is offered ${formatCount(top)} records/s, the mean over ${FIX_AT_SECONDS}–${DURATION} s.`,
       };
     }
     return {
@@ -89,9 +88,9 @@ export const noThrottlingAfterFix: Task = {
       feedback: `Over ${FIX_AT_SECONDS}–${DURATION} s, ${hot
         .map(
           (s) =>
-            `${s.shardId} is offered ${thousands(s.offeredPerSecond)} records/s on average` +
+            `${s.shardId} is offered ${formatCount(s.offeredPerSecond)} records/s on average` +
             (s.refused > 0
-              ? ` and refuses ${thousands(s.refused)} records in total`
+              ? ` and refuses ${formatCount(s.refused)} records in total`
               : ', more than it can take for long'),
         )
         .join('; ')}.`,

@@ -1,11 +1,10 @@
 /** The KPL-aggregation lab's tasks: each reads the simulation runs for the learner's current settings. */
+import { formatCount } from '../../sim/core/format.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { workload, type KplLabFacts } from './simulation.ts';
 import type { KplLabWorkspace } from './workspace.ts';
 
 type Task = LabTask<KplLabWorkspace, KplLabFacts>;
-
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Step 1: the limit small records hit. */
 export const refusedBy: Task = {
@@ -18,7 +17,7 @@ export const refusedBy: Task = {
     if (answer === expected) {
       return {
         passed: true,
-        feedback: `Right: the producer sends each shard about ${thousands(workload.recordsPerSecond / workload.shards)} readings/s, over 1,000 records/s but a small share of its 1 MiB/s.`,
+        feedback: `Right: the producer sends each shard about ${formatCount(workload.recordsPerSecond / workload.shards)} readings/s, over 1,000 records/s but a small share of its 1 MiB/s.`,
       };
     }
     return {
@@ -70,12 +69,12 @@ export const noThrottling: Task = {
     if (throttled === 0) {
       return {
         passed: true,
-        feedback: `${thousands(derived.current.kinesisRecordsPerSecond)} Kinesis records/s carry ${thousands(derived.current.userRecordsPerSecond)} readings/s (means over the ${workload.durationSeconds} s run).`,
+        feedback: `${formatCount(derived.current.kinesisRecordsPerSecond)} Kinesis records/s carry ${formatCount(derived.current.userRecordsPerSecond)} readings/s (means over the ${workload.durationSeconds} s run).`,
       };
     }
     return {
       passed: false,
-      feedback: `Kinesis refused records ${thousands(throttled)} times in the ${workload.durationSeconds} s run (a retried record counts each time): the shards are offered more than 1,000 records/s each.`,
+      feedback: `Kinesis refused records ${formatCount(throttled)} times in the ${workload.durationSeconds} s run (a retried record counts each time): the shards are offered more than 1,000 records/s each.`,
     };
   },
 };
@@ -90,12 +89,12 @@ export const unitsCut: Task = {
     if (now * 10 <= before) {
       return {
         passed: true,
-        feedback: `${thousands(now)} units/s instead of ${thousands(before)} (means over the run): about $${derived.current.payloadUsdPerMonth.toFixed(2)} a month instead of $${derived.withoutAggregation.payloadUsdPerMonth.toFixed(2)}.`,
+        feedback: `${formatCount(now)} units/s instead of ${formatCount(before)} (means over the run): about $${derived.current.payloadUsdPerMonth.toFixed(2)} a month instead of $${derived.withoutAggregation.payloadUsdPerMonth.toFixed(2)}.`,
       };
     }
     return {
       passed: false,
-      feedback: `${thousands(now)} PUT payload units/s, against ${thousands(before)} without aggregation (means over the run): pack more readings into each Kinesis record.`,
+      feedback: `${formatCount(now)} PUT payload units/s, against ${formatCount(before)} without aggregation (means over the run): pack more readings into each Kinesis record.`,
     };
   },
 };

@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatMib,
   formatNumber,
   formatPercent,
   formatQuantity,
@@ -44,6 +45,20 @@ describe('format', () => {
     expect(formatPercent(0.4567)).toBe('45.7 %');
     expect(formatQuantity(3, 'shards')).toBe('3 shards');
     expect(formatQuantity(32.85, 'USD')).toBe('$32.85');
+  });
+});
+
+describe('formatMib', () => {
+  it('shows mebibytes with two decimals, as a rate compared with 1 MiB/s reads', () => {
+    expect(formatMib(786_432)).toBe('0.75 MiB');
+    expect(formatMib(5 * 1_048_576)).toBe('5.00 MiB');
+    expect(formatMib(1_090_000)).toBe('1.04 MiB');
+    expect(formatMib(2048 * 1_048_576)).toBe('2,048.00 MiB');
+  });
+
+  it('takes other precision when asked, as the CLI drops trailing zeros', () => {
+    expect(formatMib(1_572_864, { maxDecimals: 2 })).toBe('1.5 MiB');
+    expect(formatMib(0, { maxDecimals: 2 })).toBe('0 MiB');
   });
 });
 

@@ -4,6 +4,8 @@
  * Always en-US grouping ("1,048,576") so a worked formula looks like the AWS pages it cites.
  */
 
+import { MIB } from './units.ts';
+
 const LOCALE = 'en-US';
 
 /** Options for {@link formatNumber}. */
@@ -81,6 +83,17 @@ export function formatBytes(value: number): string {
   }
   const text = formatNumber(scaled, { maxDecimals: index === 0 ? 0 : 2 });
   return `${value < 0 ? '−' : ''}${text} ${unitAgreeingWith(text, BINARY_UNITS[index] ?? 'bytes')}`;
+}
+
+/**
+ * A byte quantity in mebibytes, with two decimals unless `options` say otherwise, so a shard's rate reads
+ * next to its 1 MiB/s limit: `786_432` → `0.75 MiB`, `5_242_880` → `5.00 MiB`. Add `/s` for a rate.
+ */
+export function formatMib(
+  value: number,
+  options: NumberFormatOptions = { minDecimals: 2, maxDecimals: 2 },
+): string {
+  return `${formatNumber(value / MIB, options)} MiB`;
 }
 
 /** A percentage from a ratio: `0.4567` → `45.7 %` (a space before `%`, as every figure in the app has). */
