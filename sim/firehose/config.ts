@@ -1,4 +1,5 @@
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { MIB } from '../core/units.ts';
 import { limitOf } from '../pricing/books.ts';
 import type { PriceBook } from '../pricing/types.ts';
 import { validateBucketName } from '../s3/bucket-name.ts';
@@ -47,7 +48,7 @@ export interface DeliveryStreamConfig {
 export const DEFAULT_BUFFER_SIZE_MIB = 5;
 export const DEFAULT_BUFFER_INTERVAL_SECONDS = 300;
 export const PUT_RECORD_BATCH_MAX_RECORDS = 500;
-export const PUT_RECORD_BATCH_MAX_BYTES = 4 * 1_048_576;
+export const PUT_RECORD_BATCH_MAX_BYTES = 4 * MIB;
 
 const invalid = (path: string, message: string): SimError => ({
   code: 'InvalidArgumentException',

@@ -1,12 +1,10 @@
 import type { Rng } from '../core/rng.ts';
-import { millis } from '../core/units.ts';
+import { MIB, millis } from '../core/units.ts';
 import { putObject } from '../s3/objects.ts';
 import type { S3State } from '../s3/state.ts';
 import { compressObject } from './compression.ts';
 import { deliveryObjectKey, randomObjectId } from './object-key.ts';
 import type { DeliveryLogEntry, DeliveryStreamState, FirehoseState } from './state.ts';
-
-const MIB = 1_048_576;
 
 /**
  * Wait before retrying a failed S3 delivery. Firehose retries for up to 24 h (AWS-FACTS §3) without

@@ -1,4 +1,5 @@
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { MIB } from '../core/units.ts';
 import { PUT_RECORD_BATCH_MAX_BYTES, PUT_RECORD_BATCH_MAX_RECORDS } from './config.ts';
 import type { DeliveryStreamState, FirehoseState } from './state.ts';
 
@@ -109,7 +110,7 @@ export function putRecord(
   if (id === undefined) {
     return fail({
       code: 'ServiceUnavailableException',
-      message: `${SLOW_DOWN} Delivery stream "${input.DeliveryStreamName}" is over its ${stream.limits.recordsPerSecond.toLocaleString('en-US')} records/s or ${(stream.limits.bytesPerSecond / 1_048_576).toLocaleString('en-US')} MB/s Direct-PUT limit.`,
+      message: `${SLOW_DOWN} Delivery stream "${input.DeliveryStreamName}" is over its ${stream.limits.recordsPerSecond.toLocaleString('en-US')} records/s or ${(stream.limits.bytesPerSecond / MIB).toLocaleString('en-US')} MB/s Direct-PUT limit.`,
     });
   }
   return ok({ RecordId: id });

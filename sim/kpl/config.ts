@@ -1,4 +1,5 @@
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { MIB } from '../core/units.ts';
 import { limitOf } from '../pricing/books.ts';
 import type { PriceBook } from '../pricing/types.ts';
 
@@ -52,7 +53,7 @@ export const RETRY_BACKOFF_MAX_MS = 3200;
 
 const RANGES: Readonly<Record<keyof Omit<KplConfig, 'AggregationEnabled'>, readonly [number, number]>> = {
   AggregationMaxCount: [1, Number.MAX_SAFE_INTEGER],
-  AggregationMaxSize: [64, 1_048_576],
+  AggregationMaxSize: [64, MIB],
   CollectionMaxCount: [1, 500],
   CollectionMaxSize: [52_224, Number.MAX_SAFE_INTEGER],
   RecordMaxBufferedTime: [0, Number.MAX_SAFE_INTEGER],

@@ -1,3 +1,4 @@
+import { MIB } from '../core/units.ts';
 import { partitionKeyHash, shardIndexForHashKey, type ShardHashRange } from './hash-key.ts';
 import {
   utf8Length,
@@ -40,7 +41,7 @@ export class TestShardSink {
         this.windows.set(shard, window);
       }
       const bytes = entry.Data.length + utf8Length(entry.PartitionKey);
-      if (window.records + 1 > 1000 || window.bytes + bytes > 1_048_576) {
+      if (window.records + 1 > 1000 || window.bytes + bytes > MIB) {
         failed++;
         this.throttledRecords++;
         return {

@@ -1,3 +1,4 @@
+import { MIB } from '../core/units.ts';
 import type { LimitSpec } from './facts.ts';
 
 /**
@@ -5,8 +6,6 @@ import type { LimitSpec } from './facts.ts';
  * AWS-FACTS.md (row numbers refer to its table "Numbers the simulator must reproduce").
  * "MB" in 2016 AWS documents means MiB (AWS-FACTS "Conventions"), so 1 MB/s = 1,048,576 bytes/s.
  */
-
-const MIB = 1_048_576;
 
 /** Limits that were the same in 2016 and today. */
 const unchanged: Readonly<Record<string, LimitSpec>> = {
