@@ -1,6 +1,7 @@
 /** The right-tool lab's workspace (a pick per card), its reducer, and the check for one card. */
 import { ok, type Result } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { reduceWith } from '../kit/reduce.ts';
 import type { LabTask } from '../engine/types.ts';
 import { allCards, type CardId, type ScenarioCard } from './cards.ts';
 import { isServiceId, service, services, type ServiceId } from './services.ts';
@@ -17,36 +18,31 @@ export type RightToolAction =
 
 const isCardId = (id: unknown): id is CardId => allCards.some((card) => card.id === id);
 
+const unknownCard = (card: unknown): Result<never> =>
+  invalidAction(
+    `"${String(card)}" is not a card; use one of ${allCards.map((c) => c.id).join(', ')}.`,
+    'card',
+  );
+
 /** Applies one action; refuses unknown cards and services. */
-export function reduceRightTool(
-  workspace: RightToolWorkspace,
-  action: RightToolAction,
-): Result<RightToolWorkspace> {
-  if (!isCardId(action.card)) {
-    return invalidAction(
-      `"${String(action.card)}" is not a card; use one of ${allCards.map((c) => c.id).join(', ')}.`,
-      'card',
-    );
-  }
-  if (action.type === 'clear') {
+export const reduceRightTool = reduceWith<RightToolWorkspace, RightToolAction>({
+  pick: (workspace, action) => {
+    if (!isCardId(action.card)) return unknownCard(action.card);
+    if (!isServiceId(action.service)) {
+      return invalidAction(
+        `"${String(action.service)}" is not a service; use one of ${services.map((s) => s.id).join(', ')}.`,
+        'service',
+      );
+    }
+    return ok({ picks: { ...workspace.picks, [action.card]: action.service } });
+  },
+  clear: (workspace, action) => {
+    if (!isCardId(action.card)) return unknownCard(action.card);
     const picks = { ...workspace.picks };
     delete picks[action.card];
     return ok({ picks });
-  }
-  if (action.type !== 'pick') {
-    return invalidAction(
-      `Unknown action "${(action as { type: unknown }).type}"; use pick or clear.`,
-      'type',
-    );
-  }
-  if (!isServiceId(action.service)) {
-    return invalidAction(
-      `"${String(action.service)}" is not a service; use one of ${services.map((s) => s.id).join(', ')}.`,
-      'service',
-    );
-  }
-  return ok({ picks: { ...workspace.picks, [action.card]: action.service } });
-}
+  },
+});
 
 /** The checklist task for one card: passes when the pick fits; otherwise explains the trade-off. */
 export function cardTask(card: ScenarioCard): LabTask<RightToolWorkspace> {

@@ -1,7 +1,8 @@
 /** The Lambda architecture lab's workspace (how far the learner ran the explorable, their answers) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { MAX_SEED } from '../../sim/core/rng.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { defaultLambdaArchScenario } from '../../sim/lambda-arch/index.ts';
 
 /** The questions of the lab, by id. */
@@ -42,40 +43,22 @@ export const startWorkspace: LambdaArchWorkspace = {
 };
 
 /** Applies one action; refuses times outside the run, unknown questions and non-numbers. */
-export function reduceLambdaArch(
-  workspace: LambdaArchWorkspace,
-  action: LambdaArchAction,
-): Result<LambdaArchWorkspace> {
-  const horizon = defaultLambdaArchScenario.horizon;
-  switch (action.type) {
-    case 'run':
-      if (!Number.isFinite(action.until) || action.until < 0 || action.until > horizon) {
-        return invalidAction(
-          `Run until a time from 0 to ${horizon / 1000} s (given ${String(action.until)} ms).`,
-          'until',
-        );
-      }
-      return ok({ ...workspace, ranUntil: action.until });
-    case 'answer':
-      if (!questionIds.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${questionIds.join(', ')}.`,
-          'question',
-        );
-      }
-      if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    case 'seed':
-      if (!Number.isInteger(action.seed) || action.seed < 0 || action.seed > MAX_SEED) {
-        return invalidAction(`The seed must be an integer from 0 to ${MAX_SEED}.`, 'seed');
-      }
-      return ok({ seed: action.seed, ranUntil: 0, answers: {} });
-    default:
+export const reduceLambdaArch = reduceWith<LambdaArchWorkspace, LambdaArchAction>({
+  run: (workspace, action) => {
+    const horizon = defaultLambdaArchScenario.horizon;
+    if (!Number.isFinite(action.until) || action.until < 0 || action.until > horizon) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use run, answer or seed.`,
-        'type',
+        `Run until a time from 0 to ${horizon / 1000} s (given ${String(action.until)} ms).`,
+        'until',
       );
-  }
-}
+    }
+    return ok({ ...workspace, ranUntil: action.until });
+  },
+  answer: answerWith({ questions: questionIds, refuse: refuseNonNumber }),
+  seed: (_workspace, action) => {
+    if (!Number.isInteger(action.seed) || action.seed < 0 || action.seed > MAX_SEED) {
+      return invalidAction(`The seed must be an integer from 0 to ${MAX_SEED}.`, 'seed');
+    }
+    return ok({ seed: action.seed, ranUntil: 0, answers: {} });
+  },
+});

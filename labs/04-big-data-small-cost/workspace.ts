@@ -1,7 +1,8 @@
 /** The cost lab's workspace (the learner's pipeline configuration) and its reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { EC2_INSTANCE_TYPES, findEc2InstanceType } from '../../sim/catalog/ec2.ts';
 import { invalidAction } from '../engine/run.ts';
+import { reduceWith } from '../kit/reduce.ts';
 
 /** The daily EMR cluster: started, run for some hours, terminated. */
 export interface ClusterConfig {
@@ -38,47 +39,42 @@ const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /** Applies one action; refuses counts out of range and unknown instance types. */
-export function reduceCostLab(workspace: CostLabWorkspace, action: CostLabAction): Result<CostLabWorkspace> {
-  switch (action.type) {
-    case 'set-shards':
-      if (!wholeIn(action.shards, 1, MAX_SHARDS)) {
-        return invalidAction(
-          `Shards must be a whole number from 1 to ${MAX_SHARDS} (given ${String(action.shards)}).`,
-          'shards',
-        );
-      }
-      return ok({ ...workspace, stream: { ...workspace.stream, shards: action.shards } });
-    case 'set-kpl':
-      if (typeof action.enabled !== 'boolean')
-        return invalidAction('KPL aggregation is either on (true) or off (false).', 'enabled');
-      return ok({ ...workspace, stream: { ...workspace.stream, kplAggregation: action.enabled } });
-    case 'set-cluster': {
-      if (!findEc2InstanceType(action.instanceType)) {
-        const known = EC2_INSTANCE_TYPES.map((t) => t.name).join(', ');
-        return invalidAction(
-          `"${String(action.instanceType)}" is not an instance type the day uses; use one of ${known}.`,
-          'instanceType',
-        );
-      }
-      if (!wholeIn(action.instanceCount, 1, MAX_NODES)) {
-        return invalidAction(
-          `Nodes must be a whole number from 1 to ${MAX_NODES} (given ${String(action.instanceCount)}).`,
-          'instanceCount',
-        );
-      }
-      if (!wholeIn(action.hoursPerDay, 1, 24)) {
-        return invalidAction(
-          `Hours per day must be a whole number from 1 to 24 (given ${String(action.hoursPerDay)}).`,
-          'hoursPerDay',
-        );
-      }
-      const { instanceType, instanceCount, hoursPerDay } = action;
-      return ok({ ...workspace, cluster: { instanceType, instanceCount, hoursPerDay } });
-    }
-    default:
+export const reduceCostLab = reduceWith<CostLabWorkspace, CostLabAction>({
+  'set-shards': (workspace, action) => {
+    if (!wholeIn(action.shards, 1, MAX_SHARDS)) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-shards, set-kpl or set-cluster.`,
-        'type',
+        `Shards must be a whole number from 1 to ${MAX_SHARDS} (given ${String(action.shards)}).`,
+        'shards',
       );
-  }
-}
+    }
+    return ok({ ...workspace, stream: { ...workspace.stream, shards: action.shards } });
+  },
+  'set-kpl': (workspace, action) => {
+    if (typeof action.enabled !== 'boolean')
+      return invalidAction('KPL aggregation is either on (true) or off (false).', 'enabled');
+    return ok({ ...workspace, stream: { ...workspace.stream, kplAggregation: action.enabled } });
+  },
+  'set-cluster': (workspace, action) => {
+    if (!findEc2InstanceType(action.instanceType)) {
+      const known = EC2_INSTANCE_TYPES.map((t) => t.name).join(', ');
+      return invalidAction(
+        `"${String(action.instanceType)}" is not an instance type the day uses; use one of ${known}.`,
+        'instanceType',
+      );
+    }
+    if (!wholeIn(action.instanceCount, 1, MAX_NODES)) {
+      return invalidAction(
+        `Nodes must be a whole number from 1 to ${MAX_NODES} (given ${String(action.instanceCount)}).`,
+        'instanceCount',
+      );
+    }
+    if (!wholeIn(action.hoursPerDay, 1, 24)) {
+      return invalidAction(
+        `Hours per day must be a whole number from 1 to 24 (given ${String(action.hoursPerDay)}).`,
+        'hoursPerDay',
+      );
+    }
+    const { instanceType, instanceCount, hoursPerDay } = action;
+    return ok({ ...workspace, cluster: { instanceType, instanceCount, hoursPerDay } });
+  },
+});

@@ -9,7 +9,7 @@ import {
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
-import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
+import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import type { PartitionKeysWorkspace, WriteLimit } from './workspace.ts';
 
 /** The lab's workload: a 4-shard stream taking 3,000 records/s of 200 bytes (assumptions). */

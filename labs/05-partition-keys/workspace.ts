@@ -1,6 +1,7 @@
 /** The partition-key lab's workspace (the producer's key strategy, the learner's answers) and its reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseBlank } from '../kit/reduce.ts';
 import { checkPartitionKey, kinesisLimits } from '../../sim/kinesis/index.ts';
 
 /** The three ways the lab's producer can choose partition keys. */
@@ -55,40 +56,21 @@ export function partitionKeyProblem(key: string): string | undefined {
 }
 
 /** Applies one action; refuses unknown strategies and questions, and keys Kinesis itself would refuse. */
-export function reducePartitionKeys(
-  workspace: PartitionKeysWorkspace,
-  action: PartitionKeysAction,
-): Result<PartitionKeysWorkspace> {
-  switch (action.type) {
-    case 'set-strategy':
-      if (!keyStrategies.includes(action.strategy)) {
-        return invalidAction(
-          `"${String(action.strategy)}" is not a key strategy; use ${keyStrategies.join(', ')}.`,
-          'strategy',
-        );
-      }
-      return ok({ ...workspace, strategy: action.strategy });
-    case 'set-key': {
-      if (typeof action.key !== 'string') return invalidAction('The partition key must be text.', 'key');
-      const problem = partitionKeyProblem(action.key);
-      if (problem !== undefined) return invalidAction(problem, 'key');
-      return ok({ ...workspace, fixedKey: action.key });
-    }
-    case 'answer':
-      if (!partitionKeysQuestions.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${partitionKeysQuestions.join(', ')}.`,
-          'question',
-        );
-      }
-      if (typeof action.value !== 'string' || action.value.trim() === '') {
-        return invalidAction('Choose an answer first.', 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    default:
+export const reducePartitionKeys = reduceWith<PartitionKeysWorkspace, PartitionKeysAction>({
+  'set-strategy': (workspace, action) => {
+    if (!keyStrategies.includes(action.strategy)) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-strategy, set-key or answer.`,
-        'type',
+        `"${String(action.strategy)}" is not a key strategy; use ${keyStrategies.join(', ')}.`,
+        'strategy',
       );
-  }
-}
+    }
+    return ok({ ...workspace, strategy: action.strategy });
+  },
+  'set-key': (workspace, action) => {
+    if (typeof action.key !== 'string') return invalidAction('The partition key must be text.', 'key');
+    const problem = partitionKeyProblem(action.key);
+    if (problem !== undefined) return invalidAction(problem, 'key');
+    return ok({ ...workspace, fixedKey: action.key });
+  },
+  answer: answerWith({ questions: partitionKeysQuestions, refuse: refuseBlank('Choose an answer first.') }),
+});

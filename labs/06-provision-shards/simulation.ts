@@ -7,7 +7,7 @@ import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
-import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
+import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
 /** The lab's workload: 1,200 clicks/s of 2,000 bytes with random 16-character keys (assumptions). */

@@ -1,6 +1,7 @@
 /** The shard-provisioning lab's workspace (shards, consumer applications, the catch-up test) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { reduceWith } from '../kit/reduce.ts';
 
 /** What the learner sets. */
 export interface ProvisionWorkspace {
@@ -31,36 +32,29 @@ const wholeIn = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /** Applies one action; refuses counts out of range. */
-export function reduceProvision(
-  workspace: ProvisionWorkspace,
-  action: ProvisionAction,
-): Result<ProvisionWorkspace> {
-  switch (action.type) {
-    case 'set-shards':
-      if (!wholeIn(action.shards, 1, MAX_SHARDS)) {
-        return invalidAction(
-          `ShardCount must be a whole number from 1 to ${MAX_SHARDS} in this lab (given ${String(action.shards)}).`,
-          'shards',
-        );
-      }
-      return ok({ ...workspace, shards: action.shards });
-    case 'set-consumers':
-      if (!wholeIn(action.consumers, 0, MAX_CONSUMERS)) {
-        return invalidAction(
-          `Consumer applications must be a whole number from 0 to ${MAX_CONSUMERS} (given ${String(action.consumers)}).`,
-          'consumers',
-        );
-      }
-      return ok({ ...workspace, consumers: action.consumers });
-    case 'set-catch-up-test':
-      if (typeof action.enabled !== 'boolean') {
-        return invalidAction('The catch-up test is either on (true) or off (false).', 'enabled');
-      }
-      return ok({ ...workspace, catchUpTest: action.enabled });
-    default:
+export const reduceProvision = reduceWith<ProvisionWorkspace, ProvisionAction>({
+  'set-shards': (workspace, action) => {
+    if (!wholeIn(action.shards, 1, MAX_SHARDS)) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-shards, set-consumers or set-catch-up-test.`,
-        'type',
+        `ShardCount must be a whole number from 1 to ${MAX_SHARDS} in this lab (given ${String(action.shards)}).`,
+        'shards',
       );
-  }
-}
+    }
+    return ok({ ...workspace, shards: action.shards });
+  },
+  'set-consumers': (workspace, action) => {
+    if (!wholeIn(action.consumers, 0, MAX_CONSUMERS)) {
+      return invalidAction(
+        `Consumer applications must be a whole number from 0 to ${MAX_CONSUMERS} (given ${String(action.consumers)}).`,
+        'consumers',
+      );
+    }
+    return ok({ ...workspace, consumers: action.consumers });
+  },
+  'set-catch-up-test': (workspace, action) => {
+    if (typeof action.enabled !== 'boolean') {
+      return invalidAction('The catch-up test is either on (true) or off (false).', 'enabled');
+    }
+    return ok({ ...workspace, catchUpTest: action.enabled });
+  },
+});

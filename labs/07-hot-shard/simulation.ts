@@ -9,7 +9,7 @@ import {
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
-import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
+import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import { STREAM_NAME, type HotShardWorkspace } from './workspace.ts';
 
 /** The lab's workload: 3,000 orders/s of 200 bytes keyed by store on 4 shards, for 20 s (assumptions). */

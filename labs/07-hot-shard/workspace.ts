@@ -1,7 +1,8 @@
 /** The hot-shard lab's workspace (the fixes the learner applied, the load, the answers) and its reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { checkNewStartingHashKey, evenSplit, shardIdOf, shardNotFound } from '../../sim/kinesis/index.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseBlank } from '../kit/reduce.ts';
 
 /** The lab's two loads: a normal day, and a flash sale that puts most orders on one store. */
 export type HotShardLoad = 'normal' | 'flash-sale';
@@ -73,53 +74,37 @@ export function splitProblem(request: SplitRequest): string | undefined {
 }
 
 /** Applies one action; refuses splits Kinesis would refuse and values out of range. */
-export function reduceHotShard(
-  workspace: HotShardWorkspace,
-  action: HotShardAction,
-): Result<HotShardWorkspace> {
-  switch (action.type) {
-    case 'answer':
-      if (action.question !== 'hot-shard') {
-        return invalidAction(`"${String(action.question)}" is not a question; use hot-shard.`, 'question');
-      }
-      if (typeof action.value !== 'string' || action.value.trim() === '') {
-        return invalidAction('Choose a shard first.', 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, 'hot-shard': action.value } });
-    case 'split-shard': {
-      if (workspace.split !== null) {
-        return invalidAction(
-          `${workspace.split.shardToSplit} is already split; undo that split before making another.`,
-          'shardToSplit',
-        );
-      }
-      const problem = splitProblem(action);
-      if (problem !== undefined) return invalidAction(problem, 'newStartingHashKey');
-      const split = {
-        shardToSplit: action.shardToSplit,
-        newStartingHashKey: action.newStartingHashKey.trim(),
-      };
-      return ok({ ...workspace, split });
-    }
-    case 'undo-split':
-      return ok({ ...workspace, split: null });
-    case 'set-load':
-      if (action.load !== 'normal' && action.load !== 'flash-sale') {
-        return invalidAction(`"${String(action.load)}" is not a load; use normal or flash-sale.`, 'load');
-      }
-      return ok({ ...workspace, load: action.load });
-    case 'set-hot-key-suffixes':
-      if (!Number.isInteger(action.suffixes) || action.suffixes < 1 || action.suffixes > MAX_SUFFIXES) {
-        return invalidAction(
-          `The hot key can be spread over 1 to ${MAX_SUFFIXES} keys (given ${String(action.suffixes)}).`,
-          'suffixes',
-        );
-      }
-      return ok({ ...workspace, hotKeySuffixes: action.suffixes });
-    default:
+export const reduceHotShard = reduceWith<HotShardWorkspace, HotShardAction>({
+  answer: answerWith({ questions: ['hot-shard'], refuse: refuseBlank('Choose a shard first.') }),
+  'split-shard': (workspace, action) => {
+    if (workspace.split !== null) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use answer, split-shard, undo-split, set-load or set-hot-key-suffixes.`,
-        'type',
+        `${workspace.split.shardToSplit} is already split; undo that split before making another.`,
+        'shardToSplit',
       );
-  }
-}
+    }
+    const problem = splitProblem(action);
+    if (problem !== undefined) return invalidAction(problem, 'newStartingHashKey');
+    const split = {
+      shardToSplit: action.shardToSplit,
+      newStartingHashKey: action.newStartingHashKey.trim(),
+    };
+    return ok({ ...workspace, split });
+  },
+  'undo-split': (workspace) => ok({ ...workspace, split: null }),
+  'set-load': (workspace, action) => {
+    if (action.load !== 'normal' && action.load !== 'flash-sale') {
+      return invalidAction(`"${String(action.load)}" is not a load; use normal or flash-sale.`, 'load');
+    }
+    return ok({ ...workspace, load: action.load });
+  },
+  'set-hot-key-suffixes': (workspace, action) => {
+    if (!Number.isInteger(action.suffixes) || action.suffixes < 1 || action.suffixes > MAX_SUFFIXES) {
+      return invalidAction(
+        `The hot key can be spread over 1 to ${MAX_SUFFIXES} keys (given ${String(action.suffixes)}).`,
+        'suffixes',
+      );
+    }
+    return ok({ ...workspace, hotKeySuffixes: action.suffixes });
+  },
+});

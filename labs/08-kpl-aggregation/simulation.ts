@@ -7,7 +7,7 @@ import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { limitOf, priceOf, PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
-import { sampleStream, type OneStreamScenario } from '../engine/stream-scenario.ts';
+import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import { DEFAULT_RECORD_MAX_BUFFERED_TIME_MS, type KplLabWorkspace, type WriteLimit } from './workspace.ts';
 
 /** The lab's workload: 3,000 readings/s of 100 bytes from 1,000 sensors on 2 shards (assumptions). */

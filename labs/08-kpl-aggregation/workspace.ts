@@ -1,6 +1,7 @@
 /** The KPL-aggregation lab's workspace (the producer's KPL settings and the learner's answers) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 
 /** The two per-shard write limits. */
 export type WriteLimit = 'records' | 'bytes';
@@ -36,45 +37,29 @@ export const startWorkspace: KplLabWorkspace = {
 };
 
 /** Applies one action; refuses values outside the KPL's ranges and unknown questions. */
-export function reduceKplLab(workspace: KplLabWorkspace, action: KplLabAction): Result<KplLabWorkspace> {
-  switch (action.type) {
-    case 'set-aggregation':
-      if (typeof action.enabled !== 'boolean') {
-        return invalidAction('AggregationEnabled is either true or false.', 'enabled');
-      }
-      return ok({ ...workspace, aggregation: action.enabled });
-    case 'set-record-max-buffered-time':
-      if (!Number.isInteger(action.ms) || action.ms < 1 || action.ms > MAX_BUFFERED_TIME_MS) {
-        return invalidAction(
-          `RecordMaxBufferedTime must be a whole number of milliseconds from 1 to ${MAX_BUFFERED_TIME_MS} in this lab (given ${String(action.ms)}).`,
-          'ms',
-        );
-      }
-      return ok({ ...workspace, recordMaxBufferedTimeMs: action.ms });
-    case 'answer':
-      if (action.question === 'refused-by') {
-        if (action.value !== 'records' && action.value !== 'bytes') {
-          return invalidAction('Answer records or bytes.', 'value');
-        }
-        return ok({ ...workspace, answers: { ...workspace.answers, 'refused-by': action.value } });
-      }
-      if (action.question === 'units-per-record') {
-        if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-          return invalidAction(
-            `The answer must be a number (given ${JSON.stringify(action.value)}).`,
-            'value',
-          );
-        }
-        return ok({ ...workspace, answers: { ...workspace.answers, 'units-per-record': action.value } });
-      }
+export const reduceKplLab = reduceWith<KplLabWorkspace, KplLabAction>({
+  'set-aggregation': (workspace, action) => {
+    if (typeof action.enabled !== 'boolean') {
+      return invalidAction('AggregationEnabled is either true or false.', 'enabled');
+    }
+    return ok({ ...workspace, aggregation: action.enabled });
+  },
+  'set-record-max-buffered-time': (workspace, action) => {
+    if (!Number.isInteger(action.ms) || action.ms < 1 || action.ms > MAX_BUFFERED_TIME_MS) {
       return invalidAction(
-        `"${String((action as { question: unknown }).question)}" is not a question; use refused-by or units-per-record.`,
-        'question',
+        `RecordMaxBufferedTime must be a whole number of milliseconds from 1 to ${MAX_BUFFERED_TIME_MS} in this lab (given ${String(action.ms)}).`,
+        'ms',
       );
-    default:
-      return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-aggregation, set-record-max-buffered-time or answer.`,
-        'type',
-      );
-  }
-}
+    }
+    return ok({ ...workspace, recordMaxBufferedTimeMs: action.ms });
+  },
+  answer: answerWith({
+    questions: ['refused-by', 'units-per-record'],
+    refuse: (value, question) =>
+      question === 'units-per-record'
+        ? refuseNonNumber(value)
+        : value === 'records' || value === 'bytes'
+          ? undefined
+          : 'Answer records or bytes.',
+  }),
+});

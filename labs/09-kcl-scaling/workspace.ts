@@ -2,8 +2,9 @@
  * The KCL scaling lab's workspace: how far the learner has run the simulation, the operations they did
  * on the way (add or crash a worker, split a shard), and their answers; with the reducer.
  */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { HORIZON_SECONDS, SHARDS, type KclOperation } from './kcl-run.ts';
 
 /** The questions, by id. */
@@ -89,99 +90,85 @@ export function rosterAfter(operations: readonly KclOperation[]): {
 export const MAX_WORKERS = 6;
 
 /** Applies one action; refuses times outside the run, workers and shards that do not exist. */
-export function reduceKclScaling(
-  workspace: KclScalingWorkspace,
-  action: KclScalingAction,
-): Result<KclScalingWorkspace> {
-  const roster = rosterAfter(workspace.operations);
-  const at = workspace.ranUntilSeconds;
-  const lastOperationAt = workspace.operations.at(-1)?.atSeconds ?? 0;
-  switch (action.type) {
-    case 'run':
-      if (
-        !Number.isInteger(action.untilSeconds) ||
-        action.untilSeconds < 0 ||
-        action.untilSeconds > HORIZON_SECONDS
-      ) {
-        return invalidAction(
-          `Run to a whole number of seconds from 0 to ${HORIZON_SECONDS} (given ${String(action.untilSeconds)}).`,
-          'untilSeconds',
-        );
-      }
-      if (action.untilSeconds < lastOperationAt) {
-        return invalidAction(
-          `Your last operation happened at ${lastOperationAt} s; to go back before it, undo it first.`,
-          'untilSeconds',
-        );
-      }
-      return ok({ ...workspace, ranUntilSeconds: action.untilSeconds });
-    case 'add-worker':
-      if (roster.running.length >= MAX_WORKERS) {
-        return invalidAction(
-          `The application already runs ${MAX_WORKERS} workers, the most this lab allows.`,
-          'type',
-        );
-      }
-      return ok({ ...workspace, operations: [...workspace.operations, { atSeconds: at, op: 'addWorker' }] });
-    case 'crash-worker':
-      if (!roster.running.includes(action.workerId)) {
-        return invalidAction(
-          `"${String(action.workerId)}" is not a running worker; the running workers are ${roster.running.join(', ') || 'none'}.`,
-          'workerId',
-        );
-      }
-      return ok({
-        ...workspace,
-        operations: [
-          ...workspace.operations,
-          { atSeconds: at, op: 'crashWorker', workerId: action.workerId },
-        ],
-      });
-    case 'split-shard':
-      if (!roster.openShards.includes(action.shardId)) {
-        return invalidAction(
-          `"${String(action.shardId)}" is not an open shard; the open shards are ${roster.openShards.join(', ')}.`,
-          'shardId',
-        );
-      }
-      if (roster.splits >= MAX_SPLITS) {
-        return invalidAction(
-          `This lab allows ${MAX_SPLITS} splits; undo one to split another shard.`,
-          'shardId',
-        );
-      }
-      return ok({
-        ...workspace,
-        operations: [...workspace.operations, { atSeconds: at, op: 'splitShard', shardId: action.shardId }],
-      });
-    case 'restart':
-      if (action.initialPosition !== 'LATEST' && action.initialPosition !== 'TRIM_HORIZON') {
-        return invalidAction(
-          `Restart at LATEST or TRIM_HORIZON (given ${JSON.stringify(action.initialPosition)}).`,
-          'initialPosition',
-        );
-      }
-      return ok({
-        ...workspace,
-        initialPosition: action.initialPosition,
-        ranUntilSeconds: 0,
-        operations: [],
-      });
-    case 'answer':
-      if (!kclQuestionIds.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${kclQuestionIds.join(', ')}.`,
-          'question',
-        );
-      }
-      if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    default:
+export const reduceKclScaling = reduceWith<KclScalingWorkspace, KclScalingAction>({
+  run: (workspace, action) => {
+    const lastOperationAt = workspace.operations.at(-1)?.atSeconds ?? 0;
+    if (
+      !Number.isInteger(action.untilSeconds) ||
+      action.untilSeconds < 0 ||
+      action.untilSeconds > HORIZON_SECONDS
+    ) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use run, add-worker, crash-worker, split-shard, restart or answer.`,
+        `Run to a whole number of seconds from 0 to ${HORIZON_SECONDS} (given ${String(action.untilSeconds)}).`,
+        'untilSeconds',
+      );
+    }
+    if (action.untilSeconds < lastOperationAt) {
+      return invalidAction(
+        `Your last operation happened at ${lastOperationAt} s; to go back before it, undo it first.`,
+        'untilSeconds',
+      );
+    }
+    return ok({ ...workspace, ranUntilSeconds: action.untilSeconds });
+  },
+  'add-worker': (workspace) => {
+    const roster = rosterAfter(workspace.operations);
+    const at = workspace.ranUntilSeconds;
+    if (roster.running.length >= MAX_WORKERS) {
+      return invalidAction(
+        `The application already runs ${MAX_WORKERS} workers, the most this lab allows.`,
         'type',
       );
-  }
-}
+    }
+    return ok({ ...workspace, operations: [...workspace.operations, { atSeconds: at, op: 'addWorker' }] });
+  },
+  'crash-worker': (workspace, action) => {
+    const roster = rosterAfter(workspace.operations);
+    const at = workspace.ranUntilSeconds;
+    if (!roster.running.includes(action.workerId)) {
+      return invalidAction(
+        `"${String(action.workerId)}" is not a running worker; the running workers are ${roster.running.join(', ') || 'none'}.`,
+        'workerId',
+      );
+    }
+    return ok({
+      ...workspace,
+      operations: [...workspace.operations, { atSeconds: at, op: 'crashWorker', workerId: action.workerId }],
+    });
+  },
+  'split-shard': (workspace, action) => {
+    const roster = rosterAfter(workspace.operations);
+    const at = workspace.ranUntilSeconds;
+    if (!roster.openShards.includes(action.shardId)) {
+      return invalidAction(
+        `"${String(action.shardId)}" is not an open shard; the open shards are ${roster.openShards.join(', ')}.`,
+        'shardId',
+      );
+    }
+    if (roster.splits >= MAX_SPLITS) {
+      return invalidAction(
+        `This lab allows ${MAX_SPLITS} splits; undo one to split another shard.`,
+        'shardId',
+      );
+    }
+    return ok({
+      ...workspace,
+      operations: [...workspace.operations, { atSeconds: at, op: 'splitShard', shardId: action.shardId }],
+    });
+  },
+  restart: (workspace, action) => {
+    if (action.initialPosition !== 'LATEST' && action.initialPosition !== 'TRIM_HORIZON') {
+      return invalidAction(
+        `Restart at LATEST or TRIM_HORIZON (given ${JSON.stringify(action.initialPosition)}).`,
+        'initialPosition',
+      );
+    }
+    return ok({
+      ...workspace,
+      initialPosition: action.initialPosition,
+      ranUntilSeconds: 0,
+      operations: [],
+    });
+  },
+  answer: answerWith({ questions: kclQuestionIds, refuse: refuseNonNumber }),
+});

@@ -1,7 +1,8 @@
 /** The consumers lab's workspace (the Spark and Lambda settings, the learner's answers) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/errors.ts';
 import { LAMBDA_EVENT_SOURCE_LIMITS } from '../../sim/lambda-consumer/config.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { SPARK_RECEIVERS } from './consumers-run.ts';
 
 /** The questions, by id. */
@@ -49,50 +50,33 @@ const wholeIn = (value: unknown, range: { min: number; max: number }): value is 
   typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 
 /** Applies one action; refuses settings outside what the lab (or Lambda) allows. */
-export function reduceConsumers(
-  workspace: ConsumersWorkspace,
-  action: ConsumersAction,
-): Result<ConsumersWorkspace> {
-  switch (action.type) {
-    case 'set-spark-interval':
-      if (!wholeIn(action.seconds, SPARK_INTERVAL_RANGE)) {
-        return invalidAction(
-          `The batch interval must be a whole number of seconds from ${SPARK_INTERVAL_RANGE.min} to ${SPARK_INTERVAL_RANGE.max} (given ${String(action.seconds)}).`,
-          'seconds',
-        );
-      }
-      return ok({ ...workspace, sparkBatchIntervalSeconds: action.seconds });
-    case 'set-spark-cores':
-      if (!wholeIn(action.cores, SPARK_CORES_RANGE)) {
-        return invalidAction(
-          `Cores must be a whole number from ${SPARK_CORES_RANGE.min} to ${SPARK_CORES_RANGE.max} (given ${String(action.cores)}).`,
-          'cores',
-        );
-      }
-      return ok({ ...workspace, sparkCores: action.cores });
-    case 'set-lambda-batch-size':
-      if (!wholeIn(action.batchSize, LAMBDA_BATCH_RANGE)) {
-        return invalidAction(
-          `BatchSize must be a whole number from ${LAMBDA_BATCH_RANGE.min} to ${LAMBDA_BATCH_RANGE.max.toLocaleString('en-US')} for a Kinesis event source (given ${String(action.batchSize)}).`,
-          'batchSize',
-        );
-      }
-      return ok({ ...workspace, lambdaBatchSize: action.batchSize });
-    case 'answer':
-      if (!consumersQuestionIds.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${consumersQuestionIds.join(', ')}.`,
-          'question',
-        );
-      }
-      if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    default:
+export const reduceConsumers = reduceWith<ConsumersWorkspace, ConsumersAction>({
+  'set-spark-interval': (workspace, action) => {
+    if (!wholeIn(action.seconds, SPARK_INTERVAL_RANGE)) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-spark-interval, set-spark-cores, set-lambda-batch-size or answer.`,
-        'type',
+        `The batch interval must be a whole number of seconds from ${SPARK_INTERVAL_RANGE.min} to ${SPARK_INTERVAL_RANGE.max} (given ${String(action.seconds)}).`,
+        'seconds',
       );
-  }
-}
+    }
+    return ok({ ...workspace, sparkBatchIntervalSeconds: action.seconds });
+  },
+  'set-spark-cores': (workspace, action) => {
+    if (!wholeIn(action.cores, SPARK_CORES_RANGE)) {
+      return invalidAction(
+        `Cores must be a whole number from ${SPARK_CORES_RANGE.min} to ${SPARK_CORES_RANGE.max} (given ${String(action.cores)}).`,
+        'cores',
+      );
+    }
+    return ok({ ...workspace, sparkCores: action.cores });
+  },
+  'set-lambda-batch-size': (workspace, action) => {
+    if (!wholeIn(action.batchSize, LAMBDA_BATCH_RANGE)) {
+      return invalidAction(
+        `BatchSize must be a whole number from ${LAMBDA_BATCH_RANGE.min} to ${LAMBDA_BATCH_RANGE.max.toLocaleString('en-US')} for a Kinesis event source (given ${String(action.batchSize)}).`,
+        'batchSize',
+      );
+    }
+    return ok({ ...workspace, lambdaBatchSize: action.batchSize });
+  },
+  answer: answerWith({ questions: consumersQuestionIds, refuse: refuseNonNumber }),
+});

@@ -19,7 +19,7 @@ import {
   runBuffering,
   WORKSHOP_AFTERNOON_MS,
   type BufferingRun,
-} from '../12-firehose-buffering/buffering-run.ts';
+} from '../kit/buffering-run.ts';
 import { eventTimeMs, webLogTraffic } from '../../sim/weblogs/index.ts';
 
 /** The distribution of per-record latencies of one path. */

@@ -3,6 +3,7 @@ import { ok, type Result } from '../../sim/core/errors.ts';
 import { validateDeliveryStream } from '../../sim/firehose/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/books.ts';
 import { invalidAction } from '../engine/run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 
 /** The numeric questions, by id. */
 export type LatencyQuestionId = 'streams-max-ms' | 'streams-mean-ms' | 'firehose-mean-s';
@@ -70,41 +71,24 @@ function checkHints(workspace: StreamsVsFirehoseWorkspace): Result<StreamsVsFire
 }
 
 /** Applies one action; hints AWS refused in 2016 are refused with the API's reason. */
-export function reduceStreamsVsFirehose(
-  workspace: StreamsVsFirehoseWorkspace,
-  action: StreamsVsFirehoseAction,
-): Result<StreamsVsFirehoseWorkspace> {
-  switch (action.type) {
-    case 'set-buffer-size':
-      return checkHints({ ...workspace, sizeMB: action.sizeMB });
-    case 'set-buffer-interval':
-      return checkHints({ ...workspace, intervalSeconds: action.intervalSeconds });
-    case 'answer':
-      if (!latencyQuestionIds.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${latencyQuestionIds.join(', ')}.`,
-          'question',
-        );
-      }
-      if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    case 'pick':
-      if (!useCaseIds.includes(action.useCase)) {
-        return invalidAction(
-          `"${String(action.useCase)}" is not a use case; use one of ${useCaseIds.join(', ')}.`,
-          'useCase',
-        );
-      }
-      if (action.path !== 'streams' && action.path !== 'firehose') {
-        return invalidAction(`Pick "streams" or "firehose" (given ${JSON.stringify(action.path)}).`, 'path');
-      }
-      return ok({ ...workspace, picks: { ...workspace.picks, [action.useCase]: action.path } });
-    default:
+export const reduceStreamsVsFirehose = reduceWith<StreamsVsFirehoseWorkspace, StreamsVsFirehoseAction>({
+  'set-buffer-size': (workspace, action) => {
+    return checkHints({ ...workspace, sizeMB: action.sizeMB });
+  },
+  'set-buffer-interval': (workspace, action) => {
+    return checkHints({ ...workspace, intervalSeconds: action.intervalSeconds });
+  },
+  answer: answerWith({ questions: latencyQuestionIds, refuse: refuseNonNumber }),
+  pick: (workspace, action) => {
+    if (!useCaseIds.includes(action.useCase)) {
       return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-buffer-size, set-buffer-interval, answer or pick.`,
-        'type',
+        `"${String(action.useCase)}" is not a use case; use one of ${useCaseIds.join(', ')}.`,
+        'useCase',
       );
-  }
-}
+    }
+    if (action.path !== 'streams' && action.path !== 'firehose') {
+      return invalidAction(`Pick "streams" or "firehose" (given ${JSON.stringify(action.path)}).`, 'path');
+    }
+    return ok({ ...workspace, picks: { ...workspace.picks, [action.useCase]: action.path } });
+  },
+});

@@ -6,7 +6,7 @@ import { gunzipSync } from 'fflate';
 import { getObject } from '../../sim/s3/index.ts';
 import { formatBytes, formatCount, formatNumber } from '../../sim/core/format.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
-import { BUCKET, runBuffering, type BufferingRun } from './buffering-run.ts';
+import { BUCKET, runBuffering, type BufferingRun } from '../kit/buffering-run.ts';
 import { startWorkspace, type FirehoseBufferingWorkspace } from './workspace.ts';
 
 /** What the checks read: the run of the learner's settings and the run of the defaults. */

@@ -14,7 +14,7 @@ import {
   putsPerMonth,
   type BufferingFacts,
 } from './checks.ts';
-import { runBuffering } from './buffering-run.ts';
+import { runBuffering } from '../kit/buffering-run.ts';
 import {
   reduceFirehoseBuffering,
   startWorkspace,

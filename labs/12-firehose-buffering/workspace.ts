@@ -3,7 +3,8 @@ import { ok, type Result } from '../../sim/core/errors.ts';
 import { validateDeliveryStream, type CompressionFormat } from '../../sim/firehose/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/books.ts';
 import { invalidAction } from '../engine/run.ts';
-import { BUCKET, STREAM_NAME } from './buffering-run.ts';
+import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
+import { BUCKET, STREAM_NAME } from '../kit/buffering-run.ts';
 
 /** The lab's questions, by id; `default-trigger` takes a hint name, the others a number. */
 export type BufferingQuestionId =
@@ -79,43 +80,26 @@ function checkSettings(workspace: FirehoseBufferingWorkspace): Result<FirehoseBu
 }
 
 /** Applies one action; settings AWS would refuse are refused with the API's reason. */
-export function reduceFirehoseBuffering(
-  workspace: FirehoseBufferingWorkspace,
-  action: FirehoseBufferingAction,
-): Result<FirehoseBufferingWorkspace> {
-  switch (action.type) {
-    case 'set-buffer-size':
-      return checkSettings({ ...workspace, sizeMB: action.sizeMB });
-    case 'set-buffer-interval':
-      return checkSettings({ ...workspace, intervalSeconds: action.intervalSeconds });
-    case 'set-compression':
-      return checkSettings({
-        ...workspace,
-        compression: action.compression as FirehoseBufferingWorkspace['compression'],
-      });
-    case 'answer': {
-      if (!bufferingQuestionIds.includes(action.question)) {
-        return invalidAction(
-          `"${String(action.question)}" is not a question; use one of ${bufferingQuestionIds.join(', ')}.`,
-          'question',
-        );
-      }
-      if (action.question === 'default-trigger') {
-        if (action.value !== 'size' && action.value !== 'interval') {
-          return invalidAction(
-            `Answer "size" or "interval" (given ${JSON.stringify(action.value)}).`,
-            'value',
-          );
-        }
-      } else if (typeof action.value !== 'number' || !Number.isFinite(action.value)) {
-        return invalidAction(`The answer must be a number (given ${JSON.stringify(action.value)}).`, 'value');
-      }
-      return ok({ ...workspace, answers: { ...workspace.answers, [action.question]: action.value } });
-    }
-    default:
-      return invalidAction(
-        `Unknown action "${(action as { type: unknown }).type}"; use set-buffer-size, set-buffer-interval, set-compression or answer.`,
-        'type',
-      );
-  }
-}
+export const reduceFirehoseBuffering = reduceWith<FirehoseBufferingWorkspace, FirehoseBufferingAction>({
+  'set-buffer-size': (workspace, action) => {
+    return checkSettings({ ...workspace, sizeMB: action.sizeMB });
+  },
+  'set-buffer-interval': (workspace, action) => {
+    return checkSettings({ ...workspace, intervalSeconds: action.intervalSeconds });
+  },
+  'set-compression': (workspace, action) => {
+    return checkSettings({
+      ...workspace,
+      compression: action.compression as FirehoseBufferingWorkspace['compression'],
+    });
+  },
+  answer: answerWith({
+    questions: bufferingQuestionIds,
+    refuse: (value, question) =>
+      question !== 'default-trigger'
+        ? refuseNonNumber(value)
+        : value === 'size' || value === 'interval'
+          ? undefined
+          : `Answer "size" or "interval" (given ${JSON.stringify(value)}).`,
+  }),
+});

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
 import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
 import { hashKeyRangeMidpoint, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
-import { BUCKET, PREFIX, STREAM_NAME } from '../../labs/12-firehose-buffering/buffering-run.ts';
+import { BUCKET, PREFIX, STREAM_NAME } from '../../labs/kit/buffering-run.ts';
 import { workload } from '../../labs/07-hot-shard/simulation.ts';
 import { initialShards } from '../../labs/07-hot-shard/workspace.ts';
 import { HOT_KEY } from '../../labs/07-hot-shard/simulation.ts';

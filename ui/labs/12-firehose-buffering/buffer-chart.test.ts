@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBuffering } from '../../../labs/12-firehose-buffering/buffering-run';
+import { runBuffering } from '../../../labs/kit/buffering-run';
 import { layoutBufferChart } from './buffer-chart';
 
 describe('Firehose buffer chart', () => {

@@ -6,7 +6,7 @@
 import { area, scaleLinear } from 'd3';
 import { formatBytes, formatNumber } from '../../../sim/core/format';
 import { KIB, MIB } from '../../../sim/core/units';
-import type { BufferingRun } from '../../../labs/12-firehose-buffering/buffering-run';
+import type { BufferingRun } from '../../../labs/kit/buffering-run';
 import type { FrameLayout, XTick } from '../../charts/chart-frame';
 
 /** Everything the buffer chart draws. */
