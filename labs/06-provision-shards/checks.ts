@@ -13,12 +13,12 @@ export const writesFit: Task = {
   check(_workspace, { derived }): TaskResult {
     const over = derived.loads.filter(
       (s) =>
-        s.throttledRecords > 0 ||
-        s.writeBytesPerSecond >= SHARD_LIMITS.writeBytesPerSecond ||
-        s.writeRecordsPerSecond >= SHARD_LIMITS.writeRecordsPerSecond,
+        s.refused > 0 ||
+        s.bytesPerSecond >= SHARD_LIMITS.writeBytesPerSecond ||
+        s.offeredPerSecond >= SHARD_LIMITS.writeRecordsPerSecond,
     );
     if (over.length === 0) {
-      const top = Math.max(...derived.loads.map((s) => s.writeBytesPerSecond));
+      const top = Math.max(...derived.loads.map((s) => s.bytesPerSecond));
       return {
         passed: true,
         feedback: `Nothing is refused; the busiest shard writes ${formatMib(top)}/s on average.`,
@@ -27,7 +27,7 @@ export const writesFit: Task = {
     const worst = over[0]!;
     return {
       passed: false,
-      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${formatCount(worst.writeRecordsPerSecond)} records/s and writes ${formatMib(worst.writeBytesPerSecond)}/s (means over the run). Check both write limits: bytes and records.`,
+      feedback: `${over.length} of ${derived.loads.length} shards refuse writes; ${worst.shardId} is offered ${formatCount(worst.offeredPerSecond)} records/s and writes ${formatMib(worst.bytesPerSecond)}/s (means over the run). Check both write limits: bytes and records.`,
     };
   },
 };
@@ -74,19 +74,19 @@ export const readsFit: Task = {
   check(workspace, { derived }): TaskResult {
     if (workspace.consumers === 0) return { passed: false, feedback: 'Nobody reads the stream yet.' };
     const over = derived.loads.filter(
-      (s) => s.readThrottled > 0 || s.readDemandBytesPerSecond >= SHARD_LIMITS.readBytesPerSecond,
+      (s) => s.readRefused > 0 || s.readBytesPerSecond >= SHARD_LIMITS.readBytesPerSecond,
     );
     if (over.length === 0) {
-      const top = Math.max(...derived.loads.map((s) => s.readDemandBytesPerSecond));
+      const top = Math.max(...derived.loads.map((s) => s.readBytesPerSecond));
       return {
         passed: true,
         feedback: `All consumers together need ${formatMib(top)}/s from the busiest shard on average.`,
       };
     }
-    const worst = over.reduce((a, b) => (b.readDemandBytesPerSecond > a.readDemandBytesPerSecond ? b : a));
+    const worst = over.reduce((a, b) => (b.readBytesPerSecond > a.readBytesPerSecond ? b : a));
     return {
       passed: false,
-      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${formatMib(worst.readDemandBytesPerSecond)}/s, over the 2 MiB/s a shard serves (shared by every consumer); ${formatCount(over.reduce((t, s) => t + s.readThrottled, 0))} GetRecords calls were refused in total.`,
+      feedback: `${worst.shardId}'s ${workspace.consumers} readers need ${formatMib(worst.readBytesPerSecond)}/s, over the 2 MiB/s a shard serves (shared by every consumer); ${formatCount(over.reduce((t, s) => t + s.readRefused, 0))} GetRecords calls were refused in total.`,
     };
   },
 };

@@ -7,6 +7,7 @@ import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
+import { meanLoad, type ShardLoad } from '../kit/shard-load.ts';
 import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import type { ProvisionWorkspace } from './workspace.ts';
 
@@ -84,22 +85,18 @@ export function scenarioFor(workspace: ProvisionWorkspace): ProvisionScenario {
   };
 }
 
-/** One shard's average load over the run, against its limits. */
-export interface ShardLoad {
-  readonly shardId: string;
-  readonly writeBytesPerSecond: number;
-  readonly writeRecordsPerSecond: number;
+/** One shard's average load over the run, against its limits; this lab always says what is read. */
+export interface ProvisionShardLoad extends ShardLoad {
   /** What the consumers together must read: consumers × bytes written per second. */
-  readonly readDemandBytesPerSecond: number;
-  readonly throttledRecords: number;
-  readonly readThrottled: number;
+  readonly readBytesPerSecond: number;
+  readonly readRefused: number;
 }
 
 /** What the checks and the explorable read. */
 export interface ProvisionFacts {
   readonly scenario: ProvisionScenario;
   readonly run: LabStreamRun;
-  readonly loads: readonly ShardLoad[];
+  readonly loads: readonly ProvisionShardLoad[];
   /** The Kinesis calculator on the same workload and consumers. */
   readonly calculator: KinesisResult;
   /** Seconds after the paused consumer resumed until every consumer was caught up; null if never. */
@@ -145,12 +142,9 @@ function factsOfRun(workspace: ProvisionWorkspace): ProvisionFacts {
   const run = sampleStream(scenario);
   const seconds = run.durationSeconds;
   const loads = run.shards.map((s) => ({
-    shardId: s.shardId,
-    writeBytesPerSecond: s.incomingBytes / seconds,
-    writeRecordsPerSecond: (s.incomingRecords + s.attemptsThrottled) / seconds,
-    readDemandBytesPerSecond: (workspace.consumers * s.incomingBytes) / seconds,
-    throttledRecords: s.attemptsThrottled,
-    readThrottled: s.readThrottled,
+    ...meanLoad(s, seconds),
+    readBytesPerSecond: (workspace.consumers * s.incomingBytes) / seconds,
+    readRefused: s.readThrottled,
   }));
   const facts: ProvisionFacts = {
     scenario,

@@ -9,6 +9,7 @@ import {
   type SampledStreamRun as LabStreamRun,
 } from '../../sim/streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
+import type { ShardLoad } from '../kit/shard-load.ts';
 import { sampleStream, type OneStreamScenario } from '../kit/stream-scenario.ts';
 import { STREAM_NAME, type HotShardWorkspace } from './workspace.ts';
 
@@ -123,15 +124,7 @@ export interface SecondsWindow {
  * One shard's load over one window of seconds: what the table shows and the checks read, so both say the
  * same number. Rates are means per second over the window; `refused` is the window's total.
  */
-export interface ShardWindowLoad extends SecondsWindow {
-  readonly shardId: string;
-  readonly status: 'OPEN' | 'CLOSED';
-  /** Records offered (accepted + refused) per second, the mean over the window. */
-  readonly offeredPerSecond: number;
-  /** Bytes accepted per second, the mean over the window. */
-  readonly bytesPerSecond: number;
-  /** Records refused in the window, in total. */
-  readonly refused: number;
+export interface ShardWindowLoad extends SecondsWindow, ShardLoad {
   /** The most records offered in any one second of the window. */
   readonly peakOffered: number;
 }

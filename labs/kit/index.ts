@@ -1,8 +1,8 @@
 /**
  * The lab kit: what several labs share beyond the lab engine. The engine runs any lab; the kit holds the
- * pieces labs build from: reducer helpers, the one-stream scenario the Kinesis labs sample, and the
- * Firehose buffering run labs 11 and 12 both measure. Labs import the kit's files directly, so a lab's
- * code split does not pull in another lab's services.
+ * pieces labs build from: reducer helpers, the one-stream scenario the Kinesis labs sample, the shard
+ * load their checks and tables read, and the Firehose buffering run labs 11 and 12 both measure. Labs
+ * import the kit's files directly, so a lab's code split does not pull in another lab's services.
  */
 export {
   answerWith,
@@ -15,6 +15,7 @@ export {
   type AnswerRules,
 } from './reduce.ts';
 export { sampleStream, type OneStreamScenario } from './stream-scenario.ts';
+export { meanLoad, type ShardLoad } from './shard-load.ts';
 export {
   BUCKET,
   PREFIX,
