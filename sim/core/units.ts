@@ -19,6 +19,8 @@ export type Usd = Unit<'Usd'>;
 export type RecordsPerSecond = Unit<'RecordsPerSecond'>;
 /** A rate of bytes per second. */
 export type BytesPerSecond = Unit<'BytesPerSecond'>;
+/** A rate of API calls (requests) per second. */
+export type CallsPerSecond = Unit<'CallsPerSecond'>;
 /** A count of things (records, shards, nodes, calls). */
 export type Count = Unit<'Count'>;
 
@@ -29,6 +31,7 @@ export const hours = (n: number): Hours => n as Hours;
 export const usd = (n: number): Usd => n as Usd;
 export const recordsPerSecond = (n: number): RecordsPerSecond => n as RecordsPerSecond;
 export const bytesPerSecond = (n: number): BytesPerSecond => n as BytesPerSecond;
+export const callsPerSecond = (n: number): CallsPerSecond => n as CallsPerSecond;
 export const count = (n: number): Count => n as Count;
 
 export const KIB = 1024;

@@ -1,5 +1,5 @@
 import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { MIB } from '../core/units.ts';
+import { bytes, count, MIB, seconds, type Bytes, type Count, type Seconds } from '../core/units.ts';
 import { limitOf } from '../pricing/books.ts';
 import type { PriceBook } from '../pricing/types.ts';
 import { validateBucketName } from '../s3/bucket-name.ts';
@@ -46,9 +46,9 @@ export interface DeliveryStreamConfig {
  * (BF16, row 47).
  */
 export const DEFAULT_BUFFER_SIZE_MIB = 5;
-export const DEFAULT_BUFFER_INTERVAL_SECONDS = 300;
-export const PUT_RECORD_BATCH_MAX_RECORDS = 500;
-export const PUT_RECORD_BATCH_MAX_BYTES = 4 * MIB;
+export const DEFAULT_BUFFER_INTERVAL_SECONDS: Seconds = seconds(300);
+export const PUT_RECORD_BATCH_MAX_RECORDS: Count = count(500);
+export const PUT_RECORD_BATCH_MAX_BYTES: Bytes = bytes(4 * MIB);
 
 const invalid = (path: string, message: string): SimError => ({
   code: 'InvalidArgumentException',

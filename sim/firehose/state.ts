@@ -1,4 +1,14 @@
 import { fail, ok, type Result } from '../core/errors.ts';
+import {
+  bytes,
+  bytesPerSecond,
+  callsPerSecond,
+  recordsPerSecond,
+  type Bytes,
+  type BytesPerSecond,
+  type CallsPerSecond,
+  type RecordsPerSecond,
+} from '../core/units.ts';
 import { limitOf } from '../pricing/books.ts';
 import type { PriceBook } from '../pricing/types.ts';
 import type { S3State } from '../s3/state.ts';
@@ -24,12 +34,12 @@ export interface DeliveryLogEntry {
 
 /** The Direct-PUT limits of one delivery stream, taken from the price book of the era. */
 export interface DirectPutLimits {
-  readonly requestsPerSecond: number;
-  readonly recordsPerSecond: number;
-  readonly bytesPerSecond: number;
-  readonly maxRecordBytes: number;
+  readonly requestsPerSecond: CallsPerSecond;
+  readonly recordsPerSecond: RecordsPerSecond;
+  readonly bytesPerSecond: BytesPerSecond;
+  readonly maxRecordBytes: Bytes;
   /** Each record is billed rounded up to a multiple of this (5 KB). */
-  readonly billingIncrementBytes: number;
+  readonly billingIncrementBytes: Bytes;
 }
 
 /** Running totals of one delivery stream. */
@@ -136,11 +146,11 @@ export function createDeliveryStream(
     DeliveryStreamVersion: 1,
     createdAtMs: now,
     limits: {
-      requestsPerSecond: limitOf(book, 'firehose.directPutRequestsPerSecond').value,
-      recordsPerSecond: limitOf(book, 'firehose.directPutRecordsPerSecond').value,
-      bytesPerSecond: limitOf(book, 'firehose.directPutBytesPerSecond').value,
-      maxRecordBytes: limitOf(book, 'firehose.maxRecordBytes').value,
-      billingIncrementBytes: limitOf(book, 'firehose.billingIncrementBytes').value,
+      requestsPerSecond: callsPerSecond(limitOf(book, 'firehose.directPutRequestsPerSecond').value),
+      recordsPerSecond: recordsPerSecond(limitOf(book, 'firehose.directPutRecordsPerSecond').value),
+      bytesPerSecond: bytesPerSecond(limitOf(book, 'firehose.directPutBytesPerSecond').value),
+      maxRecordBytes: bytes(limitOf(book, 'firehose.maxRecordBytes').value),
+      billingIncrementBytes: bytes(limitOf(book, 'firehose.billingIncrementBytes').value),
     },
     buffer: { records: [], bytes: 0, oldestArrivalMs: null },
     window: { second: Math.floor(now / 1000), requests: 0, records: 0, bytes: 0 },

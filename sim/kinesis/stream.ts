@@ -1,5 +1,5 @@
 import { ok, type Result } from '../core/errors.ts';
-import type { Millis } from '../core/units.ts';
+import { bytes, KIB, type Millis } from '../core/units.ts';
 import { shardNotFound } from './checks.ts';
 import { kinesisFail } from './errors.ts';
 import { evenSplit, type HashKeyRange } from './hash-key.ts';
@@ -134,7 +134,7 @@ export function createStream(
         'MaxRecordSizeInKiB',
       );
     }
-    maxRecordBytes = kib * 1024;
+    maxRecordBytes = bytes(kib * KIB);
   }
   const stream: StreamState = {
     StreamName: name,

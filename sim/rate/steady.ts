@@ -230,8 +230,8 @@ export class SteadyStream {
     if (k === 0) return steps;
     reads.getRecordsCalls[s]! += steps * k;
     reads.refilledAt[s] = this.lastStep * this.dt + this.dt;
-    let callsLeft = reads.limits.shardReadCallsPerSecond;
-    let bytesLeft = reads.limits.shardReadBytesPerSecond;
+    let callsLeft: number = reads.limits.shardReadCallsPerSecond;
+    let bytesLeft: number = reads.limits.shardReadBytesPerSecond;
     for (const g of this.consumers) {
       callsLeft -= 1;
       if (lastRecords > 0) bytesLeft -= lastBytes;
