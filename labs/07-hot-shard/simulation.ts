@@ -36,6 +36,8 @@ export const PRODUCER_NAME = 'shop';
 
 /** 1,000 records/s per shard [AWS-FACTS §1.1]. */
 export const SHARD_WRITE_RECORDS_PER_SECOND = kinesisLimits('2016').shardWriteRecordsPerSecond;
+/** 1 MiB/s per shard [AWS-FACTS §1.1]. */
+export const SHARD_WRITE_BYTES_PER_SECOND = kinesisLimits('2016').shardWriteBytesPerSecond;
 
 /** The per-store keys, as the producer sends them before any re-keying. */
 type StoreKeys = { readonly strategy: 'zipf'; readonly keys: number; readonly exponent: number };

@@ -1,4 +1,5 @@
 /** Labels and units for the shard map and the streaming labs' explorables (hash key math is in sim/kinesis). */
+import { formatCount, formatMib } from '../../sim/core/format';
 
 /** `shardId-000000000004` → `shard 4`, for labels where space is short. */
 export function shortShardId(shardId: string): string {
@@ -7,10 +8,10 @@ export function shortShardId(shardId: string): string {
 
 /** Bytes per second in MiB/s with two decimals. */
 export function mibPerSecond(bytesPerSecond: number): string {
-  return `${(bytesPerSecond / 1_048_576).toFixed(2)} MiB/s`;
+  return `${formatMib(bytesPerSecond)}/s`;
 }
 
 /** A whole number with thousands separators. */
 export function whole(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return formatCount(value);
 }

@@ -1,5 +1,6 @@
 import { calculateKinesis, PARTITION_KEY_BYTES_RULE, type KinesisResult } from '../../../sim/calc/kinesis';
 import { formatCount, formatNumber, formatUsd } from '../../../sim/core/format';
+import { MIB } from '../../../sim/core/units';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** Kinesis Streams: shards needed under each per-shard limit, the binding one, headroom and a month's cost. */
@@ -35,7 +36,7 @@ export const kinesisCalculator: CalculatorDefinition<KinesisResult> = {
       unit: 'bytes',
       defaultValue: 500,
       min: 1,
-      max: 1_048_576,
+      max: MIB,
       integer: true,
     },
     {

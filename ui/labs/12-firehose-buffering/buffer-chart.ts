@@ -33,7 +33,7 @@ export function layoutBufferChart(run: BufferingRun, size = { width: 800, height
   const plot = { left: 84, top: 16, right: size.width - 24, bottom: size.height - 40 };
   const fills = run.fillAtSecond;
   const maxFill = Math.max(1, ...fills);
-  const limit = run.settings.sizeMB * 1_048_576;
+  const limit = run.settings.sizeMB * MIB;
   const showLimit = limit <= maxFill * LIMIT_SHOWN_UP_TO;
   const x = scaleLinear()
     .domain([0, fills.length - 1])

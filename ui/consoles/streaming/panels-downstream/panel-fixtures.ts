@@ -4,6 +4,7 @@
  * model's own `compressObject`, so the S3 browser is tested against the bytes Firehose really writes.
  * Never shown in the app.
  */
+import { MIB } from '../../../../sim/core/units';
 import { compressObject } from '../../../../sim/firehose/compression';
 import type {
   CostView,
@@ -151,8 +152,8 @@ export function deliveryStreamFixture(overrides: Partial<DeliveryStreamView> = {
     bucket: 'bdlab-clicks',
     prefix: 'raw/',
     compression: 'GZIP',
-    bufferingHints: { sizeBytes: 5 * 1_048_576, intervalSeconds: 300 },
-    buffer: { bytes: 2 * 1_048_576, records: 4194, ageMs: 120_000 },
+    bufferingHints: { sizeBytes: 5 * MIB, intervalSeconds: 300 },
+    buffer: { bytes: 2 * MIB, records: 4194, ageMs: 120_000 },
     incomingRecords: 12_000,
     incomingBytes: 6_000_000,
     attemptsThrottled: 0,
