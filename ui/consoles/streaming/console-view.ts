@@ -8,6 +8,7 @@
  * metric period, oldest first.
  */
 
+import type { Era } from '../../../sim/core/era.ts';
 import type { RealCommand } from '../../shared/cli-commands.ts';
 
 export { CONSOLE_SPEEDS } from '../shell/clock.ts';
@@ -124,7 +125,7 @@ export interface StreamView {
   /** How the producers choose keys, as the "change key strategy" action shows it (`zipf over 100 keys, s=1.2`). */
   readonly keyStrategies: readonly { readonly producer: string; readonly description: string }[];
   /** Whose Kinesis API the run follows, and whether its scenario lets UpdateShardCount run in 2016 (for the real commands). */
-  readonly api: { readonly era: '2016' | 'current'; readonly allowUpdateShardCount: boolean };
+  readonly api: { readonly era: Era; readonly allowUpdateShardCount: boolean };
 }
 
 /** The shards a frame does not list one by one, summed. */
@@ -327,7 +328,7 @@ export interface LevelView {
 export interface ConsoleView {
   /** Name of the scenario being run (built-in title or `Custom scenario`). */
   readonly scenarioName: string;
-  readonly era: '2016' | 'current';
+  readonly era: Era;
   readonly level: LevelView;
   readonly clock: ClockView;
   readonly streams: readonly StreamView[];
