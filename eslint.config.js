@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import { publicFaceRule } from './test/lint/public-face-rule.js';
 
 /**
  * Who may import whom. sim/ is the ground floor; labs/ builds on sim/; ui/ on both; electron/ stays apart
@@ -66,6 +67,12 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'sim/ is deterministic: use the virtual clock.' },
       ],
     },
+  },
+  {
+    // Each sim/ folder's index.ts is its public face (see test/lint/public-face-rule.js).
+    files: ['**/*.{ts,js,mjs,svelte}'],
+    plugins: { bdlab: { rules: { 'public-face': publicFaceRule(import.meta.dirname) } } },
+    rules: { 'bdlab/public-face': 'error' },
   },
   ...layerRules,
 );

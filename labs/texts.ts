@@ -4,7 +4,7 @@
  * (the UI, and vitest); Node code such as the CLI reads `lab.text` from disk instead.
  */
 import { parseLabText, type LabText } from './engine/text.ts';
-import type { Result } from '../sim/core/errors.ts';
+import type { Result } from '../sim/core/index.ts';
 import { registeredLabs } from './index.ts';
 
 const markdownByPath = import.meta.glob<string>('./*/lab.md', {

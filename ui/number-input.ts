@@ -1,4 +1,4 @@
-import { parseTypedNumber as parseInLocale, type TypedNumber } from '../sim/core/typed-number';
+import { parseTypedNumber as parseInLocale, type TypedNumber } from '../sim/core/index.ts';
 
 export type { TypedNumber };
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatNumber, formatUnitPrice } from '../../sim/core/format.ts';
+import { formatNumber, formatUnitPrice } from '../../sim/core/index.ts';
 import {
   bookWithOverrides,
   isPriceBookId,

@@ -1,5 +1,5 @@
 import type { CalculationBase } from '../../sim/calc/index.ts';
-import { formatQuantity, formatUnitPrice } from '../../sim/core/format.ts';
+import { formatQuantity, formatUnitPrice } from '../../sim/core/index.ts';
 import type { PriceBook } from '../../sim/pricing/index.ts';
 import { SERVICES, type ServiceSpec } from './calc-services.ts';
 

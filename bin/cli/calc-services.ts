@@ -17,8 +17,8 @@ import {
   formatPercent,
   formatUnitPrice,
   formatUsd,
-} from '../../sim/core/format.ts';
-import type { PriceBook } from '../../sim/pricing/types.ts';
+} from '../../sim/core/index.ts';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 
 /** One command-line flag of a calculator and the input field it fills. */
 export interface FlagSpec {

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CalcError } from '../../sim/calc/index.ts';
-import { MAX_EXCERPT_CHARS } from '../../sim/core/describe-value.ts';
-import { parseTypedNumber } from '../../sim/core/typed-number.ts';
+import { MAX_EXCERPT_CHARS } from '../../sim/core/index.ts';
+import { parseTypedNumber } from '../../sim/core/index.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { loadPriceBook, PRICES_ALLOWED, priceBookJson, priceBookText } from './calc-prices.ts';
 import { calcHelp, renderResult, serviceHelp } from './calc-render.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../sim/scenario/component.ts';
+import type { JsonValue } from '../../sim/scenario/index.ts';
 import { SHOWN_SHARDS, streamingPrinters } from './run-streaming.ts';
 
 describe('the streams summary of bdlab run', () => {

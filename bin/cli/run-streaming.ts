@@ -1,6 +1,6 @@
-import { formatMib, formatNumber } from '../../sim/core/format.ts';
-import type { JsonValue } from '../../sim/scenario/component.ts';
-import type { ScenarioReport } from '../../sim/scenario/run-scenario.ts';
+import { formatMib, formatNumber } from '../../sim/core/index.ts';
+import type { JsonValue } from '../../sim/scenario/index.ts';
+import type { ScenarioReport } from '../../sim/scenario/index.ts';
 import type {
   ActionOutcome,
   CostReport,

@@ -1,10 +1,10 @@
 import { parseScenarioText, runScenario } from '../../sim/run/index.ts';
 import { readFile } from 'node:fs/promises';
-import { formatNumber } from '../../sim/core/format.ts';
-import { SimException } from '../../sim/core/errors.ts';
-import type { ArrivalsReport } from '../../sim/scenario/arrivals.ts';
-import type { JsonValue } from '../../sim/scenario/component.ts';
-import { type ScenarioReport } from '../../sim/scenario/run-scenario.ts';
+import { formatNumber } from '../../sim/core/index.ts';
+import { SimException } from '../../sim/core/index.ts';
+import type { ArrivalsReport } from '../../sim/scenario/index.ts';
+import type { JsonValue } from '../../sim/scenario/index.ts';
+import { type ScenarioReport } from '../../sim/scenario/index.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import { producerErrors, streamingPrinters } from './run-streaming.ts';
 

@@ -2,7 +2,7 @@
  * The data bus lab's workspace (what the learner has placed and connected) and the pure reducer that
  * applies their actions to it.
  */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok, type Result } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { reduceWith } from '../kit/reduce.ts';
 import { busItem, busItems, isItemId, isStage, stages, type ItemId, type Stage } from './catalogue.ts';

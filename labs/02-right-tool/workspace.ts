@@ -1,5 +1,5 @@
 /** The right-tool lab's workspace (a pick per card), its reducer, and the check for one card. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok, type Result } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { reduceWith } from '../kit/reduce.ts';
 import type { LabTask } from '../engine/types.ts';

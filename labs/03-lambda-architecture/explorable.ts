@@ -10,7 +10,7 @@ import {
   type LambdaArchScenario,
   type Page,
 } from '../../sim/lambda-arch/index.ts';
-import { millis, type Millis } from '../../sim/core/units.ts';
+import { millis, type Millis } from '../../sim/core/index.ts';
 
 /** The page every question is about. */
 export const questionPage: Page = '/home';

@@ -4,7 +4,7 @@
  */
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { observeAt } from '../../sim/lambda-arch/index.ts';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import { lookAt, questionPage, type LambdaArchFacts } from './explorable.ts';
 import type { LambdaArchWorkspace, QuestionId } from './workspace.ts';
 

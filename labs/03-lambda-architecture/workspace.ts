@@ -1,6 +1,6 @@
 /** The Lambda architecture lab's workspace (how far the learner ran the explorable, their answers) and reducer. */
-import { ok } from '../../sim/core/errors.ts';
-import { MAX_SEED } from '../../sim/core/rng.ts';
+import { ok } from '../../sim/core/index.ts';
+import { MAX_SEED } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { defaultLambdaArchScenario } from '../../sim/lambda-arch/index.ts';

@@ -1,6 +1,6 @@
 /** The cost lab's checks: throughput (the stream and the daily job) and the monthly budget, from the calculators. */
-import { formatNumber, formatUsd } from '../../sim/core/format.ts';
-import type { KinesisResult } from '../../sim/calc/kinesis.ts';
+import { formatNumber, formatUsd } from '../../sim/core/index.ts';
+import type { KinesisResult } from '../../sim/calc/index.ts';
 import type { LabTask } from '../engine/types.ts';
 import { describeLines, type CostAssessment } from './costing.ts';
 import { costScenario } from './scenario.ts';

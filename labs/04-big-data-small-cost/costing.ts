@@ -2,10 +2,10 @@
  * Prices the learner's pipeline with the real calculators: the Kinesis stream at the learner's shard
  * count, a month of raw clicks in S3, and the daily EMR cluster; and checks it against the workload.
  */
-import { formatUsd } from '../../sim/core/format.ts';
+import { formatUsd } from '../../sim/core/index.ts';
 import { calculateEmr, calculateKinesis, calculateS3 } from '../../sim/calc/index.ts';
 import type { CalcError, EmrResult, KinesisResult, S3Result } from '../../sim/calc/index.ts';
-import { EC2_INSTANCE_TYPES, findEc2InstanceType, type Ec2InstanceType } from '../../sim/catalog/ec2.ts';
+import { EC2_INSTANCE_TYPES, findEc2InstanceType, type Ec2InstanceType } from '../../sim/catalog/index.ts';
 import { ec2HourPriceId, emrFeePriceId, priceOf } from '../../sim/pricing/index.ts';
 import { archiveTerabytes, costScenario, DAYS_PER_MONTH } from './scenario.ts';
 import type { CostLabWorkspace } from './workspace.ts';

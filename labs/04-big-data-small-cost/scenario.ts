@@ -4,7 +4,7 @@
  * reason about. The rates and the job's size are this lab's assumptions, stated to the learner as such;
  * every price comes from the 2016 price book through the calculators.
  */
-import { HOURS_PER_MONTH } from '../../sim/core/units.ts';
+import { HOURS_PER_MONTH } from '../../sim/core/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 
 /** The clickstream and the budget the learner sizes the pipeline for. */

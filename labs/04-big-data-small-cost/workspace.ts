@@ -1,6 +1,6 @@
 /** The cost lab's workspace (the learner's pipeline configuration) and its reducer. */
-import { ok } from '../../sim/core/errors.ts';
-import { EC2_INSTANCE_TYPES, findEc2InstanceType } from '../../sim/catalog/ec2.ts';
+import { ok } from '../../sim/core/index.ts';
+import { EC2_INSTANCE_TYPES, findEc2InstanceType } from '../../sim/catalog/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { reduceWith } from '../kit/reduce.ts';
 

@@ -2,7 +2,7 @@
  * The partition-key lab's tasks. Expected answers come from the simulation run for the learner's current
  * workspace, never from numbers written into the lab.
  */
-import { formatCount } from '../../sim/core/format.ts';
+import { formatCount } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { SHARD_WRITE_RECORDS_PER_SECOND, workload, type PartitionKeysFacts } from './simulation.ts';
 import type { PartitionKeysWorkspace } from './workspace.ts';

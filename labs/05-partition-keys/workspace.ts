@@ -1,5 +1,5 @@
 /** The partition-key lab's workspace (the producer's key strategy, the learner's answers) and its reducer. */
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseBlank } from '../kit/reduce.ts';
 import { checkPartitionKey, kinesisLimits } from '../../sim/kinesis/index.ts';

@@ -1,5 +1,5 @@
 /** The shard-provisioning lab's tasks: each reads the simulation run (and the calculator) for the workspace. */
-import { formatCount, formatMib } from '../../sim/core/format.ts';
+import { formatCount, formatMib } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { SHARD_LIMITS, workload, type ProvisionFacts } from './simulation.ts';
 import type { ProvisionWorkspace } from './workspace.ts';

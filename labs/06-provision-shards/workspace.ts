@@ -1,5 +1,5 @@
 /** The shard-provisioning lab's workspace (shards, consumer applications, the catch-up test) and reducer. */
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { reduceWith } from '../kit/reduce.ts';
 

@@ -1,5 +1,5 @@
 /** The hot-shard lab's tasks: each reads the simulation run for the learner's current workspace. */
-import { formatCount } from '../../sim/core/format.ts';
+import { formatCount } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import {
   FIX_AT_SECONDS,

@@ -1,5 +1,5 @@
 /** The hot-shard lab's workspace (the fixes the learner applied, the load, the answers) and its reducer. */
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { checkNewStartingHashKey, evenSplit, shardIdOf, shardNotFound } from '../../sim/kinesis/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseBlank } from '../kit/reduce.ts';

@@ -1,5 +1,5 @@
 /** The KPL-aggregation lab's tasks: each reads the simulation runs for the learner's current settings. */
-import { formatCount } from '../../sim/core/format.ts';
+import { formatCount } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { workload, type KplLabFacts } from './simulation.ts';
 import type { KplLabWorkspace } from './workspace.ts';

@@ -2,7 +2,7 @@
  * The KPL-aggregation lab's simulation: the workload (the lab's assumption, not an AWS figure), the
  * scenario built from the learner's KPL settings, and the facts the checks read from its run.
  */
-import { HOURS_PER_MONTH } from '../../sim/core/units.ts';
+import { HOURS_PER_MONTH } from '../../sim/core/index.ts';
 import { kinesisLimits } from '../../sim/kinesis/index.ts';
 import { limitOf, priceOf, PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import type { SampledStreamRun as LabStreamRun } from '../../sim/streaming/index.ts';

@@ -1,5 +1,5 @@
 /** The KPL-aggregation lab's workspace (the producer's KPL settings and the learner's answers) and reducer. */
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 

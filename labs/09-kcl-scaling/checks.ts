@@ -2,7 +2,7 @@
  * The KCL scaling lab's checks, all read from the run of the learner's own operations: the lease table,
  * the workers, the lease events and the backlog.
  */
-import { formatCount, formatNumber } from '../../sim/core/format.ts';
+import { formatCount, formatNumber } from '../../sim/core/index.ts';
 import type { LeaseEvent } from '../../sim/kcl/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import {

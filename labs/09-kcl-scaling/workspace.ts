@@ -2,7 +2,7 @@
  * The KCL scaling lab's workspace: how far the learner has run the simulation, the operations they did
  * on the way (add or crash a worker, split a shard), and their answers; with the reducer.
  */
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { HORIZON_SECONDS, SHARDS, type KclOperation } from './kcl-run.ts';

@@ -1,5 +1,5 @@
 /** The consumers lab's checks, read from the run of the learner's settings and from the starting run. */
-import { formatCount, formatNumber } from '../../sim/core/format.ts';
+import { formatCount, formatNumber } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { RUN_SECONDS, runConsumers, type ConsumersRun } from './consumers-run.ts';
 import { startWorkspace, type ConsumersQuestionId, type ConsumersWorkspace } from './workspace.ts';

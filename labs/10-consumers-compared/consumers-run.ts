@@ -6,8 +6,8 @@
  */
 import { consumerViews, openStreamingSession, validateScenario } from '../../sim/run/index.ts';
 import type { ConsumerView } from '../../sim/consumers/index.ts';
-import type { LambdaConsumerView } from '../../sim/lambda-consumer/view.ts';
-import type { SparkConsumerView } from '../../sim/spark-streaming/view.ts';
+import type { LambdaConsumerView } from '../../sim/lambda-consumer/index.ts';
+import type { SparkConsumerView } from '../../sim/spark-streaming/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
 
 /** The settings the learner changes. */

@@ -1,6 +1,6 @@
 /** The consumers lab's workspace (the Spark and Lambda settings, the learner's answers) and reducer. */
-import { ok } from '../../sim/core/errors.ts';
-import { LAMBDA_EVENT_SOURCE_LIMITS } from '../../sim/lambda-consumer/config.ts';
+import { ok } from '../../sim/core/index.ts';
+import { LAMBDA_EVENT_SOURCE_LIMITS } from '../../sim/lambda-consumer/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { SPARK_RECEIVERS } from './consumers-run.ts';

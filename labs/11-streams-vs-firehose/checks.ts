@@ -2,7 +2,7 @@
  * The Streams-vs-Firehose lab's checks: answers are compared with the two runs of the learner's own
  * workspace, and use-case picks with the latency the fastest Firehose setting really achieved.
  */
-import { formatDuration, formatNumber } from '../../sim/core/format.ts';
+import { formatDuration, formatNumber } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { runFirehosePath, runStreamsPath, type FirehosePathRun, type StreamsPathRun } from './latency-run.ts';
 import type { LatencyQuestionId, StreamingPath, StreamsVsFirehoseWorkspace, UseCaseId } from './workspace.ts';

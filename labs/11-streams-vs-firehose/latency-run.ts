@@ -5,7 +5,7 @@
  * For every record it measures the time from the moment the service accepted it (its put) to the moment
  * the consumer has it in hand, or the object holding it is in S3.
  */
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

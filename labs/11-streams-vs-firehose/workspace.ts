@@ -1,7 +1,7 @@
 /** The Streams-vs-Firehose lab's workspace (the delivery stream's hints, answers, use-case picks) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok, type Result } from '../../sim/core/index.ts';
 import { validateDeliveryStream } from '../../sim/firehose/index.ts';
-import { PRICE_BOOKS } from '../../sim/pricing/books.ts';
+import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 

@@ -4,7 +4,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { getObject } from '../../sim/s3/index.ts';
-import { formatBytes, formatCount, formatNumber } from '../../sim/core/format.ts';
+import { formatBytes, formatCount, formatNumber } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
 import { BUCKET, runBuffering, type BufferingRun } from '../kit/buffering-run.ts';
 import { startWorkspace, type FirehoseBufferingWorkspace } from './workspace.ts';

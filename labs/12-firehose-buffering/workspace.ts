@@ -1,7 +1,7 @@
 /** The Firehose buffer-tuning lab's workspace (the delivery stream's settings, the learner's answers) and reducer. */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok, type Result } from '../../sim/core/index.ts';
 import { validateDeliveryStream, type CompressionFormat } from '../../sim/firehose/index.ts';
-import { PRICE_BOOKS } from '../../sim/pricing/books.ts';
+import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { invalidAction } from '../engine/run.ts';
 import { answerWith, reduceWith, refuseNonNumber } from '../kit/reduce.ts';
 import { BUCKET, STREAM_NAME } from '../kit/buffering-run.ts';

@@ -5,7 +5,7 @@
  * The lab's facts come from the injected deriver (in process and at once by default; a worker in the app).
  */
 import { createActor, SimulatedClock } from 'xstate';
-import { ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { ok, type Result, type SimError } from '../../sim/core/index.ts';
 import { isPromiseLike, type LabDeriver } from './deriver.ts';
 import { createLabMachine, type LabFlowEvent } from './machine.ts';
 import { restoreProgress, toProgress, type LabProgress } from './progress.ts';

@@ -1,6 +1,6 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { createLabController } from './controller.ts';
 import { inProcessDeriver, isPromiseLike, type LabDeriver } from './deriver.ts';
 import { counterLab, type CounterAction, type CounterWorkspace } from './fixtures/counter-lab.ts';

@@ -6,7 +6,7 @@
  * deriver computes elsewhere (a worker) and the controller hands back with `receiveFacts`. Facts belong to
  * the workspace object they were derived from: a result for any other workspace is stale and never applied.
  */
-import type { SimError } from '../../sim/core/errors.ts';
+import type { SimError } from '../../sim/core/index.ts';
 import { applyActions, checkTasks, referenceWorkspace, type TaskStatus } from './run.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 

@@ -7,7 +7,7 @@
  * where it is.
  */
 import { assign, setup } from 'xstate';
-import type { SimError } from '../../sim/core/errors.ts';
+import type { SimError } from '../../sim/core/index.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 import {
   act,

@@ -5,8 +5,8 @@
  * Restoring derives in process (each done step is re-checked), and the restored flow starts with the
  * current workspace's facts, so nothing is derived again once it opens.
  */
-import { describeKindAndValue } from '../../sim/core/describe-value.ts';
-import { fail, ok, type Result } from '../../sim/core/errors.ts';
+import { describeKindAndValue } from '../../sim/core/index.ts';
+import { fail, ok, type Result } from '../../sim/core/index.ts';
 import { applyActions, checkTasks, stepPasses } from './run.ts';
 import { allTasksPassed, type DerivedFacts, type LabFlowContext, type LabPhase } from './flow-context.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';

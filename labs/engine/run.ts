@@ -2,7 +2,7 @@
  * Pure helpers over a lab definition: apply actions, check a step, and compute the reference workspace
  * reached by replaying the scripted solutions. The flow machine, the validator and the tests share them.
  */
-import { fail, ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../../sim/core/index.ts';
 import type { AnyLabDefinition, LabAction, TaskResult } from './types.ts';
 
 /** A task's result with the task's identity, as the checklist shows it. */

@@ -8,7 +8,7 @@
  *
  * Authors keep headings, lists and emphasis free for the text itself.
  */
-import { fail, ok, type Result } from '../../sim/core/errors.ts';
+import { fail, ok, type Result } from '../../sim/core/index.ts';
 import type { AnyLabDefinition } from './types.ts';
 
 /** A lab's markdown, split by section. */

@@ -3,7 +3,7 @@
  * that applies a learner's actions to a serializable workspace. Learn Git Branching style: a solution is a
  * list of actions, so every lab can be replayed headlessly and proven solvable.
  */
-import type { Result } from '../../sim/core/errors.ts';
+import type { Result } from '../../sim/core/index.ts';
 import type { SessionNumber } from '../agenda.ts';
 
 /** Anything the learner does inside a lab, as plain serializable data (`{ type: 'place', … }`). */

@@ -3,8 +3,8 @@
  * and measures what the buffering hints did: how many objects, how big, how long each record waited, and
  * what the S3 requests cost. Everything is read back from the Firehose delivery log and the S3 bucket.
  */
-import { Rng } from '../../sim/core/rng.ts';
-import { millis } from '../../sim/core/units.ts';
+import { Rng } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createDeliveryStream,
   createFirehoseState,
@@ -14,7 +14,7 @@ import {
   type DeliveryLogEntry,
   type FirehoseState,
 } from '../../sim/firehose/index.ts';
-import { PRICE_BOOKS, priceOf } from '../../sim/pricing/books.ts';
+import { PRICE_BOOKS, priceOf } from '../../sim/pricing/index.ts';
 import { createBucket, createS3State, headObject, listObjectsV2, type S3State } from '../../sim/s3/index.ts';
 import { DEFAULT_START_TIME } from '../../sim/streaming/index.ts';
 import { webLogTraffic, type WebLogTraffic } from '../../sim/weblogs/index.ts';

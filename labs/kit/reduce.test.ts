@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../sim/core/errors.ts';
+import { ok } from '../../sim/core/index.ts';
 import { answerWith, orList, reduceWith, refuseBlank, refuseNonNumber } from './reduce.ts';
 
 interface Counter {

@@ -2,7 +2,7 @@
  * The parts every lab's reducer shares: dispatch by action type with one clear refusal for an unknown type,
  * and recording a learner's answer to one of the lab's questions.
  */
-import { ok, type Result } from '../../sim/core/errors.ts';
+import { ok, type Result } from '../../sim/core/index.ts';
 import { invalidAction } from '../engine/run.ts';
 
 /** One handler per action type; each receives the action narrowed to its type. */

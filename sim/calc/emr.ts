@@ -1,6 +1,6 @@
-import { EC2_INSTANCE_TYPES } from '../catalog/ec2.ts';
-import { ec2HourPriceId, emrFeePriceId } from '../pricing/instance-prices.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { EC2_INSTANCE_TYPES } from '../catalog/index.ts';
+import { ec2HourPriceId, emrFeePriceId } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import { InputChecker } from './inputs.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine, ExplainOptions } from './types.ts';
 import { m, n, p, Worksheet } from './worksheet.ts';

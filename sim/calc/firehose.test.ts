@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_BOOKS } from '../pricing/books.ts';
-import { applyPriceOverrides } from '../pricing/overrides.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { applyPriceOverrides } from '../pricing/index.ts';
 import { calculateFirehose, type FirehoseInput } from './firehose.ts';
 
 const book2016 = PRICE_BOOKS['2016'];

@@ -1,5 +1,5 @@
-import { describeKindAndValue } from '../core/describe-value.ts';
-import { formatNumber } from '../core/format.ts';
+import { describeKindAndValue } from '../core/index.ts';
+import { formatNumber } from '../core/index.ts';
 import type { CalcError } from './types.ts';
 
 /** Bounds for one numeric input. */

@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH } from '../core/units.ts';
+import { HOURS_PER_MONTH } from '../core/index.ts';
 import { KINESIS_IDS, type CheckedKinesisInput } from './kinesis-facts.ts';
 import type { CalcError, CostLine } from './types.ts';
 import { m, n, p, type Worksheet } from './worksheet.ts';

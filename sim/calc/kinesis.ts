@@ -1,4 +1,4 @@
-import type { PriceBook } from '../pricing/types.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import { InputChecker, type NumberRule } from './inputs.ts';
 import { kinesisMonthlyCost } from './kinesis-cost.ts';
 import { KINESIS_IDS as ids, type CheckedKinesisInput } from './kinesis-facts.ts';

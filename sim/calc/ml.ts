@@ -1,5 +1,5 @@
-import { HOURS_PER_MONTH } from '../core/units.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { HOURS_PER_MONTH } from '../core/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import { InputChecker } from './inputs.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine } from './types.ts';
 import { m, n, p, Worksheet } from './worksheet.ts';

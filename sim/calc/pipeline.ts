@@ -1,6 +1,6 @@
-import { HOURS_PER_MONTH } from '../core/units.ts';
-import { redshiftNodePriceId } from '../pricing/instance-prices.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { HOURS_PER_MONTH } from '../core/index.ts';
+import { redshiftNodePriceId } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import { calculateEmr, type EmrResult } from './emr.ts';
 import { calculateFirehose, type FirehoseResult } from './firehose.ts';
 import { InputChecker } from './inputs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { calculateRedshift, type RedshiftInput } from './redshift.ts';
 
 const book2016 = PRICE_BOOKS['2016'];

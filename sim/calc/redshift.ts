@@ -1,8 +1,8 @@
-import { findRedshiftNodeType, REDSHIFT_NODE_TYPES, type RedshiftNodeType } from '../catalog/redshift.ts';
-import { HOURS_PER_YEAR } from '../core/units.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
-import { redshiftNodePriceId } from '../pricing/instance-prices.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { findRedshiftNodeType, REDSHIFT_NODE_TYPES, type RedshiftNodeType } from '../catalog/index.ts';
+import { HOURS_PER_YEAR } from '../core/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { redshiftNodePriceId } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import { InputChecker } from './inputs.ts';
 import type { CalcError, Calculation, CalculationBase, ExplainOptions } from './types.ts';
 import { m, n, p, Worksheet } from './worksheet.ts';

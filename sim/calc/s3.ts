@@ -1,5 +1,5 @@
-import { PRICE_BOOKS } from '../pricing/books.ts';
-import type { PriceBook, PriceRecord } from '../pricing/types.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import type { PriceBook, PriceRecord } from '../pricing/index.ts';
 import { InputChecker } from './inputs.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine, ExplainOptions } from './types.ts';
 import { m, n, p, Worksheet } from './worksheet.ts';

@@ -3,8 +3,8 @@
  * `calculateX(input, priceBook) → Calculation<XResult>`: either the result (numbers plus the worked
  * formula) or the list of problems with the input.
  */
-import type { SimError } from '../core/errors.ts';
-import type { PriceBookId } from '../pricing/types.ts';
+import type { SimError } from '../core/index.ts';
+import type { PriceBookId } from '../pricing/index.ts';
 
 /**
  * One line of worked arithmetic, so a learner can follow every number: e.g.

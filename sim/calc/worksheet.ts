@@ -1,7 +1,7 @@
-import { formatNumber, formatUnitPrice, formatUsd } from '../core/format.ts';
-import { priceOf } from '../pricing/books.ts';
-import type { LimitRecord, PriceBook, PriceRecord } from '../pricing/types.ts';
-import { limitOf } from '../pricing/books.ts';
+import { formatNumber, formatUnitPrice, formatUsd } from '../core/index.ts';
+import { priceOf } from '../pricing/index.ts';
+import type { LimitRecord, PriceBook, PriceRecord } from '../pricing/index.ts';
+import { limitOf } from '../pricing/index.ts';
 import type { CalcError, CalcNote, CalculationBase, FormulaStep, NoteSeverity } from './types.ts';
 
 /** A number as it appears inside a formula line: grouped, at most `decimals` decimals. */

@@ -3,7 +3,7 @@
  * table, January 2018; DC2 did not exist in 2016), today's from RS-MG23 — AWS-FACTS §6.1, rows 65–68.
  */
 
-import type { Era } from '../core/era.ts';
+import type { Era } from '../core/index.ts';
 
 /** One Redshift node type. */
 export interface RedshiftNodeType {

@@ -1,8 +1,8 @@
 import { consumerViews, consumersComponent } from '../run/index.ts';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { validateScenario } from '../scenario/scenario.ts';
+import { runScenario } from '../scenario/index.ts';
+import { validateScenario } from '../scenario/index.ts';
 import { describe, expect, it } from 'vitest';
-import { SimException } from '../core/errors.ts';
+import { SimException } from '../core/index.ts';
 import type { ConsumerReport } from './consumer-kind.ts';
 import { kclConsumerKind } from '../kcl/index.ts';
 import { createConsumersComponent } from './index.ts';

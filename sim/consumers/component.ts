@@ -1,5 +1,5 @@
-import { millis, type Millis } from '../core/units.ts';
-import { needing, type AnyScenarioComponent, type CoreScenario } from '../scenario/component.ts';
+import { millis, type Millis } from '../core/index.ts';
+import { needing, type AnyScenarioComponent, type CoreScenario } from '../scenario/index.ts';
 import {
   array,
   childPath,
@@ -8,7 +8,7 @@ import {
   optional,
   type Schema,
   type SchemaIssue,
-} from '../scenario/schema.ts';
+} from '../scenario/index.ts';
 import type {
   AnyConsumerKind,
   ConsumerConfigBase,

@@ -1,9 +1,9 @@
-import type { MetricStore } from '../core/metrics.ts';
-import type { Rng } from '../core/rng.ts';
-import type { Millis } from '../core/units.ts';
+import type { MetricStore } from '../core/index.ts';
+import type { Rng } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
-import type { CoreScenario, JsonValue } from '../scenario/component.ts';
-import { oneOf, string, type Schema, type SchemaIssue } from '../scenario/schema.ts';
+import type { CoreScenario, JsonValue } from '../scenario/index.ts';
+import { oneOf, string, type Schema, type SchemaIssue } from '../scenario/index.ts';
 
 /**
  * The contract every consumer type of the `consumers` scenario field implements (KCL application, Lambda

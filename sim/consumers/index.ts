@@ -3,7 +3,7 @@
  * (KCL, Lambda, Spark Streaming) implements, with a shard reader that goes through the Kinesis model so
  * every consumer of a shard shares its read limits.
  */
-import type { Millis } from '../core/units.ts';
+import type { Millis } from '../core/index.ts';
 import { consumerView } from './component.ts';
 import type { AnyConsumerKind, ConsumerView } from './consumer-kind.ts';
 import { kindFor, type ConsumersState } from './runtime.ts';

@@ -1,8 +1,8 @@
-import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
-import { schedule, type SimContext } from '../core/simulation.ts';
-import type { Millis } from '../core/units.ts';
+import { fail, ok, SimException, type Result, type SimError } from '../core/index.ts';
+import { schedule, type SimContext } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
-import { didYouMean } from '../scenario/schema.ts';
+import { didYouMean } from '../scenario/index.ts';
 import type {
   AnyConsumerKind,
   ConsumerConfigBase,

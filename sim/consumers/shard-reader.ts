@@ -1,5 +1,5 @@
-import type { MetricId } from '../core/metrics.ts';
-import type { Millis } from '../core/units.ts';
+import type { MetricId } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import {
   getRecords,
   getShardIterator,
@@ -8,7 +8,7 @@ import {
   type KinesisState,
   type ShardIteratorType,
 } from '../kinesis/index.ts';
-import type { MetricStore } from '../core/metrics.ts';
+import type { MetricStore } from '../core/index.ts';
 import { shardReadStats, type ConsumerReadStats } from './consumer-kind.ts';
 
 /** Namespace of the per-consumer lag metric (each consumer's view of its shards, unlike Kinesis's own). */

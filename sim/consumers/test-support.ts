@@ -1,14 +1,14 @@
 import { consumersComponent } from '../run/index.ts';
-import { startScenario } from '../scenario/run-scenario.ts';
-import { createSimulation, schedule, type SimEvent, type SimState } from '../core/simulation.ts';
+import { startScenario } from '../scenario/index.ts';
+import { createSimulation, schedule, type SimEvent, type SimState } from '../core/index.ts';
 import type { ConsumerStateBase } from './consumer-kind.ts';
 import type { ConsumersServices, ConsumersSimContext } from './runtime.ts';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { createKinesisState, createStream, putRecords, type KinesisState } from '../kinesis/index.ts';
 import { encodeAggregatedRecord } from '../kpl/index.ts';
-import { defineComponent, needing, type AnyScenarioComponent } from '../scenario/component.ts';
-import { array, integer, object, optional, string, type Infer } from '../scenario/schema.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import { defineComponent, needing, type AnyScenarioComponent } from '../scenario/index.ts';
+import { array, integer, object, optional, string, type Infer } from '../scenario/index.ts';
+import { validateScenario, type Scenario } from '../scenario/index.ts';
 
 /**
  * Test components for consumer tests, standing in for the streams and producers components of

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng.ts';
-import { millis } from '../core/units.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
-import { createBucket } from '../s3/objects.ts';
-import { createS3State } from '../s3/state.ts';
+import { Rng } from '../core/index.ts';
+import { millis } from '../core/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { createBucket } from '../s3/index.ts';
+import { createS3State } from '../s3/index.ts';
 import { validateDeliveryStream, type CreateDeliveryStreamInput } from './config.ts';
 import { randomObjectId } from './object-key.ts';
 import { createDeliveryStream, createFirehoseState } from './state.ts';

@@ -1,8 +1,8 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { bytes, count, MIB, seconds, type Bytes, type Count, type Seconds } from '../core/units.ts';
-import { limitOf } from '../pricing/books.ts';
-import type { PriceBook } from '../pricing/types.ts';
-import { validateBucketName } from '../s3/bucket-name.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { bytes, count, MIB, seconds, type Bytes, type Count, type Seconds } from '../core/index.ts';
+import { limitOf } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
+import { validateBucketName } from '../s3/index.ts';
 
 /** Compression formats of an S3 destination, as the API spells them. */
 export type CompressionFormat = 'UNCOMPRESSED' | 'GZIP' | 'ZIP' | 'Snappy';

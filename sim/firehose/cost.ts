@@ -1,7 +1,7 @@
-import { type Result, ok } from '../core/errors.ts';
-import { GIB, usd, type Usd } from '../core/units.ts';
-import { priceOf } from '../pricing/books.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { type Result, ok } from '../core/index.ts';
+import { GIB, usd, type Usd } from '../core/index.ts';
+import { priceOf } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import type { FirehoseState } from './state.ts';
 
 /** The Firehose bill so far. */

@@ -1,7 +1,7 @@
-import type { Rng } from '../core/rng.ts';
-import { MIB, millis } from '../core/units.ts';
-import { putObject } from '../s3/objects.ts';
-import type { S3State } from '../s3/state.ts';
+import type { Rng } from '../core/index.ts';
+import { MIB, millis } from '../core/index.ts';
+import { putObject } from '../s3/index.ts';
+import type { S3State } from '../s3/index.ts';
 import { compressObject } from './compression.ts';
 import { deliveryObjectKey, randomObjectId } from './object-key.ts';
 import type { DeliveryLogEntry, DeliveryStreamState, FirehoseState } from './state.ts';

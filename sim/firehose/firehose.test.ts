@@ -1,10 +1,10 @@
 import { gunzipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng.ts';
-import { millis } from '../core/units.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { Rng } from '../core/index.ts';
+import { millis } from '../core/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { createBucket, getObject, listObjectsV2 } from '../s3/index.ts';
-import { createS3State, type S3State } from '../s3/state.ts';
+import { createS3State, type S3State } from '../s3/index.ts';
 import type { CompressionFormat, CreateDeliveryStreamInput } from './config.ts';
 import { firehoseCost } from './cost.ts';
 import { bufferStatus, deliverDue, nextFirehoseDeliveryAt } from './deliver.ts';

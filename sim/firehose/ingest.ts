@@ -1,5 +1,5 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { MIB } from '../core/units.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { MIB } from '../core/index.ts';
 import { PUT_RECORD_BATCH_MAX_BYTES, PUT_RECORD_BATCH_MAX_RECORDS } from './config.ts';
 import type { DeliveryStreamState, FirehoseState } from './state.ts';
 

@@ -1,8 +1,8 @@
-import type { Result } from '../core/errors.ts';
-import type { MetricId } from '../core/metrics.ts';
-import { recordMetric, schedule, type SimContext, type SimulationModule } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
-import type { S3State } from '../s3/state.ts';
+import type { Result } from '../core/index.ts';
+import type { MetricId } from '../core/index.ts';
+import { recordMetric, schedule, type SimContext, type SimulationModule } from '../core/index.ts';
+import { millis } from '../core/index.ts';
+import type { S3State } from '../s3/index.ts';
 import { deliverDue, nextFirehoseDeliveryAt } from './deliver.ts';
 import { putRecordBatch, type FirehoseRecord, type PutRecordBatchOutput } from './ingest.ts';
 import type { FirehoseState } from './state.ts';

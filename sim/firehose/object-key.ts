@@ -1,4 +1,4 @@
-import type { Rng } from '../core/rng.ts';
+import type { Rng } from '../core/index.ts';
 import type { DeliveryStreamConfig } from './config.ts';
 
 const two = (n: number) => String(n).padStart(2, '0');

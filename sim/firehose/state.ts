@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import { fail, ok, type Result } from '../core/index.ts';
 import {
   bytes,
   bytesPerSecond,
@@ -8,10 +8,10 @@ import {
   type BytesPerSecond,
   type CallsPerSecond,
   type RecordsPerSecond,
-} from '../core/units.ts';
-import { limitOf } from '../pricing/books.ts';
-import type { PriceBook } from '../pricing/types.ts';
-import type { S3State } from '../s3/state.ts';
+} from '../core/index.ts';
+import { limitOf } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
+import type { S3State } from '../s3/index.ts';
 import {
   validateDeliveryStream,
   type CreateDeliveryStreamInput,

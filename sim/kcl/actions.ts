@@ -1,7 +1,7 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { consumerContext, findConsumer, type ConsumersSimContext } from '../consumers/runtime.ts';
-import type { ConsumerEntry } from '../consumers/runtime.ts';
-import { didYouMean } from '../scenario/schema.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { consumerContext, findConsumer, type ConsumersSimContext } from '../consumers/index.ts';
+import type { ConsumerEntry } from '../consumers/index.ts';
+import { didYouMean } from '../scenario/index.ts';
 import { MAX_KCL_WORKERS, type KclConfig } from './config.ts';
 import type { KclAppState } from './state.ts';
 import { launchWorker, newWorker, stopWorker } from './worker.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { startTestRun, type TestRun } from '../consumers/test-support.ts';
 import { mergeShards, partitionKeyHashKey, splitShard } from '../kinesis/index.ts';
 import { addWorker, crashWorker, leaseTableView, type KclAppState } from './index.ts';

@@ -1,7 +1,7 @@
-import type { ConsumerContext } from '../consumers/consumer-kind.ts';
-import { lagMetricId } from '../consumers/shard-reader.ts';
-import { millis } from '../core/units.ts';
-import { recordsAfter } from '../kinesis/unread.ts';
+import type { ConsumerContext } from '../consumers/index.ts';
+import { lagMetricId } from '../consumers/index.ts';
+import { millis } from '../core/index.ts';
+import { recordsAfter } from '../kinesis/index.ts';
 import type { KclConfig } from './config.ts';
 import type { KclAppState } from './state.ts';
 

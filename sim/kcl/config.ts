@@ -1,5 +1,5 @@
-import { consumerBaseFields } from '../consumers/consumer-kind.ts';
-import { integer, number, object, oneOf, optional, type Infer } from '../scenario/schema.ts';
+import { consumerBaseFields } from '../consumers/index.ts';
+import { integer, number, object, oneOf, optional, type Infer } from '../scenario/index.ts';
 
 /**
  * KCL 1.x defaults as they stood in 2016 (AWS-FACTS §2.2 and rows 36–40, source KCL16:

@@ -1,4 +1,4 @@
-import { defineConsumerKind } from '../consumers/consumer-kind.ts';
+import { defineConsumerKind } from '../consumers/index.ts';
 import { kclConsumerSchema, type KclConfig } from './config.ts';
 import { syncShards } from './lease-table.ts';
 import type { KclAppState } from './state.ts';

@@ -1,4 +1,4 @@
-import type { Millis } from '../core/units.ts';
+import type { Millis } from '../core/index.ts';
 import { describeStream, type KinesisState, type ShardDescription } from '../kinesis/index.ts';
 import { logLeaseEvent, type Checkpoint, type KclAppState, type KclWorker, type Lease } from './state.ts';
 

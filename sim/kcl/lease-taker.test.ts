@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/rng.ts';
+import { Rng } from '../core/index.ts';
 import { initialKclState } from './kind.ts';
 import { kclConsumerSchema, type KclConfig } from './config.ts';
 import { renewLeases } from './lease-table.ts';

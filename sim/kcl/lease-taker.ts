@@ -1,4 +1,4 @@
-import type { Rng } from '../core/rng.ts';
+import type { Rng } from '../core/index.ts';
 import { logLeaseEvent, type KclAppState, type KclWorker, type Lease } from './state.ts';
 
 /** What a lease-taking cycle needs to know besides the table. */

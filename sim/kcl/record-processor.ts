@@ -1,7 +1,7 @@
-import type { ConsumerContext } from '../consumers/consumer-kind.ts';
-import { shardReadStats } from '../consumers/consumer-kind.ts';
-import { newCursor, pollShard, type CursorStart } from '../consumers/shard-reader.ts';
-import { millis } from '../core/units.ts';
+import type { ConsumerContext } from '../consumers/index.ts';
+import { shardReadStats } from '../consumers/index.ts';
+import { newCursor, pollShard, type CursorStart } from '../consumers/index.ts';
+import { millis } from '../core/index.ts';
 import type { KinesisRecord } from '../kinesis/index.ts';
 import { deaggregate, hasAggregationMagic } from '../kpl/index.ts';
 import { KCL_DEFAULTS, type KclConfig } from './config.ts';

@@ -1,5 +1,5 @@
 import type { KinesisRecord, KinesisState } from '../kinesis/index.ts';
-import { recordsAfter } from '../kinesis/unread.ts';
+import { recordsAfter } from '../kinesis/index.ts';
 import { deaggregate, hasAggregationMagic } from '../kpl/index.ts';
 import { logLeaseEvent, type KclAppState } from './state.ts';
 

@@ -1,5 +1,5 @@
-import type { ConsumerStateBase } from '../consumers/consumer-kind.ts';
-import type { ShardCursor } from '../consumers/shard-reader.ts';
+import type { ConsumerStateBase } from '../consumers/index.ts';
+import type { ShardCursor } from '../consumers/index.ts';
 
 /** A lease's checkpoint: where its shard's processing has got to. */
 export type Checkpoint = 'TRIM_HORIZON' | 'LATEST' | 'SHARD_END' | (string & {});

@@ -1,5 +1,5 @@
-import type { ConsumersState } from '../consumers/runtime.ts';
-import { formatCount, formatDuration, formatNumber } from '../core/format.ts';
+import type { ConsumersState } from '../consumers/index.ts';
+import { formatCount, formatDuration, formatNumber } from '../core/index.ts';
 import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
 import type { Checkpoint, KclAppState, KclStats, LeaseEvent, ProcessorStatus } from './state.ts';
 

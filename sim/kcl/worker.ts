@@ -1,5 +1,5 @@
-import type { ConsumerContext, ConsumerTimer } from '../consumers/consumer-kind.ts';
-import { millis } from '../core/units.ts';
+import type { ConsumerContext, ConsumerTimer } from '../consumers/index.ts';
+import { millis } from '../core/index.ts';
 import { leaseRenewalIntervalMillis, leaseTakingIntervalMillis, type KclConfig } from './config.ts';
 import { sampleBehindTip } from './behind-tip.ts';
 import { renewLeases } from './lease-table.ts';

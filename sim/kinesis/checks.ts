@@ -1,4 +1,4 @@
-import { ok, type Result } from '../core/errors.ts';
+import { ok, type Result } from '../core/index.ts';
 import { kinesisFail } from './errors.ts';
 import {
   HASH_KEY_PATTERN,

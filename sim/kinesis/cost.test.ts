@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { kinesisCost, shardHours } from './cost.ts';
 import { increaseStreamRetentionPeriod } from './retention.ts';

@@ -1,4 +1,4 @@
-import type { Result } from '../core/errors.ts';
+import type { Result } from '../core/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import type { KinesisState } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { fail, type Result } from '../core/errors.ts';
+import { fail, type Result } from '../core/index.ts';
 import type { KinesisError, KinesisErrorCode } from './types.ts';
 
 /** A failed result with an AWS error code, a learner-readable message and, optionally, the request field. */

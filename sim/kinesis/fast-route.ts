@@ -10,7 +10,7 @@
  * Nothing here changes a result: every cache is keyed by everything its value depends on, so a run is
  * the same with a cold or a warm cache.
  */
-import { md5DigestOfText } from '../core/md5.ts';
+import { md5DigestOfText } from '../core/index.ts';
 import { utf8Length } from './data.ts';
 import { writeThrottleMessage } from './errors.ts';
 import { hashKeyHex } from './hash-key.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/metrics.ts';
-import { millis } from '../core/units.ts';
+import { MetricStore } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { getRecords, getShardIterator, type GetShardIteratorRequest, type ShardIteratorType } from './get.ts';
 import { putRecords } from './put.ts';
 import { splitShard } from './reshard.ts';

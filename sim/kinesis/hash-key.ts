@@ -1,4 +1,4 @@
-import { md5DigestOfText } from '../core/md5.ts';
+import { md5DigestOfText } from '../core/index.ts';
 
 /**
  * The 128-bit hash key space of a stream, as AWS documents it: a partition key's hash key is the MD5 of its

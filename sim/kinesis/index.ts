@@ -89,3 +89,4 @@ export { kinesisCost, shardHours, type KinesisCostLine } from './cost.ts';
 export { parseSequenceNumber } from './sequence.ts';
 export { bytesToBinary, binaryToBytes, utf8Length } from './data.ts';
 export { RecordLog, type RecordColumns } from './record-log.ts';
+export { recordsAfter } from './unread.ts';

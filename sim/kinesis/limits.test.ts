@@ -6,7 +6,7 @@ import {
   type BytesPerSecond,
   type Millis,
   type RecordsPerSecond,
-} from '../core/units.ts';
+} from '../core/index.ts';
 import { kinesisLimits, type KinesisLimits } from './limits.ts';
 
 describe('Kinesis limits carry their units in their types', () => {

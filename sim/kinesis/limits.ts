@@ -1,5 +1,5 @@
 import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
-import type { Era } from '../core/era.ts';
+import type { Era } from '../core/index.ts';
 import {
   bytes,
   bytesPerSecond,
@@ -16,7 +16,7 @@ import {
   type Hours,
   type Millis,
   type RecordsPerSecond,
-} from '../core/units.ts';
+} from '../core/index.ts';
 
 /**
  * The Kinesis Streams limits the data plane enforces, per era. Limits already recorded in sim/pricing

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/metrics.ts';
-import { millis } from '../core/units.ts';
+import { MetricStore } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { MAX_HASH_KEY, partitionKeyHashKey } from './hash-key.ts';
 import { putRecord, putRecords, type PutRecordsRequestEntry } from './put.ts';
 import { createKinesisState, createStream } from './stream.ts';

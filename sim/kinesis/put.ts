@@ -1,6 +1,6 @@
-import { ok, type Result } from '../core/errors.ts';
-import type { MetricStore } from '../core/metrics.ts';
-import type { Millis } from '../core/units.ts';
+import { ok, type Result } from '../core/index.ts';
+import type { MetricStore } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import { liveRecordLog } from './record-log.ts';
 import { checkExplicitHashKey, checkPartitionKey } from './checks.ts';
 import { utf8Length } from './data.ts';

@@ -1,5 +1,5 @@
-import { ok, type Result } from '../core/errors.ts';
-import type { Millis } from '../core/units.ts';
+import { ok, type Result } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import { checkNewStartingHashKey, checkNewStartingHashKeyPattern, closedShardError } from './checks.ts';
 import { kinesisFail } from './errors.ts';
 import { evenSplit, hashKeyHex, type HashKeyRange } from './hash-key.ts';

@@ -1,5 +1,5 @@
-import { ok, type Result } from '../core/errors.ts';
-import type { Millis } from '../core/units.ts';
+import { ok, type Result } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import { kinesisFail } from './errors.ts';
 import { findStream, limitsOf } from './stream.ts';
 import type { KinesisError, KinesisState } from './types.ts';

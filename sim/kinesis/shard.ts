@@ -1,4 +1,4 @@
-import type { MetricId } from '../core/metrics.ts';
+import type { MetricId } from '../core/index.ts';
 import { hashKeyHex, type HashKeyRange } from './hash-key.ts';
 import type { KinesisLimits } from './limits.ts';
 import { liveRecordLog, RecordLog } from './record-log.ts';

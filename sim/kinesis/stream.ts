@@ -1,5 +1,5 @@
-import { ok, type Result } from '../core/errors.ts';
-import { bytes, KIB, type Millis } from '../core/units.ts';
+import { ok, type Result } from '../core/index.ts';
+import { bytes, KIB, type Millis } from '../core/index.ts';
 import { shardNotFound } from './checks.ts';
 import { kinesisFail } from './errors.ts';
 import { evenSplit, type HashKeyRange } from './hash-key.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { putRecords, type PutRecordsRequestEntry } from './put.ts';
 import { createKinesisState, createStream } from './stream.ts';
 

@@ -1,5 +1,5 @@
-import type { SimError } from '../core/errors.ts';
-import type { MetricId } from '../core/metrics.ts';
+import type { SimError } from '../core/index.ts';
+import type { MetricId } from '../core/index.ts';
 import type { HashKeyRange } from './hash-key.ts';
 import type { KinesisEra } from './limits.ts';
 import type { RecordColumns, RecordLog } from './record-log.ts';

@@ -1,5 +1,5 @@
 import protobuf from 'protobufjs/minimal.js';
-import { md5Digest } from '../core/md5.ts';
+import { md5Digest } from '../core/index.ts';
 
 /**
  * The KPL aggregated record format (KPL `aggregation-format.md`, AWS-FACTS §2.1, row 35):

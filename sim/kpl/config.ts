@@ -1,7 +1,7 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { MIB } from '../core/units.ts';
-import { limitOf } from '../pricing/books.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { MIB } from '../core/index.ts';
+import { limitOf } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 
 /** KPL settings, named as in the KPL's `default_config.properties`. */
 export interface KplConfig {

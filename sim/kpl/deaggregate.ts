@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import { md5Digest } from '../core/md5.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import { md5Digest } from '../core/index.ts';
 import {
   AGGREGATE_FRAMING_BYTES,
   AGGREGATED_RECORD_MAGIC,

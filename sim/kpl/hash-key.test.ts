@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partitionKeyHashKey } from '../kinesis/hash-key.ts';
+import { partitionKeyHashKey } from '../kinesis/index.ts';
 import {
   evenShardRanges,
   MAX_HASH_KEY,

@@ -1,5 +1,5 @@
-import type { Result } from '../core/errors.ts';
-import { checkExplicitHashKey } from '../kinesis/checks.ts';
+import type { Result } from '../core/index.ts';
+import { checkExplicitHashKey } from '../kinesis/index.ts';
 import {
   evenSplit,
   findRange,
@@ -8,7 +8,7 @@ import {
   MAX_HASH_KEY,
   type HashKeyRange,
 } from '../kinesis/index.ts';
-import { shardIdOf } from '../kinesis/shard.ts';
+import { shardIdOf } from '../kinesis/index.ts';
 
 /**
  * The KPL's view of the hash key space. The hashing, the even split and ExplicitHashKey parsing are the

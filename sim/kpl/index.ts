@@ -66,3 +66,5 @@ export {
   type KplStats,
 } from './producer-state.ts';
 export { bufferSummary, nextDueAt, type KplBufferSummary } from './schedule.ts';
+export { AGGREGATE_FRAMING_BYTES, delimitedFieldLength, varintLength } from './aggregation-format.ts';
+export { utf8Length } from './kinesis-api.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, createState, scheduleAfter, type SimulationModule } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { createSimulation, createState, scheduleAfter, type SimulationModule } from '../core/index.ts';
+import { millis } from '../core/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { defaultKplConfig } from './config.ts';
 import { evenShardRanges } from './hash-key.ts';
 import { addUserRecordAt, createKplModule, type KplFlushEvent, type KplServices } from './module.ts';

@@ -1,7 +1,7 @@
-import type { Result } from '../core/errors.ts';
-import type { MetricId } from '../core/metrics.ts';
-import { recordMetric, schedule, type SimContext, type SimulationModule } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+import type { Result } from '../core/index.ts';
+import type { MetricId } from '../core/index.ts';
+import { recordMetric, schedule, type SimContext, type SimulationModule } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import type { ShardHashRange } from './hash-key.ts';
 import type { PutRecordsInput, PutRecordsOutput } from './kinesis-api.ts';
 import { addUserRecord, flushDue, onPutRecordsResult, type AddUserRecordInput } from './producer.ts';

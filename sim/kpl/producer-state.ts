@@ -1,5 +1,5 @@
-import { limitOf } from '../pricing/books.ts';
-import type { PriceBook } from '../pricing/types.ts';
+import { limitOf } from '../pricing/index.ts';
+import type { PriceBook } from '../pricing/index.ts';
 import type { KplConfig } from './config.ts';
 import type { ShardHashRange } from './hash-key.ts';
 

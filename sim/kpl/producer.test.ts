@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRICE_BOOKS } from '../pricing/books.ts';
-import { bytesReplacer, bytesReviver } from '../s3/snapshot.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
+import { bytesReplacer, bytesReviver } from '../s3/index.ts';
 import { defaultKplConfig, validateKplConfig, type KplConfig } from './config.ts';
 import { deaggregate } from './deaggregate.ts';
 import { evenShardRanges, partitionKeyHash, shardIndexForHashKey } from './hash-key.ts';

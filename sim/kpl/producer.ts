@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import { fail, ok, type Result } from '../core/index.ts';
 import { RETRY_BACKOFF_BASE_MS, RETRY_BACKOFF_MAX_MS } from './config.ts';
 import { queueUserRecord, sealAggregator } from './aggregator.ts';
 import { hashKeyHex, hashPartitionKey } from '../kinesis/index.ts';

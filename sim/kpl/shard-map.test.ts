@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import {
   createKinesisState,
   createStream,
@@ -9,7 +9,7 @@ import {
   splitShard,
   type KinesisState,
 } from '../kinesis/index.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { defaultKplConfig } from './config.ts';
 import { evenShardRanges, type ShardHashRange } from './hash-key.ts';
 import { addUserRecord, flushDue, onPutRecordsResult } from './producer.ts';

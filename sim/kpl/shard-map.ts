@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import { MAX_HASH_KEY } from '../kinesis/hash-key.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import { MAX_HASH_KEY } from '../kinesis/index.ts';
 import { queueUserRecord } from './aggregator.ts';
 import type { ShardHashRange } from './hash-key.ts';
 import { emptyAggregator, type BufferedUserRecord, type KplProducerState } from './producer-state.ts';

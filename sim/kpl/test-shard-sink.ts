@@ -1,4 +1,4 @@
-import { MIB } from '../core/units.ts';
+import { MIB } from '../core/index.ts';
 import { partitionKeyHash, shardIndexForHashKey, type ShardHashRange } from './hash-key.ts';
 import {
   utf8Length,

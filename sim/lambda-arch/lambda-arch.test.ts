@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import {
   batchConvergenceTime,
   createLambdaArch,

@@ -5,7 +5,7 @@
  * deduplication, so it is fast but approximate; the serving layer answers batch + speed.
  * Shape: `createLambdaArch(scenario)` → state, `runLambdaArch(state, until)` → state, `observe(state)`.
  */
-import { millis, type Millis } from '../core/units.ts';
+import { millis, type Millis } from '../core/index.ts';
 import { generateDeliveries, pages, type Delivery, type LambdaArchScenario, type Page } from './stream.ts';
 
 /** Views per page. */

@@ -3,8 +3,8 @@
  * delivered late (their event time is older than their arrival) and some delivered twice, as
  * at-least-once delivery allows (AWS-FACTS §2.2: KCL record processors may see duplicates).
  */
-import { Rng } from '../core/rng.ts';
-import { millis, type Millis } from '../core/units.ts';
+import { Rng } from '../core/index.ts';
+import { millis, type Millis } from '../core/index.ts';
 
 /** A page of the site; views are counted per page. */
 export type Page = '/home' | '/products' | '/cart';

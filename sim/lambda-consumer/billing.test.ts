@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usd } from '../core/units.ts';
+import { usd } from '../core/index.ts';
 import { PRICE_BOOKS, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import { billedDurationMs, gbSecondsOf, LAMBDA_PRICE_IDS, lambdaCost } from './billing.ts';
 

@@ -1,6 +1,6 @@
-import type { Era } from '../core/era.ts';
-import { fail, ok, type Result } from '../core/errors.ts';
-import { usd, type Usd } from '../core/units.ts';
+import type { Era } from '../core/index.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import { usd, type Usd } from '../core/index.ts';
 import { priceOf, type PriceBook } from '../pricing/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
 import {
   array,
   boolean,
@@ -10,8 +10,8 @@ import {
   string,
   type Schema,
   type SchemaIssue,
-} from '../scenario/schema.ts';
-import { consumerBaseFields } from '../consumers/consumer-kind.ts';
+} from '../scenario/index.ts';
+import { consumerBaseFields } from '../consumers/index.ts';
 
 /**
  * Limits of the Lambda event source mapping for Kinesis, with their AWS-FACTS rows (§2.3).

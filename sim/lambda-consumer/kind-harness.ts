@@ -4,13 +4,13 @@ import type {
   ConsumerContext,
   ConsumerStateBase,
   ConsumerTimer,
-} from '../consumers/consumer-kind.ts';
-import { MetricStore } from '../core/metrics.ts';
-import { Rng } from '../core/rng.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+} from '../consumers/index.ts';
+import { MetricStore } from '../core/index.ts';
+import { Rng } from '../core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
-import type { CoreScenario } from '../scenario/component.ts';
+import type { CoreScenario } from '../scenario/index.ts';
 
 /**
  * Runs one consumer kind on its own timers, the way the consumers component does (a timer queue on the

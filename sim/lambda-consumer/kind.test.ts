@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchemaIssue } from '../scenario/schema.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { lambdaConsumerKind } from './kind.ts';
 import { runKind } from './kind-harness.ts';
 import type { LambdaConsumerState } from './state.ts';

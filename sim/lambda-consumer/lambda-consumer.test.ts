@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/metrics.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+import { MetricStore } from '../core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { splitShard, type KinesisState } from '../kinesis/index.ts';
 import {
   lambdaConsumerSchema,

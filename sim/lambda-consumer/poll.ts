@@ -1,9 +1,9 @@
-import { shardReadStats } from '../consumers/consumer-kind.ts';
-import { newCursor, pollShard } from '../consumers/shard-reader.ts';
-import type { MetricId, MetricStore } from '../core/metrics.ts';
-import { millis } from '../core/units.ts';
+import { shardReadStats } from '../consumers/index.ts';
+import { newCursor, pollShard } from '../consumers/index.ts';
+import type { MetricId, MetricStore } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { describeStream, type KinesisRecord, type KinesisState } from '../kinesis/index.ts';
-import { parseSequenceNumber } from '../kinesis/sequence.ts';
+import { parseSequenceNumber } from '../kinesis/index.ts';
 import { userRecordsOf } from '../kpl/index.ts';
 import { billedDurationMs, gbSecondsOf } from './billing.ts';
 import { LAMBDA_EVENT_SOURCE_LIMITS, type LambdaConsumerConfig } from './config.ts';

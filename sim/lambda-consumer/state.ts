@@ -1,6 +1,6 @@
-import type { ConsumerStateBase } from '../consumers/consumer-kind.ts';
-import type { ShardCursor } from '../consumers/shard-reader.ts';
-import type { Era } from '../core/era.ts';
+import type { ConsumerStateBase } from '../consumers/index.ts';
+import type { ShardCursor } from '../consumers/index.ts';
+import type { Era } from '../core/index.ts';
 import type { LambdaConsumerConfig } from './config.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { createKinesisState, createStream, putRecords, type KinesisState } from '../kinesis/index.ts';
 
 /** A 2016-era data plane with one stream, for Lambda and Spark consumer tests. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/metrics.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../core/simulation.ts';
+import { MetricStore } from '../core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { lambdaConsumerConfig } from './config.ts';
 import { advanceLambdaConsumer } from './drive.ts';
 import { createLambdaConsumerState, lambdaTotals } from './state.ts';

@@ -3,7 +3,7 @@
  * folder and by the browser mode in local storage. Both sides read and write exactly this shape.
  */
 
-import type { PriceBookId } from '../pricing/types.ts';
+import type { PriceBookId } from '../pricing/index.ts';
 
 /** The schema version this build writes. Older versions are migrated on load (see `migrate.ts`). */
 export const CURRENT_SCHEMA_VERSION = 2;

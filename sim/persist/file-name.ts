@@ -1,5 +1,5 @@
-import { describeValue } from '../core/describe-value.ts';
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { describeValue } from '../core/index.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
 
 /**
  * The one check of a file name the app offers for a file it writes (exports: progress, price overrides,

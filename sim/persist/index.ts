@@ -17,3 +17,4 @@ export {
 export { PRICE_BOOK_IDS, type PriceBookId } from '../pricing/index.ts';
 export { validateDocument, type InvalidDocumentError } from './validate.ts';
 export { migrateDocument, schemaVersionOf, type DocumentV0, type DocumentV1 } from './migrate.ts';
+export { MAX_FILE_NAME_LENGTH, checkFileName } from './file-name.ts';

@@ -1,4 +1,4 @@
-import { fail, type Result } from '../core/errors.ts';
+import { fail, type Result } from '../core/index.ts';
 import { CURRENT_SCHEMA_VERSION, createDefaultDocument, type PersistedDocument } from './document.ts';
 import {
   checkLabs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDefaultDocument, serializeDocument } from './document.ts';
-import { applyPriceOverrides } from '../pricing/overrides.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { applyPriceOverrides } from '../pricing/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { migrateDocument } from './migrate.ts';
 import { validateDocument } from './validate.ts';
 

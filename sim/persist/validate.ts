@@ -1,8 +1,8 @@
-import { childPath, describeKindAndValue } from '../core/describe-value.ts';
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { applyPriceOverrides } from '../pricing/overrides.ts';
-import { PRICE_BOOK_IDS, PRICE_BOOKS } from '../pricing/books.ts';
-import type { PriceBookId } from '../pricing/types.ts';
+import { childPath, describeKindAndValue } from '../core/index.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { applyPriceOverrides } from '../pricing/index.ts';
+import { PRICE_BOOK_IDS, PRICE_BOOKS } from '../pricing/index.ts';
+import type { PriceBookId } from '../pricing/index.ts';
 import {
   CURRENT_SCHEMA_VERSION,
   MAX_DAY_PLAN_LABS,

@@ -1,5 +1,5 @@
-import { ERAS, isEra } from '../core/era.ts';
-import { fail, ok, SimException, type Result, type SimError } from '../core/errors.ts';
+import { ERAS, isEra } from '../core/index.ts';
+import { fail, ok, SimException, type Result, type SimError } from '../core/index.ts';
 import { BOOK_2016 } from './book-2016.ts';
 import { BOOK_CURRENT } from './book-current.ts';
 import { HOW_TO_OVERRIDE } from './facts.ts';

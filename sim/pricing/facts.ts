@@ -1,4 +1,4 @@
-import { usd } from '../core/units.ts';
+import { usd } from '../core/index.ts';
 import type { Confidence, LimitRecord, MissingPrice, PriceRecord, PriceTier } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { EC2_INSTANCE_TYPES } from '../catalog/ec2.ts';
-import { REDSHIFT_NODE_TYPES } from '../catalog/redshift.ts';
+import { EC2_INSTANCE_TYPES } from '../catalog/index.ts';
+import { REDSHIFT_NODE_TYPES } from '../catalog/index.ts';
 import { HOW_TO_OVERRIDE, type PriceSpec } from './facts.ts';
 
 /**

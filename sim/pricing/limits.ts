@@ -1,4 +1,4 @@
-import { MIB } from '../core/units.ts';
+import { MIB } from '../core/index.ts';
 import type { LimitSpec } from './facts.ts';
 
 /**

@@ -1,8 +1,8 @@
-import type { SimError } from '../core/errors.ts';
-import { formatUnitPrice } from '../core/format.ts';
-import { childPath, describeKindAndValue, describeValue } from '../core/describe-value.ts';
-import { parseJsonText } from '../core/json-syntax.ts';
-import { usd } from '../core/units.ts';
+import type { SimError } from '../core/index.ts';
+import { formatUnitPrice } from '../core/index.ts';
+import { childPath, describeKindAndValue, describeValue } from '../core/index.ts';
+import { parseJsonText } from '../core/index.ts';
+import { usd } from '../core/index.ts';
 import { isPriceBookId, knownPriceIds, PRICE_BOOK_IDS, PRICE_BOOKS } from './books.ts';
 import type { PriceBook, PriceBookId, PriceRecord } from './types.ts';
 

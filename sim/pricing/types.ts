@@ -1,5 +1,5 @@
-import type { Era } from '../core/era.ts';
-import type { Usd } from '../core/units.ts';
+import type { Era } from '../core/index.ts';
+import type { Usd } from '../core/index.ts';
 
 /**
  * How far a number can be trusted, as the reference grades it (AWS-FACTS.md "Conventions"):

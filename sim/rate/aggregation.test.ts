@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAggregatedRecord } from '../kpl/aggregation-format.ts';
+import { encodeAggregatedRecord } from '../kpl/index.ts';
 import { aggregateShape, kinesisRecordBytes, kinesisRecordsPerSecond } from './aggregation.ts';
 
 function userRecords(count: number, dataBytes: number, key: (i: number) => string) {

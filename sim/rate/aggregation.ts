@@ -1,4 +1,4 @@
-import { AGGREGATE_FRAMING_BYTES, delimitedFieldLength, varintLength } from '../kpl/aggregation-format.ts';
+import { AGGREGATE_FRAMING_BYTES, delimitedFieldLength, varintLength } from '../kpl/index.ts';
 
 /**
  * KPL aggregation at the rate level: how many Kinesis records a shard's user records become, and how big

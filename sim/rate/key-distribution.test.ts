@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKinesisState, createStream, partitionKeyHashKey } from '../kinesis/index.ts';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { landKeys, prepareKeys } from './key-distribution.ts';
 
 function openShards(count: number) {

@@ -1,4 +1,4 @@
-import { SimException } from '../core/errors.ts';
+import { SimException } from '../core/index.ts';
 import type { ShardState } from '../kinesis/index.ts';
 import { aggregateShape, kinesisRecordBytes, kinesisRecordsPerSecond } from './aggregation.ts';
 import { landKeys, prepareKeys, type PreparedKeys } from './key-distribution.ts';

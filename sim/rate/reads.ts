@@ -1,4 +1,4 @@
-import type { KinesisLimits } from '../kinesis/limits.ts';
+import type { KinesisLimits } from '../kinesis/index.ts';
 import { arrivalStep, bytesAtPosition, positionAtBytes, ShardHistory, type CurrentStep } from './history.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { KinesisEra } from '../kinesis/limits.ts';
+import type { KinesisEra } from '../kinesis/index.ts';
 import type { ProducerPlan } from './producers.ts';
 import type { ReadModel } from './reads.ts';
 import type { SeriesStore } from './series.ts';

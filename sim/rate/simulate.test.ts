@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimException } from '../core/errors.ts';
+import type { SimException } from '../core/index.ts';
 import { simulateRateLevel, type RateLevelInput } from './index.ts';
 
 const constant = (rate: number) => () => rate;

@@ -1,5 +1,5 @@
-import { SimException } from '../core/errors.ts';
-import { kinesisLimits, type KinesisLimits } from '../kinesis/limits.ts';
+import { SimException } from '../core/index.ts';
+import { kinesisLimits, type KinesisLimits } from '../kinesis/index.ts';
 import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
 import {
   movePendingToChildren,

@@ -1,5 +1,5 @@
-import { SimException } from '../core/errors.ts';
-import { millis } from '../core/units.ts';
+import { SimException } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,4 +1,4 @@
-import type { KinesisEra } from '../kinesis/limits.ts';
+import type { KinesisEra } from '../kinesis/index.ts';
 
 /**
  * Input and output of the rate level: per-shard flows per simulated step instead of one object per record,

@@ -1,5 +1,5 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
-import { kinesisLimits } from '../kinesis/limits.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { kinesisLimits } from '../kinesis/index.ts';
 import type { RateKeyDistribution, RateLevelInput, RateProducerInput, RateStreamInput } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { KinesisLimits } from '../kinesis/limits.ts';
+import type { KinesisLimits } from '../kinesis/index.ts';
 
 /**
  * Shard write limits at the rate level: the record level's token buckets (sim/kinesis/throughput.ts,

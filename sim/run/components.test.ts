@@ -48,4 +48,21 @@ describe('the composition root', () => {
   it('keeps the consumer framework to the core, the format and the Kinesis API it reads through', () => {
     expect(foldersImportedBy('consumers')).toEqual(['core', 'kinesis', 'scenario']);
   });
+
+  it('keeps the folders of sim/ free of import cycles, so every service can be read and tested below the root', () => {
+    const folders = readdirSync(sim, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const imports = new Map(folders.map((folder) => [folder, foldersImportedBy(folder)]));
+    const cycles: string[] = [];
+    const visit = (folder: string, path: readonly string[]): void => {
+      if (path.includes(folder)) {
+        cycles.push([...path.slice(path.indexOf(folder)), folder].join(' → '));
+        return;
+      }
+      for (const next of imports.get(folder) ?? []) visit(next, [...path, folder]);
+    };
+    for (const folder of folders) visit(folder, []);
+    expect(cycles).toEqual([]);
+  });
 });

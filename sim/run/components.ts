@@ -2,8 +2,8 @@ import { createConsumersComponent, type AnyConsumerKind } from '../consumers/ind
 import { kclConsumerKind } from '../kcl/index.ts';
 import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
 import { s3Component } from '../s3/index.ts';
-import { arrivalsComponent } from '../scenario/arrivals.ts';
-import { componentList, type AnyScenarioComponent } from '../scenario/component.ts';
+import { arrivalsComponent } from '../scenario/index.ts';
+import { componentList, type AnyScenarioComponent } from '../scenario/index.ts';
 import { sparkConsumerKind } from '../spark-streaming/index.ts';
 import {
   actionsComponent,

@@ -1,5 +1,5 @@
-import { validateScenario } from './index.ts';
-import type { Scenario } from '../scenario/scenario.ts';
+import { validateScenario } from './whole-format.ts';
+import type { Scenario } from '../scenario/index.ts';
 
 /** For tests: the scenario validated, or an error listing every problem with its path. */
 export function validScenario(value: unknown): Scenario {

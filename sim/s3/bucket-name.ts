@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type SimError } from '../core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../core/index.ts';
 
 const invalid = (name: string, why: string): SimError => ({
   code: 'InvalidBucketName',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createState } from '../core/simulation.ts';
+import { createState } from '../core/index.ts';
 import { s3Component } from './component.ts';
 
 const scenario = { seed: 1, durationSeconds: 1, metricResolutionSeconds: 1 };

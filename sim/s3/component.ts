@@ -1,6 +1,6 @@
-import { millis } from '../core/units.ts';
-import { defineComponent } from '../scenario/component.ts';
-import { array, object, optional, string, type Infer, type SchemaIssue } from '../scenario/schema.ts';
+import { millis } from '../core/index.ts';
+import { defineComponent } from '../scenario/index.ts';
+import { array, object, optional, string, type Infer, type SchemaIssue } from '../scenario/index.ts';
 import { validateBucketName } from './bucket-name.ts';
 import { createBucket } from './objects.ts';
 import { createS3State, type S3State } from './state.ts';

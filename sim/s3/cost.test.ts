@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GIB, HOURS_PER_MONTH, millis } from '../core/units.ts';
-import { PRICE_BOOKS } from '../pricing/books.ts';
+import { GIB, HOURS_PER_MONTH, millis } from '../core/index.ts';
+import { PRICE_BOOKS } from '../pricing/index.ts';
 import { s3Cost } from './cost.ts';
 import { createBucket, deleteObject, getObject, putObject } from './objects.ts';
 import { createS3State } from './state.ts';

@@ -1,7 +1,7 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import { GIB, HOURS_PER_MONTH, usd, type Millis, type Usd } from '../core/units.ts';
-import { priceOf } from '../pricing/books.ts';
-import type { PriceBook, PriceRecord } from '../pricing/types.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import { GIB, HOURS_PER_MONTH, usd, type Millis, type Usd } from '../core/index.ts';
+import { priceOf } from '../pricing/index.ts';
+import type { PriceBook, PriceRecord } from '../pricing/index.ts';
 import { accrueStorage, type S3State } from './state.ts';
 
 const MILLIS_PER_MONTH = HOURS_PER_MONTH * 3_600_000;

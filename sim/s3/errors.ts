@@ -1,4 +1,4 @@
-import type { SimError } from '../core/errors.ts';
+import type { SimError } from '../core/index.ts';
 
 /** S3's `NoSuchBucket` error for `bucket`. */
 export function noSuchBucket(bucket: string): SimError {

@@ -11,7 +11,7 @@ export {
   type ListObjectsV2Input,
   type ListObjectsV2Output,
 } from './list.ts';
-export { md5Digest, md5Hex } from '../core/md5.ts';
+export { md5Digest, md5Hex } from '../core/index.ts';
 export {
   createBucket,
   deleteBucket,

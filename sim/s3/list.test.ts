@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { listObjectsV2 } from './list.ts';
 import { createBucket, putObject } from './objects.ts';
 import { createS3State, type S3State } from './state.ts';

@@ -1,5 +1,5 @@
 import protobuf from 'protobufjs/minimal.js';
-import { fail, ok, type Result } from '../core/errors.ts';
+import { fail, ok, type Result } from '../core/index.ts';
 import { invalidArgument, noSuchBucket } from './errors.ts';
 import { indexAfter, indexAtOrAfter } from './key-order.ts';
 import type { S3State } from './state.ts';

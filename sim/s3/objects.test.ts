@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { validateBucketName } from './bucket-name.ts';
 import { compareKeys } from './key-order.ts';
-import { md5Hex } from '../core/md5.ts';
+import { md5Hex } from '../core/index.ts';
 import { createBucket, deleteBucket, deleteObject, getObject, headObject, putObject } from './objects.ts';
 import { s3StateFromJson, s3StateToJson } from './snapshot.ts';
 import { createS3State } from './state.ts';

@@ -1,9 +1,9 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import type { Millis } from '../core/units.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import { validateBucketName } from './bucket-name.ts';
 import { invalidArgument, noSuchBucket, noSuchKey } from './errors.ts';
 import { compareKeys, indexAtOrAfter } from './key-order.ts';
-import { md5Hex } from '../core/md5.ts';
+import { md5Hex } from '../core/index.ts';
 import { accrueStorage, type S3Bucket, type S3Object, type S3State } from './state.ts';
 
 /** Longest object key S3 accepts, in UTF-8 bytes. */

@@ -1,7 +1,7 @@
-import { bytesReplacer, bytesReviver } from '../core/bytes-json.ts';
+import { bytesReplacer, bytesReviver } from '../core/index.ts';
 import type { S3State } from './state.ts';
 
-export { bytesReplacer, bytesReviver, type SavedBytes } from '../core/bytes-json.ts';
+export { bytesReplacer, bytesReviver, type SavedBytes } from '../core/index.ts';
 
 /** Saves an S3 state as JSON text, bodies in base64. */
 export function s3StateToJson(state: S3State): string {

@@ -1,4 +1,4 @@
-import type { Millis } from '../core/units.ts';
+import type { Millis } from '../core/index.ts';
 
 /** One stored object: its bytes and the metadata S3 returns with them. */
 export interface S3Object {

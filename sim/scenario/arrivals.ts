@@ -1,6 +1,6 @@
-import type { MetricId } from '../core/metrics.ts';
-import { recordMetric, schedule, type SimContext } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+import type { MetricId } from '../core/index.ts';
+import { recordMetric, schedule, type SimContext } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { defineComponent } from './component.ts';
 import { array, number, object, oneOf, optional, string, type Infer, type SchemaIssue } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimException } from '../core/errors.ts';
+import { SimException } from '../core/index.ts';
 import {
   checkComponentOrder,
   componentList,

@@ -1,5 +1,5 @@
-import { SimException } from '../core/errors.ts';
-import type { SimContext, SimEvent, SimulationModule } from '../core/simulation.ts';
+import { SimException } from '../core/index.ts';
+import type { SimContext, SimEvent, SimulationModule } from '../core/index.ts';
 import type { Schema, SchemaIssue } from './schema.ts';
 
 /** The fields every scenario has, whatever services it uses. */

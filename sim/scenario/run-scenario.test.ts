@@ -1,8 +1,8 @@
 import { scenarioComponents } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, schedule, scheduleAfter } from '../core/simulation.ts';
-import { restore, snapshot } from '../core/snapshot.ts';
-import { millis } from '../core/units.ts';
+import { createSimulation, schedule, scheduleAfter } from '../core/index.ts';
+import { restore, snapshot } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { defineComponent } from './component.ts';
 import { runScenario, startScenario } from './run-scenario.ts';
 import { validateScenario, type Scenario } from './scenario.ts';

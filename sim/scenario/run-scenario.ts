@@ -1,7 +1,7 @@
-import { digestOfState } from '../core/digest.ts';
-import type { MetricSeries } from '../core/metrics.ts';
-import { createSimulation, createState, type SimEvent, type SimState } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+import { digestOfState } from '../core/index.ts';
+import type { MetricSeries } from '../core/index.ts';
+import { createSimulation, createState, type SimEvent, type SimState } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { checkComponentOrder, type AnyScenarioComponent, type JsonValue } from './component.ts';
 import type { Scenario } from './scenario.ts';
 

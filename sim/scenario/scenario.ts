@@ -1,7 +1,7 @@
-import type { SimError } from '../core/errors.ts';
-import { MAX_SEED } from '../core/rng.ts';
+import type { SimError } from '../core/index.ts';
+import { MAX_SEED } from '../core/index.ts';
 import type { AnyScenarioComponent, CoreScenario } from './component.ts';
-import { parseJsonText } from '../core/json-syntax.ts';
+import { parseJsonText } from '../core/index.ts';
 import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
 
 /** Longest run a scenario may ask for: one week of simulated time. */

@@ -2,7 +2,7 @@
  * A small declarative schema for scenario files: each schema checks a JSON value and, on a problem, says
  * where (a JSON path such as `$.arrivals[0].ratePerSecond`), what was found and what is allowed.
  */
-import { childPath, describeValue, kindOf } from '../core/describe-value.ts';
+import { childPath, describeValue, kindOf } from '../core/index.ts';
 
 export { childPath, describeValue, kindOf };
 

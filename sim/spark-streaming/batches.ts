@@ -1,6 +1,6 @@
-import { shardReadStats } from '../consumers/consumer-kind.ts';
-import type { MetricId, MetricStore } from '../core/metrics.ts';
-import { millis } from '../core/units.ts';
+import { shardReadStats } from '../consumers/index.ts';
+import type { MetricId, MetricStore } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { batchProcessing, scheduleBatch } from './processing.ts';
 import {
   intervalMs,

@@ -1,4 +1,4 @@
-import { consumerBaseFields } from '../consumers/consumer-kind.ts';
+import { consumerBaseFields } from '../consumers/index.ts';
 import {
   array,
   integer,
@@ -9,7 +9,7 @@ import {
   string,
   type Schema,
   type SchemaIssue,
-} from '../scenario/schema.ts';
+} from '../scenario/index.ts';
 
 /**
  * Spark Streaming and KCL settings the model uses, with their sources. Spark facts are not in AWS-FACTS,

@@ -1,6 +1,6 @@
-import { defineConsumerKind, type ConsumerContext } from '../consumers/consumer-kind.ts';
-import { millis } from '../core/units.ts';
-import { toJsonValue } from '../scenario/component.ts';
+import { defineConsumerKind, type ConsumerContext } from '../consumers/index.ts';
+import { millis } from '../core/index.ts';
+import { toJsonValue } from '../scenario/index.ts';
 import { creditProcessed, generateDueBatches } from './batches.ts';
 import {
   checkSparkConfig,

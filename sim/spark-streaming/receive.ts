@@ -1,7 +1,7 @@
-import { shardReadStats } from '../consumers/consumer-kind.ts';
-import { newCursor, pollShard } from '../consumers/shard-reader.ts';
-import type { MetricStore } from '../core/metrics.ts';
-import { millis } from '../core/units.ts';
+import { shardReadStats } from '../consumers/index.ts';
+import { newCursor, pollShard } from '../consumers/index.ts';
+import type { MetricStore } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { describeStream, type KinesisState } from '../kinesis/index.ts';
 import { SPARK_STREAMING_FACTS } from './config.ts';
 import { generateDueBatches } from './batches.ts';

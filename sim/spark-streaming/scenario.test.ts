@@ -1,8 +1,8 @@
 import { consumerKinds, streamingComponents } from '../run/index.ts';
-import { runScenario } from '../scenario/run-scenario.ts';
-import { validateScenario } from '../scenario/scenario.ts';
+import { runScenario } from '../scenario/index.ts';
+import { validateScenario } from '../scenario/index.ts';
 import { describe, expect, it } from 'vitest';
-import { createConsumersComponent } from '../consumers/component.ts';
+import { createConsumersComponent } from '../consumers/index.ts';
 import { lambdaConsumerKind } from '../lambda-consumer/index.ts';
 import { sparkConsumerKind } from './index.ts';
 

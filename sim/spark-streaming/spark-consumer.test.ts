@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/metrics.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../core/simulation.ts';
+import { MetricStore } from '../core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { putRecords, type KinesisState } from '../kinesis/index.ts';
 import { encodeAggregatedRecord } from '../kpl/index.ts';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { putKeys, streamWithShards } from '../lambda-consumer/test-support.ts';
 import { sparkConsumerConfig, type SparkConsumerConfig } from './config.ts';
 import { advanceSparkConsumer } from './drive.ts';

@@ -1,5 +1,5 @@
-import type { ConsumerStateBase } from '../consumers/consumer-kind.ts';
-import type { ShardCursor } from '../consumers/shard-reader.ts';
+import type { ConsumerStateBase } from '../consumers/index.ts';
+import type { ShardCursor } from '../consumers/index.ts';
 import type { SparkConsumerConfig } from './config.ts';
 import { countSpecOf, emptyKeyCounts, type BatchKeyCounts, type WindowResult } from './windows.ts';
 

@@ -1,11 +1,11 @@
-import { ok, type Result } from '../core/errors.ts';
-import { schedule } from '../core/simulation.ts';
+import { ok, type Result } from '../core/index.ts';
+import { schedule } from '../core/index.ts';
 import type { ConsumerTimerEvent } from '../consumers/index.ts';
 import { addWorker, crashWorker } from '../kcl/index.ts';
-import { millis } from '../core/units.ts';
-import type { SimContext } from '../core/simulation.ts';
-import { toJsonValue, type JsonValue } from '../scenario/component.ts';
-import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
+import { millis } from '../core/index.ts';
+import type { SimContext } from '../core/index.ts';
+import { toJsonValue, type JsonValue } from '../scenario/index.ts';
+import { didYouMean, type SchemaIssue } from '../scenario/index.ts';
 import { applyAction, type ActionOutcome, type ActionsState, type ConsumerAction } from './actions.ts';
 import { pauseConsumer, resumeConsumer } from './consumer-pause.ts';
 import { saltProblem } from './keys.ts';

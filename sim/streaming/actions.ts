@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import type { Millis } from '../core/units.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import {
   hashKeyRangeMidpoint,
   mergeShards,
@@ -7,7 +7,7 @@ import {
   updateShardCount,
   type KinesisState,
 } from '../kinesis/index.ts';
-import type { JsonValue } from '../scenario/component.ts';
+import type { JsonValue } from '../scenario/index.ts';
 import type { PausedConsumers } from './consumer-pause.ts';
 import { saltProblem } from './keys.ts';
 import type { ConsumerPauseAction, SessionAction, StreamingAction } from './scenario-schema.ts';

@@ -1,12 +1,12 @@
-import { fail, ok, type Result } from '../core/errors.ts';
-import { schedule, type SimContext, type SimEvent } from '../core/simulation.ts';
+import { fail, ok, type Result } from '../core/index.ts';
+import { schedule, type SimContext, type SimEvent } from '../core/index.ts';
 import {
   findConsumer,
   type ConsumersState,
   type ConsumerTimer,
   type ConsumerTimerEvent,
 } from '../consumers/index.ts';
-import type { AnyScenarioComponent, JsonValue } from '../scenario/component.ts';
+import type { AnyScenarioComponent, JsonValue } from '../scenario/index.ts';
 
 /**
  * Pausing a consumer application (`pauseConsumer` / `resumeConsumer` actions): a deploy, a stopped

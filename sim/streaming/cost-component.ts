@@ -1,6 +1,6 @@
 import { applyPriceOverrides, PRICE_BOOKS, validatePriceOverride, type PriceBook } from '../pricing/index.ts';
-import { toJsonValue, type JsonValue } from '../scenario/component.ts';
-import { childPath, describeValue, object, optional, type Schema } from '../scenario/schema.ts';
+import { toJsonValue, type JsonValue } from '../scenario/index.ts';
+import { childPath, describeValue, object, optional, type Schema } from '../scenario/index.ts';
 import { streamingCost } from './cost.ts';
 import { needsStreaming, type Era } from './services.ts';
 

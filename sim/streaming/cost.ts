@@ -1,10 +1,10 @@
-import type { Result } from '../core/errors.ts';
-import { GIB } from '../core/units.ts';
+import type { Result } from '../core/index.ts';
+import { GIB } from '../core/index.ts';
 import { firehoseCost } from '../firehose/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import { kinesisCost } from '../kinesis/index.ts';
 import { s3Cost } from '../s3/index.ts';
-import { millis } from '../core/units.ts';
+import { millis } from '../core/index.ts';
 import { producersReport } from './producers-report.ts';
 import type { StreamingServices } from './services.ts';
 

@@ -1,5 +1,5 @@
-import { SimException } from '../core/errors.ts';
-import { millis } from '../core/units.ts';
+import { SimException } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import {
   createDeliveryStream,
   createFirehoseState,
@@ -12,8 +12,8 @@ import {
 } from '../firehose/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { createBucket } from '../s3/index.ts';
-import type { JsonValue } from '../scenario/component.ts';
-import type { SchemaIssue } from '../scenario/schema.ts';
+import type { JsonValue } from '../scenario/index.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { firehoseSchema, type DeliveryStreamScenario, type StreamingScenario } from './scenario-schema.ts';
 import { needsStreaming } from './services.ts';
 import { clockStartsAtMs, streamingScenario } from './streams-component.ts';

@@ -61,3 +61,4 @@ export {
   type TimedAction,
 } from './scenario-schema.ts';
 export { clockStartsAtMs, DEFAULT_START_TIME } from './streams-component.ts';
+export { streamingCost } from './cost.ts';

@@ -1,4 +1,4 @@
-import type { Rng } from '../core/rng.ts';
+import type { Rng } from '../core/index.ts';
 
 /**
  * How a load generator's rate moves over time, around its `recordsPerSecond`:

@@ -1,4 +1,4 @@
-import { Rng } from '../core/rng.ts';
+import { Rng } from '../core/index.ts';
 import { accessLogLineOfSize, drawRequest, type AccessLogRequest } from '../weblogs/index.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { MetricStore } from '../core/metrics.ts';
-import type { Rng } from '../core/rng.ts';
-import type { SimContext } from '../core/simulation.ts';
-import type { Millis } from '../core/units.ts';
+import type { MetricStore } from '../core/index.ts';
+import type { Rng } from '../core/index.ts';
+import type { SimContext } from '../core/index.ts';
+import type { Millis } from '../core/index.ts';
 import {
   PUT_RECORD_BATCH_MAX_BYTES,
   PUT_RECORD_BATCH_MAX_RECORDS,
@@ -11,7 +11,7 @@ import {
 } from '../firehose/index.ts';
 import { limitsOf, putRecords, type KinesisState, type PutRecordsRequestEntry } from '../kinesis/index.ts';
 import { addUserRecordAt, type KplFlushEvent, type KplServices } from '../kpl/index.ts';
-import { utf8Length } from '../kpl/kinesis-api.ts';
+import { utf8Length } from '../kpl/index.ts';
 import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
 import { partitionKeyFor } from './keys.ts';
 import { payloadUnits } from './producers-report.ts';

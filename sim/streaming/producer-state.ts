@@ -1,4 +1,4 @@
-import type { SimError } from '../core/errors.ts';
+import type { SimError } from '../core/index.ts';
 import type { KplServiceState } from '../kpl/index.ts';
 import type { PartitionKeyStrategy } from './keys.ts';
 import type { RatePattern, RecordSize } from './load-shape.ts';

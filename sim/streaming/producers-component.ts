@@ -1,5 +1,5 @@
-import { schedule, type SimContext } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
+import { schedule, type SimContext } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import type { FirehoseDeliverEvent } from '../firehose/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import { putRecords } from '../kinesis/index.ts';
@@ -12,8 +12,8 @@ import {
   type PutRecordsOutput,
 } from '../kpl/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
-import { toJsonValue } from '../scenario/component.ts';
-import { didYouMean, type SchemaIssue } from '../scenario/schema.ts';
+import { toJsonValue } from '../scenario/index.ts';
+import { didYouMean, type SchemaIssue } from '../scenario/index.ts';
 import { saltProblem } from './keys.ts';
 import { recordsForTick, sendThroughKpl, sendToDeliveryStream, sendToStream } from './produce.ts';
 import {

@@ -1,5 +1,5 @@
 import type { RatePutTotals } from '../rate/index.ts';
-import { toJsonValue, type JsonValue } from '../scenario/component.ts';
+import { toJsonValue, type JsonValue } from '../scenario/index.ts';
 import type { ProducerError, ProducerState } from './producer-state.ts';
 import type { StreamingServices } from './services.ts';
 

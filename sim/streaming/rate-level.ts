@@ -6,7 +6,7 @@ import {
   type RateLevelResult,
   type RateReshardAction,
 } from '../rate/index.ts';
-import type { SchemaIssue } from '../scenario/schema.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { zipfKey, zipfWeights, type KeySalt, type PartitionKeyStrategy } from './keys.ts';
 import { meanRecordBytes, rateAt } from './load-shape.ts';
 import { producerName } from './producer-state.ts';

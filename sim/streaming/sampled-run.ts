@@ -1,8 +1,8 @@
-import { fail, ok, type Result } from '../core/errors.ts';
+import { fail, ok, type Result } from '../core/index.ts';
 import type { ShardReadStats } from '../consumers/index.ts';
 import type { ShardState } from '../kinesis/index.ts';
-import type { AnyScenarioComponent } from '../scenario/component.ts';
-import { validateScenario, type Scenario } from '../scenario/scenario.ts';
+import type { AnyScenarioComponent } from '../scenario/index.ts';
+import { validateScenario, type Scenario } from '../scenario/index.ts';
 import { inTimeOrder } from './actions-component.ts';
 import { openStreamingSession } from './session.ts';
 

@@ -1,4 +1,4 @@
-import { MIB } from '../core/units.ts';
+import { MIB } from '../core/index.ts';
 import { bucketNameSchema, type S3Scenario } from '../s3/index.ts';
 import {
   array,
@@ -11,7 +11,7 @@ import {
   string,
   type Infer,
   type Schema,
-} from '../scenario/schema.ts';
+} from '../scenario/index.ts';
 import type { PartitionKeyStrategy } from './keys.ts';
 import type { RatePattern, RecordSize } from './load-shape.ts';
 import { literal, numberOr, variant } from './variant.ts';

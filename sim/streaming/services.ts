@@ -2,13 +2,13 @@ import type { ConsumersState } from '../consumers/index.ts';
 import type { FirehoseState } from '../firehose/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import type { S3State } from '../s3/index.ts';
-import { needing } from '../scenario/component.ts';
+import { needing } from '../scenario/index.ts';
 import type { ActionsState } from './actions.ts';
 import type { LevelState } from './level.ts';
 import type { ProducersState } from './producer-state.ts';
 
 /** Which limits and price book a run uses. */
-import type { Era } from '../core/era.ts';
+import type { Era } from '../core/index.ts';
 export type { Era };
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioComponents, validateScenario } from '../run/index.ts';
-import { arrivalsComponent } from '../scenario/arrivals.ts';
+import { arrivalsComponent } from '../scenario/index.ts';
 import { openStreamingSession } from './session.ts';
 
 describe('a streaming session', () => {

@@ -1,15 +1,10 @@
-import { fail, ok, SimException, type Result } from '../core/errors.ts';
-import { createSimulation, type SimEvent, type SimState } from '../core/simulation.ts';
-import { millis } from '../core/units.ts';
-import type { AnyScenarioComponent } from '../scenario/component.ts';
-import {
-  MAX_EVENTS_PER_RUN,
-  reportScenario,
-  startScenario,
-  type ScenarioReport,
-} from '../scenario/run-scenario.ts';
-import type { Scenario } from '../scenario/scenario.ts';
-import type { SchemaIssue } from '../scenario/schema.ts';
+import { fail, ok, SimException, type Result } from '../core/index.ts';
+import { createSimulation, type SimEvent, type SimState } from '../core/index.ts';
+import { millis } from '../core/index.ts';
+import type { AnyScenarioComponent } from '../scenario/index.ts';
+import { MAX_EVENTS_PER_RUN, reportScenario, startScenario, type ScenarioReport } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { applyAndLog } from './actions-component.ts';
 import { streamingActionSchema, type SessionAction } from './scenario-schema.ts';
 import { hasStreamingServices, type StreamingServices } from './services.ts';

@@ -1,9 +1,9 @@
 import { openStreamingSession, runScenario, scenarioComponents } from '../run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { digestOf } from '../core/digest.ts';
-import { createSimulation, type SimEvent } from '../core/simulation.ts';
-import { restore, snapshot } from '../core/snapshot.ts';
-import { millis } from '../core/units.ts';
+import { digestOf } from '../core/index.ts';
+import { createSimulation, type SimEvent } from '../core/index.ts';
+import { restore, snapshot } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import { scenarioErrors, validScenario } from '../run/scenario-fixtures.ts';
 import type { ProducersReport } from './producers-report.ts';
 import type { StreamReport } from './report.ts';

@@ -1,5 +1,5 @@
-import { SimException } from '../core/errors.ts';
-import { millis } from '../core/units.ts';
+import { SimException } from '../core/index.ts';
+import { millis } from '../core/index.ts';
 import {
   createKinesisState,
   createStream,
@@ -7,8 +7,8 @@ import {
   kinesisLimits,
   type KinesisState,
 } from '../kinesis/index.ts';
-import { defineComponent, toJsonValue } from '../scenario/component.ts';
-import type { SchemaIssue } from '../scenario/schema.ts';
+import { defineComponent, toJsonValue } from '../scenario/index.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { chooseLevel, FORCED_RECORD_LEVEL_MAX_RECORDS, type LevelChoice, type LevelState } from './level.ts';
 import { rateLevelIssues, runRateLevel } from './rate-level.ts';
 import { streamsReport } from './report.ts';

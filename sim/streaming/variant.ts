@@ -1,4 +1,4 @@
-import { describeValue, didYouMean, type Schema } from '../scenario/schema.ts';
+import { describeValue, didYouMean, type Schema } from '../scenario/index.ts';
 
 /**
  * A JSON object whose `tag` field picks which of several object schemas checks the rest, such as

@@ -1,4 +1,4 @@
-import type { SchemaIssue } from '../scenario/schema.ts';
+import type { SchemaIssue } from '../scenario/index.ts';
 import { expectedRecords, meanRecordBytes } from './load-shape.ts';
 import type { StreamingScenario } from './scenario-schema.ts';
 

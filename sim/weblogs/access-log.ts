@@ -4,7 +4,7 @@
  * from the documentation ranges (RFC 5737), so no real host appears. The mix of pages, statuses and
  * agents is the labs' assumption, not an AWS figure.
  */
-import type { Rng } from '../core/rng.ts';
+import type { Rng } from '../core/index.ts';
 
 /** The fields of one request, everything a line holds except its time. */
 export interface AccessLogRequest {

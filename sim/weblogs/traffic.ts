@@ -3,7 +3,7 @@
  * that compare Kinesis Streams with Firehose and size Firehose's buffers. Generated from a seed, so every
  * run sends the same bytes; the traffic figures are the labs' assumptions, not AWS figures.
  */
-import { Rng } from '../core/rng.ts';
+import { Rng } from '../core/index.ts';
 import { accessLogLine, drawRequest } from './access-log.ts';
 
 /** The log lines that arrive in each whole second of the run. */

@@ -1,5 +1,5 @@
-import { Rng } from '../../sim/core/rng.ts';
-import { millis } from '../../sim/core/units.ts';
+import { Rng } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createDeliveryStream,
   createFirehoseState,

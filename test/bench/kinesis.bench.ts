@@ -1,5 +1,5 @@
-import { MetricStore } from '../../sim/core/metrics.ts';
-import { millis } from '../../sim/core/units.ts';
+import { MetricStore } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SIMULATION_JS_FLAGS } from '../../electron/app/v8-flags.ts';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,7 +1,7 @@
-import { EventQueue } from '../../sim/core/event-queue.ts';
-import { Rng } from '../../sim/core/rng.ts';
-import { createSimulation, createState, scheduleAfter } from '../../sim/core/simulation.ts';
-import { millis } from '../../sim/core/units.ts';
+import { EventQueue } from '../../sim/core/index.ts';
+import { Rng } from '../../sim/core/index.ts';
+import { createSimulation, createState, scheduleAfter } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import { formatNumber, median, timeMillis, type BenchRow, type BenchSuite } from './bench.ts';
 
 /** The target for schedule + pop with 10,000 pending events on the 2-core reference machine. */

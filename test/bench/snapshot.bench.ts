@@ -1,6 +1,6 @@
-import { restore, snapshot, type SimSnapshot } from '../../sim/core/snapshot.ts';
-import { createState, recordMetric, schedule, type SimState } from '../../sim/core/simulation.ts';
-import { millis } from '../../sim/core/units.ts';
+import { restore, snapshot, type SimSnapshot } from '../../sim/core/index.ts';
+import { createState, recordMetric, schedule, type SimState } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import { formatMegabytes, formatNumber, timeMillis, type BenchRow, type BenchSuite } from './bench.ts';
 
 const PENDING = 1_000_000;

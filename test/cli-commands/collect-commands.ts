@@ -7,8 +7,8 @@
 import { openStreamingSession, validateScenario } from '../../sim/run/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
-import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
+import type { PartitionKeyStrategy } from '../../sim/streaming/index.ts';
+import type { StreamingAction } from '../../sim/streaming/index.ts';
 import { hashKeyRangeMidpoint, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import { BUCKET, PREFIX, STREAM_NAME } from '../../labs/kit/buffering-run.ts';
 import { workload } from '../../labs/07-hot-shard/simulation.ts';

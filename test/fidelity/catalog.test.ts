@@ -1,7 +1,7 @@
 /** Fidelity: the hardware catalogue against AWS-FACTS rows 59 and 65–68 and the slides. */
 import { describe, expect, it } from 'vitest';
-import { findEc2InstanceType } from '../../sim/catalog/ec2.ts';
-import { findRedshiftNodeType } from '../../sim/catalog/redshift.ts';
+import { findEc2InstanceType } from '../../sim/catalog/index.ts';
+import { findRedshiftNodeType } from '../../sim/catalog/index.ts';
 
 describe('EC2 catalogue', () => {
   it('row 59: m3.xlarge has 4 vCPU, 13 ECU, 15 GiB, 2 × 40 GB SSD', () => {

@@ -1,8 +1,8 @@
 /** Fidelity: the Firehose model against AWS-FACTS §3 and rows 44–49 and 52 (2016 book unless stated). */
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../sim/core/rng.ts';
-import { millis } from '../../sim/core/units.ts';
+import { Rng } from '../../sim/core/index.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createDeliveryStream,
   createFirehoseState,

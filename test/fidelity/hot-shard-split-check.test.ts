@@ -5,7 +5,7 @@
  * ending key, one past its start, a number with leading zeros or digit grouping — are refused.
  */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startTestRun } from '../../sim/consumers/test-support.ts';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import { leaseTableView, type KclAppState } from '../../sim/kcl/index.ts';
 import { splitShard } from '../../sim/kinesis/index.ts';
 

@@ -15,7 +15,7 @@
  *   units) are refused by the KPL and accepted by PutRecords, never the other way round.
  */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   codePointLength,
   createKinesisState,

@@ -13,7 +13,7 @@
  *   splitting" (kinesalite itself allowed it — see kinesalite-differential.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,6 +1,6 @@
 /** Fidelity: the hash key space and routing against AWS-FACTS §1.2 and Numbers row 12. */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,6 +1,6 @@
 /** Fidelity: retention and resharding against AWS-FACTS §1.5, §1.6 and Numbers rows 15–19 and 21. */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,6 +1,6 @@
 /** Fidelity: Kinesis Streams read limits and iterators against AWS-FACTS §1.1, §1.4 and Numbers rows 3–7, 13, 14. */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -1,6 +1,6 @@
 /** Fidelity: Kinesis Streams write limits against AWS-FACTS §1.1–1.3 and Numbers rows 1, 2, 8, 9, 10, 11. */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

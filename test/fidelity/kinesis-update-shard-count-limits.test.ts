@@ -13,7 +13,7 @@
  * quadratic search is checked against the definition: a child lists every parent its range overlaps).
  */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -4,8 +4,8 @@
  * (24 h retention bounds the retries) and rows 3–4 (consumers share each shard's read limits).
  */
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../sim/core/metrics.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/simulation.ts';
+import { MetricStore } from '../../sim/core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/index.ts';
 import {
   advanceLambdaConsumer,
   createLambdaConsumerState,

@@ -4,7 +4,7 @@
  * simulates the same token buckets at the same call times, the counts agree exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../sim/core/units.ts';
+import { millis } from '../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

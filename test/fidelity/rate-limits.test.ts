@@ -3,7 +3,7 @@
  * (/work/shared/reference/AWS-FACTS.md, "Numbers the simulator must reproduce").
  */
 import { describe, expect, it } from 'vitest';
-import { SimException } from '../../sim/core/errors.ts';
+import { SimException } from '../../sim/core/index.ts';
 import { evenSplit, partitionKeyHashKey } from '../../sim/kinesis/index.ts';
 import { simulateRateLevel, type RateLevelInput } from '../../sim/rate/index.ts';
 

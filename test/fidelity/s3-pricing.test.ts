@@ -1,6 +1,6 @@
 /** Fidelity: the S3 cost meter against AWS-FACTS §4, rows 55–56 (2016 book). */
 import { describe, expect, it } from 'vitest';
-import { GIB, HOURS_PER_MONTH, millis } from '../../sim/core/units.ts';
+import { GIB, HOURS_PER_MONTH, millis } from '../../sim/core/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { createBucket, createS3State, getObject, putObject, s3Cost } from '../../sim/s3/index.ts';
 

@@ -4,8 +4,8 @@
  * AWS-FACTS §2.2 and Numbers row 40 (1,000 ms between reads, ≤ 10,000 records per GetRecords).
  */
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../sim/core/metrics.ts';
-import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/simulation.ts';
+import { MetricStore } from '../../sim/core/index.ts';
+import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/index.ts';
 import type { KinesisState } from '../../sim/kinesis/index.ts';
 import { putKeys, streamWithShards } from '../../sim/lambda-consumer/test-support.ts';
 import {

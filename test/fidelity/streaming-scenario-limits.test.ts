@@ -1,8 +1,8 @@
 import { runScenario, validateScenario } from '../../sim/run/index.ts';
 import { describe, expect, it } from 'vitest';
-import { type Scenario } from '../../sim/scenario/scenario.ts';
-import type { ProducersReport } from '../../sim/streaming/producers-report.ts';
-import type { StreamReport } from '../../sim/streaming/report.ts';
+import { type Scenario } from '../../sim/scenario/index.ts';
+import type { ProducersReport } from '../../sim/streaming/index.ts';
+import type { StreamReport } from '../../sim/streaming/index.ts';
 
 /** Fidelity of the limits a streaming scenario shows, each test citing its AWS-FACTS "Numbers" row. */
 

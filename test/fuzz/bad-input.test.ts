@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBdlab } from '../../bin/cli/capture.ts';
-import { Rng } from '../../sim/core/rng.ts';
+import { Rng } from '../../sim/core/index.ts';
 import { migrateDocument } from '../../sim/persist/index.ts';
 import { applyPriceOverrides, parsePriceOverridesText, PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { readProgressFile } from '../../ui/labs/progress-transfer.ts';

@@ -1,5 +1,5 @@
-import type { CalcError, Calculation, CalculationBase } from '../../sim/calc/types';
-import type { PriceBook } from '../../sim/pricing/types';
+import type { CalcError, Calculation, CalculationBase } from '../../sim/calc/index.ts';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 import type { CalculatorDefinition, InputValues } from './definition';
 import {
   defaultText,

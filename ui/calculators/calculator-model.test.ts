@@ -4,7 +4,7 @@ import { CalculatorModel } from './calculator-model.svelte';
 import { emrCalculator } from './definitions/emr';
 import { firehoseCalculator } from './definitions/firehose';
 import { kinesisCalculator } from './definitions/kinesis';
-import { PARTITION_KEY_BYTES_RULE } from '../../sim/calc/kinesis';
+import { PARTITION_KEY_BYTES_RULE } from '../../sim/calc/index.ts';
 import { calculatorDefinitions } from './registry';
 
 const book2016 = () => PRICE_BOOKS['2016'];

@@ -4,7 +4,7 @@
  * book the settings choose. The pricing data and the calculator models load with it, not with the agenda.
  */
 import type { PersistedSettings } from '../../sim/persist';
-import type { PriceBook } from '../../sim/pricing/types';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 import { activePriceBook } from '../state/active-price-book';
 import CalculatorsPage from './CalculatorsPage.svelte';
 import { CalculatorsState } from './calculators-state.svelte';

@@ -1,4 +1,4 @@
-import type { PriceBook } from '../../sim/pricing/types';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 import { CalculatorModel, paramName } from './calculator-model.svelte';
 import type { CalculatorDefinition } from './definition';
 

@@ -1,5 +1,5 @@
-import type { Calculation, CalculationBase } from '../../sim/calc/types';
-import type { PriceBook } from '../../sim/pricing/types';
+import type { Calculation, CalculationBase } from '../../sim/calc/index.ts';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 import type { InputSpec } from './input-spec';
 
 /** A key figure shown large at the top of a result, such as "Shards needed: 3". */

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../sim/core/format';
+import { formatNumber } from '../../sim/core/index.ts';
 import { learnerLocale, parseTypedNumber } from '../number-input';
 
 /** Shows a field only while another (choice) field has a given value, such as a spot price for spot. */

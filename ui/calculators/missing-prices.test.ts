@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateMl } from '../../sim/calc/ml';
+import { calculateMl } from '../../sim/calc/index.ts';
 import { PRICE_BOOKS } from '../../sim/pricing';
 import { groupMissingPrices, listInWords } from './missing-prices';
 

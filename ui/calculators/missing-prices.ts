@@ -1,6 +1,6 @@
-import type { CalcError } from '../../sim/calc/types';
+import type { CalcError } from '../../sim/calc/index.ts';
 import { HOW_TO_OVERRIDE } from '../../sim/pricing';
-import type { PriceBook } from '../../sim/pricing/types';
+import type { PriceBook } from '../../sim/pricing/index.ts';
 
 /** Prices missing for the same reason, said once: "no price for A, B and C: <reason>". */
 export interface MissingPriceGroup {

@@ -1,4 +1,4 @@
-import type { CalculationBase } from '../../sim/calc/types';
+import type { CalculationBase } from '../../sim/calc/index.ts';
 import type { CalculatorDefinition } from './definition';
 import { emrCalculator } from './definitions/emr';
 import { firehoseCalculator } from './definitions/firehose';

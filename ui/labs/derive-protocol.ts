@@ -1,5 +1,5 @@
 /** The messages between the page and the lab derive worker, each request named by its id. */
-import type { SimError } from '../../sim/core/errors';
+import type { SimError } from '../../sim/core/index.ts';
 
 /** Page → worker: derive a lab's facts for a workspace, or call off a request that was superseded. */
 export type ToDeriveWorker =

@@ -14,7 +14,7 @@ import {
   type LabProgress,
   type LabSnapshot,
 } from '../../labs/engine';
-import type { SimError } from '../../sim/core/errors';
+import type { SimError } from '../../sim/core/index.ts';
 import { progressAtStep } from './jump';
 
 /** Where a session reads and writes a lab's progress (the document store, in the app). */

@@ -5,8 +5,8 @@
  * file holds and what it would replace, for the learner to confirm.
  */
 import { registeredLabs, findLab } from '../../labs';
-import { describeValue } from '../../sim/core/describe-value';
-import { parseJsonText } from '../../sim/core/json-syntax';
+import { describeValue } from '../../sim/core/index.ts';
+import { parseJsonText } from '../../sim/core/index.ts';
 import { migrateDocument, serializeDocument, type PersistedDocument } from '../../sim/persist';
 import { fileNamePart } from './progress/file-name';
 import { describeStatus, summarizeProgress, type LabProgressSummary } from './progress-summary';

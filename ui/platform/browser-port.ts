@@ -1,4 +1,4 @@
-import { checkFileName } from '../../sim/persist/file-name';
+import { checkFileName } from '../../sim/persist/index.ts';
 import {
   isExternalLink,
   type DocumentCodec,

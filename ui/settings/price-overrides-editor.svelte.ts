@@ -1,4 +1,4 @@
-import { formatNumber } from '../../sim/core/format';
+import { formatNumber } from '../../sim/core/index.ts';
 import type { PersistedDocument } from '../../sim/persist';
 import {
   HOW_TO_OVERRIDE,

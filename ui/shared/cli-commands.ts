@@ -9,9 +9,9 @@
 import { validateDeliveryStream, type CompressionFormat } from '../../sim/firehose/index.ts';
 import type { KinesisEra, KinesisState } from '../../sim/kinesis/index.ts';
 import { PRICE_BOOKS, STREAMING_FEATURE_CHANGES } from '../../sim/pricing/index.ts';
-import { Rng } from '../../sim/core/rng.ts';
-import { partitionKeyFor, type PartitionKeyStrategy } from '../../sim/streaming/keys.ts';
-import type { StreamingAction } from '../../sim/streaming/scenario-schema.ts';
+import { Rng } from '../../sim/core/index.ts';
+import { partitionKeyFor, type PartitionKeyStrategy } from '../../sim/streaming/index.ts';
+import type { StreamingAction } from '../../sim/streaming/index.ts';
 import type { StreamView } from '../consoles/streaming/console-view.ts';
 import {
   newStartingHashKeyRefusal,

@@ -1,5 +1,5 @@
 /** Labels and units for the shard map and the streaming labs' explorables (hash key math is in sim/kinesis). */
-import { formatCount, formatMib } from '../../sim/core/format';
+import { formatCount, formatMib } from '../../sim/core/index.ts';
 
 /** `shardId-000000000004` → `shard 4`, for labels where space is short. */
 export function shortShardId(shardId: string): string {

@@ -1,5 +1,5 @@
 /** The check behind the stepped `NumberField.svelte`: is the typed text a whole number in range, and if not, why. */
-import { formatCount } from '../../sim/core/format';
+import { formatCount } from '../../sim/core/index.ts';
 import { learnerLocale, parseTypedNumber, type TypedNumber } from '../number-input';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HASH_KEY_SPACE } from '../../sim/kinesis/hash-key';
+import { HASH_KEY_SPACE } from '../../sim/kinesis/index.ts';
 import { describeKeySpace, layoutKeySpace, type MapShard } from './shard-map';
 
 const max = HASH_KEY_SPACE - 1n;

@@ -3,7 +3,7 @@
  * segment over its range, and keys as marks where their MD5 hash key lands, their labels stacked in rows
  * so that none overlaps the one before. Shared by the streaming console and the streaming labs.
  */
-import { formatPercent } from '../../sim/core/format';
+import { formatPercent } from '../../sim/core/index.ts';
 import { hashKeyFraction, hashKeyRangeContains } from '../../sim/kinesis/index.ts';
 import { shortShardId } from './hash-space';
 

@@ -1,6 +1,6 @@
-import { calculateEmr, type EmrResult, type PurchaseOption } from '../../../sim/calc/emr';
-import { EC2_INSTANCE_TYPES } from '../../../sim/catalog/ec2';
-import { formatUnitPrice, formatUsd } from '../../../sim/core/format';
+import { calculateEmr, type EmrResult, type PurchaseOption } from '../../../sim/calc/index.ts';
+import { EC2_INSTANCE_TYPES } from '../../../sim/catalog/index.ts';
+import { formatUnitPrice, formatUsd } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** EMR: EC2 instance-hours plus the EMR fee, and whether the slide's "$0.15/hr, 10 nodes" can arise. */

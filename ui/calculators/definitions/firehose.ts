@@ -1,5 +1,5 @@
-import { calculateFirehose, type FirehoseResult } from '../../../sim/calc/firehose';
-import { formatCount, formatDuration, formatNumber, formatUsd } from '../../../sim/core/format';
+import { calculateFirehose, type FirehoseResult } from '../../../sim/calc/index.ts';
+import { formatCount, formatDuration, formatNumber, formatUsd } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 const triggerText: Record<FirehoseResult['deliveryTrigger'], string> = {

@@ -1,6 +1,6 @@
-import { calculateKinesis, PARTITION_KEY_BYTES_RULE, type KinesisResult } from '../../../sim/calc/kinesis';
-import { formatCount, formatNumber, formatUsd } from '../../../sim/core/format';
-import { MIB } from '../../../sim/core/units';
+import { calculateKinesis, PARTITION_KEY_BYTES_RULE, type KinesisResult } from '../../../sim/calc/index.ts';
+import { formatCount, formatNumber, formatUsd } from '../../../sim/core/index.ts';
+import { MIB } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** Kinesis Streams: shards needed under each per-shard limit, the binding one, headroom and a month's cost. */

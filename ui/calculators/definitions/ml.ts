@@ -1,5 +1,5 @@
-import { calculateMl, type MlResult } from '../../../sim/calc/ml';
-import { formatUsd } from '../../../sim/core/format';
+import { calculateMl, type MlResult } from '../../../sim/calc/index.ts';
+import { formatUsd } from '../../../sim/core/index.ts';
 import { numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** Amazon ML: compute hours, batch and real-time predictions, and the real-time endpoint's reservation. */

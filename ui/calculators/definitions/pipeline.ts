@@ -1,7 +1,7 @@
-import { calculatePipeline, LAB4_DEFAULTS, type PipelineResult } from '../../../sim/calc/pipeline';
-import { EC2_INSTANCE_TYPES } from '../../../sim/catalog/ec2';
-import { REDSHIFT_NODE_TYPES } from '../../../sim/catalog/redshift';
-import { formatUsd } from '../../../sim/core/format';
+import { calculatePipeline, LAB4_DEFAULTS, type PipelineResult } from '../../../sim/calc/index.ts';
+import { EC2_INSTANCE_TYPES } from '../../../sim/catalog/index.ts';
+import { REDSHIFT_NODE_TYPES } from '../../../sim/catalog/index.ts';
+import { formatUsd } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** The choice that leaves the Redshift node type to the lab's default for the price book's era. */

@@ -1,6 +1,6 @@
-import { calculateRedshift, type RedshiftResult } from '../../../sim/calc/redshift';
-import { REDSHIFT_NODE_TYPES } from '../../../sim/catalog/redshift';
-import { formatCount, formatNumber, formatUnitPrice, formatUsd } from '../../../sim/core/format';
+import { calculateRedshift, type RedshiftResult } from '../../../sim/calc/index.ts';
+import { REDSHIFT_NODE_TYPES } from '../../../sim/catalog/index.ts';
+import { formatCount, formatNumber, formatUnitPrice, formatUsd } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, type CalculatorDefinition } from '../definition';
 
 /** Redshift: storage, slices and on-demand cost of a cluster, and where "$1,000 / TB / year" comes from. */

@@ -1,5 +1,5 @@
-import { calculateS3, type S3Result, type StorageClass } from '../../../sim/calc/s3';
-import { formatUnitPrice, formatUsd } from '../../../sim/core/format';
+import { calculateS3, type S3Result, type StorageClass } from '../../../sim/calc/index.ts';
+import { formatUnitPrice, formatUsd } from '../../../sim/core/index.ts';
 import { choiceIn, numberIn, optionalNumberIn, type CalculatorDefinition } from '../definition';
 
 /** S3 and Glacier: what keeping some terabytes for some months costs, per storage class. */

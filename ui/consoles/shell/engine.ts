@@ -3,7 +3,7 @@
  * engine's own commands, answers to reads, and the frame the page draws. An engine has no timers and no
  * `postMessage`, so tests drive it directly or through an in-process host (in-process.ts).
  */
-import type { SimError } from '../../../sim/core/errors.ts';
+import type { SimError } from '../../../sim/core/index.ts';
 import type { ConsoleSpeed } from './clock.ts';
 
 /** A console's simulation, as the worker host drives it. */

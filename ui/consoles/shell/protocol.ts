@@ -8,7 +8,7 @@
  * Type parameters: `Command` is what the engine does on the learner's say (start a scenario, apply an action),
  * `Request`/`Answer` are reads that need an answer (an S3 object's body, a query's rows), `View` is the frame.
  */
-import type { SimError } from '../../../sim/core/errors.ts';
+import type { SimError } from '../../../sim/core/index.ts';
 import type { ConsoleSpeed } from './clock.ts';
 
 /** The clock bar's commands: the same for every console. */

@@ -5,7 +5,7 @@
  * screen shows. A request superseded by a newer one of the same kind, or aborted, is cancelled: its promise
  * rejects with `StaleRequestError` and the worker drops its answer.
  */
-import type { SimError } from '../../../sim/core/errors.ts';
+import type { SimError } from '../../../sim/core/index.ts';
 import type { ConsoleSpeed } from './clock.ts';
 import type { AnswerResult, FromWorker, ToWorker } from './protocol.ts';
 

@@ -4,7 +4,7 @@
  * stale requests cancelled.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimError } from '../../../sim/core/errors.ts';
+import type { SimError } from '../../../sim/core/index.ts';
 import type { ClockView, ConsoleSpeed } from './clock.ts';
 import type { ConsoleEngine } from './engine.ts';
 import { inProcessWorker } from './in-process.ts';

@@ -2,7 +2,7 @@
  * Whether Kinesis would accept a value a learner typed, asked of the simulator's own Kinesis model (never a
  * rule rewritten here), so that "Show the real command" shows a call AWS would refuse as refused.
  */
-import { millis } from '../../../sim/core/units.ts';
+import { millis } from '../../../sim/core/index.ts';
 import {
   checkNewStartingHashKey,
   createKinesisState,

@@ -3,12 +3,12 @@
  * paths), move the virtual clock, apply console actions and log them with their AWS CLI equivalent, and
  * build the frame the page draws. Kept free of `postMessage` and timers so it runs in tests too.
  */
-import type { SimError } from '../../../sim/core/errors.ts';
-import type { SimEvent, SimState } from '../../../sim/core/simulation.ts';
+import type { SimError } from '../../../sim/core/index.ts';
+import type { SimEvent, SimState } from '../../../sim/core/index.ts';
 import { splitMidpoint } from './split-midpoint.ts';
-import type { Scenario } from '../../../sim/scenario/scenario.ts';
-import type { StreamingAction } from '../../../sim/streaming/scenario-schema.ts';
-import type { StreamingServices } from '../../../sim/streaming/services.ts';
+import type { Scenario } from '../../../sim/scenario/index.ts';
+import type { StreamingAction } from '../../../sim/streaming/index.ts';
+import type { StreamingServices } from '../../../sim/streaming/index.ts';
 import { kinesisCommandContext, realCommandFor, type RealCommand } from '../../shared/cli-commands.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LineageEdge, MomentView } from './console-view.ts';
 import type { ConsoleEngine as HostedEngine } from '../shell/engine.ts';

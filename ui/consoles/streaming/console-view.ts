@@ -8,7 +8,7 @@
  * metric period, oldest first.
  */
 
-import type { Era } from '../../../sim/core/era.ts';
+import type { Era } from '../../../sim/core/index.ts';
 import type { RealCommand } from '../../shared/cli-commands.ts';
 
 export { CONSOLE_SPEEDS } from '../shell/clock.ts';

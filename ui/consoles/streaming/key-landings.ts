@@ -6,7 +6,7 @@
 import { hashKeyFraction, md5HashKey, openShardForHashKey } from '../../../sim/kinesis/index.ts';
 import type { ShardState } from '../../../sim/kinesis/index.ts';
 import type { KeyLanding } from './console-view.ts';
-import { zipfKey, type PartitionKeyStrategy } from '../../../sim/streaming/keys.ts';
+import { zipfKey, type PartitionKeyStrategy } from '../../../sim/streaming/index.ts';
 
 /** Most keys of a Zipf producer marked on the map (its hottest ranks). */
 export const MAX_MARKED_KEYS = 8;

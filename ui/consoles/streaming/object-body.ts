@@ -2,7 +2,7 @@
  * Reads an S3 object for the browser panel: the stored bytes, decompressed and previewed as text by the
  * downstream panels' `openObject` (GZIP and ZIP, as Firehose writes them).
  */
-import type { S3State } from '../../../sim/s3/state.ts';
+import type { S3State } from '../../../sim/s3/index.ts';
 import type { ObjectBodyView } from './console-view.ts';
 // Straight from the module, not the panels' index, so the worker bundle takes no Svelte components.
 import { openObject } from './panels-downstream/object-body.ts';

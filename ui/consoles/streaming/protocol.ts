@@ -3,11 +3,11 @@
  * request (an S3 object's body) and the messages they make. The clock bar's commands, frame pacing and
  * cancellation are the shell's, the same for every console.
  */
-import type { StreamingAction } from '../../../sim/streaming/scenario-schema.ts';
+import type { StreamingAction } from '../../../sim/streaming/index.ts';
 import type { FromWorker as ShellFromWorker, ToWorker as ShellToWorker } from '../shell/protocol.ts';
 import type { ConsoleView, MomentView, ObjectBodyView } from './console-view.ts';
 
-export type { PartitionKeyStrategy } from '../../../sim/streaming/keys.ts';
+export type { PartitionKeyStrategy } from '../../../sim/streaming/index.ts';
 
 /**
  * What a learner can do from the console: the scenario's own actions (split, merge, update shard count,

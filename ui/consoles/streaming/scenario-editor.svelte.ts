@@ -4,7 +4,7 @@
  * failed run, only by the learner (typing, or copying a built-in scenario in).
  */
 import { parseScenarioText } from '../../../sim/run/index.ts';
-import type { SimError } from '../../../sim/core/errors.ts';
+import type { SimError } from '../../../sim/core/index.ts';
 import { BUILT_IN_SCENARIOS, findBuiltIn, type BuiltInScenario } from './scenarios.ts';
 
 /** The picker's state. */

@@ -2,8 +2,8 @@
  * Bounded windows of metric datapoints for the console's charts: the last N complete periods before the
  * clock, so a frame stays the same size whether the run is a minute or a day long.
  */
-import type { MetricId, MetricStore } from '../../../sim/core/metrics.ts';
-import { formatDuration } from '../../../sim/core/format.ts';
+import type { MetricId, MetricStore } from '../../../sim/core/index.ts';
+import { formatDuration } from '../../../sim/core/index.ts';
 import type { SeriesWindow } from './console-view.ts';
 
 /** Periods each chart window holds: two minutes at CloudWatch's 1-second resolution. */

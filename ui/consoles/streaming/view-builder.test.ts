@@ -1,7 +1,7 @@
 import { openStreamingSession, validateScenario } from '../../../sim/run/index.ts';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { StreamingServices } from '../../../sim/streaming/services.ts';
+import type { StreamingServices } from '../../../sim/streaming/index.ts';
 import { ConsoleEngine } from './console-engine.ts';
 import { readObjectBody } from './object-body.ts';
 import { findBuiltIn } from './scenarios.ts';

@@ -2,10 +2,10 @@
  * Turns a running streaming session into the frame the console draws (`ConsoleView`): plain data, bounded
  * in size, built from the live simulation state without changing it.
  */
-import type { SimEvent, SimState } from '../../../sim/core/simulation.ts';
-import type { Scenario } from '../../../sim/scenario/scenario.ts';
-import { recordTotalsByStream } from '../../../sim/streaming/producers-report.ts';
-import type { StreamingServices } from '../../../sim/streaming/services.ts';
+import type { SimEvent, SimState } from '../../../sim/core/index.ts';
+import type { Scenario } from '../../../sim/scenario/index.ts';
+import { recordTotalsByStream } from '../../../sim/streaming/index.ts';
+import type { StreamingServices } from '../../../sim/streaming/index.ts';
 import type { ActionLogEntry, ConsoleSpeed, ConsoleView, LevelView, MomentView } from './console-view.ts';
 import { consumerViews } from './view-consumers.ts';
 import { costView } from './view-cost.ts';

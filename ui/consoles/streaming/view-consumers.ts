@@ -3,17 +3,17 @@
  * MillisBehindLatest over its shards, per period) and its kind's own figures — the KCL lease table and
  * workers, Lambda invocations, Spark batches.
  */
-import type { MetricStore } from '../../../sim/core/metrics.ts';
-import { formatCount, formatDuration } from '../../../sim/core/format.ts';
-import type { ConsumerStateBase } from '../../../sim/consumers/consumer-kind.ts';
-import type { ConsumerEntry, ConsumersState } from '../../../sim/consumers/runtime.ts';
-import { lagMetricId } from '../../../sim/consumers/shard-reader.ts';
-import type { KclConfig } from '../../../sim/kcl/config.ts';
-import { describeCheckpointPolicy } from '../../../sim/kcl/view.ts';
-import type { KclAppState } from '../../../sim/kcl/state.ts';
+import type { MetricStore } from '../../../sim/core/index.ts';
+import { formatCount, formatDuration } from '../../../sim/core/index.ts';
+import type { ConsumerStateBase } from '../../../sim/consumers/index.ts';
+import type { ConsumerEntry, ConsumersState } from '../../../sim/consumers/index.ts';
+import { lagMetricId } from '../../../sim/consumers/index.ts';
+import type { KclConfig } from '../../../sim/kcl/index.ts';
+import { describeCheckpointPolicy } from '../../../sim/kcl/index.ts';
+import type { KclAppState } from '../../../sim/kcl/index.ts';
 import type { LambdaConsumerState } from '../../../sim/lambda-consumer/index.ts';
-import { sparkConsumerView } from '../../../sim/spark-streaming/view.ts';
-import type { SparkConsumerState } from '../../../sim/spark-streaming/state.ts';
+import { sparkConsumerView } from '../../../sim/spark-streaming/index.ts';
+import type { SparkConsumerState } from '../../../sim/spark-streaming/index.ts';
 import type { ConsumerView, LeaseView, SeriesWindow, SummaryFact } from './console-view.ts';
 import { seriesWindow } from './series-window.ts';
 

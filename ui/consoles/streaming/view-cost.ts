@@ -2,11 +2,11 @@
  * The cost meter: the run's bill so far as sim/streaming prices it (line by line from the era's price
  * book), with each line's price and sources spelled out for "where does this number come from".
  */
-import { formatNumber } from '../../../sim/core/format.ts';
+import { formatNumber } from '../../../sim/core/index.ts';
 import { PRICE_BOOKS, priceOf } from '../../../sim/pricing/index.ts';
-import type { PriceBook } from '../../../sim/pricing/types.ts';
-import { streamingCost, type CostLine } from '../../../sim/streaming/cost.ts';
-import type { StreamingServices } from '../../../sim/streaming/services.ts';
+import type { PriceBook } from '../../../sim/pricing/index.ts';
+import { streamingCost, type CostLine } from '../../../sim/streaming/index.ts';
+import type { StreamingServices } from '../../../sim/streaming/index.ts';
 import type { CostLineView, CostView } from './console-view.ts';
 
 function sourceOf(line: CostLine, book: PriceBook): string {

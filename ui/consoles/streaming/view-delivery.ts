@@ -2,8 +2,8 @@
  * The Firehose and S3 parts of a console frame: each delivery stream's buffer against its buffering hints,
  * its recent deliveries, and the newest S3 objects for the browser. Bounded lists keep frames small.
  */
-import type { FirehoseState } from '../../../sim/firehose/state.ts';
-import type { S3State } from '../../../sim/s3/state.ts';
+import type { FirehoseState } from '../../../sim/firehose/index.ts';
+import type { S3State } from '../../../sim/s3/index.ts';
 import type { DeliveryStreamView, S3ObjectView, S3View } from './console-view.ts';
 
 /** Most deliveries listed per delivery stream, and most objects listed in the S3 browser. */

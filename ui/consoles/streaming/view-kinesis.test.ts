@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../../sim/core/metrics.ts';
-import { millis } from '../../../sim/core/units.ts';
+import { MetricStore } from '../../../sim/core/index.ts';
+import { millis } from '../../../sim/core/index.ts';
 import {
   createKinesisState,
   createStream,

@@ -2,7 +2,7 @@
  * The Kinesis half of a console frame: each stream's shards with their ranges on the hash key space, their
  * CloudWatch windows and totals, where the producers' keys land, and the resharding lineage.
  */
-import type { MetricStore } from '../../../sim/core/metrics.ts';
+import type { MetricStore } from '../../../sim/core/index.ts';
 import {
   hashKeyRangeFractions,
   kinesisLimits,
@@ -10,7 +10,7 @@ import {
   type KinesisState,
   type ShardState,
 } from '../../../sim/kinesis/index.ts';
-import type { RecordTotals } from '../../../sim/streaming/producers-report.ts';
+import type { RecordTotals } from '../../../sim/streaming/index.ts';
 import type { LineageEdge, OmittedShardsView, ShardView, StreamView, StreamWrites } from './console-view.ts';
 import { describeStrategy, keyLandings } from './key-landings.ts';
 import type { PartitionKeyStrategy } from './protocol.ts';

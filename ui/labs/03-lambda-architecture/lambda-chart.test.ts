@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { millis } from '../../../sim/core/units';
+import { millis } from '../../../sim/core/index.ts';
 import { defaultLambdaArchScenario, observeAt, timeline } from '../../../sim/lambda-arch';
 import { layoutLambdaChart } from './lambda-chart';
 

@@ -3,7 +3,7 @@
  * at each of the learner's operations. The axes span the whole run so the line grows in place. Pure.
  */
 import { line, scaleLinear } from 'd3';
-import { formatCount } from '../../../sim/core/format';
+import { formatCount } from '../../../sim/core/index.ts';
 import type { BacklogSample, KclOperation } from '../../../labs/09-kcl-scaling/kcl-run';
 import type { FrameLayout, XTick } from '../../charts/chart-frame';
 

@@ -4,8 +4,8 @@
  * the chart. Pure, so Svelte keeps it in `$derived` and a test can check it.
  */
 import { area, scaleLinear } from 'd3';
-import { formatBytes, formatNumber } from '../../../sim/core/format';
-import { KIB, MIB } from '../../../sim/core/units';
+import { formatBytes, formatNumber } from '../../../sim/core/index.ts';
+import { KIB, MIB } from '../../../sim/core/index.ts';
 import type { BufferingRun } from '../../../labs/kit/buffering-run';
 import type { FrameLayout, XTick } from '../../charts/chart-frame';
 

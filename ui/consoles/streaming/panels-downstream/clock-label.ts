@@ -3,7 +3,7 @@
  * date, so small values read as time since the start (`5 min 30 s`) and calendar values as UTC date-times
  * (`2016-05-24 14:05:00 UTC`), the zone Firehose uses in its keys.
  */
-import { formatDuration } from '../../../../sim/core/format';
+import { formatDuration } from '../../../../sim/core/index.ts';
 
 /** Anything below this (about 3 years of simulated time) is time since the run started. */
 const CALENDAR_FROM_MS = 100_000_000_000;

@@ -4,7 +4,7 @@
  * behind the tip of the stream it is. A flat line near zero keeps up; a rising line falls behind.
  */
 import { line, scaleLinear } from 'd3';
-import { formatNumber } from '../../../../sim/core/format';
+import { formatNumber } from '../../../../sim/core/index.ts';
 import type { ConsumerView, SeriesWindow } from '../console-view';
 import type { FrameLayout } from '../../../charts/chart-frame';
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { compressObject } from '../../../../sim/firehose/compression';
+import { compressObject } from '../../../../sim/firehose/index.ts';
 import { detectCompression, openObject, PREVIEW_CHARACTERS, toOpenedObject } from './object-body';
 
 const text = '{"page":"/home"}\n{"page":"/cart"}\n';

@@ -4,8 +4,8 @@
  * model's own `compressObject`, so the S3 browser is tested against the bytes Firehose really writes.
  * Never shown in the app.
  */
-import { MIB } from '../../../../sim/core/units';
-import { compressObject } from '../../../../sim/firehose/compression';
+import { MIB } from '../../../../sim/core/index.ts';
+import { compressObject } from '../../../../sim/firehose/index.ts';
 import type {
   CostView,
   DeliveryStreamView,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../../sim/core/format';
+import { formatBytes } from '../../../../sim/core/index.ts';
 import ConsumersPanel from './ConsumersPanel.svelte';
 import CostMeter from './CostMeter.svelte';
 import FirehosePanel from './FirehosePanel.svelte';
