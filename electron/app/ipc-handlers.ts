@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import type { SimError } from '../../sim/core/errors.ts';
+import type { SimError } from '../../sim/core/index.ts';
 import type { ImportedFile, LoadDocumentResult, ExportFileResult } from '../ipc/bridge.ts';
 import { IPC_CHANNELS } from '../ipc/channels.ts';
 import {

@@ -1,11 +1,11 @@
-import { fail, ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../../sim/core/index.ts';
 import {
   MAX_DOCUMENT_BYTES,
   serializeDocument,
   validateDocument,
   type PersistedDocument,
 } from '../../sim/persist/index.ts';
-import { checkFileName, MAX_FILE_NAME_LENGTH } from '../../sim/persist/file-name.ts';
+import { checkFileName, MAX_FILE_NAME_LENGTH } from '../../sim/persist/index.ts';
 import type { ExportFileRequest } from './bridge.ts';
 
 export { checkFileName, MAX_FILE_NAME_LENGTH };

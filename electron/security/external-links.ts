@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../../sim/core/index.ts';
 
 /**
  * Where the app may send the learner's browser: AWS's own documentation and pricing pages, and the public

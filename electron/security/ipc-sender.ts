@@ -1,4 +1,4 @@
-import { fail, ok, type Result, type SimError } from '../../sim/core/errors.ts';
+import { fail, ok, type Result, type SimError } from '../../sim/core/index.ts';
 import { APP_ORIGIN, parseAppUrl } from './app-protocol.ts';
 
 /** What main knows about the frame that sent an IPC message. */
