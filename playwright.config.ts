@@ -4,12 +4,29 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Set E2E_PORT to run two end-to-end suites side by side. */
 const port = Number(process.env.E2E_PORT ?? 4318);
 
+/**
+ * Browsers side by side: two by default, one per core of the CI machine. Every test gets its own browser
+ * context (its own local storage) and writes only files named for it, so tests share nothing but the
+ * `vite preview` server, which only serves files. E2E_WORKERS=1 runs them one at a time.
+ */
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+if (!Number.isInteger(workers) || workers < 1) {
+  throw new Error(`E2E_WORKERS must be a whole number from 1, not "${process.env.E2E_WORKERS}".`);
+}
+
+/**
+ * The cold-load measurement runs after every other test, alone, so another browser does not slow it down.
+ * Running that file by itself runs the others first unless told `--no-deps`.
+ */
+const coldLoad = 'first-load.spec.ts';
+
 /** End-to-end tests run Debian's Chromium against the production web build served by `vite preview`. */
 export default defineConfig({
   testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
   outputDir: '.tmp/test-results',
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers,
   retries: 0,
   reporter: [['list']],
   use: {
@@ -27,6 +44,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'chromium', testIgnore: coldLoad },
+    { name: 'cold load', testMatch: coldLoad, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
