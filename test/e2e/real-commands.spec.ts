@@ -4,6 +4,7 @@ import { App } from './pages/app';
 import { openAllDisclosures } from './pages/axe';
 import { LabPlayer } from './pages/lab-player';
 import { StreamingConsole } from './pages/streaming-console';
+import { screenshotPath } from './pages/screenshots';
 
 /**
  * "Show the real command" as a learner meets it: every command a page shows is pasted, as its text, into a
@@ -62,7 +63,7 @@ test('the console shows commands that run, refuses what AWS refuses, and has no 
     await page.setViewportSize(size);
     await actions.scrollIntoViewIfNeeded();
     await actions.screenshot({
-      path: `.tmp/screenshots/real-commands-console-${size.width}x${size.height}.png`,
+      path: screenshotPath(`real-commands-console-${size.width}x${size.height}`),
     });
   }
 
@@ -70,7 +71,7 @@ test('the console shows commands that run, refuses what AWS refuses, and has no 
   const entry = streaming.actionLog.locator('[data-action-entry]').first();
   await expect(entry).toHaveAttribute('data-outcome', 'ok');
   await entry.scrollIntoViewIfNeeded();
-  await entry.screenshot({ path: '.tmp/screenshots/real-commands-action-log-1920x1080.png' });
+  await entry.screenshot({ path: screenshotPath('real-commands-action-log-1920x1080') });
   expect(await problemsOnPage(page)).toEqual([]);
 });
 
@@ -118,7 +119,7 @@ test('the KCL lease board’s commands run: the lease table scan, and the real-w
     await page.setViewportSize(size);
     await commands.scrollIntoViewIfNeeded();
     await commands.screenshot({
-      path: `.tmp/screenshots/real-commands-lease-board-${size.width}x${size.height}.png`,
+      path: screenshotPath(`real-commands-lease-board-${size.width}x${size.height}`),
     });
   }
 });
@@ -139,6 +140,6 @@ test('the labs’ commands run', async ({ page }) => {
     expect(await problemsOnPage(page), lab).toEqual([]);
     const shown = page.locator('[data-cli]').first();
     await shown.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `.tmp/screenshots/real-commands-${lab}-1280x720.png` });
+    await page.screenshot({ path: screenshotPath(`real-commands-${lab}-1280x720`) });
   }
 });
