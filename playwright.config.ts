@@ -15,10 +15,11 @@ if (!Number.isInteger(workers) || workers < 1) {
 }
 
 /**
- * The cold-load measurement runs after every other test, alone, so another browser does not slow it down.
- * Running that file by itself runs the others first unless told `--no-deps`.
+ * Tests that time the page (the cold load's time to interactive, the main thread's longest task while a lab
+ * re-derives) run after every other test and one at a time, so no other browser competes for the CPU while
+ * they measure. Running one of these files by itself runs the others first unless told `--no-deps`.
  */
-const coldLoad = 'first-load.spec.ts';
+const timed = ['first-load.spec.ts', 'labs-derive-off-thread.spec.ts'];
 
 /** End-to-end tests run Debian's Chromium against the production web build served by `vite preview`. */
 export default defineConfig({
@@ -45,8 +46,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: coldLoad },
-    { name: 'cold load', testMatch: coldLoad, dependencies: ['chromium'] },
+    { name: 'chromium', testIgnore: timed },
+    { name: 'timed, alone', testMatch: timed, dependencies: ['chromium'], workers: 1 },
   ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

@@ -10,8 +10,8 @@ import { median } from '../bench/bench';
  * within its gzipped budget, and the time from navigation start to the agenda's first interactive control
  * is printed for the closing note: a figure, not a timed assertion (the machine is shared).
  *
- * playwright.config.ts runs this file in its own project after every other test, so no other browser
- * competes for the CPU while it measures. Run it on its own with `npx playwright test first-load --no-deps`.
+ * playwright.config.ts runs this file after every other test, alone, so no other browser competes for the
+ * CPU while it measures. Run it on its own with `npx playwright test first-load --no-deps`.
  */
 const dist = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const COLD_LOADS = 5;
