@@ -130,12 +130,16 @@ test('the labs’ commands run', async ({ page }) => {
   for (const lab of ['hot-shard', 'firehose-buffering']) {
     await player.open(lab);
     await player.start();
+    // The explorable draws its forms once the lab's facts arrive from the derive worker.
+    const computed = () => expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await computed();
     const midpoint = page.getByRole('button', { name: "The shard's midpoint" });
     if (await midpoint.isVisible()) await midpoint.click();
     while ((await page.locator('[data-cli], [data-cli-refused]').count()) === 0) {
       const next = page.getByRole('button', { name: /^Next step/ });
       if (!(await next.isVisible())) break;
       await next.click();
+      await computed();
     }
     expect(await problemsOnPage(page), lab).toEqual([]);
     const shown = page.locator('[data-cli]').first();
