@@ -8,6 +8,27 @@ import { DataBusBoard } from './pages/lab-data-bus';
 import { LabPlayer } from './pages/lab-player';
 import { seedProgress } from './pages/lab-states';
 
+/**
+ * The data bus in the browser: placing pieces and drawing connections with the pointer and the keyboard,
+ * hints, undo, reload, the completion summary and the agenda. What each check says is proven headlessly
+ * (labs/01-data-bus/lab.test.ts), so the play-through no longer re-proves it; the assertions taken out and
+ * the headless tests that prove them:
+ * - the checklist names no piece before anything is placed: "lab 1, step 1 › lists no piece before the
+ *   learner has placed anything";
+ * - what the checklist says of Amazon Kinesis Streams on Process / analyze: "lab 1, step 1 › says which
+ *   piece sits on a stage it does not fit, and why, without naming its stage" (the piece is still put
+ *   there and moved, and the verdict still goes once it is, since moving a piece is the board's work);
+ * - "No connections yet" on step 2: "lab 1, step 2 › does not tick "every connection follows the
+ *   stages" while there is no connection";
+ * - Web apps → Amazon EMR "skips storage": "lab 1, step 2 › does not accept a source wired straight into a
+ *   processor";
+ * - Web apps → ElastiCache, Logs → DynamoDB and Devices → RDS refused, saying why, "Not yet in a store that
+ *   fits its data", the right store never named: "lab 1, step 2 › refuses %s → %s and says why the store
+ *   does not fit" (each pair, with the names checked);
+ * - ElastiCache → Lambda "does not fit" and "the results go nowhere" on step 3: "lab 1, step 3 › does not
+ *   congratulate a processor that reads a cache nothing writes to and writes nowhere".
+ */
+
 /** The connections a step's scripted solution makes, as the names a learner sees. */
 function connectionsOf(stepIndex: number): [string, string][] {
   return (dataBusLab.steps[stepIndex]!.solution as DataBusAction[]).flatMap((action) =>
@@ -31,18 +52,13 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await player.start();
   await expect(player.stepHeading).toHaveText('Lay out the stages');
 
-  // Before anything moves, the checklist names no piece: it would hand out the answer.
-  for (const item of busItems) await expect(player.checklist).not.toContainText(item.name);
   await player.askHint();
   expect(await player.shownHints()).toEqual([`Hint 1 of 3 ${dataBusLab.steps[0]!.hints[0]}`]);
 
-  // Half the pieces, one of them on the wrong stage first: the checklist says what is wrong.
-  const half = busItems.slice(0, 9);
+  // Half the pieces, one of them on the wrong stage first and then moved: the checklist follows the board.
   await board.place('Amazon Kinesis Streams', 'Process / analyze');
-  await expect(player.task('Processing and analysis are on Process / analyze')).toContainText(
-    'Amazon Kinesis Streams does not fit Process / analyze, which is for engines that compute on stored data',
-  );
-  for (const item of half) await board.place(item.name, stageLabel(item.stage));
+  await expect(player.task('Processing and analysis are on Process / analyze')).toContainText('does not fit');
+  for (const item of busItems.slice(0, 9)) await board.place(item.name, stageLabel(item.stage));
   await expect(player.task('Processing and analysis are on Process / analyze')).not.toContainText(
     'does not fit',
   );
@@ -65,28 +81,11 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await expect(player.stepOf).toHaveText('Step 2 of 4');
   await player.askHint();
   await player.askHint();
-  const sound = player.task('Every connection follows the stages and fits the data');
-  await expect(sound).toContainText('No connections yet');
-  // A connection that skips storage is explained, then taken back with Undo.
+  // A connection drawn, then taken back with Undo.
   await board.connect('Web apps', 'Amazon EMR');
-  await expect(sound).toContainText('skips storage');
+  expect(await board.connectionCount()).toBe(1);
   await player.undo();
   expect(await board.connectionCount()).toBe(0);
-  // Stores that do not fit the data are refused, saying why, with the right store never named.
-  for (const [from, to, why] of [
-    ['Web apps', 'Amazon ElastiCache', 'may evict them'],
-    ['Logs', 'Amazon DynamoDB', 'keeps items to look up by key'],
-    ['Devices and IoT sensors', 'Amazon RDS', 'keeps related rows for transactions'],
-  ] as const) {
-    await board.connect(from, to);
-    await expect(sound).toContainText(`${from} → ${to} does not fit`);
-    await expect(sound).toContainText(why);
-    await expect(player.task('Every source lands its data in a store that fits it')).toContainText(
-      'Not yet in a store that fits its data',
-    );
-    await expect(sound).not.toContainText('Amazon Kinesis Streams');
-    await board.disconnect(from, to);
-  }
   const [first, ...rest] = connectionsOf(1);
   await board.connectWithKeyboard(first![0], first![1]);
   await expect(board.handle(first![0])).toBeFocused();
@@ -95,13 +94,12 @@ test('a learner plays the data bus through with hints, reloads mid-way, resumes,
   await player.next();
 
   await expect(player.stepHeading).toHaveText('Let storage decouple processing');
-  // A processor reading a cache nothing writes to, its results going nowhere, is no decoupled bus.
+  // A connection drawn, then taken off with its Disconnect button.
+  const before = await board.connectionCount();
   await board.connect('Amazon ElastiCache', 'AWS Lambda');
-  await expect(sound).toContainText('Amazon ElastiCache → AWS Lambda does not fit');
-  await expect(player.task('Processors keep their results in a store')).toContainText(
-    'AWS Lambda reads data, but the results go nowhere',
-  );
+  expect(await board.connectionCount()).toBe(before + 1);
   await board.disconnect('Amazon ElastiCache', 'AWS Lambda');
+  expect(await board.connectionCount()).toBe(before);
   for (const [from, to] of connectionsOf(2)) await board.connect(from, to);
   await player.next();
 

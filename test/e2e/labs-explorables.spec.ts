@@ -6,7 +6,20 @@ import { startWorkspace } from '../../labs/03-lambda-architecture/workspace';
 import { App } from './pages/app';
 import { LabPlayer } from './pages/lab-player';
 
-/** Each session-1 explorable driven from the keyboard-reachable controls a learner uses, step 1 through. */
+/**
+ * Each session-1 explorable driven from the keyboard-reachable controls a learner uses, step 1 through. What
+ * the checks say is proven headlessly; the assertions taken out and the tests that prove them:
+ * - the right tool's trade-off text for a wrong pick: labs/02-right-tool/lab.test.ts › "refuses every wrong
+ *   pick on every card, saying why, without naming the service that fits" (the card still shows its
+ *   verdict here);
+ * - Lambda architecture's "5,5" answer after a right one: "“5,5” is not a number here" is
+ *   sim/core/typed-number.test.ts › "refuses garbage, badly grouped digits and a comma decimal where the
+ *   comma groups"; the checklist line "Your latest answer was not checked", back to "(not done yet)" and to
+ *   "(done)" on the next readable answer, is ui/labs/answer-problems.test.ts › "stops showing the verdict on
+ *   the previous answer once a new one cannot be read, and shows it again after"; the answer typed with
+ *   spaces around it is read by sim/core/typed-number.test.ts › "reads numbers in the app’s own format:
+ *   comma groups, point decimals" ('  42  ').
+ */
 
 test('right tool: a wrong pick explains the trade-off; the right picks solve the step', async ({ page }) => {
   const player = new LabPlayer(new App(page));
@@ -16,7 +29,6 @@ test('right tool: a wrong pick explains the trade-off; the right picks solve the
   const card = page.getByRole('article', { name: first.title });
   await card.getByLabel('Service').selectOption({ label: 'Amazon S3' });
   await expect(card).toContainText('Not the best fit');
-  await expect(card).toContainText(first.tradeOffs.s3!);
   for (const scenario of storageCards) {
     await page
       .getByRole('article', { name: scenario.title })
@@ -48,15 +60,6 @@ test('lambda architecture: run to 90 s, read the layers, answer; a non-number is
   const check = page.locator('[data-question="speed-at-90"]').getByRole('button', { name: 'Check' });
   const task = player.task(/speed layer hold at 90 s/);
   await speed.fill(String(facts.atLook.speed[questionPage]));
-  await check.click();
-  await expect(task).toContainText('(done)');
-  // An answer that cannot be read replaces the verdict on the previous one, in the question and the checklist.
-  await speed.fill('5,5');
-  await check.click();
-  await expect(page.locator('[data-question="speed-at-90"]')).toContainText('“5,5” is not a number here');
-  await expect(task).toContainText('Your latest answer was not checked: “5,5” is not a number here');
-  await expect(task).toContainText('(not done yet)');
-  await speed.fill(` ${facts.atLook.speed[questionPage]} `);
   await check.click();
   await expect(task).toContainText('(done)');
   await page.getByLabel(/serving layer answer/).fill(String(facts.atLook.served[questionPage]));

@@ -5,7 +5,8 @@ import { LabPlayer } from './pages/lab-player';
 import { ProgressPanel } from './pages/lab-progress';
 import { seedProgress } from './pages/lab-states';
 
-const tmp = (name: string) => `.tmp/test-results/${name}`;
+/** A file in this test's own output folder, so tests running side by side never share one. */
+const tmp = (name: string) => test.info().outputPath(name);
 
 test('export then import restores progress after a reset', async ({ page }) => {
   const app = new App(page);

@@ -3,6 +3,7 @@ import { App } from './pages/app';
 import { LabPlayer } from './pages/lab-player';
 import { PresenterControls } from './pages/lab-presenter';
 import { seedProgress } from './pages/lab-states';
+import { screenshotPath } from './pages/screenshots';
 
 /**
  * Screenshots of each lab mid-way and of the presenter view, at a laptop and a projector size, in both
@@ -46,7 +47,7 @@ for (const size of sizes) {
         // instead of being drawn over the middle of a full-page capture.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
-        await page.screenshot({ path: `.tmp/screenshots/${name}-${size.width}x${size.height}-${theme}.png` });
+        await page.screenshot({ path: screenshotPath(`${name}-${size.width}x${size.height}-${theme}`) });
         await page.setViewportSize(size);
       }
     };

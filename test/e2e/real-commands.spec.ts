@@ -4,6 +4,7 @@ import { App } from './pages/app';
 import { openAllDisclosures } from './pages/axe';
 import { LabPlayer } from './pages/lab-player';
 import { StreamingConsole } from './pages/streaming-console';
+import { screenshotPath } from './pages/screenshots';
 
 /**
  * "Show the real command" as a learner meets it: every command a page shows is pasted, as its text, into a
@@ -62,7 +63,7 @@ test('the console shows commands that run, refuses what AWS refuses, and has no 
     await page.setViewportSize(size);
     await actions.scrollIntoViewIfNeeded();
     await actions.screenshot({
-      path: `.tmp/screenshots/real-commands-console-${size.width}x${size.height}.png`,
+      path: screenshotPath(`real-commands-console-${size.width}x${size.height}`),
     });
   }
 
@@ -70,7 +71,7 @@ test('the console shows commands that run, refuses what AWS refuses, and has no 
   const entry = streaming.actionLog.locator('[data-action-entry]').first();
   await expect(entry).toHaveAttribute('data-outcome', 'ok');
   await entry.scrollIntoViewIfNeeded();
-  await entry.screenshot({ path: '.tmp/screenshots/real-commands-action-log-1920x1080.png' });
+  await entry.screenshot({ path: screenshotPath('real-commands-action-log-1920x1080') });
   expect(await problemsOnPage(page)).toEqual([]);
 });
 
@@ -118,7 +119,7 @@ test('the KCL lease board’s commands run: the lease table scan, and the real-w
     await page.setViewportSize(size);
     await commands.scrollIntoViewIfNeeded();
     await commands.screenshot({
-      path: `.tmp/screenshots/real-commands-lease-board-${size.width}x${size.height}.png`,
+      path: screenshotPath(`real-commands-lease-board-${size.width}x${size.height}`),
     });
   }
 });
@@ -129,16 +130,20 @@ test('the labs’ commands run', async ({ page }) => {
   for (const lab of ['hot-shard', 'firehose-buffering']) {
     await player.open(lab);
     await player.start();
+    // The explorable draws its forms once the lab's facts arrive from the derive worker.
+    const computed = () => expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await computed();
     const midpoint = page.getByRole('button', { name: "The shard's midpoint" });
     if (await midpoint.isVisible()) await midpoint.click();
     while ((await page.locator('[data-cli], [data-cli-refused]').count()) === 0) {
       const next = page.getByRole('button', { name: /^Next step/ });
       if (!(await next.isVisible())) break;
       await next.click();
+      await computed();
     }
     expect(await problemsOnPage(page), lab).toEqual([]);
     const shown = page.locator('[data-cli]').first();
     await shown.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `.tmp/screenshots/real-commands-${lab}-1280x720.png` });
+    await page.screenshot({ path: screenshotPath(`real-commands-${lab}-1280x720`) });
   }
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { App } from './pages/app';
+import { screenshotPath } from './pages/screenshots';
 
 /**
  * Screenshots of every page at a laptop size and a projector size, in both themes, for people to look at
@@ -37,7 +38,7 @@ for (const size of sizes) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${target.name} scrolls sideways`).toBeLessThanOrEqual(0);
         await page.screenshot({
-          path: `.tmp/screenshots/${target.name}-${size.width}x${size.height}-${theme}.png`,
+          path: screenshotPath(`${target.name}-${size.width}x${size.height}-${theme}`),
           fullPage: true,
         });
       }

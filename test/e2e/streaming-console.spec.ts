@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './pages/axe';
 import { StreamingConsole } from './pages/streaming-console';
+import { screenshotPath } from './pages/screenshots';
 
 test('a hot key throttles one shard; splitting it shows the lineage and the real split-shard command', async ({
   page,
@@ -115,11 +116,11 @@ for (const size of [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'the console scrolls sideways').toBeLessThanOrEqual(0);
       await page.screenshot({
-        path: `.tmp/screenshots/streaming-${size.width}x${size.height}-${theme}.png`,
+        path: screenshotPath(`streaming-${size.width}x${size.height}-${theme}`),
         fullPage: true,
       });
       await page.screenshot({
-        path: `.tmp/screenshots/streaming-${size.width}x${size.height}-${theme}-top.png`,
+        path: screenshotPath(`streaming-${size.width}x${size.height}-${theme}-top`),
       });
     }
   });
@@ -230,7 +231,7 @@ for (const size of [
     await expect(orphaned.first()).toContainText('owner crashed');
     await showBelowClock(console, board);
     await page.screenshot({
-      path: `.tmp/screenshots/streaming-kcl-crashed-${size.width}x${size.height}.png`,
+      path: screenshotPath(`streaming-kcl-crashed-${size.width}x${size.height}`),
     });
 
     // worker-2 notices the expired lease only at a lease-taking scan (every 20 s), a little after 60 s.
@@ -244,10 +245,10 @@ for (const size of [
     await expect(board.locator('[data-lease] [data-skipped]').first()).toBeVisible();
     await showBelowClock(console, board);
     await page.screenshot({
-      path: `.tmp/screenshots/streaming-kcl-failover-${size.width}x${size.height}.png`,
+      path: screenshotPath(`streaming-kcl-failover-${size.width}x${size.height}`),
     });
     await page.screenshot({
-      path: `.tmp/screenshots/streaming-kcl-failover-${size.width}x${size.height}-full.png`,
+      path: screenshotPath(`streaming-kcl-failover-${size.width}x${size.height}-full`),
       fullPage: true,
     });
   });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { StreamingConsole } from './pages/streaming-console';
+import { screenshotPath } from './pages/screenshots';
 
 const sizes = [
   { width: 1280, height: 800 },
@@ -55,10 +56,10 @@ test.describe('streaming console: records, attempts and log lines', () => {
         window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 140),
       );
       await page.screenshot({
-        path: `.tmp/screenshots/counters-stream-panel-${size.width}x${size.height}.png`,
+        path: screenshotPath(`counters-stream-panel-${size.width}x${size.height}`),
       });
       await clicks.screenshot({
-        path: `.tmp/screenshots/counters-stream-panel-${size.width}x${size.height}-full.png`,
+        path: screenshotPath(`counters-stream-panel-${size.width}x${size.height}-full`),
       });
     }
   });
@@ -82,7 +83,7 @@ test.describe('streaming console: records, attempts and log lines', () => {
     for (const size of sizes) {
       await page.setViewportSize(size);
       await viewer.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `.tmp/screenshots/counters-s3-object-${size.width}x${size.height}.png` });
+      await page.screenshot({ path: screenshotPath(`counters-s3-object-${size.width}x${size.height}`) });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessibleInBothThemes } from './pages/axe';
 import { StreamingConsole } from './pages/streaming-console';
+import { screenshotPath } from './pages/screenshots';
 
 const sizes = [
   { width: 1280, height: 800 },
@@ -37,7 +38,7 @@ test.describe('streaming console, downstream panels', () => {
       `taken from crashed ${victimId}`,
     );
     await page.setViewportSize({ width: 1280, height: 800 });
-    await board.screenshot({ path: '.tmp/screenshots/downstream-console-kcl-failover-1280x800.png' });
+    await board.screenshot({ path: screenshotPath('downstream-console-kcl-failover-1280x800') });
     await board.getByText('Show the real command: read the lease table').click();
     const scan = board.locator('details', { hasText: 'Show the real command: read the lease table' });
     await expect(scan.locator('[data-cli]')).toHaveText('aws dynamodb scan --table-name orders-app');
@@ -74,7 +75,7 @@ test.describe('streaming console, downstream panels', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, 'the console scrolls sideways').toBeLessThanOrEqual(0);
         await page.screenshot({
-          path: `.tmp/screenshots/downstream-console-${size.width}x${size.height}-${theme}.png`,
+          path: screenshotPath(`downstream-console-${size.width}x${size.height}-${theme}`),
           fullPage: true,
         });
       }
