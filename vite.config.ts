@@ -3,6 +3,15 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { SECURITY_HEADERS } from './electron/security/csp.ts';
 
+/**
+ * sim/ and labs/ run nothing when imported (sim/ is pure by rule; labs are data and functions), so a module
+ * of theirs that nothing uses is dropped even when it sits behind a folder's index.ts: the agenda imports a
+ * formatter through sim/core/index.ts without loading the rest of sim/core.
+ */
+function pureModulesOnly(id: string): boolean {
+  return !/[\\/](sim|labs)[\\/][^?]*\.ts$/.test(id);
+}
+
 /** One renderer build serves both the desktop shell (custom protocol) and the browser mode. */
 export default defineConfig({
   root: 'ui',
@@ -13,8 +22,9 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
+    rollupOptions: { treeshake: { moduleSideEffects: pureModulesOnly } },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rollupOptions: { treeshake: { moduleSideEffects: pureModulesOnly } } },
   // The browser mode is served with the desktop app's own security headers, so both run under one CSP and the
   // end-to-end tests catch anything the desktop app would block.
   preview: { host: '127.0.0.1', port: 4317, strictPort: true, headers: { ...SECURITY_HEADERS } },
