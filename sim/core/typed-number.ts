@@ -54,7 +54,7 @@ function ungroup(integer: string, allowed: (mark: string) => boolean): string | 
   const marks = new Set(integer.replace(/\d/g, ''));
   if (marks.size === 0) return integer;
   if (marks.size > 1) return null;
-  const [mark] = marks as unknown as [string];
+  const mark = [...marks][0]!;
   if (!allowed(mark)) return null;
   const groups = integer.split(mark);
   const valid = /^[1-9]\d{0,2}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));

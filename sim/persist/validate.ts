@@ -1,5 +1,5 @@
 import { childPath, describeKindAndValue } from '../core/index.ts';
-import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import { fail, isEra, ok, type Result, type SimError } from '../core/index.ts';
 import { applyPriceOverrides } from '../pricing/index.ts';
 import { PRICE_BOOK_IDS, PRICE_BOOKS } from '../pricing/index.ts';
 import type { PriceBookId } from '../pricing/index.ts';
@@ -9,7 +9,6 @@ import {
   MAX_LEARNER_NAME_LENGTH,
   THEME_PREFERENCES,
   type PersistedDocument,
-  type PersistedSettings,
   type ThemePreference,
 } from './document.ts';
 
@@ -182,14 +181,17 @@ export function checkLabs(value: unknown, path: string, issues: IssueList): void
  * overrides applied): a document that validates must load. Only a fault in the app itself can fail here;
  * the document is then refused like a damaged one, so the caller restores the backup with a notice.
  */
-function checkSettingsApply(settings: PersistedSettings, issues: IssueList): void {
+function checkSettingsApply(priceBook: unknown, priceOverrides: unknown, issues: IssueList): void {
+  // Both fields passed their own checks before this runs; the guard only tells the compiler so.
+  if (!isEra(priceBook) || typeof priceOverrides !== 'object' || priceOverrides === null) return;
+  const overrides = priceOverrides as Readonly<Record<string, number>>;
   try {
-    applyPriceOverrides(PRICE_BOOKS[settings.priceBook], settings.priceOverrides);
+    applyPriceOverrides(PRICE_BOOKS[priceBook], overrides);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     issues.add(
       '$.settings.priceOverrides',
-      settings.priceOverrides,
+      overrides,
       `the overrides could not be applied to the price book (${reason.slice(0, 120)})`,
     );
   }
@@ -219,7 +221,7 @@ export function validateDocument(input: unknown): Result<PersistedDocument, Inva
     checkPriceOverrides(settings.priceOverrides, '$.settings.priceOverrides', issues);
     checkLearnerName(settings.learnerName, '$.settings.learnerName', issues);
     checkDayPlan(settings.dayPlan, '$.settings.dayPlan', issues);
-    if (issues.issues.length === 0) checkSettingsApply(settings as unknown as PersistedSettings, issues);
+    if (issues.issues.length === 0) checkSettingsApply(settings.priceBook, settings.priceOverrides, issues);
   }
   const progress = issues.object(root.progress, '$.progress', ['labs']);
   if (progress !== undefined) checkLabs(progress.labs, '$.progress.labs', issues);

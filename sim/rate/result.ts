@@ -87,9 +87,11 @@ function putTotals(
 }
 
 function sumTotals(parts: readonly RatePutTotals[]): RatePutTotals {
-  const keys = Object.keys(parts[0]!) as (keyof RatePutTotals)[];
-  const sum = Object.fromEntries(keys.map((k) => [k, parts.reduce((total, p) => total + p[k], 0)]));
-  return sum as unknown as RatePutTotals;
+  const sum: { -readonly [Key in keyof RatePutTotals]: number } = { ...parts[0]! };
+  for (const key of Object.keys(sum) as (keyof RatePutTotals)[]) {
+    sum[key] = parts.reduce((total, p) => total + p[key], 0);
+  }
+  return sum;
 }
 
 /** Builds the result of a finished run. */
