@@ -4,8 +4,8 @@ import {
   evenSplit,
   findRange,
   hashKeyHex,
-  hashPartitionKey,
   MAX_HASH_KEY,
+  md5HashKey,
   type HashKeyRange,
 } from '../kinesis/index.ts';
 import { shardIdOf } from '../kinesis/index.ts';
@@ -26,7 +26,7 @@ export interface ShardHashRange {
 
 /** The 128-bit hash key Kinesis routes a partition key by: its MD5, read as a big-endian unsigned integer. */
 export function partitionKeyHash(partitionKey: string): bigint {
-  return BigInt(`0x${hashPartitionKey(partitionKey).hex}`);
+  return md5HashKey(partitionKey);
 }
 
 /**

@@ -31,17 +31,5 @@ export interface PutRecordsOutput {
   readonly Records: readonly PutRecordsResultEntry[];
 }
 
-/** Bytes of a string in UTF-8, without allocating. */
-export function utf8Length(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      length += 4;
-      i++;
-    } else length += 3;
-  }
-  return length;
-}
+/** Bytes of a string in UTF-8, as Kinesis counts a partition key (the simulator's own function). */
+export { utf8Length } from '../kinesis/index.ts';
