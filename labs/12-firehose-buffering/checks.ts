@@ -3,10 +3,9 @@
  * model, the delivery log, the buffer at the end), never numbers written into the lab.
  */
 import { gunzipSync } from 'fflate';
-import { getObject } from '../../sim/s3/index.ts';
 import { formatBytes, formatCount, formatNumber } from '../../sim/core/index.ts';
 import type { LabTask, TaskResult } from '../engine/types.ts';
-import { BUCKET, runBuffering, type BufferingRun } from '../kit/buffering-run.ts';
+import { runBuffering, type BufferingRun } from '../kit/buffering-run.ts';
 import { startWorkspace, type FirehoseBufferingWorkspace } from './workspace.ts';
 
 /** What the checks read: the run of the learner's settings and the run of the defaults. */
@@ -162,9 +161,8 @@ export const gzipObjects: Task = {
         feedback: `The objects are stored ${run.settings.compression === 'ZIP' ? 'as ZIP archives' : 'uncompressed'}; choose GZIP.`,
       };
     }
-    const object = getObject(run.s3, { Bucket: BUCKET, Key: first.key });
-    if (!object.ok) return { passed: false, feedback: object.error.message };
-    const text = new TextDecoder().decode(gunzipSync(object.value.Body));
+    if (run.firstObjectBody === null) return { passed: false, feedback: 'No object has been delivered yet.' };
+    const text = new TextDecoder().decode(gunzipSync(run.firstObjectBody));
     const lines = text.split('\n').filter((line) => line !== '').length;
     return lines === first.records
       ? { passed: true, feedback: `The first object unpacks to its ${formatCount(lines)} log lines.` }

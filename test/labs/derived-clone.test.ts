@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { referenceWorkspace } from '../../labs/engine/run.ts';
 import { registeredLabs } from '../../labs/index.ts';
@@ -27,6 +28,9 @@ function cloneProblems(value: unknown, path = '$', seen = new Set<object>()): st
   return Object.entries(value).flatMap(([key, item]) => cloneProblems(item, `${path}.${key}`, seen));
 }
 
+/** Most bytes a lab's facts may take in structured-clone form (Node's v8 serializer writes the same format). */
+const FACTS_BUDGET_BYTES = 2 * 1024 * 1024;
+
 /**
  * A lab's derived facts travel from the derive worker to the page by structured clone, so they must be
  * plain data: no functions, no class instances whose prototype would be lost, nothing the clone refuses.
@@ -51,6 +55,9 @@ describe('every lab’s derived facts survive structured clone', () => {
           const derived = lab.derive(candidate);
           expect(cloneProblems(derived)).toEqual([]);
           expect(() => structuredClone(derived)).not.toThrow();
+          // The facts cross to the page after every action: keep them to what the page and checks read (a
+          // whole S3 bucket of delivered objects made lab 11's 8 MB).
+          expect(serialize(derived).length).toBeLessThan(FACTS_BUDGET_BYTES);
         }
       }
     });
