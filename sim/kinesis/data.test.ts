@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryToBytes, bytesToBinary } from './data.ts';
+import { binaryToBytes, bytesToBinary, utf8Length } from './data.ts';
 
 describe('record data as binary strings', () => {
   it('round-trips every byte value', () => {
@@ -12,5 +12,14 @@ describe('record data as binary strings', () => {
     const text = JSON.parse(JSON.stringify(bytesToBinary(data))) as string;
     expect(text.length).toBe(20_000);
     expect(binaryToBytes(text)).toEqual(data);
+  });
+});
+
+describe('utf8Length', () => {
+  it('agrees with TextEncoder, lone surrogates included (each becomes U+FFFD, 3 bytes)', () => {
+    const encoder = new TextEncoder();
+    for (const text of ['', 'abc', 'ü', '日本', '🔑', 'a\uD83D', '\uD83Db', '\uDC00', 'x\uD83D\uD83D🔑']) {
+      expect(utf8Length(text)).toBe(encoder.encode(text).length);
+    }
   });
 });
