@@ -1,4 +1,4 @@
-import { MIB } from '../core/index.ts';
+import { ERAS, MIB } from '../core/index.ts';
 import { bucketNameSchema, type S3Scenario } from '../s3/index.ts';
 import {
   array,
@@ -32,7 +32,7 @@ export const MAX_ENTITY_KEYS = 1_000_000;
 const NAME = { regex: /^[a-zA-Z0-9_.-]+$/, description: 'letters, digits, "_", "." and "-"' };
 
 /** `era`: which limits and price book apply. */
-export const eraSchema = optional(oneOf(['2016', 'current']), '2016');
+export const eraSchema = optional(oneOf(ERAS), '2016');
 
 /**
  * `startTime`: the UTC date and time the virtual clock's zero stands for, which Firehose writes into its S3
