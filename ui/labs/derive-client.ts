@@ -3,6 +3,7 @@
  * id; a superseded one is called off in the worker (if it has not started) and its answer is never used.
  */
 import type { LabDeriver } from '../../labs/engine';
+import { PendingRequests } from '../shared/pending-requests';
 import type { DeriveWorkerLike, FromDeriveWorker } from './derive-protocol';
 
 /** The error a request called off rejects with; the controller ignores it, having moved on. */
@@ -14,29 +15,18 @@ export class DeriveCancelled extends Error {
 
 /** A deriver that asks `worker` and resolves with its answer. */
 export function workerDeriver(worker: DeriveWorkerLike): LabDeriver {
-  // Requests in flight are bookkeeping, not UI state.
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
-  let nextId = 1;
+  const requests = new PendingRequests<unknown>(
+    () => new DeriveCancelled(),
+    (id) => worker.postMessage({ type: 'cancel', id }),
+  );
   worker.onmessage = (event: MessageEvent<FromDeriveWorker>) => {
     const message = event.data;
-    const request = pending.get(message.id);
-    if (!request) return;
-    pending.delete(message.id);
-    if (message.type === 'derived') request.resolve(message.derived);
-    else if (message.type === 'failed') request.reject(message.error);
-    else request.reject(new DeriveCancelled());
+    if (message.type === 'derived') requests.resolve(message.id, message.derived);
+    else if (message.type === 'failed') requests.reject(message.id, message.error);
+    else requests.reject(message.id, new DeriveCancelled());
   };
   return (labId, workspace, signal) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      signal.addEventListener('abort', () => {
-        worker.postMessage({ type: 'cancel', id });
-        pending.delete(id);
-        reject(new DeriveCancelled());
-      });
-      worker.postMessage({ type: 'derive', id, labId, workspace });
-    });
+    requests.open((id) => worker.postMessage({ type: 'derive', id, labId, workspace }), { signal });
 }
 
 let shared: LabDeriver | null = null;

@@ -7,7 +7,10 @@
  */
 import type { SimError } from '../../../sim/core/index.ts';
 import type { ConsoleSpeed } from './clock.ts';
-import type { AnswerResult, FromWorker, ToWorker } from './protocol.ts';
+import { PendingRequests, type RequestOptions } from '../../shared/pending-requests.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export type { RequestOptions };
 
 /** What the client needs of a worker (a real `Worker`, an in-process host, or a fake in tests). */
 export interface WorkerLike<Command, View, Request = never, Answer = never> {
@@ -23,13 +26,6 @@ export class StaleRequestError extends Error {
   override readonly name = 'StaleRequestError';
 }
 
-/** How a request may be cancelled. */
-export interface RequestOptions {
-  /** A newer request with the same key cancels this one (opening one S3 object after another). */
-  readonly supersedes?: string;
-  readonly signal?: AbortSignal;
-}
-
 /** What the console shell needs of a client: the frame, its failure and the clock bar's commands. */
 export interface ClockControls<View> {
   readonly view: View | undefined;
@@ -43,11 +39,6 @@ export interface ClockControls<View> {
   setPauseAtMoments(enabled: boolean): void;
 }
 
-interface Pending<Answer> {
-  readonly settle: (result: AnswerResult<Answer> | StaleRequestError) => void;
-  readonly key: string | undefined;
-}
-
 /** A console's connection to its worker. */
 export class ConsoleClient<Command, View, Request = never, Answer = never> implements ClockControls<View> {
   /** The latest frame, or undefined before the first scenario started. */
@@ -59,12 +50,10 @@ export class ConsoleClient<Command, View, Request = never, Answer = never> imple
 
   readonly #worker: WorkerLike<Command, View, Request, Answer>;
   readonly #schedule: (callback: () => void) => void;
-  // Requests in flight are bookkeeping, not UI state: plain Maps on purpose.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #pending = new Map<number, Pending<Answer>>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #latest = new Map<string, number>();
-  #nextRequest = 1;
+  readonly #requests = new PendingRequests<Answer>(
+    () => new StaleRequestError('A newer request replaced this one.'),
+    (requestId) => this.#send({ type: 'cancel', requestId }),
+  );
 
   constructor(
     worker: WorkerLike<Command, View, Request, Answer>,
@@ -122,57 +111,17 @@ export class ConsoleClient<Command, View, Request = never, Answer = never> imple
 
   /** Asks the engine a question; rejects with the engine's message, or `StaleRequestError` if cancelled. */
   request(request: Request, options: RequestOptions = {}): Promise<Answer> {
-    const requestId = this.#nextRequest++;
-    const key = options.supersedes;
-    if (key !== undefined) {
-      const previous = this.#latest.get(key);
-      if (previous !== undefined) this.#cancel(previous);
-      this.#latest.set(key, requestId);
-    }
-    const answer = new Promise<Answer>((resolve, reject) => {
-      this.#pending.set(requestId, {
-        key,
-        settle: (result) => {
-          if (result instanceof StaleRequestError) reject(result);
-          else if (result.ok) resolve(result.value);
-          else reject(new Error(result.message));
-        },
-      });
-    });
-    if (options.signal?.aborted) this.#cancel(requestId);
-    else {
-      options.signal?.addEventListener('abort', () => this.#cancel(requestId), { once: true });
-      this.#send({ type: 'request', requestId, request });
-    }
-    return answer;
+    return this.#requests.open((requestId) => this.#send({ type: 'request', requestId, request }), options);
   }
 
   /** Stops the worker; pending requests are refused. */
   destroy(): void {
     this.#worker.terminate();
-    for (const pending of this.#pending.values())
-      pending.settle({ ok: false, message: 'The console was closed.' });
-    this.#pending.clear();
-    this.#latest.clear();
+    this.#requests.rejectAll(new Error('The console was closed.'));
   }
 
   #send(message: ToWorker<Command, Request>): void {
     this.#worker.postMessage(message);
-  }
-
-  #settle(requestId: number, result: AnswerResult<Answer> | StaleRequestError): boolean {
-    const pending = this.#pending.get(requestId);
-    if (pending === undefined) return false;
-    this.#pending.delete(requestId);
-    if (pending.key !== undefined && this.#latest.get(pending.key) === requestId)
-      this.#latest.delete(pending.key);
-    pending.settle(result);
-    return true;
-  }
-
-  #cancel(requestId: number): void {
-    if (this.#settle(requestId, new StaleRequestError('A newer request replaced this one.')))
-      this.#send({ type: 'cancel', requestId });
   }
 
   #receive(message: FromWorker<View, Answer>): void {
@@ -188,7 +137,8 @@ export class ConsoleClient<Command, View, Request = never, Answer = never> imple
         this.failure = message.error;
         return;
       case 'answer':
-        this.#settle(message.requestId, message.result);
+        if (message.result.ok) this.#requests.resolve(message.requestId, message.result.value);
+        else this.#requests.reject(message.requestId, new Error(message.result.message));
         return;
     }
   }
