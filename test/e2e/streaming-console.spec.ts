@@ -23,7 +23,7 @@ test('a hot key throttles one shard; splitting it shows the lineage and the real
   expect(await console.seconds()).toBeLessThanOrEqual(5);
   const hotShardId = (await hot.getAttribute('data-shard'))!;
 
-  const split = console.stream('clicks').getByRole('form', { name: 'Split a shard' });
+  const split = console.splitForm('clicks');
   await expect(split.getByLabel('Shard to split')).toHaveValue(hotShardId);
   await split.getByRole('button', { name: 'Split shard' }).click();
 
@@ -74,16 +74,7 @@ test('the streaming console has no serious or critical axe violations in the lig
 }) => {
   test.slow();
   const console = new StreamingConsole(page);
-  await console.open();
-  await console.setSpeed('100×');
-  await console.play();
-  // The hot-key run stops at its first moment of interest, its note showing.
-  await expect(console.moment).toBeVisible({ timeout: 20_000 });
-  await console
-    .stream('clicks')
-    .getByRole('form', { name: 'Split a shard' })
-    .getByRole('button', { name: 'Split shard' })
-    .click();
+  await console.splitAtFirstMoment();
   await expect(console.actionLog.locator('[data-action-entry]')).toHaveCount(1);
   await console.openAllDisclosures();
   await expectAccessibleInBothThemes(page);
@@ -101,11 +92,7 @@ for (const size of [
     await console.open();
     await console.setSpeed('100×');
     await console.runPast(40);
-    await console
-      .stream('clicks')
-      .getByRole('form', { name: 'Split a shard' })
-      .getByRole('button', { name: 'Split shard' })
-      .click();
+    await console.splitShard('clicks');
     await console.runPast(70);
     await console.pause();
     // The same paused run in both themes: the app follows the system colour scheme live.
@@ -161,7 +148,7 @@ test('once a run has ended, its controls look disabled, say why, and a restart c
     await expect(button).toHaveAccessibleDescription(reason);
     await expect(button).toHaveCSS('cursor', 'not-allowed');
   }
-  const split = console.stream('telemetry').getByRole('form', { name: 'Split a shard' });
+  const split = console.splitForm('telemetry');
   const splitButton = split.getByRole('button', { name: 'Split shard' });
   await expect(splitButton).toBeDisabled();
   await expect(splitButton).toHaveAccessibleDescription(/restart the run \(in the clock bar\) to continue/);
@@ -181,15 +168,7 @@ test('once a run has ended, its controls look disabled, say why, and a restart c
 test('leaving the streaming console and coming back keeps the run where it was', async ({ page }) => {
   test.slow();
   const console = new StreamingConsole(page);
-  await console.open();
-  await console.setSpeed('100×');
-  await console.play();
-  await expect(console.moment).toBeVisible({ timeout: 20_000 });
-  await console
-    .stream('clicks')
-    .getByRole('form', { name: 'Split a shard' })
-    .getByRole('button', { name: 'Split shard' })
-    .click();
+  await console.splitAtFirstMoment();
   await expect(console.actionLog.locator('[data-action-entry]')).toHaveCount(1);
 
   await console.app.navigateTo('Agenda');

@@ -75,6 +75,26 @@ export class StreamingConsole {
       .toBeGreaterThan(seconds);
   }
 
+  /** A stream panel's SplitShard form. */
+  splitForm(stream: string): Locator {
+    return this.stream(stream).getByRole('form', { name: 'Split a shard' });
+  }
+
+  /** Submits a stream's SplitShard form as it stands (the busiest shard at its midpoint unless changed). */
+  async splitShard(stream: string): Promise<void> {
+    await this.splitForm(stream).getByRole('button', { name: 'Split shard' }).click();
+  }
+
+  /** Opens the hot-key run, plays it at 100× until it stops at its first moment of interest, and splits there. */
+  async splitAtFirstMoment(): Promise<void> {
+    await this.open();
+    await this.setSpeed('100×');
+    await this.play();
+    // The hot-key run stops at its first moment of interest, its note showing.
+    await expect(this.moment).toBeVisible({ timeout: 20_000 });
+    await this.splitShard('clicks');
+  }
+
   async setSpeed(label: string): Promise<void> {
     await this.clock.getByRole('radio', { name: label }).check();
   }
