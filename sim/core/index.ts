@@ -5,6 +5,7 @@ export {
   HOURS_PER_YEAR,
   KIB,
   MIB,
+  MILLIS_PER_HOUR,
   bytes,
   bytesPerSecond,
   callsPerSecond,

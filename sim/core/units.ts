@@ -34,6 +34,9 @@ export const bytesPerSecond = (n: number): BytesPerSecond => n as BytesPerSecond
 export const callsPerSecond = (n: number): CallsPerSecond => n as CallsPerSecond;
 export const count = (n: number): Count => n as Count;
 
+/** Milliseconds in an hour: the virtual clock's unit against AWS's hourly prices and retention. */
+export const MILLIS_PER_HOUR = 3_600_000;
+
 export const KIB = 1024;
 export const MIB = 1024 * 1024;
 export const GIB = 1024 * 1024 * 1024;

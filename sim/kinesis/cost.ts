@@ -1,4 +1,4 @@
-import type { Result } from '../core/index.ts';
+import { MILLIS_PER_HOUR, type Result } from '../core/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import type { KinesisState } from './types.ts';
 
@@ -16,8 +16,6 @@ export interface KinesisCostLine {
   /** How the quantity was measured, when that needs saying. */
   readonly note: string | null;
 }
-
-const MILLIS_PER_HOUR = 3_600_000;
 
 /** Open time of every shard of `streamNames` up to `now`, in shard-hours, over the streams `keep` selects. */
 export function shardHours(

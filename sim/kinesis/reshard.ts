@@ -1,4 +1,4 @@
-import { ok, type Result } from '../core/index.ts';
+import { MILLIS_PER_HOUR, ok, type Result } from '../core/index.ts';
 import type { Millis } from '../core/index.ts';
 import { checkNewStartingHashKey, checkNewStartingHashKeyPattern, closedShardError } from './checks.ts';
 import { kinesisFail } from './errors.ts';
@@ -15,7 +15,7 @@ import type { KinesisError, KinesisState, ShardState, StreamState } from './type
  */
 export const RESHARD_UPDATING_MILLIS = 30_000;
 
-const DAY_MILLIS = 24 * 3_600_000;
+const DAY_MILLIS = 24 * MILLIS_PER_HOUR;
 
 type Empty = Record<string, never>;
 

@@ -1,4 +1,4 @@
-import type { MetricId } from '../core/index.ts';
+import { MILLIS_PER_HOUR, type MetricId } from '../core/index.ts';
 import { hashKeyHex, type HashKeyRange } from './hash-key.ts';
 import type { KinesisLimits } from './limits.ts';
 import { liveRecordLog, RecordLog } from './record-log.ts';
@@ -103,7 +103,7 @@ export function isOpen(shard: ShardState): boolean {
 export function trimShard(shard: ShardState, now: number, retentionHours: number): void {
   if (now - shard.trimmedAt < 1000) return;
   shard.trimmedAt = now;
-  const cutoff = now - retentionHours * 3_600_000;
+  const cutoff = now - retentionHours * MILLIS_PER_HOUR;
   const log = liveRecordLog(shard);
   if (log.length === 0 || log.arrival(0) >= cutoff) return;
   const expired = log.firstArrivalAtOrAfter(cutoff);
@@ -113,5 +113,5 @@ export function trimShard(shard: ShardState, now: number, retentionHours: number
 
 /** True once a closed shard's retention period has passed: it is then EXPIRED and no longer listed. */
 export function isExpired(shard: ShardState, now: number, retentionHours: number): boolean {
-  return shard.closedAt !== undefined && now - shard.closedAt >= retentionHours * 3_600_000;
+  return shard.closedAt !== undefined && now - shard.closedAt >= retentionHours * MILLIS_PER_HOUR;
 }

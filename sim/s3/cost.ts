@@ -1,10 +1,10 @@
 import { fail, ok, type Result } from '../core/index.ts';
-import { GIB, HOURS_PER_MONTH, usd, type Millis, type Usd } from '../core/index.ts';
+import { GIB, HOURS_PER_MONTH, MILLIS_PER_HOUR, usd, type Millis, type Usd } from '../core/index.ts';
 import { priceOf } from '../pricing/index.ts';
 import type { PriceBook, PriceRecord } from '../pricing/index.ts';
 import { accrueStorage, type S3State } from './state.ts';
 
-const MILLIS_PER_MONTH = HOURS_PER_MONTH * 3_600_000;
+const MILLIS_PER_MONTH = HOURS_PER_MONTH * MILLIS_PER_HOUR;
 const STANDARD_TIER_IDS = [1, 2, 3, 4, 5, 6].map((n) => `s3.standard.tier${n}`);
 
 /** One line of the S3 bill, with the price ids it used so the UI can show their sources. */
