@@ -155,6 +155,22 @@ describe('subqueries, WITH, UNION and windows', () => {
     ]);
   });
 
+  it('runs a running total with a ROWS frame (read by the front end, not the parser)', () => {
+    const result = runOk(
+      db,
+      'SELECT id, SUM(price) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM orders ORDER BY id',
+    );
+    expect(result.rows).toEqual([
+      [10, 120],
+      [11, 210],
+      [12, 225],
+      [13, 255],
+    ]);
+    expect(runError(db, 'SELECT SUM(price) OVER (ORDER BY id RANGE UNBOUNDED PRECEDING) FROM orders').message).toBe(
+      'Amazon Redshift supports only ROWS window frames, not RANGE',
+    );
+  });
+
   it('refuses an aggregate window with ORDER BY and no frame, as Redshift does', () => {
     expect(runError(db, 'SELECT SUM(price) OVER (ORDER BY id) FROM orders').message).toBe(
       'Aggregate window functions with an ORDER BY clause require a frame clause',

@@ -4,6 +4,7 @@
  * pgsql-ast-parser and the translator, and comes back as a StatementResult with Redshift's error, line and
  * column. COPY, UNLOAD and EXPLAIN are handled by the extensions plugged in by their folders.
  */
+import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
@@ -236,13 +237,13 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'create table as':
         return createTableAs(this.core, fe);
       case 'parse':
-        return this.runParsed(parseStatement(fe.text), fe.tops);
+        return this.runParsed(parseStatement(fe.text), fe.syntax);
     }
   }
 
-  private runParsed(ast: Statement, tops: ReadonlyMap<number, number>): StatementOutcome {
+  private runParsed(ast: Statement, syntax: RedshiftSyntax): StatementOutcome {
     if (isQuery(ast)) {
-      const query = prepareParsed(this.core, ast, tops);
+      const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
       const model = this.core.options.extensions?.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
@@ -262,7 +263,7 @@ export class RedshiftDatabase implements DatabaseApi {
     }
     switch (ast.type) {
       case 'insert':
-        return insert(this.core, ast, tops);
+        return insert(this.core, ast, syntax);
       case 'update':
         return inTransaction(this.core, () => updateRows(this.core, ast));
       case 'delete':

@@ -4,6 +4,7 @@
  * UNION, WITH and subqueries. PostgreSQL's grouping rule is enforced, because SQLite would quietly return
  * an arbitrary row's value for a column that is neither grouped nor aggregated where Redshift refuses.
  */
+import type { RedshiftSyntax } from './front-end.ts';
 import type { Expr, From, SelectFromStatement, SelectStatement } from 'pgsql-ast-parser';
 import { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
@@ -17,11 +18,11 @@ export function newQueryContext(
   catalog: Catalog,
   statementStart: string,
   transactionStart: string,
-  tops: ReadonlyMap<number, number>,
+  syntax: RedshiftSyntax,
 ): QueryContext {
   const context: QueryContext = {
     catalog,
-    tops,
+    syntax,
     statementStart,
     transactionStart,
     leaderOnly: [],
@@ -33,7 +34,7 @@ export function newQueryContext(
   return context;
 }
 
-/** Translate a query (TOP n of each SELECT comes from `query.tops`, which the front end filled). */
+/** Translate a query (TOP n of each SELECT comes from `query.syntax`, which the front end filled). */
 export function translateQuery(
   select: SelectStatement,
   query: QueryContext,
@@ -214,7 +215,7 @@ function translateSelect(
   parent: Scope | null,
 ): TranslatedQuery {
   const offset = nodeOffset(select);
-  const top = offset === undefined ? null : (query.tops.get(offset) ?? null);
+  const top = offset === undefined ? null : (query.syntax.tops.get(offset) ?? null);
   const from = select.from ? translateFrom(select.from, query, parent) : { sql: '', relations: [] };
   const scope = new Scope(from.relations, parent);
   const cx: ExprContext = { scope, query, noAggregates: null, inAggregate: false };
