@@ -166,9 +166,9 @@ describe('subqueries, WITH, UNION and windows', () => {
       [12, 225],
       [13, 255],
     ]);
-    expect(runError(db, 'SELECT SUM(price) OVER (ORDER BY id RANGE UNBOUNDED PRECEDING) FROM orders').message).toBe(
-      'Amazon Redshift supports only ROWS window frames, not RANGE',
-    );
+    expect(
+      runError(db, 'SELECT SUM(price) OVER (ORDER BY id RANGE UNBOUNDED PRECEDING) FROM orders').message,
+    ).toBe('Amazon Redshift supports only ROWS window frames, not RANGE');
   });
 
   it('refuses an aggregate window with ORDER BY and no frame, as Redshift does', () => {
@@ -327,6 +327,22 @@ describe('system tables', () => {
       ['host', 'character varying(512)', 'lzo', true, 0, false],
       ['at', 'timestamp without time zone', 'none', false, 1, true],
     ]);
+  });
+
+  it('systemRows reads a system table without adding to STL_QUERY', () => {
+    const before = db.queryHistory().length;
+    expect(db.systemRows('PG_TABLE_DEF')?.map((r) => r[2])).toEqual([
+      'id',
+      'name',
+      'city',
+      'id',
+      'customer',
+      'category',
+      'price',
+      'date',
+    ]);
+    expect(db.queryHistory()).toHaveLength(before);
+    expect(db.systemRows('no_such_table')).toBeUndefined();
   });
 
   it('STL_QUERY lists the queries run before, newest last', () => {

@@ -113,6 +113,14 @@ export class RedshiftDatabase implements DatabaseApi {
     this.core.systemTables.set(table.name.toLowerCase(), table);
   }
 
+  /**
+   * A registered system table's rows (STL_LOAD_ERRORS, SVV_TABLE_INFO …) without running a query, so a
+   * console panel can show them without adding to the learner's STL_QUERY history.
+   */
+  systemRows(name: string): readonly StoredValue[][] | undefined {
+    return this.core.systemTables.get(name.toLowerCase())?.rows(this);
+  }
+
   rowsPerSlice(name: string): number[] {
     const state = this.state(name);
     const slices = this.cluster.nodes * this.cluster.slicesPerNode;
