@@ -77,29 +77,23 @@ export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome
   if (!access.ok) return failed({ code: access.code, message: access.message, hint: access.hint });
   if (isStatementError(objects)) return failed(objects);
 
-  const texts: DecodedText[] = [];
-  const files: LoadFile[] = [];
-  for (const object of objects) {
-    const bytes = readSourceObject(s3, bucket, object, p.gzip);
-    if (isStatementError(bytes)) return failed(bytes);
-    texts.push(decodeUtf8(bytes, p.acceptInvChars));
-    files.push({ uri: object.uri, storedBytes: object.size, textBytes: bytes.length, gzip: p.gzip });
-  }
-  const sliceCount = ctx.cluster.nodes * ctx.cluster.slicesPerNode;
-  const loadTime = modelLoadTime(files, sliceCount);
-  return load(ctx, target, command, plans, objects, texts, loadTime);
+  return load(ctx, target, command, plans, objects);
 }
 
+/**
+ * Reads the files one by one (so only one file's text is held at a time), converts every record, and
+ * inserts all rows in one call only when the whole load passes. The slices that read the files come from
+ * the load-time model, which needs every file's size, so error and commit rows get their slice at the end.
+ */
 function load(
   ctx: CopyContext,
   target: CopyTarget,
   command: CopyCommand,
   plans: readonly FieldPlan[],
   objects: readonly SourceObject[],
-  texts: readonly DecodedText[],
-  loadTime: LoadTimeModel,
 ): CopyOutcome {
   const p = command.parameters;
+  const s3 = ctx.s3!;
   const converter = new FieldConverter(p);
   const width = target.columns.length;
   const rows: StoredValue[][] = [];
@@ -107,10 +101,14 @@ function load(
   const starttime = stlTimestamp(ctx.now());
   let aborted = false;
   const linesScanned: number[] = [];
+  const files: LoadFile[] = [];
+  const fileOfError: number[] = [];
   fileLoop: for (let f = 0; f < objects.length; f++) {
     const object = objects[f]!;
-    const decoded = texts[f]!;
-    const slice = loadTime.sliceOfFile[f]!;
+    const bytes = readSourceObject(s3, command.source.bucket, object, p.gzip);
+    if (isStatementError(bytes)) return failed(bytes);
+    files.push({ uri: object.uri, storedBytes: object.size, textBytes: bytes.length, gzip: p.gzip });
+    const decoded = decodeUtf8(bytes, p.acceptInvChars);
     const reader = new RecordReader(decoded.text, p, plans.length);
     reader.skipLines(p.ignoreHeader);
     let lines = 0;
@@ -122,9 +120,10 @@ function load(
       reason: string,
       position: number,
     ): void => {
+      fileOfError.push(f);
       errors.push({
         userid: ctx.userId,
-        slice,
+        slice: 0,
         tbl: target.id,
         starttime,
         session: ctx.session,
@@ -161,6 +160,9 @@ function load(
         const plan = plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null;
         reject('', plan && converted.code !== 1216 ? plan : null, '', converted.code, converted.reason, 0);
       }
+      // MAXERROR is the number of bad records a load may skip: one more fails it. (RS-DG's sentence "If the
+      // load returns the error_count number of errors or greater, the load fails" contradicts its own
+      // "MAXERROR 0 … fail as soon as the first error occurs"; tolerating up to MAXERROR is how loads behave.)
       if (errors.length > p.maxError) {
         aborted = true;
         linesScanned.push(lines);
@@ -169,7 +171,11 @@ function load(
     }
     linesScanned.push(lines);
   }
-  ctx.log.errors.push(...errors);
+  for (let f = files.length; f < objects.length; f++) {
+    files.push({ uri: objects[f]!.uri, storedBytes: objects[f]!.size, textBytes: 0, gzip: p.gzip });
+  }
+  const loadTime = modelLoadTime(files, ctx.cluster.nodes * ctx.cluster.slicesPerNode);
+  errors.forEach((e, i) => ctx.log.errors.push({ ...e, slice: loadTime.sliceOfFile[fileOfError[i]!]! }));
   if (aborted) {
     const first = errors[0]!;
     return failed(
