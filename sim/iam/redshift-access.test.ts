@@ -59,7 +59,7 @@ describe('may Redshift read S3 with a role (COPY)', () => {
       code: '8001',
       message: `User arn:aws:redshift:us-east-1:123456789012:dbuser:demo/master is not authorized to assume IAM Role ${ROLE}`,
     });
-    if (!access.ok) expect(access.hint).toMatch(/modify-cluster-iam-roles/);
+    if (!access.ok) expect(access.hint).toMatch(/ModifyClusterIamRoles/);
   });
 
   it('refuses a role that does not exist, one that trusts another service, and a malformed ARN', () => {

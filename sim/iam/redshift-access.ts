@@ -79,14 +79,14 @@ export function redshiftMayAssume(
     const listed = associatedRoles.length === 0 ? 'no roles' : associatedRoles.join(', ');
     return refuse(
       'associated with the cluster',
-      `The role is not associated with cluster ${caller.clusterIdentifier} (it has ${listed}). Associate it when you create the cluster (--iam-roles) or later (aws redshift modify-cluster-iam-roles --add-iam-roles).`,
+      `The role is not associated with cluster ${caller.clusterIdentifier} (it has ${listed}). Associate it when you create the cluster (IamRoles) or later (ModifyClusterIamRoles).`,
     );
   }
   const role = iam.roles[parsed.value.roleName.toLowerCase()];
   if (!role || parsed.value.accountId !== iam.accountId || role.Path !== parsed.value.path) {
     return refuse(
       'role exists',
-      `Account ${iam.accountId} has no role ${parsed.value.path}${parsed.value.roleName}. Create it (aws iam create-role) or correct the ARN.`,
+      `Account ${iam.accountId} has no role ${parsed.value.path}${parsed.value.roleName}. Create it (IAM CreateRole) or correct the ARN.`,
     );
   }
   const decision = evaluatePolicies(
@@ -102,7 +102,7 @@ export function redshiftMayAssume(
       'trust policy',
       decision.decision === 'ExplicitDeny'
         ? `Statement ${decision.statement.index} of the role's trust policy denies sts:AssumeRole to Redshift.`
-        : `The role's trust policy does not let ${REDSHIFT_SERVICE_PRINCIPAL} call sts:AssumeRole. Its trust policy needs a statement {"Effect": "Allow", "Principal": {"Service": "${REDSHIFT_SERVICE_PRINCIPAL}"}, "Action": "sts:AssumeRole"} (aws iam update-assume-role-policy).`,
+        : `The role's trust policy does not let ${REDSHIFT_SERVICE_PRINCIPAL} call sts:AssumeRole. Its trust policy needs a statement {"Effect": "Allow", "Principal": {"Service": "${REDSHIFT_SERVICE_PRINCIPAL}"}, "Action": "sts:AssumeRole"} (IAM UpdateAssumeRolePolicy).`,
       decision,
     );
   }
@@ -123,7 +123,7 @@ function s3Check(
   const why =
     decision.decision === 'ExplicitDeny'
       ? `${decision.statement.policy} denies ${check} on ${resource} (statement ${decision.statement.index}${decision.statement.sid ? `, "${decision.statement.sid}"` : ''}); an explicit Deny wins over every Allow.`
-      : `No policy of role ${role.RoleName} allows ${check} on ${resource}. Add a statement that allows it (aws iam put-role-policy), or attach AmazonS3ReadOnlyAccess for COPY.`;
+      : `No policy of role ${role.RoleName} allows ${check} on ${resource}. Add a statement that allows it (IAM PutRolePolicy), or attach AmazonS3ReadOnlyAccess for COPY (AttachRolePolicy).`;
   return { ok: false, check, code: 'AccessDenied', message: S3_ACCESS_DENIED, hint: why, decision };
 }
 
