@@ -355,15 +355,18 @@ export function advanceClusters(state: RedshiftClusterState, now: Millis): Redsh
   return changed ? { ...state, clusters, billing } : state;
 }
 
-/** What the SQL engine needs to know of a cluster's shape. */
-export interface ClusterShape {
+/**
+ * What the SQL engine needs to know of a cluster's shape; the same shape as the database's ClusterShape
+ * (sim/redshift/database), which owns the name.
+ */
+interface ShapeOfCluster {
   readonly nodeType: string;
   readonly nodes: number;
   readonly slicesPerNode: number;
 }
 
 /** A cluster's shape: compute nodes and slices per node from the catalogue. */
-export function clusterShape(cluster: Pick<RedshiftCluster, 'NodeType' | 'NumberOfNodes'>): ClusterShape {
+export function clusterShape(cluster: Pick<RedshiftCluster, 'NodeType' | 'NumberOfNodes'>): ShapeOfCluster {
   const node = findRedshiftNodeType(cluster.NodeType);
   if (node === undefined) throw new Error(`No node type ${cluster.NodeType} in the catalogue.`);
   return { nodeType: node.name, nodes: cluster.NumberOfNodes, slicesPerNode: node.slicesPerNode };

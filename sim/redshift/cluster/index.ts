@@ -9,7 +9,6 @@ export {
   NODE_QUOTA,
   type BillingPeriod,
   type ClusterNode,
-  type ClusterShape,
   type ClusterStatus,
   type CreateClusterInput,
   type DeleteClusterInput,
