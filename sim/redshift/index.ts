@@ -1,2 +1,3 @@
 /** Amazon Redshift: the public face of sim/redshift/ (each sub-folder adds its own line). */
 export * from './cluster/index.ts';
+export * from './copy/index.ts';

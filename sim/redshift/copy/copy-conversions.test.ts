@@ -173,4 +173,10 @@ describe('COPY conversion options', () => {
     expect(outcome.rowsLoaded).toBe(2);
     expect(f.tables.get('events')!.map((r) => r[0])).toEqual([1, 2]);
   });
+
+  it('pages through ListObjectsV2 (1,000 keys a page) so a prefix with 1,001 objects loads them all', () => {
+    const f = fixture({ targets: [EVENTS] });
+    for (let i = 0; i < 1001; i++) f.put(`many/part-${String(i).padStart(4, '0')}`, `${i}|n|||\n`);
+    expect(f.copy(`COPY events FROM 's3://logs/many' IAM_ROLE '${ROLE_ARN}'`).rowsLoaded).toBe(1001);
+  });
 });

@@ -1,0 +1,10 @@
+import { accessLogToTsv, fixture, gzipText, realAccessLogLines, ROLE_ARN } from './test-support.ts';
+const tsv = realAccessLogLines().map(accessLogToTsv).join('\n') + '\n';
+const parts: Uint8Array[] = [];
+for (let i = 0; i < 10; i++) parts.push(gzipText(tsv.repeat(10)));
+const f = fixture({ slicesPerNode: 2 });
+parts.forEach((p, i) => f.put(`p/part-${i}.gz`, p));
+const t2 = performance.now();
+const o = f.copy(`COPY accesslogs FROM 's3://logs/p' IAM_ROLE '${ROLE_ARN}' DELIMITER '\\t' GZIP MAXERROR 1000`);
+const t3 = performance.now();
+console.log('copy ms', t3 - t2, o.rowsLoaded, o.error, 'rows/s', o.rowsLoaded / ((t3 - t2) / 1000));
