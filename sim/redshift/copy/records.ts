@@ -98,9 +98,13 @@ export class RecordReader {
     this.fieldCount = n;
   }
 
-  /** ESCAPE / REMOVEQUOTES text, and CSV: one character at a time; a record may span lines. */
+  /**
+   * ESCAPE / REMOVEQUOTES text, and CSV: one character at a time, since a record may span lines. Plain
+   * characters are copied in runs (one slice per run) rather than one by one.
+   */
   private readWalking(): void {
     const text = this.text;
+    const length = text.length;
     const csv = this.mode === 'csv';
     const escape = this.params.escape;
     const removeQuotes = this.params.removeQuotes;
@@ -108,53 +112,57 @@ export class RecordReader {
     let n = 0;
     let value = '';
     let i = this.offset;
+    let run = i;
     let quotedBy = 0;
     let atFieldStart = true;
     let closedQuote = false;
     for (;;) {
-      if (i >= text.length) {
-        if (quotedBy !== 0)
+      if (i >= length) {
+        if (quotedBy !== 0) {
           this.problem = {
             code: 1216,
             reason: csv ? 'Invalid quote formatting for CSV' : 'Unterminated quoted string',
           };
+        }
         break;
       }
       const c = text.charCodeAt(i);
       if (quotedBy !== 0) {
         if (c === quotedBy) {
+          value += text.slice(run, i);
           if (csv && text.charCodeAt(i + 1) === quotedBy) {
-            value += text[i];
+            run = i + 1;
             i += 2;
             continue;
           }
           quotedBy = 0;
           closedQuote = true;
-          i++;
+          run = ++i;
           continue;
         }
-        if (escape && c === BACKSLASH && i + 1 < text.length) {
-          value += text[i + 1];
+        if (escape && c === BACKSLASH && i + 1 < length) {
+          value += text.slice(run, i);
+          run = i + 1;
           i += 2;
           continue;
         }
         if (c === LF) this.nextLine++;
-        value += text[i];
         i++;
         continue;
       }
       if (c === LF) break;
-      if (escape && c === BACKSLASH && i + 1 < text.length) {
+      if (escape && c === BACKSLASH && i + 1 < length) {
         if (text.charCodeAt(i + 1) === LF) this.nextLine++;
-        value += text[i + 1];
+        value += text.slice(run, i);
+        run = i + 1;
         i += 2;
         atFieldStart = false;
         continue;
       }
       if (c === this.delimiterCode) {
-        fields[n++] = value;
+        fields[n++] = value + text.slice(run, i);
         value = '';
-        i++;
+        run = ++i;
         atFieldStart = true;
         closedQuote = false;
         continue;
@@ -162,19 +170,18 @@ export class RecordReader {
       if (atFieldStart && ((csv && c === this.quoteCode) || (removeQuotes && (c === 34 || c === 39)))) {
         quotedBy = c;
         atFieldStart = false;
-        i++;
+        run = ++i;
         continue;
       }
       if (closedQuote && csv && c !== CR) {
         this.problem = { code: 1216, reason: 'Invalid quote formatting for CSV' };
       }
-      value += text[i];
       atFieldStart = false;
       i++;
     }
-    fields[n++] = value;
+    fields[n++] = value + text.slice(run, Math.min(i, length));
     this.fieldCount = n;
-    this.end = Math.min(i, text.length);
+    this.end = Math.min(i, length);
     this.offset = i + 1;
     this.nextLine++;
   }
