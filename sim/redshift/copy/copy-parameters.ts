@@ -1,4 +1,10 @@
-import { isStatementError, type SqlToken, type StatementError, type TokenCursor } from './tokens.ts';
+import {
+  isStatementError,
+  shownAsWritten,
+  type SqlToken,
+  type StatementError,
+  type TokenCursor,
+} from './tokens.ts';
 
 /** The highest MAXERROR Redshift accepts (AWS-FACTS §6.4, RS-DG18 `copy-parameters-data-load.md`). */
 export const MAX_MAXERROR = 100_000;
@@ -359,6 +365,6 @@ function notSimulated(token: SqlToken | undefined, cursor: TokenCursor): Stateme
     };
   }
   return token
-    ? { code: '42601', message: `syntax error at or near "${token.value}"`, position: token.start }
+    ? { code: '42601', message: `syntax error at or near "${shownAsWritten(token)}"`, position: token.start }
     : cursor.syntaxError();
 }

@@ -18,6 +18,8 @@ export interface SqlToken {
    * because COPY gives `'\t'`, `'\011'` and `'\N'` their meaning itself; number and symbols: as written.
    */
   readonly value: string;
+  /** The token exactly as written, when the tokenizer keeps it (error messages quote it as written). */
+  readonly text?: string;
   /** Offset of the token's first character in the statement (0-based). */
   readonly start: number;
 }
@@ -85,8 +87,11 @@ export class TokenCursor {
   syntaxError(): StatementError {
     const token = this.peek();
     if (!token) return { code: '42601', message: 'syntax error at end of input', position: this.endOffset };
-    const shown = token.kind === 'string' ? `'${token.value}'` : token.value;
-    return { code: '42601', message: `syntax error at or near "${shown}"`, position: token.start };
+    return {
+      code: '42601',
+      message: `syntax error at or near "${shownAsWritten(token)}"`,
+      position: token.start,
+    };
   }
 
   /** An identifier (unquoted names fold to lower case, as Redshift folds them). */
@@ -133,4 +138,9 @@ export function isStatementError(value: unknown): value is StatementError {
 
 function isSymbol(token: SqlToken): boolean {
   return token.kind === 'operator' || token.kind === 'punctuation';
+}
+
+/** A token as PostgreSQL's parser quotes it in "syntax error at or near": as written. */
+export function shownAsWritten(token: SqlToken): string {
+  return token.text ?? (token.kind === 'string' ? `'${token.value}'` : token.value);
 }

@@ -1,7 +1,13 @@
 import { readAuthorization, type Authorization } from './authorization.ts';
 import { unescapeCharacter } from './copy-parameters.ts';
 import { parseS3Uri, type S3Location } from './s3-uri.ts';
-import { TokenCursor, isStatementError, type SqlToken, type StatementError } from './tokens.ts';
+import {
+  TokenCursor,
+  isStatementError,
+  shownAsWritten,
+  type SqlToken,
+  type StatementError,
+} from './tokens.ts';
 
 /** An UNLOAD statement, parsed and checked. */
 export interface UnloadCommand {
@@ -163,6 +169,9 @@ function readOption(
 }
 
 function syntaxAt(token: SqlToken): StatementError {
-  const shown = token.kind === 'string' ? `'${token.value}'` : token.value;
-  return { code: '42601', message: `syntax error at or near "${shown}"`, position: token.start };
+  return {
+    code: '42601',
+    message: `syntax error at or near "${shownAsWritten(token)}"`,
+    position: token.start,
+  };
 }
