@@ -7,7 +7,6 @@ export {
   KIB,
   MIB,
   MILLIS_PER_HOUR,
-  GB_DECIMAL,
   TB_DECIMAL,
   bytes,
   bytesPerSecond,

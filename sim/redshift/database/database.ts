@@ -60,9 +60,12 @@ export class RedshiftDatabase implements DatabaseApi {
     for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
+    const extensions =
+      typeof options.extensions === 'function' ? options.extensions(sqlite) : (options.extensions ?? {});
     this.core = {
       sqlite,
       options,
+      extensions,
       era: options.era ?? '2016',
       catalog: new Map(),
       systemTables: new Map(),
@@ -71,7 +74,7 @@ export class RedshiftDatabase implements DatabaseApi {
     };
     this.registerSystemTable(stlQuery(() => this.history, options.databaseName ?? 'dev'));
     this.registerSystemTable(pgTableDef(() => this.tables()));
-    for (const table of options.extensions?.systemTables ?? []) this.registerSystemTable(table);
+    for (const table of extensions.systemTables ?? []) this.registerSystemTable(table);
   }
 
   /** Open an empty database for a cluster. */
@@ -225,7 +228,7 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'command': {
         const noOp = NO_OPS[fe.command];
         if (noOp) return { command: noOp };
-        const handler = this.core.options.extensions?.commands?.[fe.command];
+        const handler = this.core.extensions.commands?.[fe.command];
         if (!handler)
           throw new SqlError(
             '0A000',
@@ -253,7 +256,7 @@ export class RedshiftDatabase implements DatabaseApi {
     if (isQuery(ast)) {
       const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
-      const model = this.core.options.extensions?.modelQuery?.(
+      const model = this.core.extensions.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
         this,
       );

@@ -242,7 +242,9 @@ export function deleteRows(core: DatabaseCore, ast: DeleteStatement): StatementO
   core.sqlite.run(
     `DELETE FROM ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)}${where}`,
   );
-  return { command: 'DELETE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.onWrite?.(state.definition.name, 'delete');
+  return { command: 'DELETE', rowCount };
 }
 
 /** UPDATE t SET c = … [WHERE …], each new value checked against its column's type row by row. */
@@ -284,5 +286,7 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
   core.sqlite.run(
     `UPDATE ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)} SET ${sets.join(', ')}${where}`,
   );
-  return { command: 'UPDATE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.onWrite?.(state.definition.name, 'update');
+  return { command: 'UPDATE', rowCount };
 }

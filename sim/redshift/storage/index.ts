@@ -8,14 +8,11 @@ export {
   columnIndex,
   firstSlices,
   nodeOfSlice,
-  quoteIdentifier,
-  SLICE_COLUMN,
   sliceCount,
   type ColumnLayout,
   type ColumnTypeLike,
   type DistStyle,
   type SliceLayout,
-  type StoredValue,
   type TableLayout,
 } from './layout.ts';
 export { SlicePlacement } from './placement.ts';
