@@ -8,6 +8,7 @@ import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
+  LISTAGG_DISTINCT,
   parseStatement,
   quoteIdentifier,
   RUNTIME_FUNCTIONS,
@@ -60,6 +61,7 @@ export class RedshiftDatabase implements DatabaseApi {
     for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
+    sqlite.create_aggregate('rs_listagg_distinct', LISTAGG_DISTINCT);
     const extensions =
       typeof options.extensions === 'function' ? options.extensions(sqlite) : (options.extensions ?? {});
     this.core = {

@@ -78,6 +78,18 @@ function aggregateSql(
   const first = args[0]!;
   if (name === 'listagg') {
     const delimiter = args[1]?.sql ?? quoteString('');
+    if (distinct) {
+      const by = call.withinGroup ? emit(call.withinGroup.by, inner).sql : first.sql;
+      if (by !== first.sql) {
+        throw new SqlError(
+          '42P10',
+          'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list',
+          offset,
+        );
+      }
+      const descending = call.withinGroup?.order === 'DESC' ? 1 : 0;
+      return { sql: `rs_listagg_distinct(${first.sql}, ${delimiter}, ${descending})`, type: TEXT };
+    }
     const order = call.withinGroup
       ? ` ORDER BY ${emit(call.withinGroup.by, inner).sql}${call.withinGroup.order === 'DESC' ? ' DESC' : ''}`
       : '';

@@ -36,6 +36,13 @@ export class Scope {
     throw new SqlError('42703', `column "${shown}" does not exist`, offset);
   }
 
+  /** The alias of the relation a column reference resolves to (PostgreSQL names it in grouping errors). */
+  aliasOf(name: string, table: string | undefined): string | undefined {
+    if (table !== undefined) return table;
+    const here = this.relations.find((r) => r.columns.some((c) => c.name === name));
+    return here ? here.alias : this.parent?.aliasOf(name, undefined);
+  }
+
   /** Like resolve, but undefined instead of an error when no relation has the column. */
   find(name: string, table: string | undefined, offset: number | undefined): Emitted | undefined {
     if (table !== undefined) {
