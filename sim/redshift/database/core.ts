@@ -92,6 +92,9 @@ export interface RedshiftDatabaseOptions {
 export interface PreparedQuery {
   readonly ast: unknown;
   readonly sqliteSql: string;
+  /** Statements run before and after the query (a hash aggregate's group table). */
+  readonly setup: readonly string[];
+  readonly teardown: readonly string[];
   readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
   readonly tables: readonly TableDefinition[];
 }

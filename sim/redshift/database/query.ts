@@ -98,7 +98,7 @@ export function prepareParsed(
 ): PreparedQuery {
   const { statementStart, transactionStart } = clockTexts(core);
   const context = newQueryContext(catalogOf(core), statementStart, transactionStart, syntax);
-  const translated = translateQuery(ast, context, null);
+  const translated = translateQuery(ast, context, null, true);
   checkLeaderOnly(context);
   materialiseSystemTables(core, context.systemTables);
   const tables: TableDefinition[] = [];
@@ -106,7 +106,14 @@ export function prepareParsed(
     const state = core.catalog.get(name);
     if (state && !tables.includes(state.definition)) tables.push(state.definition);
   });
-  return { ast, sqliteSql: translated.sql, columns: translated.columns, tables };
+  return {
+    ast,
+    sqliteSql: translated.sql,
+    setup: translated.setup ?? [],
+    teardown: translated.teardown ?? [],
+    columns: translated.columns,
+    tables,
+  };
 }
 
 /** Translate query text (EXPLAIN's and UNLOAD's). */
@@ -118,12 +125,17 @@ export function prepareText(core: DatabaseCore, text: string): PreparedQuery {
 
 /** Run a prepared query and return stored values. */
 export function runStored(core: DatabaseCore, query: PreparedQuery): StoredValue[][] {
-  const statement = core.sqlite.prepare(query.sqliteSql);
   const rows: StoredValue[][] = [];
   try {
-    while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    for (const sql of query.setup) core.sqlite.run(sql);
+    const statement = core.sqlite.prepare(query.sqliteSql);
+    try {
+      while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    } finally {
+      statement.free();
+    }
   } finally {
-    statement.free();
+    for (const sql of query.teardown) core.sqlite.run(sql);
   }
   return rows;
 }

@@ -96,4 +96,7 @@ export interface QueryContext {
 export interface TranslatedQuery {
   readonly sql: string;
   readonly columns: readonly RelationColumn[];
+  /** Statements to run before the query (a hash aggregate fills its group table) and after it. */
+  readonly setup?: readonly string[];
+  readonly teardown?: readonly string[];
 }
