@@ -68,6 +68,8 @@ export interface DatabaseExtensions {
   readonly sliceForRow?: SliceForRow;
   readonly modelQuery?: (query: QueryInfo, database: DatabaseApi) => QueryModel;
   readonly systemTables?: readonly SystemTable<DatabaseApi>[];
+  /** Functions of the session without arguments, such as PG_LAST_COPY_ID() and PG_LAST_COPY_COUNT(). */
+  readonly sessionFunctions?: Readonly<Record<string, () => StoredValue>>;
 }
 
 /** Options of RedshiftDatabase.create. */
@@ -108,8 +110,15 @@ export interface DatabaseApi {
   rowsPerSlice(table: string): number[];
   /** Every stored row of a table in declared column order, with its slice last. */
   storedRows(table: string): StoredValue[][];
-  /** Store rows already converted to column types (COPY's path), in one transaction. */
-  insertRows(table: string, rows: readonly (readonly StoredValue[])[]): void;
+  /**
+   * Store rows already converted to column types (COPY's path), in one transaction. IDENTITY columns get
+   * their next values where a row has NULL; with `loadedColumns`, the other columns get their DEFAULT.
+   */
+  insertRows(
+    table: string,
+    rows: readonly (readonly StoredValue[])[],
+    options?: { readonly loadedColumns?: readonly string[] },
+  ): void;
   /** Run `fn` inside one transaction: everything or nothing. */
   transaction<T>(fn: () => T): T;
   /** Translate a query (the text after EXPLAIN, UNLOAD's SELECT) without running it. */

@@ -27,7 +27,7 @@ import type {
   TableState,
 } from './core.ts';
 import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
-import { deleteRows, insert, updateRows } from './dml.ts';
+import { deleteRows, insert, omittedValue, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
 import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
 import type { SqlJsValue } from './sqljs.ts';
@@ -152,20 +152,40 @@ export class RedshiftDatabase implements DatabaseApi {
     return rows;
   }
 
-  insertRows(name: string, rows: readonly (readonly StoredValue[])[]): void {
+  insertRows(
+    name: string,
+    rows: readonly (readonly StoredValue[])[],
+    options: { readonly loadedColumns?: readonly string[] } = {},
+  ): void {
     const state = this.state(name);
-    const notNull = state.definition.columns.flatMap((c, k) => (c.notNull ? [k] : []));
-    for (const row of rows) {
-      for (const k of notNull) {
-        if (row[k] === null || row[k] === undefined) {
-          throw new SqlError(
-            '23502',
-            `Cannot insert a NULL value into column ${state.definition.columns[k]!.name}`,
-          );
+    const columns = state.definition.columns;
+    const loaded = options.loadedColumns?.map((c) => c.toLowerCase());
+    // IDENTITY columns are never loaded; columns left out of COPY's column list take their DEFAULT.
+    const filled = columns.flatMap((c, k) => (c.identity || (loaded && !loaded.includes(c.name)) ? [k] : []));
+    const notNull = columns.flatMap((c, k) => (c.notNull ? [k] : []));
+    inTransaction(this.core, () => {
+      const complete =
+        filled.length === 0
+          ? rows
+          : rows.map((row) => {
+              const copy = [...row];
+              for (const k of filled) {
+                const column = columns[k]!;
+                if (column.identity ? copy[k] === null || copy[k] === undefined : true) {
+                  copy[k] = omittedValue(this.core, state, column);
+                }
+              }
+              return copy;
+            });
+      for (const row of complete) {
+        for (const k of notNull) {
+          if (row[k] === null || row[k] === undefined) {
+            throw new SqlError('23502', `Cannot insert a NULL value into column ${columns[k]!.name}`);
+          }
         }
       }
-    }
-    writeRows(this.core, state, rows);
+      writeRows(this.core, state, complete);
+    });
   }
 
   transaction<T>(fn: () => T): T {

@@ -113,7 +113,7 @@ function evaluate(core: DatabaseCore, items: readonly Emitted[]): StoredValue[] 
 }
 
 /** The value of an omitted column: its IDENTITY's next value, its DEFAULT, or NULL. */
-function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
+export function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
   if (column.identity) {
     const next = state.identityNext.get(column.name) ?? column.identity.seed;
     state.identityNext.set(column.name, next + column.identity.step);

@@ -97,7 +97,13 @@ export function prepareParsed(
   syntax: RedshiftSyntax,
 ): PreparedQuery {
   const { statementStart, transactionStart } = clockTexts(core);
-  const context = newQueryContext(catalogOf(core), statementStart, transactionStart, syntax);
+  const context = newQueryContext(
+    catalogOf(core),
+    statementStart,
+    transactionStart,
+    syntax,
+    core.extensions.sessionFunctions,
+  );
   const translated = translateQuery(ast, context, null, true);
   checkLeaderOnly(context);
   materialiseSystemTables(core, context.systemTables);

@@ -4,6 +4,7 @@
  * column, else the enclosing query for a correlated subquery), and what the whole statement touched.
  */
 import type { SelectStatement } from 'pgsql-ast-parser';
+import type { StoredValue } from '../types/index.ts';
 import { SqlError } from './errors.ts';
 import type { RedshiftSyntax } from './front-end.ts';
 import {
@@ -86,6 +87,8 @@ export interface QueryContext {
   readonly touched: Set<CatalogRelation['kind']>;
   /** System tables the statement reads, which the database materialises before running it. */
   readonly systemTables: Set<string>;
+  /** Functions of the session without arguments (PG_LAST_COPY_ID() …), by lower-case name. */
+  readonly sessionFunctions: Readonly<Record<string, () => StoredValue>>;
   /** Common table expressions visible by name (WITH). */
   readonly ctes: Map<string, readonly RelationColumn[]>;
   /** Translate a subquery (scalar, IN, EXISTS or in FROM) inside the given scope. */

@@ -5,6 +5,7 @@
  * an arbitrary row's value for a column that is neither grouped nor aggregated where Redshift refuses.
  */
 import type { RedshiftSyntax } from './front-end.ts';
+import type { StoredValue } from '../types/index.ts';
 import type { Expr, From, SelectFromStatement, SelectStatement } from 'pgsql-ast-parser';
 import { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
@@ -20,9 +21,11 @@ export function newQueryContext(
   statementStart: string,
   transactionStart: string,
   syntax: RedshiftSyntax,
+  sessionFunctions: Readonly<Record<string, () => StoredValue>> = {},
 ): QueryContext {
   const context: QueryContext = {
     catalog,
+    sessionFunctions,
     syntax,
     statementStart,
     transactionStart,
