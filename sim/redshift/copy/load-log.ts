@@ -69,10 +69,17 @@ export const LOAD_ERROR_WIDTHS = {
 export interface LoadLog {
   readonly errors: LoadErrorRow[];
   readonly commits: LoadCommitRow[];
+  /**
+   * The most recent COPY that ran, failed or not: PG_LAST_COPY_ID() is its query id (AWS's examples read
+   * `stl_load_errors where query = pg_last_copy_id()` after a failed load) and PG_LAST_COPY_COUNT() its rows
+   * loaded (0 when it failed). Null before any COPY: both functions then return -1.
+   */
+  lastCopy: { readonly query: number; readonly rowsLoaded: number } | null;
 }
 
+/** An empty load history. */
 export function createLoadLog(): LoadLog {
-  return { errors: [], commits: [] };
+  return { errors: [], commits: [], lastCopy: null };
 }
 
 /** Cuts a value to a char(n) column's width in UTF-8 bytes without splitting a character. */

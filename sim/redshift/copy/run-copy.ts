@@ -46,6 +46,7 @@ export function runCopy(ctx: CopyContext, tokens: readonly SqlToken[], statement
 
 /** Runs a parsed COPY. */
 export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome {
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0 };
   const target = ctx.table(command.table);
   if (!target) return failed({ code: '42P01', message: `relation "${command.table}" does not exist` });
   const plans = fieldPlans(target, command.columns);
@@ -234,6 +235,7 @@ function load(
       start_offset: 0,
     });
   });
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded };
   const messages = [
     `Load into table '${target.name}' completed, ${rowsLoaded} record(s) loaded successfully.`,
   ];
