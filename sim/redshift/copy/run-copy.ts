@@ -46,7 +46,7 @@ export function runCopy(ctx: CopyContext, tokens: readonly SqlToken[], statement
 
 /** Runs a parsed COPY. */
 export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome {
-  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0 };
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime: null };
   const target = ctx.table(command.table);
   if (!target) return failed({ code: '42P01', message: `relation "${command.table}" does not exist` });
   const plans = fieldPlans(target, command.columns);
@@ -203,6 +203,7 @@ function load(
   const loadTime = modelLoadTime(files, ctx.cluster.nodes * ctx.cluster.slicesPerNode);
   errors.forEach((e, i) => ctx.log.errors.push({ ...e, slice: loadTime.sliceOfFile[fileOfError[i]!]! }));
   if (abort) {
+    ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime };
     const first = errors[0]!;
     return failed(
       {
@@ -235,7 +236,7 @@ function load(
       start_offset: 0,
     });
   });
-  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded };
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded, loadTime };
   const messages = [
     `Load into table '${target.name}' completed, ${rowsLoaded} record(s) loaded successfully.`,
   ];
