@@ -56,8 +56,13 @@ export interface CommandContext {
 /** A handler for a statement by its first word; throw a SqlError to fail the statement. */
 export type CommandHandler = (context: CommandContext) => StatementOutcome;
 
+/** What changed in a table, for storage caches that must be recomputed after a write. */
+export type TableChange = 'create' | 'insert' | 'update' | 'delete' | 'truncate' | 'drop';
+
 /** Parts other folders plug in; every one is optional. */
 export interface DatabaseExtensions {
+  /** Called after every write to a user table (storage/ drops its cached blocks and zone maps). */
+  readonly onWrite?: (table: string, change: TableChange) => void;
   /** Handlers by first word, lower case: `copy`, `unload`, `explain`. */
   readonly commands?: Readonly<Record<string, CommandHandler>>;
   readonly sliceForRow?: SliceForRow;
@@ -76,7 +81,11 @@ export interface RedshiftDatabaseOptions {
   readonly era?: Era;
   /** The database name STL_QUERY shows. Default 'dev'. */
   readonly databaseName?: string;
-  readonly extensions?: DatabaseExtensions;
+  /**
+   * Plug-ins, or a function that builds them from the SQLite connection (storage/ reads the rows' slices
+   * and blocks from it directly).
+   */
+  readonly extensions?: DatabaseExtensions | ((connection: SqlJsDatabase) => DatabaseExtensions);
 }
 
 /** A query prepared for a command handler (EXPLAIN, UNLOAD). */
@@ -125,5 +134,6 @@ export interface DatabaseCore {
   readonly catalog: Map<string, TableState>;
   readonly systemTables: Map<string, SystemTable<DatabaseApi>>;
   readonly api: DatabaseApi;
+  readonly extensions: DatabaseExtensions;
   inTransaction: boolean;
 }

@@ -4,6 +4,7 @@
  * pgsql-ast-parser and the translator, and comes back as a StatementResult with Redshift's error, line and
  * column. COPY, UNLOAD and EXPLAIN are handled by the extensions plugged in by their folders.
  */
+import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
@@ -59,9 +60,12 @@ export class RedshiftDatabase implements DatabaseApi {
     for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
+    const extensions =
+      typeof options.extensions === 'function' ? options.extensions(sqlite) : (options.extensions ?? {});
     this.core = {
       sqlite,
       options,
+      extensions,
       era: options.era ?? '2016',
       catalog: new Map(),
       systemTables: new Map(),
@@ -70,7 +74,7 @@ export class RedshiftDatabase implements DatabaseApi {
     };
     this.registerSystemTable(stlQuery(() => this.history, options.databaseName ?? 'dev'));
     this.registerSystemTable(pgTableDef(() => this.tables()));
-    for (const table of options.extensions?.systemTables ?? []) this.registerSystemTable(table);
+    for (const table of extensions.systemTables ?? []) this.registerSystemTable(table);
   }
 
   /** Open an empty database for a cluster. */
@@ -110,6 +114,14 @@ export class RedshiftDatabase implements DatabaseApi {
   /** Add a system table (STV_SLICES, STL_LOAD_ERRORS …) that queries can read. */
   registerSystemTable(table: SystemTable<DatabaseApi>): void {
     this.core.systemTables.set(table.name.toLowerCase(), table);
+  }
+
+  /**
+   * A registered system table's rows (STL_LOAD_ERRORS, SVV_TABLE_INFO …) without running a query, so a
+   * console panel can show them without adding to the learner's STL_QUERY history.
+   */
+  systemRows(name: string): readonly StoredValue[][] | undefined {
+    return this.core.systemTables.get(name.toLowerCase())?.rows(this);
   }
 
   rowsPerSlice(name: string): number[] {
@@ -216,7 +228,7 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'command': {
         const noOp = NO_OPS[fe.command];
         if (noOp) return { command: noOp };
-        const handler = this.core.options.extensions?.commands?.[fe.command];
+        const handler = this.core.extensions.commands?.[fe.command];
         if (!handler)
           throw new SqlError(
             '0A000',
@@ -236,15 +248,15 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'create table as':
         return createTableAs(this.core, fe);
       case 'parse':
-        return this.runParsed(parseStatement(fe.text), fe.tops);
+        return this.runParsed(parseStatement(fe.text), fe.syntax);
     }
   }
 
-  private runParsed(ast: Statement, tops: ReadonlyMap<number, number>): StatementOutcome {
+  private runParsed(ast: Statement, syntax: RedshiftSyntax): StatementOutcome {
     if (isQuery(ast)) {
-      const query = prepareParsed(this.core, ast, tops);
+      const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
-      const model = this.core.options.extensions?.modelQuery?.(
+      const model = this.core.extensions.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
         this,
       );
@@ -262,7 +274,7 @@ export class RedshiftDatabase implements DatabaseApi {
     }
     switch (ast.type) {
       case 'insert':
-        return insert(this.core, ast, tops);
+        return insert(this.core, ast, syntax);
       case 'update':
         return inTransaction(this.core, () => updateRows(this.core, ast));
       case 'delete':

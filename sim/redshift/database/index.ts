@@ -10,6 +10,7 @@ export type {
   QueryModel,
   RedshiftDatabaseOptions,
   SliceForRow,
+  TableChange,
 } from './core.ts';
 export {
   printValue,
