@@ -129,6 +129,7 @@ describe('COPY conversion options', () => {
     const auto = load('1|a|2016-06-07|2016-06-07T14:05:03|\n', "TIMEFORMAT 'auto'");
     expect(auto.rows[0]![3]).toBe('2016-06-07 14:05:03');
     expect(load('1|a|07/06/2016||\n').errors[0]!.err_code).toBe(1205);
+    expect(load('1|a|06/07/2016||\n', "DATEFORMAT 'auto'").rows[0]![2]).toBe('2016-06-07');
   });
 
   it('ACCEPTINVCHARS replaces each byte of an invalid sequence instead of rejecting the row', () => {
