@@ -180,4 +180,22 @@ describe('COPY conversion options', () => {
     for (let i = 0; i < 1001; i++) f.put(`many/part-${String(i).padStart(4, '0')}`, `${i}|n|||\n`);
     expect(f.copy(`COPY events FROM 's3://logs/many' IAM_ROLE '${ROLE_ARN}'`).rowsLoaded).toBe(1001);
   });
+
+  it('skips IDENTITY columns: the files carry no value for them, and a column list may not name them', () => {
+    const withId: CopyTarget = {
+      name: 'visits',
+      id: 200_002,
+      columns: [
+        { name: 'visit_id', type: typeOf('bigint'), notNull: true, identity: { seed: 1, step: 1 } },
+        { name: 'host', type: typeOf('varchar(32)'), notNull: false },
+      ],
+    };
+    const f = fixture({ targets: [withId] });
+    f.put('in/data', 'h1\nh2\n');
+    expect(f.copy(`COPY visits FROM 's3://logs/in' IAM_ROLE '${ROLE_ARN}'`).rowsLoaded).toBe(2);
+    expect(f.tables.get('visits')!.map((r) => r[1])).toEqual(['h1', 'h2']);
+    expect(
+      f.copy(`COPY visits (visit_id, host) FROM 's3://logs/in' IAM_ROLE '${ROLE_ARN}'`).error!.message,
+    ).toBe('cannot set an identity column to a value: "visit_id" is IDENTITY');
+  });
 });

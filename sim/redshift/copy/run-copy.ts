@@ -284,20 +284,32 @@ function convertRecord(
   return row;
 }
 
+/**
+ * Which column each field of a record fills: the column list in its order, or every column in table order
+ * except IDENTITY columns, whose values the database generates (COPY's files carry none without EXPLICIT_IDS).
+ */
 function fieldPlans(target: CopyTarget, columns: readonly string[] | null): FieldPlan[] | StatementError {
-  if (columns === null)
-    return planFields(
-      target.columns,
-      target.columns.map((_, i) => i),
-    );
   const indexes: number[] = [];
-  for (const name of columns) {
-    const index = target.columns.findIndex((c) => c.name === name);
-    if (index < 0)
-      return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
-    indexes.push(index);
+  if (columns === null) {
+    target.columns.forEach((c, i) => {
+      if (!c.identity) indexes.push(i);
+    });
+  } else {
+    for (const name of columns) {
+      const index = target.columns.findIndex((c) => c.name === name);
+      if (index < 0)
+        return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
+      if (target.columns[index]!.identity) {
+        return {
+          code: '0A000',
+          message: `cannot set an identity column to a value: "${name}" is IDENTITY`,
+          hint: `Leave ${name} out of the column list; Redshift numbers IDENTITY columns itself.`,
+        };
+      }
+      indexes.push(index);
+    }
   }
-  const missing = target.columns.find((c, i) => c.notNull && !indexes.includes(i));
+  const missing = target.columns.find((c, i) => c.notNull && !c.identity && !indexes.includes(i));
   if (missing) {
     return {
       code: '23502',
