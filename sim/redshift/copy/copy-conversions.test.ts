@@ -149,6 +149,10 @@ describe('COPY conversion options', () => {
 
   it('ESCAPE lets a backslash keep a delimiter in a value', () => {
     expect(load('1|a\\|b|||\n', 'ESCAPE').rows[0]![1]).toBe('a|b');
+    // "\N" and "\\N" both still load as NULL under ESCAPE; "\Nx" is the text "Nx".
+    expect(load('1|\\N|||\n', 'ESCAPE').rows[0]![1]).toBeNull();
+    expect(load('1|\\\\N|||\n', 'ESCAPE').rows[0]![1]).toBeNull();
+    expect(load('1|\\Nx|||\n', 'ESCAPE').rows[0]![1]).toBe('Nx');
   });
 
   it('a column list loads the listed columns in the file’s order and leaves the others NULL', () => {
