@@ -59,8 +59,8 @@ describe('COPY load error codes (RS-DG r_Load_Error_Reference; AWS-FACTS §6.4)'
   it('1202 extra columns and 1214 delimiter not found, reported on the whole line', () => {
     const { errors } = load('1|a|||1.00|extra\n2|b\n');
     expect(errors.map((e) => [e.line_number, e.err_code, e.err_reason, e.colname])).toEqual([
-      [1, 1202, 'Extra column(s) found', ''],
-      [2, 1214, 'Delimiter not found', ''],
+      [1, 1202, 'Extra column(s) found', 'price'],
+      [2, 1214, 'Delimiter not found', 'name'],
     ]);
   });
 

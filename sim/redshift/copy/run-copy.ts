@@ -169,15 +169,11 @@ function load(
               converted.position,
             );
           } else {
-            const plan = plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null;
-            reject(
-              '',
-              plan && converted.code !== 1216 ? plan : null,
-              '',
-              converted.code,
-              converted.reason,
-              0,
-            );
+            // The line itself is wrong: the row names the column the scanner stood in (the last field it
+            // read), as for a delimiter it did not find after it; a broken CSV quote names no column.
+            const plan =
+              converted.code === 1216 ? null : (plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null);
+            reject(plan ? plan.column.name : '', plan, '', converted.code, converted.reason, 0);
           }
           // MAXERROR is the number of bad records a load may skip: one more fails it. (RS-DG's sentence "If
           // the load returns the error_count number of errors or greater, the load fails" contradicts its own
