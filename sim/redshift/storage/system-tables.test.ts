@@ -88,7 +88,9 @@ describe('storage system tables', () => {
     const eventId = info[0]!.table_id;
     const keyBlocks = blocks.filter((b) => b.tbl === eventId && b.col === 0);
     expect(keyBlocks.reduce((sum, b) => sum + Number(b.num_values), 0)).toBe(100);
-    expect(keyBlocks.every((b) => typeof b.minvalue === 'bigint' && b.minvalue <= b.maxvalue!)).toBe(true);
+    expect(
+      keyBlocks.every((b) => typeof b.minvalue === 'bigint' && b.minvalue <= (b.maxvalue as bigint)),
+    ).toBe(true);
   });
 
   it('STV_TBL_PERM gives rows per slice, summing to the table for KEY and to a copy per node for ALL', () => {
