@@ -7,6 +7,8 @@ export {
   KIB,
   MIB,
   MILLIS_PER_HOUR,
+  GB_DECIMAL,
+  TB_DECIMAL,
   bytes,
   bytesPerSecond,
   callsPerSecond,
