@@ -1,6 +1,5 @@
 /** The public face of sim/core/: import it from outside the folder through this file. */
 export {
-  GB_DECIMAL,
   GIB,
   HOURS_PER_MONTH,
   HOURS_PER_YEAR,

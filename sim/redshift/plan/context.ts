@@ -3,7 +3,8 @@
  * a way to evaluate constant expressions the database knows (GETDATE() on the simulation clock, DATEADD …).
  */
 import type { Expr } from 'pgsql-ast-parser';
-import type { ClusterStorage, StoredValue, TableLayout } from '../storage/index.ts';
+import type { ClusterStorage, TableLayout } from '../storage/index.ts';
+import type { StoredValue } from '../types/index.ts';
 
 /** The planner's view of the database. */
 export interface PlanContext {

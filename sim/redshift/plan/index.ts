@@ -12,7 +12,8 @@ export {
   type JoinSide,
 } from './distribution.ts';
 export { explain, planLines, planStatement } from './explain.ts';
-export { modelPlan, modelQuery, type QueryModel, type SliceScan } from './model.ts';
+export { modelPlan, modelQuery, type ModelledQuery, type PlanCosts } from './model.ts';
 export type { JoinStep, PlanNode, QueryPlan } from './plan-tree.ts';
 export { blockTests, constantValue, type BlockTest } from './predicates.ts';
 export { nodeThroughput, type NodeThroughput } from './throughput.ts';
+export { planContextOf, storageExtensions, type StorageExtensions } from './extensions.ts';

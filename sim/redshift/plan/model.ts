@@ -11,24 +11,16 @@
  * Rates come from throughput.ts (modelled, not AWS figures). Queries do not wait for each other (no
  * workload-management queues), and compiled code is assumed cached.
  */
-import { millis, type Millis } from '../../core/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
+import type { SliceScan } from '../database/index.ts';
 import type { PlanContext } from './context.ts';
 import { planStatement, planLines } from './explain.ts';
 import type { QueryPlan } from './plan-tree.ts';
 import { nodeThroughput } from './throughput.ts';
-import { MIB } from '../../core/index.ts';
-
-/** Rows and blocks one slice reads for a query (all its tables together). */
-export interface SliceScan {
-  readonly slice: number;
-  readonly rowsScanned: number;
-  readonly blocksScanned: number;
-  readonly blocksSkipped: number;
-}
+import { MIB, millis, type Millis } from '../../core/index.ts';
 
 /** The modelled cost of a query. */
-export interface QueryModel {
+export interface ModelledQuery {
   readonly modelledMillis: Millis;
   readonly scan: readonly SliceScan[];
   /** The parts of the time, for the console to explain it. */
@@ -39,11 +31,13 @@ export interface QueryModel {
     readonly bytesMoved: number;
     readonly returnToLeader: Millis;
   };
-  readonly explain: readonly string[];
 }
 
+/** What the model reads from a plan (a plan without its tree, for queries modelled as plain scans). */
+export type PlanCosts = Omit<QueryPlan, 'root'>;
+
 /** Model a planned query's time on its cluster. */
-export function modelPlan(plan: QueryPlan, context: PlanContext): QueryModel {
+export function modelPlan(plan: PlanCosts, context: PlanContext): ModelledQuery {
   const cluster = context.storage.cluster;
   const rates = nodeThroughput(cluster.nodeType);
   const bySlice = new Map<number, { rowsScanned: number; blocksScanned: number; blocksSkipped: number }>();
@@ -81,11 +75,14 @@ export function modelPlan(plan: QueryPlan, context: PlanContext): QueryModel {
       bytesMoved,
       returnToLeader: millis(returnToLeader),
     },
-    explain: planLines(plan.root),
   };
 }
 
 /** Plan and model a statement (see explain.ts for what can be planned). Throws PlanError when it cannot. */
-export function modelQuery(statement: Statement, context: PlanContext): QueryModel {
-  return modelPlan(planStatement(statement, context), context);
+export function modelQuery(
+  statement: Statement,
+  context: PlanContext,
+): ModelledQuery & { readonly explain: readonly string[] } {
+  const plan = planStatement(statement, context);
+  return { ...modelPlan(plan, context), explain: planLines(plan.root) };
 }

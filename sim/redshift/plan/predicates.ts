@@ -12,10 +12,10 @@ import {
   zoneKey,
   type Block,
   type ColumnTypeLike,
-  type StoredValue,
   type TableLayout,
   type ZoneKey,
 } from '../storage/index.ts';
+import type { StoredValue } from '../types/index.ts';
 import type { PlanContext } from './context.ts';
 
 /** A comparison a zone map can decide. */

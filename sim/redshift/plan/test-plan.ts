@@ -1,6 +1,7 @@
 /** Test support: a planner context over test tables in sql.js, and the parsed statement for some SQL. */
 import { parseFirst, type Statement } from 'pgsql-ast-parser';
-import { ClusterStorage, type SliceLayout, type StoredValue, type TableLayout } from '../storage/index.ts';
+import { ClusterStorage, type SliceLayout, type TableLayout } from '../storage/index.ts';
+import type { StoredValue } from '../types/index.ts';
 import { loadTable, openTestDatabase } from '../storage/test-sqlite.ts';
 import type { PlanContext } from './context.ts';
 

@@ -8,21 +8,20 @@ export {
   columnIndex,
   firstSlices,
   nodeOfSlice,
-  quoteIdentifier,
-  SLICE_COLUMN,
   sliceCount,
   type ColumnLayout,
   type ColumnTypeLike,
   type DistStyle,
   type SliceLayout,
-  type StoredValue,
   type TableLayout,
 } from './layout.ts';
-export { SlicePlacement } from './placement.ts';
+export { clusterStorage } from './database-storage.ts';
+export { placeRow, SlicePlacement } from './placement.ts';
 export { eachRow, type SqlRunner, type SqlStatement } from './sql-runner.ts';
 export { ClusterStorage, type EffectiveDistribution, type SliceShare, type TableStorage } from './storage.ts';
 export {
   storageSystemTables,
+  type StorageSource,
   type StorageSystemTable,
   type SystemColumn,
   type SystemColumnType,

@@ -95,6 +95,11 @@ export class ClusterStorage {
     this.cache.delete(table);
   }
 
+  /** Drop every table's cached report (a write whose table is not known). */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
   /** Call when a table is dropped or truncated. */
   forget(table: string): void {
     this.cache.delete(table);

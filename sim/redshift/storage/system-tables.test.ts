@@ -9,8 +9,8 @@ let db: TestDatabase;
 let storage: ClusterStorage;
 let tables: TableLayout[];
 const table = (name: string) => {
-  const t = storageSystemTables(storage, () => tables).find((s) => s.name === name)!;
-  return t.rows().map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, row[i]])));
+  const t = storageSystemTables(() => ({ storage, tables: () => tables })).find((s) => s.name === name)!;
+  return t.rows(null).map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, row[i]])));
 };
 
 beforeEach(async () => {
