@@ -62,4 +62,17 @@ describe('openWarehouse: the SQL engine with COPY and storage plugged in', () =>
     expect(storage.tableStorage(database.table('t')!).rows).toBe(2);
     expect(database.rowsPerSlice('t').reduce((a, b) => a + b, 0)).toBe(2);
   });
+
+  it('answers PG_LAST_COPY_COUNT() and EXPLAIN through the plugged-in parts', async () => {
+    const { database } = await workshopWarehouse(2);
+    expect(runOk(database, 'SELECT PG_LAST_COPY_ID(), PG_LAST_COPY_COUNT()').rows).toEqual([[-1, 0]]);
+    runOk(
+      database,
+      'CREATE TABLE logs (host varchar(64), at timestamp, method varchar(10), path varchar(2048), protocol varchar(16), code int, size int, referrer varchar(2048), agent varchar(1024))',
+    );
+    runOk(database, `COPY logs FROM 's3://demo-bucket/logs/' IAM_ROLE '${ROLE_ARN}' DELIMITER '\\t' GZIP`);
+    expect(runOk(database, 'SELECT PG_LAST_COPY_COUNT()').rows).toEqual([[10_000]]);
+    const plan = runOk(database, 'EXPLAIN SELECT code, COUNT(*) FROM logs GROUP BY code');
+    expect(plan.explain?.join('\n')).toContain('XN Seq Scan on logs');
+  });
 });

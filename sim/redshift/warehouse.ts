@@ -1,6 +1,6 @@
 /**
  * The one composition of Redshift's parts: the SQL engine (database/) with COPY and UNLOAD (copy/), slice
- * placement, blocks and the storage system tables (storage/). The console, the labs and `bdlab sql` open
+ * placement, blocks and the storage system tables (storage/), the query-time model and EXPLAIN (plan/). The console, the labs and `bdlab sql` open
  * a cluster's database here, so all three run the same engine with the same plug-ins.
  */
 import type { Era, Millis } from '../core/index.ts';
@@ -8,7 +8,8 @@ import type { IamState, RedshiftCaller } from '../iam/index.ts';
 import type { S3State } from '../s3/index.ts';
 import { copyExtensions, type LoadLog } from './copy/index.ts';
 import { RedshiftDatabase, type ClusterShape, type SqlJsStatic } from './database/index.ts';
-import { ClusterStorage, storageSystemTables } from './storage/index.ts';
+import { storageExtensions } from './plan/index.ts';
+import { clusterStorage, type ClusterStorage } from './storage/index.ts';
 
 /** What a cluster's database needs from the world around it. */
 export interface WarehouseOptions {
@@ -38,7 +39,7 @@ export interface Warehouse {
   readonly loadLog: LoadLog;
 }
 
-/** Open an empty database on a cluster with COPY, UNLOAD and storage plugged in. */
+/** Open an empty database on a cluster with COPY, UNLOAD, storage, the plan and EXPLAIN plugged in. */
 export function openWarehouse(options: WarehouseOptions): Warehouse {
   const copy = copyExtensions({
     s3: options.s3,
@@ -47,26 +48,23 @@ export function openWarehouse(options: WarehouseOptions): Warehouse {
     caller: options.caller,
     defaultRoleArn: options.defaultRoleArn ?? null,
   });
-  // The storage reads the connection the database opens, so it is built inside the database's factory.
-  const built: { storage?: ClusterStorage } = {};
+  const storage = storageExtensions();
   const database = RedshiftDatabase.create({
     sql: options.sql,
     cluster: options.cluster,
     now: options.now,
     ...(options.era ? { era: options.era } : {}),
     ...(options.databaseName ? { databaseName: options.databaseName } : {}),
-    extensions: (connection) => {
-      const storage = new ClusterStorage(connection, options.cluster);
-      built.storage = storage;
-      return {
-        commands: copy.commands,
-        sliceForRow: (table, row) => storage.sliceForRow(table, row),
-        onWrite: (table, change) =>
-          change === 'drop' || change === 'truncate' ? storage.forget(table) : storage.invalidate(table),
-        systemTables: [...copy.systemTables, ...storageSystemTables(storage, () => database.tables())],
-      };
+    extensions: {
+      ...storage,
+      commands: { ...copy.commands, ...storage.commands },
+      systemTables: [...copy.systemTables, ...storage.systemTables],
+      sessionFunctions: {
+        // Redshift answers -1 and 0 before the session's first COPY.
+        pg_last_copy_id: () => copy.log.lastCopy?.query ?? -1,
+        pg_last_copy_count: () => copy.log.lastCopy?.rowsLoaded ?? 0,
+      },
     },
   });
-  if (!built.storage) throw new Error('the database did not build its extensions');
-  return { database, storage: built.storage, loadLog: copy.log };
+  return { database, storage: clusterStorage(database), loadLog: copy.log };
 }

@@ -250,6 +250,24 @@ describe('DDL and DML', () => {
     expect(runError(db, 'INSERT INTO events (id) VALUES (1)').code).toBe('0A000');
   });
 
+  it('insertRows (COPY) fills IDENTITY where the rows have NULL and DEFAULT for columns not loaded', () => {
+    runOk(db, "CREATE TABLE loaded (id int IDENTITY(1, 1), kind varchar(8) DEFAULT 'view', n int)");
+    db.insertRows(
+      'loaded',
+      [
+        [null, null, 5],
+        [null, null, 6],
+      ],
+      { loadedColumns: ['n'] },
+    );
+    db.insertRows('loaded', [[null, 'click', 7]]);
+    expect(runOk(db, 'SELECT * FROM loaded ORDER BY id').rows).toEqual([
+      [1, 'view', 5],
+      [2, 'view', 6],
+      [3, 'click', 7],
+    ]);
+  });
+
   it('refuses an expression of the wrong type for a column', () => {
     expect(runError(db, 'INSERT INTO customers (id) VALUES (GETDATE())')).toMatchObject({
       code: '42804',

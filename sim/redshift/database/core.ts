@@ -56,13 +56,8 @@ export interface CommandContext {
 /** A handler for a statement by its first word; throw a SqlError to fail the statement. */
 export type CommandHandler = (context: CommandContext) => StatementOutcome;
 
-/** What changed in a table, for storage caches that must be recomputed after a write. */
-export type TableChange = 'create' | 'insert' | 'update' | 'delete' | 'truncate' | 'drop';
-
 /** Parts other folders plug in; every one is optional. */
 export interface DatabaseExtensions {
-  /** Called after every write to a user table (storage/ drops its cached blocks and zone maps). */
-  readonly onWrite?: (table: string, change: TableChange) => void;
   /** Handlers by first word, lower case: `copy`, `unload`, `explain`. */
   readonly commands?: Readonly<Record<string, CommandHandler>>;
   readonly sliceForRow?: SliceForRow;
@@ -70,6 +65,11 @@ export interface DatabaseExtensions {
   readonly systemTables?: readonly SystemTable<DatabaseApi>[];
   /** Functions of the session without arguments, such as PG_LAST_COPY_ID() and PG_LAST_COPY_COUNT(). */
   readonly sessionFunctions?: Readonly<Record<string, () => StoredValue>>;
+  /**
+   * Called after rows of a table may have changed (INSERT, COPY, UPDATE, DELETE, DDL): `table` when the
+   * writer knows it, null for "any". Storage drops its cached blocks and zone maps.
+   */
+  readonly tableChanged?: (table: string | null, database: DatabaseApi) => void;
 }
 
 /** Options of RedshiftDatabase.create. */
@@ -83,11 +83,8 @@ export interface RedshiftDatabaseOptions {
   readonly era?: Era;
   /** The database name STL_QUERY shows. Default 'dev'. */
   readonly databaseName?: string;
-  /**
-   * Plug-ins, or a function that builds them from the SQLite connection (storage/ reads the rows' slices
-   * and blocks from it directly).
-   */
-  readonly extensions?: DatabaseExtensions | ((connection: SqlJsDatabase) => DatabaseExtensions);
+  /** Plug-ins: COPY/UNLOAD (copy/), placement, the plan and EXPLAIN (storage/, plan/). */
+  readonly extensions?: DatabaseExtensions;
 }
 
 /** A query prepared for a command handler (EXPLAIN, UNLOAD). */
@@ -104,6 +101,8 @@ export interface PreparedQuery {
 /** The database as command handlers and system tables see it. */
 export interface DatabaseApi {
   readonly cluster: ClusterShape;
+  /** The SQLite connection, for reads that must not copy a million rows (storage's blocks and zone maps). */
+  readonly sqlite: SqlJsDatabase;
   tables(): readonly TableDefinition[];
   table(name: string): TableDefinition | undefined;
   /** Rows per slice of a table, counted from the hidden __slice column. */

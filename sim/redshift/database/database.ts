@@ -30,7 +30,7 @@ import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
 import { deleteRows, insert, omittedValue, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
 import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
-import type { SqlJsValue } from './sqljs.ts';
+import type { SqlJsDatabase, SqlJsValue } from './sqljs.ts';
 import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
 import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
 import { inTransaction, writeRows } from './writer.ts';
@@ -62,8 +62,7 @@ export class RedshiftDatabase implements DatabaseApi {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
     sqlite.create_aggregate('rs_listagg_distinct', LISTAGG_DISTINCT);
-    const extensions =
-      typeof options.extensions === 'function' ? options.extensions(sqlite) : (options.extensions ?? {});
+    const extensions = options.extensions ?? {};
     this.core = {
       sqlite,
       options,
@@ -86,6 +85,10 @@ export class RedshiftDatabase implements DatabaseApi {
 
   get cluster(): ClusterShape {
     return this.core.options.cluster;
+  }
+
+  get sqlite(): SqlJsDatabase {
+    return this.core.sqlite;
   }
 
   /** Run a script: statements in order; a failed statement does not stop the rest (like psql). */
@@ -234,15 +237,23 @@ export class RedshiftDatabase implements DatabaseApi {
         scan: outcome.scan ?? null,
       };
       this.record(statement, command, started, result.modelledMillis, false);
+      this.changed(command);
       return result;
     } catch (e) {
       this.record(statement, command, started, 0, true);
+      this.changed(command);
       return {
         ...emptyResult(index, statement.text, command),
         status: 'error',
         error: errorOf(e, statement),
       };
     }
+  }
+
+  /** Tell storage that a statement other than a query may have changed rows. */
+  private changed(command: string): void {
+    if (command === 'SELECT' || command === 'EXPLAIN') return;
+    this.core.extensions.tableChanged?.(null, this);
   }
 
   private dispatch(statement: ScriptStatement, fe: FrontEnd): StatementOutcome {

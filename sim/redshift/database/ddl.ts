@@ -40,7 +40,7 @@ export function createStoredTable(core: DatabaseCore, definition: TableDefinitio
   for (const c of definition.columns) if (c.identity) identityNext.set(c.name, c.identity.seed);
   const state: TableState = { definition, inserted: 0, identityNext };
   core.catalog.set(definition.name, state);
-  core.extensions.onWrite?.(definition.name, 'create');
+  core.extensions.tableChanged?.(definition.name, core.api);
   return state;
 }
 
@@ -108,7 +108,7 @@ export function createTableAs(
 function dropStored(core: DatabaseCore, name: string): void {
   core.sqlite.run(`DROP TABLE ${quoteIdentifier(name)}`);
   core.catalog.delete(name);
-  core.extensions.onWrite?.(name, 'drop');
+  core.extensions.tableChanged?.(name, core.api);
 }
 
 /** DROP TABLE [IF EXISTS] name [, …]. */
@@ -132,7 +132,7 @@ export function truncateTable(core: DatabaseCore, ast: TruncateTableStatement): 
     const name = table.name.toLowerCase();
     if (!core.catalog.has(name)) throw new SqlError('42P01', `relation "${name}" does not exist`);
     core.sqlite.run(`DELETE FROM ${quoteIdentifier(name)}`);
-    core.extensions.onWrite?.(name, 'truncate');
+    core.extensions.tableChanged?.(name, core.api);
   }
   return { command: 'TRUNCATE TABLE' };
 }

@@ -243,7 +243,7 @@ export function deleteRows(core: DatabaseCore, ast: DeleteStatement): StatementO
     `DELETE FROM ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)}${where}`,
   );
   const rowCount = core.sqlite.getRowsModified();
-  core.extensions.onWrite?.(state.definition.name, 'delete');
+  core.extensions.tableChanged?.(state.definition.name, core.api);
   return { command: 'DELETE', rowCount };
 }
 
@@ -287,6 +287,6 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
     `UPDATE ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)} SET ${sets.join(', ')}${where}`,
   );
   const rowCount = core.sqlite.getRowsModified();
-  core.extensions.onWrite?.(state.definition.name, 'update');
+  core.extensions.tableChanged?.(state.definition.name, core.api);
   return { command: 'UPDATE', rowCount };
 }

@@ -10,7 +10,6 @@ export type {
   QueryModel,
   RedshiftDatabaseOptions,
   SliceForRow,
-  TableChange,
 } from './core.ts';
 export {
   printValue,

@@ -102,5 +102,5 @@ export function writeRows(
     }
     state.inserted = ordinal;
   });
-  core.extensions.onWrite?.(table.name, 'insert');
+  core.extensions.tableChanged?.(table.name, core.api);
 }

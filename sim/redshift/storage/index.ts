@@ -15,11 +15,13 @@ export {
   type SliceLayout,
   type TableLayout,
 } from './layout.ts';
-export { SlicePlacement } from './placement.ts';
+export { clusterStorage } from './database-storage.ts';
+export { placeRow, SlicePlacement } from './placement.ts';
 export { eachRow, type SqlRunner, type SqlStatement } from './sql-runner.ts';
 export { ClusterStorage, type EffectiveDistribution, type SliceShare, type TableStorage } from './storage.ts';
 export {
   storageSystemTables,
+  type StorageSource,
   type StorageSystemTable,
   type SystemColumn,
   type SystemColumnType,

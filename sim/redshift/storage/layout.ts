@@ -4,8 +4,9 @@
  * storage never imports the database that calls it.
  */
 
-/** A value as the SQLite table holds it (the database's `StoredValue`). */
-export type StoredValue = number | string | bigint | null;
+import type { StoredValue } from '../types/index.ts';
+
+export type { StoredValue };
 
 /** The part of a Redshift column type that decides its stored width. */
 export interface ColumnTypeLike {
@@ -47,8 +48,7 @@ export interface SliceLayout {
   readonly slicesPerNode: number;
 }
 
-/** The SQLite column that records the slice each row lives on (hidden from learners). */
-export const SLICE_COLUMN = '__slice';
+export { SLICE_COLUMN } from '../database/index.ts';
 
 /** Number of slices in the cluster. */
 export function sliceCount(cluster: SliceLayout): number {
@@ -69,8 +69,4 @@ export function firstSlices(cluster: SliceLayout): number[] {
 export function columnIndex(table: TableLayout, column: string): number {
   return table.columns.findIndex((c) => c.name === column);
 }
-
-/** A SQLite identifier in double quotes (names come from the catalogue, never from raw user text). */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export { quoteIdentifier } from '../sql/index.ts';

@@ -13,35 +13,48 @@
 import { sliceForKey } from './hash.ts';
 import { columnIndex, sliceCount, type SliceLayout, type StoredValue, type TableLayout } from './layout.ts';
 
-/** Assigns slices to a table's new rows; holds each table's round-robin position. */
+/**
+ * The slice for a new row, given its values in column order and its ordinal: how many rows the table had
+ * received before it (EVEN and AUTO deal round-robin over it). The database's `sliceForRow` hook.
+ */
+export function placeRow(
+  table: TableLayout,
+  row: readonly StoredValue[],
+  ordinal: number,
+  cluster: SliceLayout,
+): number {
+  const slices = sliceCount(cluster);
+  switch (table.distStyle) {
+    case 'ALL':
+      return 0;
+    case 'KEY': {
+      const key = table.distKey === null ? -1 : columnIndex(table, table.distKey);
+      if (key < 0)
+        throw new Error(`Table "${table.name}" is DISTSTYLE KEY but names no column as its DISTKEY.`);
+      return sliceForKey(row[key] ?? null, slices);
+    }
+    case 'EVEN':
+    case 'AUTO':
+      return ordinal % slices;
+  }
+}
+
+/** Assigns slices to a table's new rows, counting each table's rows itself (for callers without ordinals). */
 export class SlicePlacement {
-  private readonly nextEven = new Map<string, number>();
+  private readonly ordinals = new Map<string, number>();
 
   constructor(private readonly cluster: SliceLayout) {}
 
   /** The slice for a new row of `table`, given its values in column order. */
   sliceForRow(table: TableLayout, row: readonly StoredValue[]): number {
-    const slices = sliceCount(this.cluster);
-    switch (table.distStyle) {
-      case 'ALL':
-        return 0;
-      case 'KEY': {
-        const key = table.distKey === null ? -1 : columnIndex(table, table.distKey);
-        if (key < 0)
-          throw new Error(`Table "${table.name}" is DISTSTYLE KEY but names no column as its DISTKEY.`);
-        return sliceForKey(row[key] ?? null, slices);
-      }
-      case 'EVEN':
-      case 'AUTO': {
-        const slice = this.nextEven.get(table.name) ?? 0;
-        this.nextEven.set(table.name, (slice + 1) % slices);
-        return slice;
-      }
-    }
+    const ordinal = this.ordinals.get(table.name) ?? 0;
+    const slice = placeRow(table, row, ordinal, this.cluster);
+    this.ordinals.set(table.name, ordinal + 1);
+    return slice;
   }
 
   /** Forget a table's round-robin position (DROP TABLE, TRUNCATE): a new table starts at slice 0. */
   forget(table: string): void {
-    this.nextEven.delete(table);
+    this.ordinals.delete(table);
   }
 }

@@ -3,7 +3,13 @@
  * rows in SQLite and kept until the table's next write.
  */
 import { BLOCK_BYTES, storedWidth, valuesPerBlock } from './width.ts';
-import { columnBlocks, sliceTotals, sortOrder, type Block, type SortOrder } from './blocks.ts';
+import {
+  columnBlocks as readColumnBlocks,
+  sliceTotals,
+  sortOrder,
+  type Block,
+  type SortOrder,
+} from './blocks.ts';
 import {
   firstSlices,
   nodeOfSlice,
@@ -25,6 +31,8 @@ export interface SliceShare {
   readonly rows: number;
   /** Blocks of every user column on this slice. */
   readonly blocks: number;
+  /** Blocks of each user column on this slice, in column order. */
+  readonly columnBlocks: readonly number[];
 }
 
 /** A table's storage: placement, rows and blocks per slice, skew; zone maps on demand. */
@@ -87,6 +95,11 @@ export class ClusterStorage {
     this.cache.delete(table);
   }
 
+  /** Drop every table's cached report (a write whose table is not known). */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+
   /** Call when a table is dropped or truncated. */
   forget(table: string): void {
     this.cache.delete(table);
@@ -145,15 +158,14 @@ export class ClusterStorage {
     const slices: SliceShare[] = Array.from({ length: sliceCount(this.cluster) }, (_, slice) => {
       const share = perSlice.get(slice);
       const sliceRows = share?.rows ?? 0;
-      const blocks = table.columns.reduce((sum, column, i) => {
+      const columnBlocks = table.columns.map((column, i) => {
         const width = storedWidth(column);
-        const count =
-          width === null
-            ? Math.ceil((share?.bytes[i] ?? 0) / BLOCK_BYTES)
-            : Math.ceil(sliceRows / valuesPerBlock(width));
-        return sum + count;
-      }, 0);
-      return { slice, node: nodeOfSlice(this.cluster, slice), rows: sliceRows, blocks };
+        return width === null
+          ? Math.ceil((share?.bytes[i] ?? 0) / BLOCK_BYTES)
+          : Math.ceil(sliceRows / valuesPerBlock(width));
+      });
+      const blocks = columnBlocks.reduce((sum, n) => sum + n, 0);
+      return { slice, node: nodeOfSlice(this.cluster, slice), rows: sliceRows, blocks, columnBlocks };
     });
     const counts = slices.map((s) => s.rows);
     const fewest = Math.min(...counts);
@@ -175,7 +187,7 @@ export class ClusterStorage {
         let blocks = zoneMaps.get(column);
         if (blocks === undefined) {
           order ??= sortOrder(db, table, whole);
-          const computed = columnBlocks(db, table, column, whole, order);
+          const computed = readColumnBlocks(db, table, column, whole, order);
           blocks = whole
             ? firstSlices(cluster).flatMap((slice) => computed.map((block) => ({ ...block, slice })))
             : computed;

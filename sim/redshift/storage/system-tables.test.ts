@@ -9,8 +9,8 @@ let db: TestDatabase;
 let storage: ClusterStorage;
 let tables: TableLayout[];
 const table = (name: string) => {
-  const t = storageSystemTables(storage, () => tables).find((s) => s.name === name)!;
-  return t.rows().map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, row[i]])));
+  const t = storageSystemTables(() => ({ storage, tables: () => tables })).find((s) => s.name === name)!;
+  return t.rows(null).map((row) => Object.fromEntries(t.columns.map((c, i) => [c.name, row[i]])));
 };
 
 beforeEach(async () => {
@@ -88,7 +88,9 @@ describe('storage system tables', () => {
     const eventId = info[0]!.table_id;
     const keyBlocks = blocks.filter((b) => b.tbl === eventId && b.col === 0);
     expect(keyBlocks.reduce((sum, b) => sum + Number(b.num_values), 0)).toBe(100);
-    expect(keyBlocks.every((b) => typeof b.minvalue === 'bigint' && b.minvalue <= b.maxvalue!)).toBe(true);
+    expect(
+      keyBlocks.every((b) => typeof b.minvalue === 'bigint' && b.minvalue <= (b.maxvalue as bigint)),
+    ).toBe(true);
   });
 
   it('STV_TBL_PERM gives rows per slice, summing to the table for KEY and to a copy per node for ALL', () => {

@@ -31,11 +31,17 @@ export interface SystemColumn {
   readonly defaultSql: null;
 }
 
-/** A system table in the shape of the database's `SystemTable` contract. */
-export interface StorageSystemTable {
+/** A system table in the shape of the database's `SystemTable` contract, read from the database `Db`. */
+export interface StorageSystemTable<Db> {
   readonly name: string;
   readonly columns: readonly SystemColumn[];
-  rows(): StoredValue[][];
+  rows(db: Db): StoredValue[][];
+}
+
+/** Where the system tables read a database's storage and its user tables. */
+export interface StorageSource {
+  readonly storage: ClusterStorage;
+  tables(): readonly TableLayout[];
 }
 
 const column = (name: string, type: SystemColumnType): SystemColumn => ({
@@ -58,8 +64,8 @@ const numeric = (precision: number, scale: number): SystemColumnType => ({
 /** Round to a NUMERIC(p, 2)'s two decimals. */
 const two = (n: number): number => Math.round(n * 100) / 100;
 
-/** The user tables and their storage, for the tables that have rows. */
-function reports(storage: ClusterStorage, tables: () => readonly TableLayout[]): TableStorage[] {
+/** Every user table's storage report. */
+function reports({ storage, tables }: StorageSource): TableStorage[] {
   return tables().map((t) => storage.tableStorage(t));
 }
 
@@ -109,11 +115,7 @@ function tableInfoRow(storage: ClusterStorage, report: TableStorage): StoredValu
 }
 
 /** STV_SLICES, STV_TBL_PERM, STV_BLOCKLIST and SVV_TABLE_INFO over the cluster's storage. */
-export function storageSystemTables(
-  storage: ClusterStorage,
-  tables: () => readonly TableLayout[],
-): StorageSystemTable[] {
-  const cluster = storage.cluster;
+export function storageSystemTables<Db>(source: (db: Db) => StorageSource): StorageSystemTable<Db>[] {
   return [
     {
       name: 'stv_slices',
@@ -123,13 +125,15 @@ export function storageSystemTables(
         column('localslice', INTEGER),
         column('type', { kind: 'char', length: bytes(1) }),
       ],
-      rows: () =>
-        Array.from({ length: sliceCount(cluster) }, (_, slice) => [
+      rows: (db) => {
+        const cluster = source(db).storage.cluster;
+        return Array.from({ length: sliceCount(cluster) }, (_, slice) => [
           Math.floor(slice / cluster.slicesPerNode),
           slice,
           slice % cluster.slicesPerNode,
           'D',
-        ]),
+        ]);
+      },
     },
     {
       name: 'stv_tbl_perm',
@@ -142,8 +146,8 @@ export function storageSystemTables(
         column('temp', INTEGER),
         column('block_count', INTEGER),
       ],
-      rows: () =>
-        reports(storage, tables).flatMap((report) =>
+      rows: (db) =>
+        reports(source(db)).flatMap((report) =>
           report.slices.map((share) => [
             share.slice,
             report.tableId,
@@ -166,8 +170,8 @@ export function storageSystemTables(
         column('minvalue', BIGINT),
         column('maxvalue', BIGINT),
       ],
-      rows: () =>
-        reports(storage, tables).flatMap((report) =>
+      rows: (db) =>
+        reports(source(db)).flatMap((report) =>
           report.table.columns.flatMap((definition, col) =>
             report
               .columnBlocks(col)
@@ -203,10 +207,12 @@ export function storageSystemTables(
         column('skew_sortkey1', numeric(19, 2)),
         column('skew_rows', numeric(19, 2)),
       ],
-      rows: () =>
-        reports(storage, tables)
+      rows: (db) => {
+        const from = source(db);
+        return reports(from)
           .filter((report) => report.rows > 0)
-          .map((report) => tableInfoRow(storage, report)),
+          .map((report) => tableInfoRow(from.storage, report));
+      },
     },
   ];
 }
