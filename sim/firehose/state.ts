@@ -7,6 +7,7 @@ import {
   type Bytes,
   type BytesPerSecond,
   type CallsPerSecond,
+  type Millis,
   type RecordsPerSecond,
 } from '../core/index.ts';
 import { limitOf } from '../pricing/index.ts';
@@ -24,10 +25,10 @@ export interface DeliveryLogEntry {
   /** Records concatenated into the object. */
   readonly records: number;
   /** Bytes before compression. */
-  readonly bytes: number;
+  readonly bytes: Bytes;
   /** Bytes of the S3 object (equal to `bytes` when UNCOMPRESSED). */
-  readonly compressedBytes: number;
-  readonly deliveredAtMs: number;
+  readonly compressedBytes: Bytes;
+  readonly deliveredAtMs: Millis;
   /** Which buffering hint fired first. */
   readonly trigger: 'size' | 'interval';
 }
