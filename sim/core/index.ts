@@ -26,6 +26,7 @@ export {
   type Millis,
   type RecordsPerSecond,
   type Seconds,
+  type UnitName,
   type Usd,
 } from './units.ts';
 export {

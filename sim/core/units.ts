@@ -5,6 +5,9 @@
 declare const unit: unique symbol;
 type Unit<Name extends string> = number & { readonly [unit]: Name };
 
+/** The name of a branded unit (`UnitName<Bytes>` is `'Bytes'`), for tests that check a unit's words. */
+export type UnitName<U extends number> = U extends { readonly [unit]: infer Name } ? Name : never;
+
 /** A quantity of bytes (1 KiB = 1,024 bytes; AWS "MB" in 2016 documents means MiB). */
 export type Bytes = Unit<'Bytes'>;
 /**
