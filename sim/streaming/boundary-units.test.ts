@@ -12,8 +12,11 @@ import {
   type Seconds,
   type Usd,
 } from '../core/index.ts';
+import type { ConsumerReport } from '../consumers/index.ts';
 import type { KclConfig } from '../kcl/index.ts';
+import type { LambdaConsumerDetails } from '../lambda-consumer/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
+import type { SparkConsumerView } from '../spark-streaming/index.ts';
 import { openStreamingSession } from '../run/index.ts';
 import { validScenario } from '../run/scenario-fixtures.ts';
 import { streamingCost, type CostReport } from './cost.ts';
@@ -67,6 +70,9 @@ describe('report sections carry their units', () => {
     expectTypeOf<RecordTotals['bytesAccepted']>().toEqualTypeOf<Bytes | null>();
     expectTypeOf<CostReport['totalUsd']>().toEqualTypeOf<Usd>();
     expectTypeOf<DeliveryStreamReport['bufferSeconds']>().toEqualTypeOf<Seconds>();
+    expectTypeOf<ConsumerReport['maxMillisBehindLatest']>().toEqualTypeOf<Millis>();
+    expectTypeOf<LambdaConsumerDetails['billedDurationMs']>().toEqualTypeOf<Millis>();
+    expectTypeOf<SparkConsumerView['batchIntervalMs']>().toEqualTypeOf<Millis>();
     const [stream] = streamsReport(services);
     // 10 records/s of 100 bytes for 5 s, each with its partition key: more than 5,000 bytes in all.
     expect(stream!.totals.incomingBytes).toBeGreaterThan(5000);
