@@ -55,6 +55,21 @@ HAVING  o.date > GETDATE() - 30`,
     });
   });
 
+  it("fails the slide's last query (no select list) at its FROM, as Redshift's parser does", () => {
+    const error = runError(
+      db,
+      `SELECT
+  FROM customers c
+    LEFT JOIN orders o
+      ON c.ID = o.customerID
+  GROUP BY c.ID
+  HAVING o.category = 'toys'
+)
+)`,
+    );
+    expect(error).toEqual({ code: '42601', message: 'syntax error at or near "FROM"', line: 2, column: 3 });
+  });
+
   it("runs the slide's intent once the date is aggregated", () => {
     const result = runOk(
       db,

@@ -104,6 +104,7 @@ function readTops(statement: ScriptStatement, drop: Token[]): Map<number, number
     if (!is(tokens[k], 'select')) continue;
     let m = k + 1;
     if (is(tokens[m], 'distinct') || is(tokens[m], 'all')) m++;
+    refuseEmptySelectList(statement, tokens[m]);
     if (!is(tokens[m], 'top')) continue;
     const count = tokens[m + 1];
     if (count?.kind !== 'number' || !Number.isInteger(Number(count.value))) {
@@ -113,6 +114,7 @@ function readTops(statement: ScriptStatement, drop: Token[]): Map<number, number
         (count ?? tokens[m]!).start - statement.start,
       );
     }
+    refuseEmptySelectList(statement, tokens[m + 2]);
     tops.set(tokens[k]!.start - statement.start, Number(count.value));
     drop.push(tokens[m]!, count);
   }
@@ -164,6 +166,21 @@ function readFrames(statement: ScriptStatement, drop: Token[]): Map<number, stri
     }
   }
   return frames;
+}
+
+/**
+ * PostgreSQL 9.4 and later accept SELECT with no columns; Redshift's older grammar does not, and fails at
+ * the FROM that follows SELECT.
+ */
+function refuseEmptySelectList(statement: ScriptStatement, next: Token | undefined): void {
+  if (is(next, 'from') || next === undefined) {
+    const at = next ? next.start - statement.start : statement.text.length;
+    throw new SqlError(
+      '42601',
+      next ? `syntax error at or near "${next.text}"` : 'syntax error at end of input',
+      at,
+    );
+  }
 }
 
 /** Index just past the parenthesis that closes the one at `open`. */

@@ -251,7 +251,8 @@ function translateSelect(
       node: e,
     });
   }
-  if (items.length === 0) throw notSupported('a SELECT without columns', select);
+  if (items.length === 0)
+    throw new SqlError('42601', 'syntax error: SELECT needs at least one column', nodeOffset(select));
 
   const where = select.where ? emitExpr(select.where, { ...cx, noAggregates: 'WHERE' }) : null;
 
