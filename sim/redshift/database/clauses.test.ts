@@ -121,6 +121,8 @@ HAVING  o.date > GETDATE() - 30`,
     expect(runOk(db, 'SELECT TOP 2 id FROM orders ORDER BY id DESC').rows).toEqual([[13], [12]]);
     expect(runOk(db, 'SELECT id FROM orders ORDER BY id LIMIT 1 OFFSET 2').rows).toEqual([[12]]);
     expect(runError(db, 'SELECT TOP 2 id FROM orders LIMIT 1').code).toBe('0A000');
+    // EXPLAIN and UNLOAD prepare their query from text: TOP is read there too.
+    expect(db.runPrepared(db.prepareQuery('SELECT TOP 1 id FROM orders ORDER BY id'))).toEqual([[10]]);
   });
 });
 

@@ -11,10 +11,11 @@ import type {
   WithStatement,
 } from 'pgsql-ast-parser';
 import {
+  frontEnd,
   newQueryContext,
-  NO_SYNTAX,
   parseStatement,
   quoteIdentifier,
+  splitStatements,
   SqlError,
   translateQuery,
   type Catalog,
@@ -122,11 +123,18 @@ export function prepareParsed(
   };
 }
 
-/** Translate query text (EXPLAIN's and UNLOAD's). */
+/** Translate query text (EXPLAIN's and UNLOAD's), Redshift syntax (TOP n, frames) included. */
 export function prepareText(core: DatabaseCore, text: string): PreparedQuery {
-  const ast = parseStatement(text);
+  const split = splitStatements(text);
+  const statement = split.statements[0];
+  if ('error' in split) throw new SqlError('42601', split.error.message, split.error.offset);
+  if (!statement || split.statements.length !== 1)
+    throw new SqlError('42601', 'a single SELECT statement is expected here');
+  const fe = frontEnd(statement);
+  if (fe.kind !== 'parse') throw new SqlError('42601', 'a SELECT statement is expected here');
+  const ast = parseStatement(fe.text);
   if (!isQuery(ast)) throw new SqlError('42601', 'a SELECT statement is expected here');
-  return prepareParsed(core, ast, NO_SYNTAX);
+  return prepareParsed(core, ast, fe.syntax);
 }
 
 /** Run a prepared query and return stored values. */
