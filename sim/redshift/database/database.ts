@@ -29,7 +29,7 @@ import type {
 import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
 import { deleteRows, insert, omittedValue, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
-import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
+import { commandOf, emptyResult, errorOf, type StatementOutcome, type StatementResult } from './results.ts';
 import type { SqlJsDatabase, SqlJsValue } from './sqljs.ts';
 import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
 import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
@@ -346,56 +346,4 @@ export class RedshiftDatabase implements DatabaseApi {
       aborted,
     });
   }
-}
-
-function emptyResult(index: number, sql: string, command: string): StatementResult {
-  return {
-    index,
-    sql,
-    command,
-    status: 'ok',
-    error: null,
-    columns: null,
-    rows: null,
-    rowCount: 0,
-    rowsLoaded: null,
-    loadErrors: null,
-    explain: null,
-    modelledMillis: 0,
-    scan: null,
-  };
-}
-
-/** The command word(s) a statement starts with, for results of statements that failed early. */
-function commandOf(statement: ScriptStatement): string {
-  const [a, b] = statement.tokens;
-  const first = a?.value.toUpperCase() ?? '';
-  if ((first === 'CREATE' || first === 'DROP') && b) return `${first} ${b.value.toUpperCase()}`;
-  return first;
-}
-
-/** A thrown error as a StatementError with the script's line and column. */
-function errorOf(e: unknown, statement: ScriptStatement): StatementError {
-  if (e instanceof SqlError) {
-    if (e.offset === undefined) return { code: e.code, message: e.message };
-    const before = statement.text.slice(0, Math.max(0, e.offset));
-    const lines = before.split('\n');
-    const lineInStatement = lines.length;
-    const columnInStatement = lines[lines.length - 1]!.length + 1;
-    const line = statement.line + lineInStatement - 1;
-    const column = lineInStatement === 1 ? statement.column + columnInStatement - 1 : columnInStatement;
-    return { code: e.code, message: e.message, line, column };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  // Messages thrown by the rs_* functions are Redshift's own; classify them by their wording.
-  const code = message.startsWith('invalid input syntax')
-    ? '22P02'
-    : message.startsWith('value too long')
-      ? '22001'
-      : message.includes('out of range')
-        ? '22003'
-        : message.startsWith('Cannot insert a NULL')
-          ? '23502'
-          : 'XX000';
-  return { code, message };
 }
