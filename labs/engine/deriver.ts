@@ -1,7 +1,8 @@
 /**
- * Where a lab's `derive(workspace)` runs. The flow never calls `derive` itself for a learner's action: it
- * asks a deriver, which answers at once (in process: headless tests, `bdlab lab validate`, a lab's own
- * tests) or later with a promise (the app's Web Worker), so a slow simulation never blocks the page.
+ * Where a lab's `derive(workspace)` runs. The flow never calls `derive` itself: for a learner's action, for
+ * restoring saved progress and for showing a solution it asks a deriver, which answers at once (in process:
+ * headless tests, `bdlab lab validate`, a lab's own tests) or later with a promise (the app's Web Worker),
+ * so a slow simulation never blocks the page.
  */
 import type { AnyLabDefinition } from './types.ts';
 
@@ -27,4 +28,56 @@ export function inProcessDeriver(findLab: (labId: string) => AnyLabDefinition | 
     if (!lab) throw new Error(`No lab "${labId}" is registered here.`);
     return lab.derive(workspace);
   };
+}
+
+/** What `deriveInTurn` reports back as each answer arrives. */
+export interface InTurnHandlers {
+  /** The facts of `workspaces[index]`; return true when they are enough and no more should be asked for. */
+  take(index: number, derived: unknown): boolean;
+  /** Every workspace was derived, or `take` asked to stop. */
+  done(): void;
+  /** A derive failed; nothing more is asked for. */
+  failed(error: unknown): void;
+}
+
+/**
+ * Asks the deriver for several workspaces' facts one after another (a worker computes one at a time anyway,
+ * and a caller may stop early). Answers given at once are taken at once, so an in-process deriver finishes
+ * before this returns; once `signal` aborts, nothing more is asked for or reported.
+ */
+export function deriveInTurn(
+  deriver: LabDeriver,
+  labId: string,
+  workspaces: readonly unknown[],
+  signal: AbortSignal,
+  handlers: InTurnHandlers,
+): void {
+  let next = 0;
+  const proceed = (): void => {
+    while (!signal.aborted) {
+      if (next >= workspaces.length) return handlers.done();
+      const index = next++;
+      let result: unknown;
+      try {
+        result = deriver(labId, workspaces[index], signal);
+      } catch (error) {
+        return handlers.failed(error);
+      }
+      if (isPromiseLike(result)) {
+        result.then(
+          (derived) => {
+            if (signal.aborted) return;
+            if (handlers.take(index, derived)) handlers.done();
+            else proceed();
+          },
+          (error: unknown) => {
+            if (!signal.aborted) handlers.failed(error);
+          },
+        );
+        return;
+      }
+      if (handlers.take(index, result)) return handlers.done();
+    }
+  };
+  proceed();
 }

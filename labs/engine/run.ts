@@ -53,11 +53,6 @@ export function checkTasks(
   });
 }
 
-/** True when every task of the step passes. */
-export function stepPasses(lab: AnyLabDefinition, stepIndex: number, workspace: unknown): boolean {
-  return checkStep(lab, stepIndex, workspace).every((task) => task.passed);
-}
-
 /**
  * The workspace a learner reaches by replaying the scripted solutions of steps `0 … upTo - 1` from the
  * start: the reference starting point of step `upTo`.
