@@ -8,7 +8,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { ok, type Result, type SimError } from '../../sim/core/index.ts';
 import { deriveError, runRestore, runSolution } from './derive-jobs.ts';
-import { isPromiseLike, type LabDeriver } from './deriver.ts';
+import { isPromiseLike, scriptedSolutions, type LabDeriver, type SolutionSource } from './deriver.ts';
 import { createLabMachine, type LabFlowEvent } from './machine.ts';
 import {
   replayProgress,
@@ -110,6 +110,11 @@ export interface LabControllerOptions {
    * then everything is done before the call returns; the app passes a worker's.
    */
   readonly deriver?: LabDeriver;
+  /**
+   * Computes the scripted solutions a show-solution applies. Defaults to reading the lab's own, in
+   * process; the app passes its worker's, which runs them beside the deriver.
+   */
+  readonly solutions?: SolutionSource;
 }
 
 /** The flow's states beyond the learner's phases: waiting on the deriver to restore or to solve. */
@@ -125,6 +130,7 @@ export function createLabController<Workspace, Action extends LabAction, Derived
 ): Result<LabController<Workspace, Action, Derived>> {
   const clock: LabClock = options.clock ?? new SimulatedClock();
   const deriver: LabDeriver = options.deriver ?? ((_labId, workspace) => lab.derive(workspace as Workspace));
+  const solutions: SolutionSource = options.solutions ?? ((_labId, upTo) => scriptedSolutions(lab, upTo));
   const machine = createLabMachine(lab, { stepAdvanceDelayMs: options.stepAdvanceDelayMs });
   let snapshotOption: ReturnType<typeof machine.resolveState> | undefined;
   /** The saved progress being restored through the deriver, kept to try again after a failure. */
@@ -245,7 +251,7 @@ export function createLabController<Workspace, Action extends LabAction, Derived
     if (job || stopped || (state !== 'restoring' && state !== 'solving')) return;
     const abort = new AbortController();
     job = { state, abort };
-    const target = { deriver, send: post, now: () => clock.now(), signal: abort.signal };
+    const target = { deriver, solutions, send: post, now: () => clock.now(), signal: abort.signal };
     if (state === 'solving') runSolution(lab, snapshot.context, target);
     else if (replayed) runRestore(lab, replayed, target);
   };

@@ -1,24 +1,27 @@
 /**
  * The two flows that need several workspaces' facts before the learner can go on, run through the
  * controller's deriver: restoring saved progress (each step recorded as done is checked again) and showing
- * a step's solution (candidates are derived until one passes). Each reports its outcome to the flow as one
- * event; neither derives anything itself, so on the page both run in the derive worker.
+ * a step's solution (its scripted solutions are asked for, then candidates are derived until one passes).
+ * Each reports its outcome to the flow as one event; neither derives or simulates anything itself, so on
+ * the page all that work runs in the derive worker.
  */
 import type { SimError } from '../../sim/core/index.ts';
-import { deriveInTurn, type LabDeriver } from './deriver.ts';
+import { deriveInTurn, whenAnswered, type LabDeriver, type SolutionSource } from './deriver.ts';
 import {
   acceptsSolution,
   solutionPlan,
   type LabFlowContext,
   type SolutionCandidate,
+  type SolutionPlan,
 } from './flow-context.ts';
 import type { LabFlowEvent } from './machine.ts';
 import { resumeProgress, workspacesToDerive, type ReplayedProgress } from './progress.ts';
-import type { AnyLabDefinition } from './types.ts';
+import type { AnyLabDefinition, LabAction } from './types.ts';
 
 /** Where a job reports: the flow's `send`, the clock's `now`, and the signal that calls the job off. */
 export interface JobTarget {
   readonly deriver: LabDeriver;
+  readonly solutions: SolutionSource;
   readonly send: (event: LabFlowEvent) => void;
   readonly now: () => number;
   readonly signal: AbortSignal;
@@ -53,11 +56,38 @@ export function runRestore(lab: AnyLabDefinition, replayed: ReplayedProgress, ta
 }
 
 /**
- * Derives the show-solution candidates of `context` in turn and sends `SOLVED` with the first accepted one,
- * or `SOLUTION_FAILED` when a derive fails or no candidate can be built.
+ * Asks for the scripted solutions up to the current step, then derives the show-solution candidates of
+ * `context` in turn, and sends `SOLVED` with the first accepted one, or `SOLUTION_FAILED` when a request
+ * fails or no candidate can be built.
  */
 export function runSolution(lab: AnyLabDefinition, context: LabFlowContext, target: JobTarget): void {
-  const plan = solutionPlan(lab, context);
+  const failed = (error: unknown) =>
+    target.send({
+      type: 'SOLUTION_FAILED',
+      error: notShown(`its results could not be computed (${deriveError(error).message})`),
+      at: target.now(),
+    });
+  whenAnswered(
+    () => target.solutions(lab.id, context.stepIndex, target.signal),
+    target.signal,
+    (solutions) => {
+      if (!isSolutionList(solutions))
+        return failed(new Error('the scripted solutions were not lists of actions'));
+      tryCandidates(lab, solutionPlan(lab, context, solutions), target, failed);
+    },
+    failed,
+  );
+}
+
+const isSolutionList = (value: unknown): value is LabAction[][] =>
+  Array.isArray(value) && value.every((actions) => Array.isArray(actions));
+
+function tryCandidates(
+  lab: AnyLabDefinition,
+  plan: SolutionPlan,
+  target: JobTarget,
+  failed: (error: unknown) => void,
+): void {
   let chosen: { candidate: SolutionCandidate; derived: unknown } | null = null;
   deriveInTurn(
     target.deriver,
@@ -78,12 +108,7 @@ export function runSolution(lab: AnyLabDefinition, context: LabFlowContext, targ
         const error = plan.lastResortError ?? notShown('no way of applying it was found');
         target.send({ type: 'SOLUTION_FAILED', error, at });
       },
-      failed: (error) =>
-        target.send({
-          type: 'SOLUTION_FAILED',
-          error: notShown(`its results could not be computed (${deriveError(error).message})`),
-          at: target.now(),
-        }),
+      failed,
     },
   );
 }

@@ -4,7 +4,7 @@
  * headless tests, `bdlab lab validate`, a lab's own tests) or later with a promise (the app's Web Worker),
  * so a slow simulation never blocks the page.
  */
-import type { AnyLabDefinition } from './types.ts';
+import type { AnyLabDefinition, LabAction } from './types.ts';
 
 /**
  * Computes a lab's derived facts for a workspace. Returns the facts themselves when it computed them at once,
@@ -13,6 +13,49 @@ import type { AnyLabDefinition } from './types.ts';
  * Facts are plain data that survive structured clone, so they are never promises themselves.
  */
 export type LabDeriver = (labId: string, workspace: unknown, signal: AbortSignal) => unknown;
+
+/**
+ * The scripted solutions of steps `0 … upTo`, computed where the deriver runs: some labs read a step's
+ * answer off a simulation, so merely reading `step.solution` can take as long as a derive. Returns the
+ * lists at once or a promise of them, like a deriver; `signal` aborts when the request is called off.
+ */
+export type SolutionSource = (labId: string, upTo: number, signal: AbortSignal) => unknown;
+
+/** The scripted solutions of steps `0 … upTo`, read here (each a plain copy, safe to send to the page). */
+export function scriptedSolutions(lab: AnyLabDefinition, upTo: number): LabAction[][] {
+  return lab.steps.slice(0, upTo + 1).map((step) => [...step.solution]);
+}
+
+/**
+ * Calls `ask` and hands its answer to `answered`, at once when it answered at once, or when its promise
+ * settles; a throw or a rejection goes to `failed`. Nothing is reported once `signal` has aborted.
+ */
+export function whenAnswered(
+  ask: () => unknown,
+  signal: AbortSignal,
+  answered: (value: unknown) => void,
+  failed: (error: unknown) => void,
+): void {
+  let result: unknown;
+  try {
+    result = ask();
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (!isPromiseLike(result)) {
+    answered(result);
+    return;
+  }
+  result.then(
+    (value) => {
+      if (!signal.aborted) answered(value);
+    },
+    (error: unknown) => {
+      if (!signal.aborted) failed(error);
+    },
+  );
+}
 
 /** True for a promise (or any thenable) a deriver returned instead of facts. */
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

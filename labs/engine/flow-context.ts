@@ -225,11 +225,16 @@ export interface SolutionPlan {
  * The ways to apply the step's scripted solution, best first. The learner's work is kept where possible:
  * first the solution on top of the current workspace; then from the step's start; only if the learner's
  * earlier steps differ so much that neither passes is the whole lab replayed from the reference solutions
- * up to this step. Nothing is derived here: the controller asks its deriver for each candidate's facts.
+ * up to this step. `solutions` are the scripted solutions of steps `0 … stepIndex`, computed where the
+ * deriver runs; nothing is derived or simulated here (the deriver computes each candidate's facts).
  */
-export function solutionPlan(lab: AnyLabDefinition, context: LabFlowContext): SolutionPlan {
+export function solutionPlan(
+  lab: AnyLabDefinition,
+  context: LabFlowContext,
+  solutions: readonly (readonly LabAction[])[],
+): SolutionPlan {
   const index = context.stepIndex;
-  const solution = lab.steps[index]?.solution ?? [];
+  const solution = solutions[index] ?? [];
   const current = context.actionsByStep[index] ?? [];
   const candidates: SolutionCandidate[] = [];
   for (const actions of [[...current, ...solution], solution]) {
@@ -243,7 +248,7 @@ export function solutionPlan(lab: AnyLabDefinition, context: LabFlowContext): So
       lastResort: false,
     });
   }
-  const reference = referenceWorkspace(lab, index);
+  const reference = referenceWorkspace(lab, index, solutions);
   const solved = reference.ok ? applyActions(lab, reference.value, solution) : reference;
   if (!reference.ok || !solved.ok) {
     return { candidates, lastResortError: solved.ok ? null : solved.error };
@@ -253,7 +258,7 @@ export function solutionPlan(lab: AnyLabDefinition, context: LabFlowContext): So
     stepStartWorkspace: reference.value,
     workspace: solved.value,
     actionsByStep: context.actionsByStep.map((actions, i) =>
-      i < index ? (lab.steps[i]?.solution ?? []) : i === index ? solution : actions,
+      i < index ? (solutions[i] ?? []) : i === index ? solution : actions,
     ),
     lastResort: true,
   });

@@ -16,7 +16,7 @@ export {
   type LabSnapshot,
 } from './controller.ts';
 export type { LabPhase } from './flow-context.ts';
-export { inProcessDeriver, type LabDeriver } from './deriver.ts';
+export { inProcessDeriver, scriptedSolutions, type LabDeriver, type SolutionSource } from './deriver.ts';
 export { PROGRESS_FORMAT, PROGRESS_VERSION, restoreProgress, type LabProgress } from './progress.ts';
 export { parseLabText, type LabText } from './text.ts';
 export type { TaskStatus } from './run.ts';

@@ -1,10 +1,12 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createLabController } from './controller.ts';
-import type { LabDeriver } from './deriver.ts';
-import type { CounterWorkspace } from './fixtures/counter-lab.ts';
+import { scriptedSolutions, type LabDeriver, type SolutionSource } from './deriver.ts';
+import type { CounterAction, CounterWorkspace } from './fixtures/counter-lab.ts';
 import { deferredDeriver, doublingLab, settle } from './fixtures/doubling-lab.ts';
 import type { LabProgress } from './progress.ts';
+
+const add = (by: number): CounterAction => ({ type: 'add', by });
 
 /** The doubling lab saved on its second step with the first done: restoring checks that step again. */
 const savedOnStepTwo: LabProgress = {
@@ -13,7 +15,7 @@ const savedOnStepTwo: LabProgress = {
   labId: doublingLab.id,
   phase: 'working',
   stepIndex: 1,
-  actionsByStep: [[{ type: 'add', by: 2 }], [{ type: 'add', by: 1 }]],
+  actionsByStep: [[add(2)], [add(1)]],
   hintsUsed: [1, 0],
   assistedSteps: [],
   startedAt: 0,
@@ -23,15 +25,24 @@ const savedOnStepTwo: LabProgress = {
   workspace: { count: 3 },
 };
 
+const inPlace = (what: string): never => {
+  throw new Error(`${what} on the caller’s thread instead of through the deriver`);
+};
+
 /**
- * The doubling lab whose own `derive` refuses to run: anything that derives on the caller's thread instead
- * of asking the deriver fails the test that uses it.
+ * The doubling lab whose own `derive` and scripted solutions refuse to be computed here (some labs run a
+ * simulation to script a solution): anything that computes them on the caller's thread instead of asking
+ * the deriver and the solution source fails the test that uses it.
  */
 const derivesOnlyThroughTheDeriver = {
   ...doublingLab,
-  derive: (): never => {
-    throw new Error('derived on the caller’s thread instead of through the deriver');
-  },
+  derive: () => inPlace('derived'),
+  steps: doublingLab.steps.map((step) => ({
+    ...step,
+    get solution(): CounterAction[] {
+      return inPlace('solution computed');
+    },
+  })),
 };
 
 /** A deriver that answers at once with the real facts and records which counters it was asked for. */
@@ -53,9 +64,15 @@ function resume(deriver: LabDeriver, progress: unknown = savedOnStepTwo) {
 describe('restoring and showing a solution through the deriver', () => {
   it('never derives in place: every fact comes from the deriver', () => {
     const { deriver, asked } = recordingDeriver();
+    const solutionsAskedUpTo: number[] = [];
+    const solutions: SolutionSource = (_labId, upTo) => {
+      solutionsAskedUpTo.push(upTo);
+      return scriptedSolutions(doublingLab, upTo);
+    };
     const created = createLabController(derivesOnlyThroughTheDeriver, {
       clock: new SimulatedClock(),
       deriver,
+      solutions,
       progress: savedOnStepTwo,
     });
     if (!created.ok) throw new Error(created.error.message);
@@ -70,6 +87,7 @@ describe('restoring and showing a solution through the deriver', () => {
       lastError: null,
     });
     lab.showSolution();
+    expect(solutionsAskedUpTo).toEqual([1]);
     // On top of the learner's work (3 + 3 = 6, not 5), then from the step's start (2 + 3 = 5, passes).
     expect(asked).toEqual([2, 3, 6, 5]);
     expect(lab.getSnapshot()).toMatchObject({
@@ -120,7 +138,7 @@ describe('restoring and showing a solution through the deriver', () => {
     const { deriver, calls, answer } = deferredDeriver();
     const laxer = {
       ...savedOnStepTwo,
-      actionsByStep: [[{ type: 'add', by: 1 }], [{ type: 'add', by: 2 }]],
+      actionsByStep: [[add(1)], [add(2)]],
     };
     const lab = resume(deriver, laxer);
     answer(0);

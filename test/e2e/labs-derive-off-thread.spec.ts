@@ -17,6 +17,8 @@ const LONG_TASK_BUDGET_MS = 50;
 declare global {
   interface Window {
     __longTasksMs?: number[];
+    __loadTasks?: Span[];
+    __restoring?: Span[];
   }
 }
 
@@ -30,16 +32,37 @@ async function recordLongTasks(page: Page): Promise<void> {
   });
 }
 
+/** A long task, or a span of time the page showed "Restoring your progress…", in page milliseconds. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Records the page's long tasks from the very start of every load (a reload included), buffered, so the
- * tasks of the load that restores a lab are counted too.
+ * Records, from the very start of every load (a reload included), the page's long tasks and the spans of
+ * time a busy region said it was restoring progress, looked at every frame.
  */
-async function recordLongTasksFromLoad(page: Page): Promise<void> {
+async function recordLoad(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    window.__longTasksMs = [];
+    const tasks: Span[] = (window.__loadTasks = []);
+    const restoring: Span[] = (window.__restoring = []);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasksMs?.push(entry.duration);
+      for (const entry of list.getEntries()) {
+        tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+      }
     }).observe({ type: 'longtask', buffered: true });
+    let open: number | null = null;
+    const look = (now: number) => {
+      const busy = [...document.querySelectorAll('[aria-busy="true"]')];
+      const shown = busy.some((element) => element.textContent?.includes('Restoring your progress…'));
+      if (shown && open === null) open = now;
+      if (!shown && open !== null) {
+        restoring.push({ start: open, end: now });
+        open = null;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   });
 }
 
@@ -102,12 +125,6 @@ for (const lab of cases) {
   });
 }
 
-/**
- * Loading the app and drawing the lab page is itself one task the browser may report as long on a loaded
- * machine (parsing and running the lab's code); restoring adds nothing to it, so it is allowed this much.
- */
-const RELOAD_BUDGET_MS = 120;
-
 /** Labs resumed mid-way: every step before `stepIndex` is done and is checked again when the page loads. */
 const restores = [
   { labId: 'provision-shards', title: 'Provision shards', stepIndex: 2 },
@@ -115,26 +132,40 @@ const restores = [
 ];
 
 for (const lab of restores) {
-  test(`${lab.title}: restoring saved progress on a reload leaves no main-thread task over ${RELOAD_BUDGET_MS} ms`, async ({
+  test(`${lab.title}: a reload shows Restoring… while the saved steps are checked, and no task over ${LONG_TASK_BUDGET_MS} ms runs meanwhile`, async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await seedProgress(page, [{ labId: lab.labId, stepIndex: lab.stepIndex }]);
-    await recordLongTasksFromLoad(page);
+    await recordLoad(page);
     const player = new LabPlayer(new App(page));
     await player.open(lab.labId, { keepStorage: true });
     await expect(player.stepOf).toHaveText(`Step ${lab.stepIndex + 1} of 3`);
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    const tasks = await recordedLongTasks(page);
-    const largest = Math.max(0, ...tasks);
-    test.info().annotations.push({ type: 'largest long task', description: `${largest.toFixed(0)} ms` });
+    await expect(player.checklist).not.toContainText('Checking…');
+    await page.waitForTimeout(300);
+    const { tasks, restoring } = await page.evaluate(() => ({
+      tasks: window.__loadTasks ?? [],
+      restoring: window.__restoring ?? [],
+    }));
+    // Loading the app and drawing the page are tasks of their own (long on a loaded machine): reported,
+    // not judged. What is judged is that restoring happened apart from them, and blocked nothing itself.
+    const largest = Math.max(0, ...tasks.map((task) => task.end - task.start));
+    const duringRestore = tasks.filter((task) =>
+      restoring.some((span) => task.start >= span.start && task.start < span.end),
+    );
+    const largestDuring = Math.max(0, ...duringRestore.map((task) => task.end - task.start));
+    const restoreMs = restoring.reduce((sum, span) => sum + span.end - span.start, 0);
+    test
+      .info()
+      .annotations.push({ type: 'largest long task of the load', description: `${largest.toFixed(0)} ms` });
     console.log(
-      `${lab.labId} reload at step ${lab.stepIndex + 1}: long tasks [${tasks.map((t) => t.toFixed(0)).join(', ')}] ms`,
+      `${lab.labId} reload at step ${lab.stepIndex + 1}: load's long tasks [${tasks.map((t) => (t.end - t.start).toFixed(0)).join(', ')}] ms; ` +
+        `restoring shown ${restoreMs.toFixed(0)} ms, largest task meanwhile ${largestDuring.toFixed(0)} ms`,
     );
     await page.screenshot({ path: screenshotPath(`lab-restored-${lab.labId}-1280x800`) });
-    expect(largest).toBeLessThanOrEqual(RELOAD_BUDGET_MS);
+    expect(restoring.length, 'the page said it was restoring').toBeGreaterThan(0);
+    expect(largestDuring).toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
   });
-
   test(`${lab.title}: showing a step's solution leaves no main-thread task over ${LONG_TASK_BUDGET_MS} ms`, async ({
     page,
   }) => {

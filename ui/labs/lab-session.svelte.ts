@@ -2,7 +2,8 @@
  * One open lab as rune state: wraps the engine's controller, exposes its latest snapshot as `$state.raw`,
  * and saves the learner's progress after every change so a reload resumes exactly there. Saved progress
  * the engine refuses is never overwritten silently: the session reports why and waits for an explicit
- * "start over".
+ * "start over". Nothing is saved while saved progress is being restored or after restoring failed, so
+ * what is stored stays exactly as it was until the restored flow is running.
  */
 import {
   createLabController,
@@ -13,6 +14,7 @@ import {
   type LabDeriver,
   type LabProgress,
   type LabSnapshot,
+  type SolutionSource,
 } from '../../labs/engine';
 import type { SimError } from '../../sim/core/index.ts';
 import { progressAtStep } from './jump';
@@ -44,24 +46,27 @@ export class LabSession {
   readonly #sink: LabProgressSink;
   readonly #clock: LabClock;
   readonly #deriver: LabDeriver | undefined;
+  readonly #solutions: SolutionSource | undefined;
   #controller: LabController<unknown, LabAction> | null = null;
   #unsubscribe: (() => void) | null = null;
   #lastSaved: string | undefined;
 
   /**
-   * `deriver` computes the lab's facts (the app passes its derive worker's); by default they are derived in
-   * process, as in headless tests.
+   * `deriver` computes the lab's facts and `solutions` its scripted solutions (the app passes its derive
+   * worker's); by default both are computed in process, as in headless tests.
    */
   constructor(
     lab: AnyLabDefinition,
     sink: LabProgressSink,
     clock: LabClock = playerClock,
     deriver?: LabDeriver,
+    solutions?: SolutionSource,
   ) {
     this.lab = lab;
     this.#sink = sink;
     this.#clock = clock;
     this.#deriver = deriver;
+    this.#solutions = solutions;
     const saved = sink.savedProgress(lab.id);
     this.#lastSaved = saved === undefined ? undefined : JSON.stringify(saved);
     this.#open(saved);
@@ -74,6 +79,8 @@ export class LabSession {
   showSolution = (): void => this.#controller?.showSolution();
   next = (): void => this.#controller?.next();
   reset = (): void => this.#controller?.reset();
+  /** Tries restoring again after the snapshot's `restoreError`. */
+  retryRestore = (): void => this.#controller?.retryRestore();
 
   /** Discards refused or current progress and begins again at the intro; saved at once. */
   startOver(): void {
@@ -98,6 +105,7 @@ export class LabSession {
     const created = createLabController(this.lab, {
       clock: this.#clock,
       ...(this.#deriver ? { deriver: this.#deriver } : {}),
+      ...(this.#solutions ? { solutions: this.#solutions } : {}),
       ...(progress === undefined ? {} : { progress }),
     });
     if (!created.ok) {
@@ -108,7 +116,7 @@ export class LabSession {
     this.#controller = created.value;
     this.#unsubscribe = created.value.subscribe((snapshot) => {
       this.snapshot = snapshot;
-      this.#save(snapshot.progress);
+      if (!snapshot.restoring && !snapshot.restoreError) this.#save(snapshot.progress);
     });
   }
 

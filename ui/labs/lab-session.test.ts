@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabClock, LabProgress } from '../../labs/engine';
 import { findLab } from '../../labs';
 import type { DataBusAction } from '../../labs/01-data-bus/workspace';
+import { progressAtStep } from './jump';
 import { LabSession, type LabProgressSink } from './lab-session.svelte';
 
 class MemorySink implements LabProgressSink {
@@ -97,6 +98,52 @@ describe('LabSession', () => {
     answers.shift()!();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(session.snapshot?.deriving).toBe(false);
+    session.dispose();
+  });
+
+  it('jumps to a step through the deriver, never deriving on the page', () => {
+    const sink = new MemorySink();
+    const derivesElsewhereOnly = {
+      ...lab,
+      derive: (): never => {
+        throw new Error('derived on the page instead of through the deriver');
+      },
+    };
+    const asked: unknown[] = [];
+    const session = new LabSession(derivesElsewhereOnly, sink, clock, (_labId, workspace) => {
+      asked.push(workspace);
+      return lab.derive(workspace);
+    });
+    session.jumpToStep(2);
+    expect(session.snapshot).toMatchObject({ stepIndex: 2, restoring: false, hasDerived: true });
+    // The intro's facts, then the two steps jumped over checked again (the second's end is the current).
+    expect(asked).toHaveLength(3);
+    expect((sink.saved.get(lab.id) as LabProgress).stepIndex).toBe(2);
+  });
+
+  it('saves nothing while restoring, and keeps the stored progress exactly when restoring fails', async () => {
+    const sink = new MemorySink();
+    const stored = JSON.parse(JSON.stringify(progressAtStep(lab, 2, 5_000)));
+    sink.saved.set(lab.id, stored);
+    const calls: { workspace: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+    const session = new LabSession(lab, sink, clock, (_labId, workspace) => {
+      return new Promise((resolve, reject) => calls.push({ workspace, resolve, reject }));
+    });
+    expect(session.snapshot).toMatchObject({ restoring: true, stepIndex: 2 });
+    calls[0]!.reject({ code: 'DeriveFailed', message: 'The derive worker stopped.' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(session.snapshot?.restoreError?.message).toBe('The derive worker stopped.');
+    expect(sink.saves).toBe(0);
+    expect(sink.saved.get(lab.id)).toBe(stored);
+    expect(stored).toEqual(JSON.parse(JSON.stringify(progressAtStep(lab, 2, 5_000))));
+    session.retryRestore();
+    for (let index = 1; index < calls.length || session.snapshot?.restoring; index += 1) {
+      calls[index]!.resolve(lab.derive(calls[index]!.workspace));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(session.snapshot).toMatchObject({ restoring: false, restoreError: null, stepIndex: 2 });
+    session.act(lab.steps[2]!.solution[0]!);
+    expect(sink.saves).toBe(1);
     session.dispose();
   });
 });
