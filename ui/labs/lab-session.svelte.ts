@@ -7,6 +7,9 @@
  */
 import {
   createLabController,
+  deriveError,
+  scriptedSolutions,
+  whenAnswered,
   type AnyLabDefinition,
   type LabAction,
   type LabClock,
@@ -17,7 +20,7 @@ import {
   type SolutionSource,
 } from '../../labs/engine';
 import type { SimError } from '../../sim/core/index.ts';
-import { progressAtStep } from './jump';
+import { jumpTarget, progressAtStep } from './jump';
 
 /** Where a session reads and writes a lab's progress (the document store, in the app). */
 export interface LabProgressSink {
@@ -43,6 +46,10 @@ export class LabSession {
   snapshot: LabSnapshot<unknown> | null = $state.raw(null);
   /** Why the saved progress was refused; it stays stored, untouched, until the learner starts over. */
   restoreError: SimError | null = $state.raw(null);
+  /** True while a jump waits for the scripted solutions of the steps it skips; the lab stays as it was. */
+  jumping: boolean = $state(false);
+  /** Why the last jump could not be made (the lab is unchanged), or null. */
+  jumpError: SimError | null = $state.raw(null);
   readonly #sink: LabProgressSink;
   readonly #clock: LabClock;
   readonly #deriver: LabDeriver | undefined;
@@ -50,6 +57,7 @@ export class LabSession {
   #controller: LabController<unknown, LabAction> | null = null;
   #unsubscribe: (() => void) | null = null;
   #lastSaved: string | undefined;
+  #jump: AbortController | null = null;
 
   /**
    * `deriver` computes the lab's facts and `solutions` its scripted solutions (the app passes its derive
@@ -84,20 +92,51 @@ export class LabSession {
 
   /** Discards refused or current progress and begins again at the intro; saved at once. */
   startOver(): void {
+    this.#jump?.abort();
+    this.jumping = false;
     this.#close();
     this.restoreError = null;
     this.#open(undefined);
   }
 
-  /** Puts the lab at the start of a step (earlier steps solved and marked assisted); saved at once. */
+  /**
+   * Puts the lab at the start of a step (earlier steps solved and marked assisted), once the scripted
+   * solutions of the skipped steps are computed where the lab's simulations run; a newer jump supersedes
+   * one still waiting. The restored lab is saved once it runs.
+   */
   jumpToStep(stepIndex: number): void {
-    this.#close();
-    this.restoreError = null;
-    this.#open(progressAtStep(this.lab, stepIndex, this.#clock.now()));
+    this.#jump?.abort();
+    const abort = new AbortController();
+    this.#jump = abort;
+    this.jumping = true;
+    this.jumpError = null;
+    const skipped = jumpTarget(this.lab, stepIndex) - 1;
+    const solutions: SolutionSource =
+      this.#solutions ?? ((_labId, upTo) => scriptedSolutions(this.lab, upTo));
+    whenAnswered(
+      () => (skipped < 0 ? [] : solutions(this.lab.id, skipped, abort.signal)),
+      abort.signal,
+      (list) => {
+        this.#jump = null;
+        this.jumping = false;
+        this.#close();
+        this.restoreError = null;
+        this.#open(progressAtStep(this.lab, stepIndex, this.#clock.now(), list as LabAction[][]));
+      },
+      (error) => {
+        this.#jump = null;
+        this.jumping = false;
+        this.jumpError = {
+          code: 'JumpFailed',
+          message: `The lab could not go to step ${stepIndex + 1}: ${deriveError(error).message}`,
+        };
+      },
+    );
   }
 
   /** Stops the controller; the session must not be used afterwards. */
   dispose(): void {
+    this.#jump?.abort();
     this.#close();
   }
 

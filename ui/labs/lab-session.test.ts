@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabClock, LabProgress } from '../../labs/engine';
+import { scriptedSolutions, type LabClock, type LabProgress } from '../../labs/engine';
 import { findLab } from '../../labs';
 import type { DataBusAction } from '../../labs/01-data-bus/workspace';
 import { progressAtStep } from './jump';
@@ -101,24 +101,61 @@ describe('LabSession', () => {
     session.dispose();
   });
 
-  it('jumps to a step through the deriver, never deriving on the page', () => {
+  it('jumps to a step through the deriver and the solution source, computing neither on the page', async () => {
     const sink = new MemorySink();
+    const onThePage = (what: string): never => {
+      throw new Error(`${what} on the page instead of in the worker`);
+    };
     const derivesElsewhereOnly = {
       ...lab,
-      derive: (): never => {
-        throw new Error('derived on the page instead of through the deriver');
-      },
+      derive: () => onThePage('derived'),
+      steps: lab.steps.map((step) => ({
+        ...step,
+        get solution(): never {
+          return onThePage('solution computed');
+        },
+      })),
     };
     const asked: unknown[] = [];
-    const session = new LabSession(derivesElsewhereOnly, sink, clock, (_labId, workspace) => {
-      asked.push(workspace);
-      return lab.derive(workspace);
-    });
+    const solutionsUpTo: number[] = [];
+    let answerSolutions: () => void = () => undefined;
+    const session = new LabSession(
+      derivesElsewhereOnly,
+      sink,
+      clock,
+      (_labId, workspace) => {
+        asked.push(workspace);
+        return lab.derive(workspace);
+      },
+      (_labId, upTo) => {
+        solutionsUpTo.push(upTo);
+        return new Promise((resolve) => (answerSolutions = () => resolve(scriptedSolutions(lab, upTo))));
+      },
+    );
     session.jumpToStep(2);
+    expect(session.jumping).toBe(true);
+    expect(session.snapshot).toMatchObject({ phase: 'intro' });
+    answerSolutions();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(solutionsUpTo).toEqual([1]);
+    expect(session.jumping).toBe(false);
     expect(session.snapshot).toMatchObject({ stepIndex: 2, restoring: false, hasDerived: true });
     // The intro's facts, then the two steps jumped over checked again (the second's end is the current).
     expect(asked).toHaveLength(3);
     expect((sink.saved.get(lab.id) as LabProgress).stepIndex).toBe(2);
+  });
+
+  it('says why a jump could not be made and leaves the lab as it was', async () => {
+    const sink = new MemorySink();
+    const session = new LabSession(lab, sink, clock, undefined, () =>
+      Promise.reject({ code: 'DeriveFailed', message: 'The derive worker stopped.' }),
+    );
+    session.start();
+    session.jumpToStep(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(session.jumping).toBe(false);
+    expect(session.jumpError?.message).toBe('The lab could not go to step 3: The derive worker stopped.');
+    expect(session.snapshot).toMatchObject({ phase: 'working', stepIndex: 0 });
   });
 
   it('saves nothing while restoring, and keeps the stored progress exactly when restoring fails', async () => {
