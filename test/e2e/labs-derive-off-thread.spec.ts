@@ -125,6 +125,13 @@ for (const lab of cases) {
   });
 }
 
+/**
+ * Reloading runs the app's start-up and draws the lab page on the main thread: work of its own, a few tens
+ * of milliseconds with the code cached. Restoring on the page (each step checked again is a simulation)
+ * added hundreds of milliseconds to it; this leaves room for the start-up on a loaded machine and none for that.
+ */
+const RELOAD_BUDGET_MS = 120;
+
 /** Labs resumed mid-way: every step before `stepIndex` is done and is checked again when the page loads. */
 const restores = [
   { labId: 'provision-shards', title: 'Provision shards', stepIndex: 2 },
@@ -132,7 +139,7 @@ const restores = [
 ];
 
 for (const lab of restores) {
-  test(`${lab.title}: a reload shows Restoring… while the saved steps are checked, and no task over ${LONG_TASK_BUDGET_MS} ms runs meanwhile`, async ({
+  test(`${lab.title}: a reload shows Restoring… while the saved steps are checked, with no task over ${LONG_TASK_BUDGET_MS} ms meanwhile nor over ${RELOAD_BUDGET_MS} ms in the whole reload`, async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -150,8 +157,8 @@ for (const lab of restores) {
       tasks: window.__loadTasks ?? [],
       restoring: window.__restoring ?? [],
     }));
-    // Loading the app and drawing the page are tasks of their own (long on a loaded machine): reported,
-    // not judged. What is judged is that restoring happened apart from them, and blocked nothing itself.
+    // Restoring is judged twice: it happened apart from the start-up (the page said so) and blocked
+    // nothing meanwhile, and the whole reload stayed within the start-up's own budget.
     const largest = Math.max(0, ...tasks.map((task) => task.end - task.start));
     const duringRestore = tasks.filter((task) =>
       restoring.some((span) => task.start >= span.start && task.start < span.end),
@@ -168,6 +175,7 @@ for (const lab of restores) {
     await page.screenshot({ path: screenshotPath(`lab-restored-${lab.labId}-1280x800`) });
     expect(restoring.length, 'the page said it was restoring').toBeGreaterThan(0);
     expect(largestDuring).toBeLessThanOrEqual(LONG_TASK_BUDGET_MS);
+    expect(largest).toBeLessThanOrEqual(RELOAD_BUDGET_MS);
   });
   test(`${lab.title}: showing a step's solution leaves no main-thread task over ${LONG_TASK_BUDGET_MS} ms`, async ({
     page,
