@@ -267,4 +267,28 @@ describe('restoring and showing a solution through the deriver', () => {
     // No further candidate was asked for; the last request is the starting workspace's own facts.
     expect(calls.map((call) => call.workspace.count)).toEqual([2, 3, 6, 0]);
   });
+
+  it('says why when the scripted solutions cannot be computed, and leaves the work as it was', () => {
+    const created = createLabController(doublingLab, {
+      clock: new SimulatedClock(),
+      progress: savedOnStepTwo,
+      solutions: () => {
+        throw new Error('The derive worker stopped.');
+      },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const lab = created.value;
+    lab.showSolution();
+    expect(lab.getSnapshot()).toMatchObject({
+      phase: 'working',
+      solving: false,
+      assisted: false,
+      workspace: { count: 3 },
+      lastError: {
+        code: 'SolutionNotShown',
+        message:
+          'The solution could not be shown: its results could not be computed (The derive worker stopped.).',
+      },
+    });
+  });
 });
