@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { RedshiftDatabase, type SqlJsStatic, type StatementResult } from '../../sim/redshift/index.ts';
+import {
+  copyExtensions,
+  RedshiftDatabase,
+  type SqlJsStatic,
+  type StatementResult,
+} from '../../sim/redshift/index.ts';
 import type { SqlSession } from './sql-session.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,14 +27,25 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   return loading;
 }
 
-/** Runs a script on the session's cluster, statement by statement. */
+/** Runs a script on the session's cluster, statement by statement, with COPY and UNLOAD on its S3 and IAM. */
 export async function runScript(session: SqlSession, script: string): Promise<StatementResult[]> {
   const sql = await loadSqlJs();
+  const copy = copyExtensions({
+    s3: session.s3,
+    iam: session.iam,
+    attachedRoles: session.cluster.IamRoles.map((role) => role.IamRoleArn),
+    caller: {
+      region: 'us-east-1',
+      clusterIdentifier: session.cluster.ClusterIdentifier,
+      dbUser: session.cluster.MasterUsername,
+    },
+  });
   const db = RedshiftDatabase.create({
     sql,
     cluster: session.shape,
     now: () => session.now,
     era: session.era,
+    extensions: { commands: copy.commands, systemTables: copy.systemTables },
   });
   try {
     return db.execute(script);
