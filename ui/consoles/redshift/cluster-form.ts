@@ -8,8 +8,11 @@ import type { Era } from '../../../sim/core/index.ts';
 import { PRICE_BOOKS, redshiftNodePriceId } from '../../../sim/pricing/index.ts';
 import type { CreateClusterForm } from './protocol.ts';
 
-/** The workshop's `aws redshift create-cluster` (session 4), password left for the learner to choose. */
-export function workshopCluster(era: Era): CreateClusterForm {
+/**
+ * The workshop's `aws redshift create-cluster` (session 4), password left for the learner to choose, with
+ * the account's COPY role associated (`roleArn`, when there is one) so COPY can read the sample data.
+ */
+export function workshopCluster(era: Era, roleArn: string | null = null): CreateClusterForm {
   return {
     era,
     ClusterIdentifier: 'demo',
@@ -22,6 +25,7 @@ export function workshopCluster(era: Era): CreateClusterForm {
     Port: 8192,
     PubliclyAccessible: true,
     Encrypted: false,
+    IamRoles: roleArn === null ? [] : [roleArn],
   };
 }
 

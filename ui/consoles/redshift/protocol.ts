@@ -25,6 +25,8 @@ export interface CreateClusterForm {
   readonly Port: number;
   readonly PubliclyAccessible: boolean;
   readonly Encrypted: boolean;
+  /** Roles the cluster may use for COPY and UNLOAD (`--iam-roles`). */
+  readonly IamRoles: readonly string[];
 }
 
 /** What the sample data set holds (generated from the seed by sim/weblogs). */

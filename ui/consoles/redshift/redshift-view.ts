@@ -77,11 +77,11 @@ export interface LastScanView {
   }[];
 }
 
-/** One COPY, as stl_load_commits and the statement's result tell it. */
+/** One COPY, as its statement's result tells it. */
 export interface LoadView {
   readonly atMs: number;
-  readonly table: string;
-  readonly source: string;
+  /** The COPY as the learner wrote it. */
+  readonly sql: string;
   readonly status: 'loaded' | 'failed';
   readonly rowsLoaded: number;
   readonly errors: number;
@@ -136,6 +136,8 @@ export interface RedshiftView extends ConsoleFrame {
   /** The latest rows of stl_load_errors, newest first (at most 20). */
   readonly loadErrors: readonly LoadErrorView[];
   readonly sampleData: SampleDataView | null;
+  /** The IAM role the account has for COPY (trusts Redshift, may read the sample bucket). */
+  readonly copyRoleArn: string;
   /** Where the model approximates, said once for the page. */
   readonly notes: readonly string[];
 }

@@ -65,6 +65,7 @@ export class RecordingWarehouse implements Warehouse {
       loads: [],
       loadErrors: [],
       sampleData: null,
+      copyRoleArn: 'arn:aws:iam::123456789012:role/RedshiftCopyRole',
       notes: [],
     };
   }
@@ -83,4 +84,5 @@ export const workshopForm: CreateClusterForm = {
   Port: 8192,
   PubliclyAccessible: true,
   Encrypted: false,
+  IamRoles: [],
 };
