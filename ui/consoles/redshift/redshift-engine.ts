@@ -21,6 +21,11 @@ import type { Warehouse, WarehouseStatement } from './warehouse.ts';
 
 /** How long the console's clock runs: a day, long enough for any session. */
 export const SESSION_MS = 24 * MILLIS_PER_HOUR;
+/**
+ * UTC of the console's clock 0: the workshop's week (12 July 2016, the engine's tests' day) at the start of
+ * session 4, 4:15 pm. GETDATE() reads this plus the clock.
+ */
+export const CONSOLE_EPOCH_MS = Date.UTC(2016, 6, 12, 16, 15, 0);
 /** Results kept for paging; older ones are dropped (the page says to run the query again). */
 export const KEPT_RESULTS = 8;
 

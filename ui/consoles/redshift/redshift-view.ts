@@ -28,7 +28,8 @@ export interface ClusterView {
   readonly usdPerHour: number;
   /** Where the hourly price comes from (the price book's source). */
   readonly priceSource: string;
-  readonly storageUsedBytes: number;
+  /** Bytes the tables take in 1 MB blocks, or null while the storage model is not part of the engine. */
+  readonly storageUsedBytes: number | null;
   readonly storageCapacityBytes: number;
   /** The psql line that connects (the workshop's `psql -h … -p 8192 -U master demo`). */
   readonly psql: RealCommand;

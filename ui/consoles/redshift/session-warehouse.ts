@@ -85,7 +85,7 @@ export interface ConsoleDatabase {
   /** Runs a script; the console gives one statement at a time. */
   execute(script: string): readonly EngineStatement[];
   /** The panels' facts the database knows (tables and their slices, load errors). */
-  facts(): Pick<WarehouseFacts, 'tables' | 'loadErrors'> & { readonly storedBytes: number };
+  facts(): Pick<WarehouseFacts, 'tables' | 'loadErrors'> & { readonly storedBytes: number | null };
   close(): void;
 }
 
@@ -93,7 +93,9 @@ export interface ConsoleDatabase {
 export interface OpenDatabaseOptions {
   readonly cluster: ReturnType<typeof clusterShape>;
   readonly clusterIdentifier: string;
+  readonly dbName: string;
   readonly dbUser: string;
+  readonly era: Era;
   readonly now: () => Millis;
   readonly s3: S3State;
   readonly iam: IamState;
@@ -221,11 +223,11 @@ export class SessionWarehouse implements Warehouse {
     const created = createCluster(this.#clusters, input, this.#abs(nowMs));
     if (!created.ok) return [created.error];
     this.#clusters = created.value.state;
-    // The command shows the password as the learner typed it nowhere: AWS's CLI takes it in plain text.
+    // The command carries the password the learner chose: the CLI takes it in plain text, as the workshop shows.
     this.#record(
       nowMs,
       `Created cluster ${input.ClusterIdentifier} (${form.NodeType})`,
-      createClusterCommand({ ...input, MasterUserPassword: 'YOUR-REDSHIFT-PASSWORD' }, this.#clusters.era),
+      createClusterCommand(input, this.#clusters.era),
     );
     return [];
   }
@@ -365,7 +367,9 @@ export class SessionWarehouse implements Warehouse {
       this.#database = this.#openDatabase({
         cluster: clusterShape(cluster),
         clusterIdentifier: cluster.ClusterIdentifier,
+        dbName: cluster.DBName,
         dbUser: cluster.MasterUsername,
+        era: this.#clusters.era,
         now: () => this.#abs(this.#now),
         s3: this.#s3,
         iam: this.#iam,
@@ -386,12 +390,12 @@ export class SessionWarehouse implements Warehouse {
     const cluster = this.#cluster();
     const book = PRICE_BOOKS[this.#clusters.era];
     const cost = redshiftCost(this.#clusters, book, this.#abs(nowMs));
-    const database = this.#opened?.facts() ?? { tables: [], loadErrors: [], storedBytes: 0 };
+    const database = this.#opened?.facts() ?? { tables: [], loadErrors: [], storedBytes: null };
     let clusterView: WarehouseFacts['cluster'] = null;
     if (cluster !== null) {
       const shape = clusterShape(cluster);
       const perHour = clusterUsdPerHour(cluster.NodeType, cluster.NumberOfNodes, book);
-      const storage = storageUse(cluster, bytes(database.storedBytes));
+      const storage = storageUse(cluster, bytes(database.storedBytes ?? 0));
       clusterView = {
         identifier: cluster.ClusterIdentifier,
         dbName: cluster.DBName,
@@ -410,7 +414,7 @@ export class SessionWarehouse implements Warehouse {
         endpoint: cluster.Endpoint?.Address ?? '(none until available)',
         usdPerHour: perHour.ok ? perHour.value : 0,
         priceSource: perHour.ok ? book.label : perHour.error.message,
-        storageUsedBytes: storage.usedBytes,
+        storageUsedBytes: database.storedBytes === null ? null : storage.usedBytes,
         storageCapacityBytes: storage.capacityBytes,
         psql: psqlCommand(cluster),
       };
