@@ -73,6 +73,8 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
     this.#host = host;
     this.client = this.#connect();
     if (saved !== null && saved.journal.length > 0) void this.#rebuild(saved.journal, saved.nowMs);
+    // The worker draws its first frame when asked.
+    else this.client.command({ type: 'refresh' });
   }
 
   get view(): RedshiftView | undefined {
