@@ -6,3 +6,4 @@ export * from './types/index.ts';
 export * from './sql/index.ts';
 export * from './database/index.ts';
 export * from './cluster/index.ts';
+export * from './copy/index.ts';
