@@ -110,4 +110,77 @@ describe('SessionWarehouse', () => {
     expect(w.putSampleData({ seed: 1, days: 2, requestsPerDay: 50 }, 0)[0]?.code).toBe('SampleDataExists');
     expect(warehouse().putSampleData({ seed: 1, days: 0, requestsPerDay: 50 }, 0)[0]?.path).toBe('days');
   });
+
+  describe('COPY from the sample data, and the workshop’s test queries', () => {
+    async function loaded() {
+      const { w, ready } = await availableWarehouse();
+      w.putSampleData({ seed: 3, days: 3, requestsPerDay: 300 }, ready);
+      const statements = scriptStatements(WORKSHOP_SCRIPT);
+      await w.execute(statements[0]!.sql, ready);
+      const copy = await w.execute(w.facts(ready).sampleData!.copySql.replace(/;$/, ''), ready);
+      return { w, ready, copy, statements };
+    }
+
+    it('loads every generated row, and the load shows in the history', async () => {
+      const { w, ready, copy } = await loaded();
+      const sample = w.facts(ready).sampleData!;
+      expect(copy).toMatchObject({
+        status: 'ok',
+        command: 'COPY',
+        rowsLoaded: sample.rows,
+        loadErrors: 0,
+        changesState: true,
+      });
+      expect(w.facts(ready).loads).toMatchObject([{ status: 'loaded', rowsLoaded: sample.rows, errors: 0 }]);
+      const table = w.facts(ready).tables[0]!;
+      expect(table.rows).toBe(sample.rows);
+      // DISTKEY(host_address) over a few hundred hosts leaves both slices with rows.
+      expect(table.rowsPerSlice.every((n) => n > 0)).toBe(true);
+    });
+
+    it('answers the three test queries as written', async () => {
+      const { w, ready, statements } = await loaded();
+      const [byDay, notFound, topPath] = await Promise.all(
+        statements.slice(1, 4).map((s) => w.execute(s.sql, ready)),
+      );
+      expect(byDay).toMatchObject({ status: 'ok', columns: ['trunc', 'response_code', 'count'] });
+      expect(byDay!.rows![0]![0]).toMatch(/^2016-07-\d\d$/);
+      const count404 = notFound!.rows![0]![0] as number;
+      expect(count404).toBeGreaterThan(0);
+      expect(byDay!.rows!.filter((r) => r[1] === 404).reduce((sum, r) => sum + (r[2] as number), 0)).toBe(
+        count404,
+      );
+      expect(topPath).toMatchObject({ status: 'ok', rowCount: 1 });
+    });
+
+    it('records a failed load’s errors for stl_load_errors when the delimiter is wrong', async () => {
+      const { w, ready } = await availableWarehouse();
+      w.putSampleData({ seed: 3, days: 1, requestsPerDay: 20 }, ready);
+      await w.execute(scriptStatements(WORKSHOP_SCRIPT)[0]!.sql, ready);
+      const roleArn = w.facts(ready).copyRoleArn;
+      const copy = await w.execute(
+        `COPY accesslogs FROM 's3://${SAMPLE_BUCKET}/access-log-processed' IAM_ROLE '${roleArn}' GZIP`,
+        ready,
+      );
+      expect(copy.status).toBe('error');
+      expect(w.facts(ready).loads[0]).toMatchObject({ status: 'failed', rowsLoaded: 0 });
+      const [error] = w.facts(ready).loadErrors;
+      expect(error).toMatchObject({ lineNumber: 1 });
+      expect(error!.filename).toMatch(/^s3:\/\/bdlab-weblogs\/access-log-processed\/year=2016\//);
+      expect(error!.errCode).toBeGreaterThanOrEqual(1200);
+      expect(w.facts(ready).tables[0]!.rows).toBe(0);
+    });
+
+    it('refuses a COPY whose role is not associated with the cluster', async () => {
+      const w = warehouse();
+      w.createCluster(form, 0);
+      const ready = w.nextChangeMs()!;
+      w.advanceTo(ready);
+      w.putSampleData({ seed: 3, days: 1, requestsPerDay: 20 }, ready);
+      await w.execute(scriptStatements(WORKSHOP_SCRIPT)[0]!.sql, ready);
+      const copy = await w.execute(w.facts(ready).sampleData!.copySql.replace(/;$/, ''), ready);
+      expect(copy.status).toBe('error');
+      expect(copy.error!.message).toMatch(/not (authorized|associated)|assume/i);
+    });
+  });
 });

@@ -92,6 +92,7 @@ export interface ConsoleDatabase {
 /** What opening a cluster's database needs. */
 export interface OpenDatabaseOptions {
   readonly cluster: ReturnType<typeof clusterShape>;
+  readonly region: string;
   readonly clusterIdentifier: string;
   readonly dbName: string;
   readonly dbUser: string;
@@ -366,6 +367,7 @@ export class SessionWarehouse implements Warehouse {
     if (this.#database === null) {
       this.#database = this.#openDatabase({
         cluster: clusterShape(cluster),
+        region: this.#clusters.region,
         clusterIdentifier: cluster.ClusterIdentifier,
         dbName: cluster.DBName,
         dbUser: cluster.MasterUsername,
