@@ -27,9 +27,11 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   return loading;
 }
 
-/** Runs a script on the session's cluster, statement by statement, with COPY and UNLOAD on its S3 and IAM. */
-export async function runScript(session: SqlSession, script: string): Promise<StatementResult[]> {
-  const sql = await loadSqlJs();
+/**
+ * The session's database: Redshift's SQL over sql.js on the session's cluster and clock, with COPY and
+ * UNLOAD reading and writing the session's S3 through its IAM (the same composition the bench measures).
+ */
+export function openSessionDatabase(sql: SqlJsStatic, session: SqlSession): RedshiftDatabase {
   const copy = copyExtensions({
     s3: session.s3,
     iam: session.iam,
@@ -40,13 +42,18 @@ export async function runScript(session: SqlSession, script: string): Promise<St
       dbUser: session.cluster.MasterUsername,
     },
   });
-  const db = RedshiftDatabase.create({
+  return RedshiftDatabase.create({
     sql,
     cluster: session.shape,
     now: () => session.now,
     era: session.era,
     extensions: { commands: copy.commands, systemTables: copy.systemTables },
   });
+}
+
+/** Runs a script on the session's cluster, statement by statement. */
+export async function runScript(session: SqlSession, script: string): Promise<StatementResult[]> {
+  const db = openSessionDatabase(await loadSqlJs(), session);
   try {
     return db.execute(script);
   } finally {
