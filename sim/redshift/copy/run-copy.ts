@@ -46,7 +46,7 @@ export function runCopy(ctx: CopyContext, tokens: readonly SqlToken[], statement
 
 /** Runs a parsed COPY. */
 export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome {
-  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0 };
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime: null };
   const target = ctx.table(command.table);
   if (!target) return failed({ code: '42P01', message: `relation "${command.table}" does not exist` });
   const plans = fieldPlans(target, command.columns);
@@ -169,15 +169,11 @@ function load(
               converted.position,
             );
           } else {
-            const plan = plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null;
-            reject(
-              '',
-              plan && converted.code !== 1216 ? plan : null,
-              '',
-              converted.code,
-              converted.reason,
-              0,
-            );
+            // The line itself is wrong: the row names the column the scanner stood in (the last field it
+            // read), as for a delimiter it did not find after it; a broken CSV quote names no column.
+            const plan =
+              converted.code === 1216 ? null : (plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null);
+            reject(plan ? plan.column.name : '', plan, '', converted.code, converted.reason, 0);
           }
           // MAXERROR is the number of bad records a load may skip: one more fails it. (RS-DG's sentence "If
           // the load returns the error_count number of errors or greater, the load fails" contradicts its own
@@ -203,6 +199,7 @@ function load(
   const loadTime = modelLoadTime(files, ctx.cluster.nodes * ctx.cluster.slicesPerNode);
   errors.forEach((e, i) => ctx.log.errors.push({ ...e, slice: loadTime.sliceOfFile[fileOfError[i]!]! }));
   if (abort) {
+    ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime };
     const first = errors[0]!;
     return failed(
       {
@@ -235,7 +232,7 @@ function load(
       start_offset: 0,
     });
   });
-  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded };
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded, loadTime };
   const messages = [
     `Load into table '${target.name}' completed, ${rowsLoaded} record(s) loaded successfully.`,
   ];
@@ -283,20 +280,32 @@ function convertRecord(
   return row;
 }
 
+/**
+ * Which column each field of a record fills: the column list in its order, or every column in table order
+ * except IDENTITY columns, whose values the database generates (COPY's files carry none without EXPLICIT_IDS).
+ */
 function fieldPlans(target: CopyTarget, columns: readonly string[] | null): FieldPlan[] | StatementError {
-  if (columns === null)
-    return planFields(
-      target.columns,
-      target.columns.map((_, i) => i),
-    );
   const indexes: number[] = [];
-  for (const name of columns) {
-    const index = target.columns.findIndex((c) => c.name === name);
-    if (index < 0)
-      return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
-    indexes.push(index);
+  if (columns === null) {
+    target.columns.forEach((c, i) => {
+      if (!c.identity) indexes.push(i);
+    });
+  } else {
+    for (const name of columns) {
+      const index = target.columns.findIndex((c) => c.name === name);
+      if (index < 0)
+        return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
+      if (target.columns[index]!.identity) {
+        return {
+          code: '0A000',
+          message: `cannot set an identity column to a value: "${name}" is IDENTITY`,
+          hint: `Leave ${name} out of the column list; Redshift numbers IDENTITY columns itself.`,
+        };
+      }
+      indexes.push(index);
+    }
   }
-  const missing = target.columns.find((c, i) => c.notNull && !indexes.includes(i));
+  const missing = target.columns.find((c, i) => c.notNull && !c.identity && !indexes.includes(i));
   if (missing) {
     return {
       code: '23502',

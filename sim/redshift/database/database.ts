@@ -4,9 +4,11 @@
  * pgsql-ast-parser and the translator, and comes back as a StatementResult with Redshift's error, line and
  * column. COPY, UNLOAD and EXPLAIN are handled by the extensions plugged in by their folders.
  */
+import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
+  LISTAGG_DISTINCT,
   parseStatement,
   quoteIdentifier,
   RUNTIME_FUNCTIONS,
@@ -25,10 +27,10 @@ import type {
   TableState,
 } from './core.ts';
 import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
-import { deleteRows, insert, updateRows } from './dml.ts';
+import { deleteRows, insert, omittedValue, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
 import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
-import type { SqlJsValue } from './sqljs.ts';
+import type { SqlJsDatabase, SqlJsValue } from './sqljs.ts';
 import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
 import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
 import { inTransaction, writeRows } from './writer.ts';
@@ -59,9 +61,12 @@ export class RedshiftDatabase implements DatabaseApi {
     for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
+    sqlite.create_aggregate('rs_listagg_distinct', LISTAGG_DISTINCT);
+    const extensions = options.extensions ?? {};
     this.core = {
       sqlite,
       options,
+      extensions,
       era: options.era ?? '2016',
       catalog: new Map(),
       systemTables: new Map(),
@@ -70,7 +75,7 @@ export class RedshiftDatabase implements DatabaseApi {
     };
     this.registerSystemTable(stlQuery(() => this.history, options.databaseName ?? 'dev'));
     this.registerSystemTable(pgTableDef(() => this.tables()));
-    for (const table of options.extensions?.systemTables ?? []) this.registerSystemTable(table);
+    for (const table of extensions.systemTables ?? []) this.registerSystemTable(table);
   }
 
   /** Open an empty database for a cluster. */
@@ -80,6 +85,10 @@ export class RedshiftDatabase implements DatabaseApi {
 
   get cluster(): ClusterShape {
     return this.core.options.cluster;
+  }
+
+  get sqlite(): SqlJsDatabase {
+    return this.core.sqlite;
   }
 
   /** Run a script: statements in order; a failed statement does not stop the rest (like psql). */
@@ -112,6 +121,14 @@ export class RedshiftDatabase implements DatabaseApi {
     this.core.systemTables.set(table.name.toLowerCase(), table);
   }
 
+  /**
+   * A registered system table's rows (STL_LOAD_ERRORS, SVV_TABLE_INFO …) without running a query, so a
+   * console panel can show them without adding to the learner's STL_QUERY history.
+   */
+  systemRows(name: string): readonly StoredValue[][] | undefined {
+    return this.core.systemTables.get(name.toLowerCase())?.rows(this);
+  }
+
   rowsPerSlice(name: string): number[] {
     const state = this.state(name);
     const slices = this.cluster.nodes * this.cluster.slicesPerNode;
@@ -138,20 +155,40 @@ export class RedshiftDatabase implements DatabaseApi {
     return rows;
   }
 
-  insertRows(name: string, rows: readonly (readonly StoredValue[])[]): void {
+  insertRows(
+    name: string,
+    rows: readonly (readonly StoredValue[])[],
+    options: { readonly loadedColumns?: readonly string[] } = {},
+  ): void {
     const state = this.state(name);
-    const notNull = state.definition.columns.flatMap((c, k) => (c.notNull ? [k] : []));
-    for (const row of rows) {
-      for (const k of notNull) {
-        if (row[k] === null || row[k] === undefined) {
-          throw new SqlError(
-            '23502',
-            `Cannot insert a NULL value into column ${state.definition.columns[k]!.name}`,
-          );
+    const columns = state.definition.columns;
+    const loaded = options.loadedColumns?.map((c) => c.toLowerCase());
+    // IDENTITY columns are never loaded; columns left out of COPY's column list take their DEFAULT.
+    const filled = columns.flatMap((c, k) => (c.identity || (loaded && !loaded.includes(c.name)) ? [k] : []));
+    const notNull = columns.flatMap((c, k) => (c.notNull ? [k] : []));
+    inTransaction(this.core, () => {
+      const complete =
+        filled.length === 0
+          ? rows
+          : rows.map((row) => {
+              const copy = [...row];
+              for (const k of filled) {
+                const column = columns[k]!;
+                if (column.identity ? copy[k] === null || copy[k] === undefined : true) {
+                  copy[k] = omittedValue(this.core, state, column);
+                }
+              }
+              return copy;
+            });
+      for (const row of complete) {
+        for (const k of notNull) {
+          if (row[k] === null || row[k] === undefined) {
+            throw new SqlError('23502', `Cannot insert a NULL value into column ${columns[k]!.name}`);
+          }
         }
       }
-    }
-    writeRows(this.core, state, rows);
+      writeRows(this.core, state, complete);
+    });
   }
 
   transaction<T>(fn: () => T): T {
@@ -200,9 +237,11 @@ export class RedshiftDatabase implements DatabaseApi {
         scan: outcome.scan ?? null,
       };
       this.record(statement, command, started, result.modelledMillis, false);
+      this.changed(command);
       return result;
     } catch (e) {
       this.record(statement, command, started, 0, true);
+      this.changed(command);
       return {
         ...emptyResult(index, statement.text, command),
         status: 'error',
@@ -211,12 +250,18 @@ export class RedshiftDatabase implements DatabaseApi {
     }
   }
 
+  /** Tell storage that a statement other than a query may have changed rows. */
+  private changed(command: string): void {
+    if (command === 'SELECT' || command === 'EXPLAIN') return;
+    this.core.extensions.tableChanged?.(null, this);
+  }
+
   private dispatch(statement: ScriptStatement, fe: FrontEnd): StatementOutcome {
     switch (fe.kind) {
       case 'command': {
         const noOp = NO_OPS[fe.command];
         if (noOp) return { command: noOp };
-        const handler = this.core.options.extensions?.commands?.[fe.command];
+        const handler = this.core.extensions.commands?.[fe.command];
         if (!handler)
           throw new SqlError(
             '0A000',
@@ -236,15 +281,15 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'create table as':
         return createTableAs(this.core, fe);
       case 'parse':
-        return this.runParsed(parseStatement(fe.text), fe.tops);
+        return this.runParsed(parseStatement(fe.text), fe.syntax);
     }
   }
 
-  private runParsed(ast: Statement, tops: ReadonlyMap<number, number>): StatementOutcome {
+  private runParsed(ast: Statement, syntax: RedshiftSyntax): StatementOutcome {
     if (isQuery(ast)) {
-      const query = prepareParsed(this.core, ast, tops);
+      const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
-      const model = this.core.options.extensions?.modelQuery?.(
+      const model = this.core.extensions.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
         this,
       );
@@ -262,7 +307,7 @@ export class RedshiftDatabase implements DatabaseApi {
     }
     switch (ast.type) {
       case 'insert':
-        return insert(this.core, ast, tops);
+        return insert(this.core, ast, syntax);
       case 'update':
         return inTransaction(this.core, () => updateRows(this.core, ast));
       case 'delete':

@@ -10,6 +10,7 @@ import {
   isNumber,
   isText,
   newQueryContext,
+  NO_SYNTAX,
   nodeOffset,
   parseStatement,
   quoteIdentifier,
@@ -17,6 +18,7 @@ import {
   SqlError,
   type Emitted,
   type ExprContext,
+  type RedshiftSyntax,
   type SqlType,
 } from '../sql/index.ts';
 import {
@@ -94,7 +96,7 @@ function emptyContext(core: DatabaseCore): ExprContext {
   const { statementStart, transactionStart } = clockTexts(core);
   return {
     scope: new Scope([], null),
-    query: newQueryContext(catalogOf(core), statementStart, transactionStart, new Map()),
+    query: newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX),
     noAggregates: 'VALUES',
     inAggregate: false,
   };
@@ -111,7 +113,7 @@ function evaluate(core: DatabaseCore, items: readonly Emitted[]): StoredValue[] 
 }
 
 /** The value of an omitted column: its IDENTITY's next value, its DEFAULT, or NULL. */
-function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
+export function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
   if (column.identity) {
     const next = state.identityNext.get(column.name) ?? column.identity.seed;
     state.identityNext.set(column.name, next + column.identity.step);
@@ -131,11 +133,7 @@ function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefin
 type Slot = { readonly value: StoredValue; readonly type: SqlType } | 'default';
 
 /** INSERT INTO t [(columns)] VALUES … | SELECT … */
-export function insert(
-  core: DatabaseCore,
-  ast: InsertStatement,
-  tops: ReadonlyMap<number, number>,
-): StatementOutcome {
+export function insert(core: DatabaseCore, ast: InsertStatement, syntax: RedshiftSyntax): StatementOutcome {
   if (ast.returning)
     throw new SqlError('0A000', 'RETURNING is not supported by Amazon Redshift', nodeOffset(ast));
   if (ast.onConflict)
@@ -193,7 +191,7 @@ export function insert(
       );
     }
   } else if (isQuery(source)) {
-    const query = prepareParsed(core, source, tops);
+    const query = prepareParsed(core, source, syntax);
     if (query.columns.length > targets.length)
       throw new SqlError('42601', 'INSERT has more expressions than target columns');
     if (query.columns.length < targets.length)
@@ -230,7 +228,7 @@ function tableScope(state: TableState, alias: string | undefined): Scope {
 function whereSql(core: DatabaseCore, where: Expr | null | undefined, scope: Scope): string {
   if (!where) return '';
   const { statementStart, transactionStart } = clockTexts(core);
-  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, new Map());
+  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX);
   return ` WHERE ${emitExpr(where, { scope, query, noAggregates: 'WHERE', inAggregate: false }).sql}`;
 }
 
@@ -244,7 +242,9 @@ export function deleteRows(core: DatabaseCore, ast: DeleteStatement): StatementO
   core.sqlite.run(
     `DELETE FROM ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)}${where}`,
   );
-  return { command: 'DELETE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.tableChanged?.(state.definition.name, core.api);
+  return { command: 'DELETE', rowCount };
 }
 
 /** UPDATE t SET c = … [WHERE …], each new value checked against its column's type row by row. */
@@ -257,7 +257,7 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
   const alias = (ast.table.alias ?? state.definition.name).toLowerCase();
   const scope = tableScope(state, alias);
   const { statementStart, transactionStart } = clockTexts(core);
-  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, new Map());
+  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX);
   const cx: ExprContext = { scope, query, noAggregates: 'UPDATE', inAggregate: false };
   const sets = ast.sets.map((s) => {
     const column = state.definition.columns.find((c) => c.name === s.column.name.toLowerCase());
@@ -286,5 +286,7 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
   core.sqlite.run(
     `UPDATE ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)} SET ${sets.join(', ')}${where}`,
   );
-  return { command: 'UPDATE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.tableChanged?.(state.definition.name, core.api);
+  return { command: 'UPDATE', rowCount };
 }

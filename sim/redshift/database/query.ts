@@ -12,6 +12,7 @@ import type {
 } from 'pgsql-ast-parser';
 import {
   newQueryContext,
+  NO_SYNTAX,
   parseStatement,
   quoteIdentifier,
   SqlError,
@@ -19,6 +20,7 @@ import {
   type Catalog,
   type CatalogRelation,
   type QueryContext,
+  type RedshiftSyntax,
   type SqlType,
 } from '../sql/index.ts';
 import { timestampFromMillis, type StoredValue } from '../types/index.ts';
@@ -92,11 +94,17 @@ function materialiseSystemTables(core: DatabaseCore, names: ReadonlySet<string>)
 export function prepareParsed(
   core: DatabaseCore,
   ast: SelectStatement,
-  tops: ReadonlyMap<number, number>,
+  syntax: RedshiftSyntax,
 ): PreparedQuery {
   const { statementStart, transactionStart } = clockTexts(core);
-  const context = newQueryContext(catalogOf(core), statementStart, transactionStart, tops);
-  const translated = translateQuery(ast, context, null);
+  const context = newQueryContext(
+    catalogOf(core),
+    statementStart,
+    transactionStart,
+    syntax,
+    core.extensions.sessionFunctions,
+  );
+  const translated = translateQuery(ast, context, null, true);
   checkLeaderOnly(context);
   materialiseSystemTables(core, context.systemTables);
   const tables: TableDefinition[] = [];
@@ -104,24 +112,36 @@ export function prepareParsed(
     const state = core.catalog.get(name);
     if (state && !tables.includes(state.definition)) tables.push(state.definition);
   });
-  return { ast, sqliteSql: translated.sql, columns: translated.columns, tables };
+  return {
+    ast,
+    sqliteSql: translated.sql,
+    setup: translated.setup ?? [],
+    teardown: translated.teardown ?? [],
+    columns: translated.columns,
+    tables,
+  };
 }
 
 /** Translate query text (EXPLAIN's and UNLOAD's). */
 export function prepareText(core: DatabaseCore, text: string): PreparedQuery {
   const ast = parseStatement(text);
   if (!isQuery(ast)) throw new SqlError('42601', 'a SELECT statement is expected here');
-  return prepareParsed(core, ast, new Map());
+  return prepareParsed(core, ast, NO_SYNTAX);
 }
 
 /** Run a prepared query and return stored values. */
 export function runStored(core: DatabaseCore, query: PreparedQuery): StoredValue[][] {
-  const statement = core.sqlite.prepare(query.sqliteSql);
   const rows: StoredValue[][] = [];
   try {
-    while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    for (const sql of query.setup) core.sqlite.run(sql);
+    const statement = core.sqlite.prepare(query.sqliteSql);
+    try {
+      while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    } finally {
+      statement.free();
+    }
   } finally {
-    statement.free();
+    for (const sql of query.teardown) core.sqlite.run(sql);
   }
   return rows;
 }

@@ -6,7 +6,14 @@ export {
   type ScriptStatement,
   type SplitResult,
 } from './statements.ts';
-export { frontEnd, type ColumnAttributes, type FrontEnd, type TableAttributes } from './front-end.ts';
+export {
+  frontEnd,
+  NO_SYNTAX,
+  type ColumnAttributes,
+  type FrontEnd,
+  type RedshiftSyntax,
+  type TableAttributes,
+} from './front-end.ts';
 export { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 export { parseStatement } from './parse.ts';
 export { castTo, typeOf } from './casts.ts';
@@ -14,7 +21,7 @@ export { emitExpr } from './translate-expr.ts';
 export { newQueryContext, translateQuery } from './translate-select.ts';
 export { Scope, type QueryContext, type TranslatedQuery, type LeaderOnlyUse } from './scope.ts';
 export type { ExprContext } from './expr-context.ts';
-export { RUNTIME_FUNCTIONS } from './runtime-functions.ts';
+export { LISTAGG_DISTINCT, RUNTIME_FUNCTIONS, type RuntimeAggregate } from './runtime-functions.ts';
 export {
   isDateTime,
   isNumber,

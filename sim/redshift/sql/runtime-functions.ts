@@ -57,12 +57,12 @@ function toNumber(value: SqlValue, kind: SqlValue): SqlValue {
 }
 
 function pad(left: boolean): RuntimeFunction {
-  return (value, length, fill = ' ') => {
-    if (value === null || length === null) return null;
+  return (value, length, fill) => {
+    if (value === null || length === null || fill === null) return null;
     const s = text(value);
     const n = Number(length);
     if (s.length >= n) return s.slice(0, n);
-    const f = text(fill ?? ' ');
+    const f = text(fill);
     if (f === '') return s;
     const padding = f.repeat(Math.ceil((n - s.length) / f.length)).slice(0, n - s.length);
     return left ? padding + s : s + padding;
@@ -78,8 +78,10 @@ export const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
     s === null || pattern === null ? null : (regexp(pattern, '').exec(text(s))?.[0] ?? ''),
   rs_regexp_count: (s, pattern) =>
     s === null || pattern === null ? null : (text(s).match(regexp(pattern, 'g')) ?? []).length,
-  rs_regexp_replace: (s, pattern, replacement = '') =>
-    s === null || pattern === null ? null : text(s).replace(regexp(pattern, 'g'), text(replacement ?? '')),
+  rs_regexp_replace: (s, pattern, replacement) =>
+    s === null || pattern === null || replacement === null
+      ? null
+      : text(s).replace(regexp(pattern, 'g'), text(replacement)),
   rs_to_number: toNumber,
   rs_assign: (value, typeName, notNull, column) => {
     if (value === null) {
@@ -126,4 +128,48 @@ export const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
           .toLowerCase()
           .replace(/(^|[^a-z0-9])([a-z])/g, (_m, before: string, c: string) => before + c.toUpperCase()),
   rs_reverse: (s) => (s === null ? null : [...text(s)].reverse().join('')),
+};
+
+/** A JavaScript aggregate registered on the database. */
+export interface RuntimeAggregate<State> {
+  init: () => State;
+  step: (state: State, ...args: SqlValue[]) => State;
+  finalize: (state: State) => SqlValue;
+}
+
+interface DistinctList {
+  values: Set<string | number>;
+  delimiter: string;
+  descending: boolean;
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * LISTAGG(DISTINCT x, delimiter) WITHIN GROUP (ORDER BY x): SQLite's group_concat takes no delimiter with
+ * DISTINCT, so the distinct list is kept here and sorted as PostgreSQL's C collation sorts (bytewise).
+ */
+export const LISTAGG_DISTINCT: RuntimeAggregate<DistinctList | null> = {
+  init: () => null,
+  step: (state, value, delimiter, descending) => {
+    const list = state ?? {
+      values: new Set(),
+      delimiter: text(delimiter ?? ''),
+      descending: Number(descending) === 1,
+    };
+    if (value !== null && !(value instanceof Uint8Array))
+      list.values.add(typeof value === 'bigint' ? Number(value) : value);
+    return list;
+  },
+  finalize: (state) => {
+    if (!state || state.values.size === 0) return null;
+    const sorted = [...state.values].sort(compareValues);
+    if (state.descending) sorted.reverse();
+    return sorted.map(String).join(state.delimiter);
+  },
 };

@@ -4,10 +4,13 @@
  * UNION, WITH and subqueries. PostgreSQL's grouping rule is enforced, because SQLite would quietly return
  * an arbitrary row's value for a column that is neither grouped nor aggregated where Redshift refuses.
  */
+import type { RedshiftSyntax } from './front-end.ts';
+import type { StoredValue } from '../types/index.ts';
 import type { Expr, From, SelectFromStatement, SelectStatement } from 'pgsql-ast-parser';
 import { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
 import { checkGrouping, containsAggregate } from './grouping.ts';
+import { canFold, GroupView } from './hash-aggregate.ts';
 import { Scope, type QueryContext, type ScopeRelation, type TranslatedQuery } from './scope.ts';
 import { quoteIdentifier, type Catalog, type Emitted, type RelationColumn } from './sql-types.ts';
 import { emitExpr } from './translate-expr.ts';
@@ -17,11 +20,13 @@ export function newQueryContext(
   catalog: Catalog,
   statementStart: string,
   transactionStart: string,
-  tops: ReadonlyMap<number, number>,
+  syntax: RedshiftSyntax,
+  sessionFunctions: Readonly<Record<string, () => StoredValue>> = {},
 ): QueryContext {
   const context: QueryContext = {
     catalog,
-    tops,
+    sessionFunctions,
+    syntax,
     statementStart,
     transactionStart,
     leaderOnly: [],
@@ -33,27 +38,48 @@ export function newQueryContext(
   return context;
 }
 
-/** Translate a query (TOP n of each SELECT comes from `query.tops`, which the front end filled). */
+/** Translate a query (TOP n of each SELECT comes from `query.syntax`, which the front end filled). */
 export function translateQuery(
   select: SelectStatement,
   query: QueryContext,
   parent: Scope | null,
+  outermost = false,
 ): TranslatedQuery {
   switch (select.type) {
     case 'select':
-      return translateSelect(select, query, parent);
+      return translateSelect(select, query, parent, outermost);
     case 'union':
     case 'union all': {
+      // The parser hangs a trailing ORDER BY/LIMIT on the last SELECT; PostgreSQL applies it to the union.
+      const last = select.right;
+      const tail = last.type === 'select' && (last.orderBy || last.limit) ? last : null;
+      const right = tail ? { ...tail, orderBy: null, limit: null } : last;
       const left = translateQuery(select.left, query, parent);
-      const right = translateQuery(select.right, query, parent);
-      if (left.columns.length !== right.columns.length) {
+      const translatedRight = translateQuery(right, query, parent);
+      if (left.columns.length !== translatedRight.columns.length) {
         throw new SqlError(
           '42601',
           'each UNION query must have the same number of columns',
           nodeOffset(select),
         );
       }
-      return { sql: `${left.sql} ${select.type.toUpperCase()} ${right.sql}`, columns: left.columns };
+      const order = (tail?.orderBy ?? []).map((o) => {
+        const position =
+          o.by.type === 'integer'
+            ? o.by.value
+            : o.by.type === 'ref' && !o.by.table
+              ? left.columns.findIndex((c) => c.name === (o.by as { name: string }).name.toLowerCase()) + 1
+              : 0;
+        if (position < 1 || position > left.columns.length) {
+          throw notSupported('ORDER BY an expression that is not a result column after UNION', o.by);
+        }
+        return `${position}${o.order === 'DESC' ? ' DESC NULLS FIRST' : ' NULLS LAST'}`;
+      });
+      const limit = tail?.limit?.limit
+        ? ` LIMIT ${tail.limit.limit.type === 'integer' ? tail.limit.limit.value : -1}`
+        : '';
+      const sql = `${left.sql} ${select.type.toUpperCase()} ${translatedRight.sql}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}${limit}`;
+      return { sql, columns: left.columns };
     }
     case 'with': {
       const parts: string[] = [];
@@ -192,9 +218,10 @@ function translateSelect(
   select: SelectFromStatement,
   query: QueryContext,
   parent: Scope | null,
+  outermost: boolean,
 ): TranslatedQuery {
   const offset = nodeOffset(select);
-  const top = offset === undefined ? null : (query.tops.get(offset) ?? null);
+  const top = offset === undefined ? null : (query.syntax.tops.get(offset) ?? null);
   const from = select.from ? translateFrom(select.from, query, parent) : { sql: '', relations: [] };
   const scope = new Scope(from.relations, parent);
   const cx: ExprContext = { scope, query, noAggregates: null, inAggregate: false };
@@ -240,10 +267,7 @@ function translateSelect(
     if (select.having) checkGrouping(select.having, keys, cx);
   }
 
-  const orderBy = (select.orderBy ?? []).map((o) => {
-    const by = orderExpression(o.by, items, cx);
-    return `${by}${o.order === 'DESC' ? ' DESC' : ''}${o.nulls ? ` NULLS ${o.nulls}` : orderNulls(o.order)}`;
-  });
+  const orderBy = orderTerms(select, items, cx);
 
   let limit = '';
   const limitExpr = select.limit?.limit;
@@ -259,9 +283,29 @@ function translateSelect(
   else if (Array.isArray(select.distinct))
     throw redshiftRefuses('DISTINCT ON is not supported by Amazon Redshift', select);
 
-  const columns = items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`);
+  const columns = items.map((i): RelationColumn => ({ name: i.name, type: i.emitted.type }));
+  if (outermost && canFold(select)) {
+    const folded = foldGroups(select, items, groupBy, cx, from.sql, where?.sql ?? null);
+    if (folded) {
+      const sql = [
+        `SELECT ${distinct}${folded.items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`).join(', ')}`,
+        ` FROM ${folded.view.source}`,
+        folded.having ? ` WHERE ${folded.having}` : '',
+        folded.orderBy.length ? ` ORDER BY ${folded.orderBy.join(', ')}` : '',
+        limit,
+      ].join('');
+      return {
+        sql,
+        columns,
+        setup: folded.view.setup(from.sql, where?.sql ?? null),
+        teardown: folded.view.teardown(),
+      };
+    }
+  }
+
+  const selectList = items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`);
   const sql = [
-    `SELECT ${distinct}${columns.join(', ')}`,
+    `SELECT ${distinct}${selectList.join(', ')}`,
     from.sql ? ` FROM ${from.sql}` : '',
     where ? ` WHERE ${where.sql}` : '',
     groupBy.length ? ` GROUP BY ${groupBy.map((g) => g.sql).join(', ')}` : '',
@@ -269,7 +313,43 @@ function translateSelect(
     orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : '',
     limit,
   ].join('');
-  return { sql, columns: items.map((i): RelationColumn => ({ name: i.name, type: i.emitted.type })) };
+  return { sql, columns };
+}
+
+function orderTerms(select: SelectFromStatement, items: readonly SelectItem[], cx: ExprContext): string[] {
+  return (select.orderBy ?? []).map((o) => {
+    const by = orderExpression(o.by, items, cx);
+    return `${by}${o.order === 'DESC' ? ' DESC' : ''}${o.nulls ? ` NULLS ${o.nulls}` : orderNulls(o.order)}`;
+  });
+}
+
+/**
+ * The output of a grouped query read from a hash aggregate's group table, or null when some part of it
+ * cannot be (then SQLite's own GROUP BY runs the query).
+ */
+function foldGroups(
+  select: SelectFromStatement,
+  items: readonly SelectItem[],
+  groupBy: readonly Emitted[],
+  cx: ExprContext,
+  from: string,
+  where: string | null,
+): { view: GroupView; items: SelectItem[]; having: string | null; orderBy: string[] } | null {
+  const view = new GroupView(groupBy, cx);
+  // Outside keys and aggregates nothing of the rows is visible, so a stray column fails here, not in SQLite.
+  const outer: ExprContext = { ...cx, scope: new Scope([], null), groupView: view };
+  const leaderOnly = cx.query.leaderOnly.length;
+  try {
+    const folded = items.map((i) => ({ ...i, emitted: emitExpr(i.node, outer) }));
+    const having = select.having ? emitExpr(select.having, outer).sql : null;
+    const orderBy = orderTerms(select, folded, outer);
+    view.setup(from, where);
+    return { view, items: folded, having, orderBy };
+  } catch {
+    return null;
+  } finally {
+    cx.query.leaderOnly.length = leaderOnly;
+  }
 }
 
 /**
