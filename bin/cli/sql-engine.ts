@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
-  copyExtensions,
-  RedshiftDatabase,
+  openWarehouse,
+  type RedshiftDatabase,
   type SqlJsStatic,
   type StatementResult,
 } from '../../sim/redshift/index.ts';
@@ -28,11 +28,16 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 /**
- * The session's database: Redshift's SQL over sql.js on the session's cluster and clock, with COPY and
- * UNLOAD reading and writing the session's S3 through its IAM (the same composition the bench measures).
+ * The session's database, opened where the console and the labs open theirs (sim/redshift's openWarehouse:
+ * COPY and UNLOAD on the session's S3 through its IAM, slice placement, EXPLAIN and the modelled time).
  */
 export function openSessionDatabase(sql: SqlJsStatic, session: SqlSession): RedshiftDatabase {
-  const copy = copyExtensions({
+  return openWarehouse({
+    sql,
+    cluster: session.shape,
+    now: () => session.now,
+    era: session.era,
+    databaseName: session.cluster.DBName,
     s3: session.s3,
     iam: session.iam,
     attachedRoles: session.cluster.IamRoles.map((role) => role.IamRoleArn),
@@ -41,14 +46,7 @@ export function openSessionDatabase(sql: SqlJsStatic, session: SqlSession): Reds
       clusterIdentifier: session.cluster.ClusterIdentifier,
       dbUser: session.cluster.MasterUsername,
     },
-  });
-  return RedshiftDatabase.create({
-    sql,
-    cluster: session.shape,
-    now: () => session.now,
-    era: session.era,
-    extensions: { commands: copy.commands, systemTables: copy.systemTables },
-  });
+  }).database;
 }
 
 /** Runs a script on the session's cluster, statement by statement. */
