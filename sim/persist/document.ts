@@ -6,7 +6,7 @@
 import type { PriceBookId } from '../pricing/index.ts';
 
 /** The schema version this build writes. Older versions are migrated on load (see `migrate.ts`). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** The colour theme the learner picked; `system` follows the operating system. */
 export type ThemePreference = 'light' | 'dark' | 'system';
@@ -51,17 +51,25 @@ export interface PersistedProgress {
   readonly labs: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Each console's saved workspace by console id (`redshift`: the SQL editor's text and the journal that
+ * rebuilds its cluster and tables), as plain JSON. The console owns its shape and checks it when it reads
+ * it back; a console this build does not know keeps its entry untouched.
+ */
+export type PersistedConsoles = Readonly<Record<string, unknown>>;
+
 /** The whole persisted document at the current schema version. */
 export interface PersistedDocument {
   readonly schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   readonly settings: PersistedSettings;
   readonly progress: PersistedProgress;
+  readonly consoles: PersistedConsoles;
 }
 
 /** Largest serialized document either platform accepts, in bytes of UTF-8 JSON. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** A fresh document: the workshop's 2016 prices, the system theme, no overrides and no progress. */
+/** A fresh document: the workshop's 2016 prices, the system theme, no overrides, no progress, no consoles. */
 export function createDefaultDocument(): PersistedDocument {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -73,6 +81,7 @@ export function createDefaultDocument(): PersistedDocument {
       dayPlan: { labIds: null, endsAt: null },
     },
     progress: { labs: {} },
+    consoles: {},
   };
 }
 

@@ -7,6 +7,7 @@ export {
   THEME_PREFERENCES,
   createDefaultDocument,
   serializeDocument,
+  type PersistedConsoles,
   type PersistedDayPlan,
   type PersistedDocument,
   type PersistedProgress,
@@ -16,5 +17,11 @@ export {
 /** The price book ids are the pricing service's; re-exported because settings persist one. */
 export { PRICE_BOOK_IDS, type PriceBookId } from '../pricing/index.ts';
 export { validateDocument, type InvalidDocumentError } from './validate.ts';
-export { migrateDocument, schemaVersionOf, type DocumentV0, type DocumentV1 } from './migrate.ts';
+export {
+  migrateDocument,
+  schemaVersionOf,
+  type DocumentV0,
+  type DocumentV1,
+  type DocumentV2,
+} from './migrate.ts';
 export { MAX_FILE_NAME_LENGTH, checkFileName } from './file-name.ts';

@@ -13,7 +13,7 @@ describe('migrateDocument', () => {
     expect(migrateDocument(v0)).toEqual({
       ok: true,
       value: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         settings: {
           priceBook: 'current',
           theme: 'dark',
@@ -22,6 +22,7 @@ describe('migrateDocument', () => {
           dayPlan: { labIds: null, endsAt: null },
         },
         progress: { labs: { a: 1 } },
+        consoles: {},
       },
     });
   });
@@ -45,7 +46,7 @@ describe('migrateDocument', () => {
     expect(migrateDocument(v1)).toEqual({
       ok: true,
       value: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         settings: {
           priceBook: 'current',
           theme: 'light',
@@ -54,6 +55,7 @@ describe('migrateDocument', () => {
           dayPlan: { labIds: null, endsAt: null },
         },
         progress: { labs: { 'hot-shard': { step: 1 } } },
+        consoles: {},
       },
     });
   });
@@ -75,6 +77,20 @@ describe('migrateDocument', () => {
       progress: { labs: {} },
     });
     expect(!result.ok && result.error.path).toBe('$.settings.theme');
+  });
+
+  it('adds empty console workspaces to a version-2 document, keeping the rest', () => {
+    const { consoles: _, ...v2 } = { ...createDefaultDocument(), schemaVersion: 2 as const };
+    const progress = { labs: { 'hot-shard': { step: 1 } } };
+    expect(migrateDocument({ ...v2, progress })).toEqual({
+      ok: true,
+      value: { ...createDefaultDocument(), progress },
+    });
+  });
+
+  it('refuses a version-2 document that already carries version-3 fields', () => {
+    const result = migrateDocument({ ...createDefaultDocument(), schemaVersion: 2 });
+    expect(!result.ok && result.error.path).toBe('$.consoles');
   });
 
   it('passes a current document through unchanged', () => {

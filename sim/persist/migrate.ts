@@ -81,8 +81,26 @@ function migrateV1(input: DocumentV1): Result<unknown, InvalidDocumentError> {
   });
 }
 
+/** Version 2: settings and lab progress, without the consoles' saved workspaces. */
+export interface DocumentV2 {
+  readonly schemaVersion: 2;
+  readonly settings?: unknown;
+  readonly progress?: unknown;
+}
+
+/** v2 → v3: adds the consoles' saved workspaces, none yet. */
+function migrateV2(input: DocumentV2): Result<unknown, InvalidDocumentError> {
+  const issues = new IssueList();
+  issues.object(input, '$', ['schemaVersion', 'settings', 'progress']);
+  return issues.result({ ...input, schemaVersion: 3, consoles: {} });
+}
+
 /** One step per old version: `steps[n]` turns a version-n document into a version-(n+1) one. */
-const steps: readonly ((input: never) => Result<unknown, InvalidDocumentError>)[] = [migrateV0, migrateV1];
+const steps: readonly ((input: never) => Result<unknown, InvalidDocumentError>)[] = [
+  migrateV0,
+  migrateV1,
+  migrateV2,
+];
 
 /**
  * Brings a document read from storage up to the current schema version and validates it. Errors name the

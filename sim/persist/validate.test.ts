@@ -59,6 +59,22 @@ describe('validateDocument', () => {
     expect(!result.ok && result.error.path).toBe('$.progress.labs["kinesis-1"].at');
   });
 
+  it('accepts console workspaces as plain JSON under console ids, and names what is wrong', () => {
+    const good = {
+      ...createDefaultDocument(),
+      consoles: { redshift: { editorText: 'select 1', journal: [] } },
+    };
+    expect(validateDocument(good).ok).toBe(true);
+    const paths = (consoles: unknown) => {
+      const result = validateDocument({ ...createDefaultDocument(), consoles });
+      return result.ok ? [] : result.error.issues.map((issue) => issue.path);
+    };
+    expect(paths({ 'Red Shift': {} })).toEqual(['$.consoles["Red Shift"]']);
+    expect(paths({ redshift: { at: new Date(0) } })).toEqual(['$.consoles.redshift.at']);
+    expect(paths([])).toEqual(['$.consoles']);
+    expect(paths(undefined)).toEqual(['$.consoles']);
+  });
+
   it('accepts a learner name and a day plan, and names what is wrong with bad ones', () => {
     const good = withSettings({
       learnerName: 'Ada Lovelace',
@@ -83,7 +99,7 @@ describe('validateDocument', () => {
 
   it('rejects a document at another schema version, and non-objects', () => {
     expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 1 }).ok).toBe(false);
-    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 3 }).ok).toBe(false);
+    expect(validateDocument({ ...createDefaultDocument(), schemaVersion: 4 }).ok).toBe(false);
     const result = validateDocument([]);
     expect(!result.ok && result.error.path).toBe('$');
   });

@@ -176,6 +176,18 @@ export function checkLabs(value: unknown, path: string, issues: IssueList): void
   checkJsonValue(value, path, issues);
 }
 
+/** Checks the per-console workspaces at `path`: console ids mapping to plain JSON. */
+export function checkConsoles(value: unknown, path: string, issues: IssueList): void {
+  if (!isPlainObject(value)) {
+    issues.add(path, value, 'expected an object mapping console ids to saved workspaces');
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (!labId.test(key)) issues.add(childPath(path, key), key, 'expected a console id such as "redshift"');
+  }
+  checkJsonValue(value, path, issues);
+}
+
 /**
  * Checks that valid settings can be used as the app uses them at start-up (the price book with the
  * overrides applied): a document that validates must load. Only a fault in the app itself can fail here;
@@ -203,7 +215,7 @@ function checkSettingsApply(priceBook: unknown, priceOverrides: unknown, issues:
  */
 export function validateDocument(input: unknown): Result<PersistedDocument, InvalidDocumentError> {
   const issues = new IssueList();
-  const root = issues.object(input, '$', ['schemaVersion', 'settings', 'progress']);
+  const root = issues.object(input, '$', ['schemaVersion', 'settings', 'progress', 'consoles']);
   if (root === undefined) return issues.result(input as PersistedDocument);
   if (root.schemaVersion !== CURRENT_SCHEMA_VERSION) {
     issues.add('$.schemaVersion', root.schemaVersion, `expected ${CURRENT_SCHEMA_VERSION}`);
@@ -225,5 +237,6 @@ export function validateDocument(input: unknown): Result<PersistedDocument, Inva
   }
   const progress = issues.object(root.progress, '$.progress', ['labs']);
   if (progress !== undefined) checkLabs(progress.labs, '$.progress.labs', issues);
+  checkConsoles(root.consoles, '$.consoles', issues);
   return issues.result(input as PersistedDocument);
 }

@@ -11,8 +11,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const outdir = `${root}.tmp/bench`;
 
 await build({
-  // The suites, and the rate level's own process (its memory is measured alone).
-  entryPoints: [`${root}test/bench/run.ts`, `${root}test/bench/rate-process.ts`],
+  // The suites, and the processes whose memory is measured alone (the rate level, Redshift's engine).
+  entryPoints: [
+    `${root}test/bench/run.ts`,
+    `${root}test/bench/rate-process.ts`,
+    `${root}test/bench/redshift-process.ts`,
+  ],
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -20,6 +24,8 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  // Native SQLite is a compiled addon, and sql.js finds its own files: both load from node_modules.
+  external: ['better-sqlite3', 'sql.js'],
   // js-md5 is CommonJS and requires Node's crypto when it finds itself in Node; an ES module has no require.
   banner: {
     js: "import { createRequire as bdlabCreateRequire } from 'node:module'; const require = bdlabCreateRequire(import.meta.url);",

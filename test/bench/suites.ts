@@ -4,6 +4,7 @@ import { firehoseSuite } from './firehose.bench.ts';
 import { kinesisSuite } from './kinesis.bench.ts';
 import { labsSuite } from './labs.bench.ts';
 import { rateSuite } from './rate.bench.ts';
+import { redshiftSuite } from './redshift.bench.ts';
 import { scenarioSuite } from './scenario.bench.ts';
 import { schedulerSuite } from './scheduler.bench.ts';
 import { snapshotSuite } from './snapshot.bench.ts';
@@ -17,5 +18,6 @@ export const suites: readonly BenchSuite[] = [
   kinesisSuite,
   rateSuite,
   labsSuite,
+  redshiftSuite,
   bundleSuite,
 ];

@@ -84,6 +84,8 @@ describe('Redshift commands', () => {
       /^InvalidParameterCombination: FinalClusterSnapshotIdentifier is required/,
     );
     expect(reason('delete while creating (skip snapshot)')).toMatch(/^InvalidClusterState/);
+    expect(reason('associate role')).toBe('run');
+    expect(reason('associate role while creating')).toMatch(/^InvalidClusterState/);
   });
 
   it('refuses an IAM call IAM would refuse, with IAM’s code', () => {

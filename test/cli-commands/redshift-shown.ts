@@ -96,9 +96,8 @@ export function redshiftCommands(): ShownCommand[] {
       const made = createCluster(createClusterState(era), input, millis(0));
       if (!made.ok) continue;
       const creating = made.value.cluster;
-      const available = advanceClusters(made.value.state, millis(3_600_000)).clusters[
-        creating.ClusterIdentifier
-      ]!;
+      const later = advanceClusters(made.value.state, millis(3_600_000));
+      const available = later.clusters[creating.ClusterIdentifier]!;
       shown.push({
         where: `${where}, describe`,
         command: describeClustersCommand(creating.ClusterIdentifier),
@@ -117,9 +116,14 @@ export function redshiftCommands(): ShownCommand[] {
           command: deleteClusterCommand(input, creating),
         });
       }
+      const other = 'arn:aws:iam::123456789012:role/redshift-unload';
       shown.push({
         where: `${where}, associate role`,
-        command: addIamRolesCommand(creating.ClusterIdentifier, [ROLE_ARN]),
+        command: addIamRolesCommand(later, creating.ClusterIdentifier, [other]),
+      });
+      shown.push({
+        where: `${where}, associate role while creating`,
+        command: addIamRolesCommand(made.value.state, creating.ClusterIdentifier, [other]),
       });
     }
   }

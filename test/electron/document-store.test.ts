@@ -253,7 +253,7 @@ describe('DocumentStore: migration and concurrency', () => {
     const loaded = await store.load();
     expect(loaded).toEqual({
       document: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         settings: {
           priceBook: 'current',
           theme: 'dark',
@@ -262,6 +262,7 @@ describe('DocumentStore: migration and concurrency', () => {
           dayPlan: { labIds: null, endsAt: null },
         },
         progress: { labs: { intro: { seen: true } } },
+        consoles: {},
       },
     });
     await store.save(loaded.document);

@@ -69,7 +69,7 @@ describe('registerIpcHandlers', () => {
   it('loads and saves the document, refusing an invalid one before it reaches the store', async () => {
     const { call, deps } = setup();
     expect(await call(IPC_CHANNELS.loadDocument)).toEqual({ document: createDefaultDocument() });
-    await expect(call(IPC_CHANNELS.saveDocument, { schemaVersion: 2 })).rejects.toThrow(
+    await expect(call(IPC_CHANNELS.saveDocument, { schemaVersion: 3 })).rejects.toThrow(
       'InvalidDocument: $.settings',
     );
     expect(deps.store.save).not.toHaveBeenCalled();

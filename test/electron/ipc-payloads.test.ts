@@ -45,7 +45,7 @@ describe('checkFileName', () => {
 describe('checkSaveDocumentPayload', () => {
   it('accepts a valid document and refuses an invalid one with its path', () => {
     expect(checkSaveDocumentPayload(createDefaultDocument()).ok).toBe(true);
-    expect(errorOf(checkSaveDocumentPayload({ schemaVersion: 2 }))).toContain('$.settings');
+    expect(errorOf(checkSaveDocumentPayload({ schemaVersion: 3 }))).toContain('$.settings');
     expect(errorOf(checkSaveDocumentPayload('{}'))).toContain('$ is');
   });
 

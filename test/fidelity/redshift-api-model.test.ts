@@ -14,7 +14,9 @@ import {
   createClusterState,
   deleteCluster,
   describeClusters,
+  modifyClusterIamRoles,
   type CreateClusterInput,
+  type ModifyClusterIamRolesInput,
   type DeleteClusterInput,
 } from '../../sim/redshift/index.ts';
 import { operationErrors, serviceModel } from '../cli-commands/aws-models.ts';
@@ -150,6 +152,31 @@ describe('Redshift’s API model', () => {
     expect(!missing.ok && operationErrors('redshift', 'DescribeClusters')).toContain(
       !missing.ok && missing.error.code,
     );
+  });
+});
+
+describe('ModifyClusterIamRoles against the model', () => {
+  it('takes the model’s members and answers with its declared codes', () => {
+    const input: Required<ModifyClusterIamRolesInput> = {
+      ClusterIdentifier: 'demo',
+      AddIamRoles: [],
+      RemoveIamRoles: [],
+    };
+    const model = serviceModel('redshift')!.input('ModifyClusterIamRoles');
+    expect(Object.keys(input).filter((member) => !(member in model.members))).toEqual([]);
+    const made = createCluster(createClusterState('2016'), CREATE, millis(0));
+    if (!made.ok) throw new Error(made.error.message);
+    const codes = [
+      modifyClusterIamRoles(made.value.state, input),
+      modifyClusterIamRoles(made.value.state, { ...input, ClusterIdentifier: 'nope' }),
+      modifyClusterIamRoles(advanceClusters(made.value.state, millis(3_600_000)), {
+        ...input,
+        RemoveIamRoles: ['arn:aws:iam::123456789012:role/x'],
+      }),
+    ].map((result) => (result.ok ? 'ok' : result.error.code));
+    expect(codes).toEqual(['InvalidClusterState', 'ClusterNotFound', 'InvalidParameterValue']);
+    const declared = [...operationErrors('redshift', 'ModifyClusterIamRoles')!, ...COMMON_ERRORS];
+    expect(codes.filter((code) => !declared.includes(code))).toEqual([]);
   });
 });
 

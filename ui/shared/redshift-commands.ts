@@ -8,9 +8,11 @@
 import {
   createCluster,
   createClusterState,
+  modifyClusterIamRoles,
   type CreateClusterInput,
   type DeleteClusterInput,
   type RedshiftCluster,
+  type RedshiftClusterState,
 } from '../../sim/redshift/index.ts';
 import { millis, type Era } from '../../sim/core/index.ts';
 import { parsePolicyDocument, validatePolicyName, validateRoleName } from '../../sim/iam/index.ts';
@@ -118,8 +120,17 @@ export function deleteClusterCommand(
   );
 }
 
-/** ModifyClusterIamRoles: associates roles with a cluster so COPY and UNLOAD may use them. */
-export function addIamRolesCommand(clusterIdentifier: string, roleArns: readonly string[]): RealCommand {
+/** ModifyClusterIamRoles: associates roles with a cluster so COPY and UNLOAD may use them, or why not. */
+export function addIamRolesCommand(
+  state: RedshiftClusterState,
+  clusterIdentifier: string,
+  roleArns: readonly string[],
+): RealCommand {
+  const checked = modifyClusterIamRoles(state, {
+    ClusterIdentifier: clusterIdentifier,
+    AddIamRoles: roleArns,
+  });
+  if (!checked.ok) return refused(checked.error.code, checked.error.message);
   return run(
     [
       [

@@ -14,6 +14,11 @@ export const streamingChunk = new LazyChunk(() =>
   import('../consoles/streaming/StreamingConsolePage.svelte').then((m) => m.default),
 );
 
+/** The Redshift console (sql.js and its database run in a worker the page starts). */
+export const redshiftChunk = new LazyChunk(() =>
+  import('../consoles/redshift/RedshiftConsolePage.svelte').then((m) => m.default),
+);
+
 /** The settings page (price books, theme, lab progress export and import). */
 export const settingsChunk = new LazyChunk(() =>
   import('../settings/SettingsPage.svelte').then((m) => m.default),

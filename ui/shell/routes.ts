@@ -4,7 +4,7 @@
  */
 
 /** The pages the app has. */
-export type PageId = 'agenda' | 'calculators' | 'streaming' | 'settings' | 'lab';
+export type PageId = 'agenda' | 'calculators' | 'streaming' | 'redshift' | 'settings' | 'lab';
 
 /** Where the app is: a page plus the query parameters that page keeps in the URL. */
 export interface Route {
@@ -19,6 +19,7 @@ export const pagePaths: Readonly<Record<PageId, string>> = {
   agenda: '/',
   calculators: '/calculators',
   streaming: '/streaming',
+  redshift: '/redshift',
   settings: '/settings',
   lab: '/lab',
 };

@@ -81,6 +81,16 @@ export class DocumentStore {
     this.#updateLabs({});
   }
 
+  /** A console's saved workspace as plain JSON (the console checks its shape), or undefined when none. */
+  savedConsole(consoleId: string): unknown {
+    return this.document.consoles[consoleId];
+  }
+
+  /** Saves one console's workspace (the console calls this as the learner types and works). */
+  saveConsole(consoleId: string, workspace: unknown): void {
+    this.#replace({ ...this.document, consoles: { ...this.document.consoles, [consoleId]: workspace } });
+  }
+
   /** Shows a message to the learner until dismissed; a message already on screen is not repeated. */
   notify(notice: PlatformNotice): void {
     // Every change in a lab saves; while saving keeps failing, one copy of the message is enough.

@@ -33,6 +33,18 @@ describe('DocumentStore', () => {
     expect(store.notices).toEqual([]);
   });
 
+  it('saves a console’s workspace beside the others, and reads it back', async () => {
+    const { port, saved } = fakePort({
+      document: { ...createDefaultDocument(), consoles: { other: { a: 1 } } },
+    });
+    const store = await DocumentStore.load(port);
+    expect(store.savedConsole('redshift')).toBeUndefined();
+    store.saveConsole('redshift', { editorText: 'select 1' });
+    await store.whenSaved();
+    expect(store.savedConsole('redshift')).toEqual({ editorText: 'select 1' });
+    expect(saved.at(-1)?.consoles).toEqual({ other: { a: 1 }, redshift: { editorText: 'select 1' } });
+  });
+
   it('saves every settings change, in order', async () => {
     const { port, saved } = fakePort({ document: createDefaultDocument() });
     const store = await DocumentStore.load(port);

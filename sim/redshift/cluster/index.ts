@@ -41,3 +41,4 @@ export {
   WORKSHOP_PORT,
 } from './parameters.ts';
 export { isReservedWord, REDSHIFT_RESERVED_WORDS } from './reserved-words.ts';
+export { modifyClusterIamRoles, type ModifyClusterIamRolesInput } from './iam-roles.ts';
