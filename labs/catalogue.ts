@@ -93,6 +93,12 @@ export const catalogue: readonly CatalogueEntry[] = [
     estimatedMinutes: 20,
     load: () => import('./12-firehose-buffering/lab.ts').then((m) => m.firehoseBufferingLab),
   },
+  {
+    id: 'redshift-sizing',
+    folder: '13-redshift-sizing',
+    estimatedMinutes: 15,
+    load: () => import('./13-redshift-sizing/lab.ts').then((m) => m.redshiftSizingLab),
+  },
 ];
 
 /** The built lab with this id, or undefined when it is not built yet. */

@@ -17,6 +17,7 @@ import type { kclScalingLab } from '../../labs/09-kcl-scaling/lab';
 import type { consumersComparedLab } from '../../labs/10-consumers-compared/lab';
 import type { streamsVsFirehoseLab } from '../../labs/11-streams-vs-firehose/lab';
 import type { firehoseBufferingLab } from '../../labs/12-firehose-buffering/lab';
+import type { redshiftSizingLab } from '../../labs/13-redshift-sizing/lab';
 import type { LabAction } from '../../labs/engine';
 import type { ExplorableProps } from './explorable-props';
 
@@ -83,5 +84,8 @@ export const explorables: Readonly<Record<string, ExplorableLoader>> = {
   ),
   'firehose-buffering': explorable<typeof firehoseBufferingLab>(
     () => import('./12-firehose-buffering/FirehoseBufferingExplorable.svelte'),
+  ),
+  'redshift-sizing': explorable<typeof redshiftSizingLab>(
+    () => import('./13-redshift-sizing/SizingExplorable.svelte'),
   ),
 };

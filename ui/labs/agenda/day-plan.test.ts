@@ -44,6 +44,7 @@ describe('planDay', () => {
       'hot-shard',
       'kpl-aggregation',
       'streams-vs-firehose',
+      'redshift-sizing',
     ]);
   });
 
