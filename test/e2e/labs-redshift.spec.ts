@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { App } from './pages/app';
+import { LabPlayer } from './pages/lab-player';
+import { seedProgress } from './pages/lab-states';
+import { screenshotPath } from './pages/screenshots';
+
+/**
+ * Session 4's Redshift labs in the browser: each lab's happy path, and screenshots mid-way at a laptop and
+ * a projector size. What each check says to a wrong answer is proven headlessly beside each lab
+ * (labs/13-redshift-sizing/lab.test.ts …); here the learner's clicks reach the engine and the page shows
+ * what the derive worker computed.
+ */
+
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Sets the sizing lab's cluster the way a learner does: the node type, then the count typed in. */
+async function setCluster(page: Page, nodeType: string, nodeCount: number): Promise<void> {
+  await page.getByLabel('Node type', { exact: true }).selectOption(nodeType);
+  const nodes = page.getByLabel('Compute nodes', { exact: true });
+  await nodes.fill(String(nodeCount));
+  await nodes.press('Enter');
+}
+
+test('size the warehouse: storage, then the report’s time, then the budget, then where $1,000 per TB comes from', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await player.open('redshift-sizing');
+  await player.start();
+  await expect(player.stepHeading).toHaveText('Hold the data');
+  const storage = page.locator('[data-constraint="storage"]');
+  await expect(storage).toContainText('0.16 TB on 2 slices — needs 3 TB');
+
+  await setCluster(page, 'ds2.xlarge', 2);
+  await expect(storage).toContainText('4 TB on 4 slices');
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Meet the report’s target');
+  const report = page.locator('[data-constraint="report"]');
+  await expect(report).toContainText('25 min — target 1 min 30 s');
+  await setCluster(page, 'dc1.8xlarge', 2);
+  await expect(report).toContainText('46.9 s');
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Fit the budget');
+  const budget = page.locator('[data-constraint="budget"]');
+  await expect(budget).toContainText('$7,008.00 ($9.60 an hour) — budget $5,000.00');
+  await expect(player.task(/costs at most/)).toContainText('over the budget');
+  await setCluster(page, 'dc1.large', 20);
+  await expect(budget).toContainText('$3,650.00');
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Where "$1,000 per TB per year" comes from');
+  const perTb = page.getByLabel(/ds2\.xlarge node cost per TB per year/);
+  await perTb.fill('7,446');
+  await perTb.press('Enter');
+  await expect(player.task(/ds2\.xlarge node cost/)).toContainText('divide by the terabytes it stores');
+  await expect(page.getByRole('heading', { name: /worked out/ })).toHaveCount(0);
+  await perTb.fill('3,723');
+  await perTb.press('Enter');
+  await expect(page.getByRole('heading', { name: /worked out/ })).toBeVisible();
+  await page.getByLabel('Dense storage (DS2) nodes reserved for three years').check();
+  await player.next();
+  await expect(player.summary).toBeVisible();
+});
+
+for (const size of sizes) {
+  test(`Redshift lab screenshots at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const player = new LabPlayer(new App(page));
+    await seedProgress(page, [{ labId: 'redshift-sizing', stepIndex: 2, hints: 1 }]);
+    await player.open('redshift-sizing', { keepStorage: true });
+    await expect(player.stepHeading).toHaveText('Fit the budget');
+    await expect(page.locator('[data-constraint="budget"]')).toContainText('$7,008.00');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'the sizing lab scrolls sideways').toBeLessThanOrEqual(0);
+    // The whole page in a window as tall as it, so the step's sticky footer rests at the end of its column.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
+    await page.screenshot({ path: screenshotPath(`lab-redshift-sizing-${size.width}x${size.height}`) });
+  });
+}
