@@ -28,3 +28,13 @@ export {
   type BufferingSettings,
   type DeliveredObject,
 } from './buffering-run.ts';
+export {
+  compareResult,
+  normalise,
+  type AnswerColumn,
+  type AnswerColumnKind,
+  type Comparison,
+  type ExpectedAnswer,
+  type QueryResult,
+  type ResultValue,
+} from './result-set.ts';
