@@ -38,3 +38,4 @@ export {
   type QueryResult,
   type ResultValue,
 } from './result-set.ts';
+export { EnginePort } from './engine-port.ts';
