@@ -16,8 +16,27 @@ export interface LoadErrorRow {
   readonly rawFieldValue: string;
 }
 
+/** What one statement of a learner's script did, as the console shows it. */
+export interface StatementOutcome {
+  readonly sql: string;
+  readonly command: string;
+  readonly status: 'ok' | 'error';
+  /** Redshift's message when it failed. */
+  readonly message: string | null;
+  readonly columns: readonly string[] | null;
+  /** The first rows of a result (at most 20); `rowCount` says how many there were. */
+  readonly rows: readonly (readonly (string | number | boolean | null)[])[] | null;
+  readonly rowCount: number;
+  readonly rowsLoaded: number | null;
+}
+
 /** What derive found after replaying the learner's history. */
 export interface LoadFacts {
+  /** Each event of the history, in order: a script's statements, or the re-run processing step. */
+  readonly runs: readonly (
+    | { readonly kind: 'sql'; readonly statements: readonly StatementOutcome[] }
+    | { readonly kind: 'reprocess' }
+  )[];
   /** `accesslogs` as pg_table_def describes it, or null when there is no such table. */
   readonly table: { readonly columns: readonly { readonly name: string; readonly type: string }[] } | null;
   readonly rowCount: number;
