@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { App } from './pages/app';
+import { expectAccessibleInBothThemes, openAllDisclosures } from './pages/axe';
 import { LabPlayer } from './pages/lab-player';
 import { seedProgress } from './pages/lab-states';
 import { screenshotPath } from './pages/screenshots';
@@ -84,3 +85,14 @@ for (const size of sizes) {
     await page.screenshot({ path: screenshotPath(`lab-redshift-sizing-${size.width}x${size.height}`) });
   });
 }
+
+test('the sizing lab has no serious or critical accessibility violations, in either theme', async ({
+  page,
+}) => {
+  const player = new LabPlayer(new App(page));
+  await seedProgress(page, [{ labId: 'redshift-sizing', stepIndex: 3, partial: 1, hints: 2 }]);
+  await player.open('redshift-sizing', { keepStorage: true });
+  await expect(page.getByRole('heading', { name: /worked out/ })).toBeVisible();
+  await openAllDisclosures(page);
+  await expectAccessibleInBothThemes(page);
+});
