@@ -6,6 +6,8 @@ export {
   KIB,
   MIB,
   MILLIS_PER_HOUR,
+  GB_DECIMAL,
+  TB_DECIMAL,
   bytes,
   bytesPerSecond,
   callsPerSecond,

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const constraints = require('./botocore-constraints.json') as {
-  services: Record<'kinesis' | 'firehose' | 'dynamodb' | 's3', unknown>;
+  services: Record<'kinesis' | 'firehose' | 'dynamodb' | 's3' | 'redshift' | 'iam', unknown>;
 };
 
 /** An input shape, resolved: its type and, by kind, its members, element or key and value shapes. */
@@ -54,6 +54,8 @@ const MODEL_FILES: Record<string, { file: string; botocore: keyof typeof constra
   firehose: { file: 'firehose-2015-08-04', botocore: 'firehose' },
   dynamodb: { file: 'dynamodb-2012-08-10', botocore: 'dynamodb' },
   s3api: { file: 's3-2006-03-01', botocore: 's3' },
+  redshift: { file: 'redshift-2012-12-01', botocore: 'redshift' },
+  iam: { file: 'iam-2010-05-08', botocore: 'iam' },
 };
 
 /**
@@ -94,12 +96,24 @@ interface BotocoreShape {
 
 interface BotocoreService {
   inputs: Record<string, string>;
+  errors?: Record<string, string[]>;
   shapes: Record<string, BotocoreShape>;
 }
 
 const loaded = new Map<string, ServiceModel>();
 
-/** The model of a service by the CLI's name (`kinesis`, `firehose`, `dynamodb`, `s3api`), or undefined. */
+/**
+ * The error codes an operation answers with, from botocore's model (such as `ClusterAlreadyExists` for
+ * Redshift's CreateCluster), or undefined when the extract does not cover the operation.
+ */
+export function operationErrors(cliService: string, operation: string): readonly string[] | undefined {
+  const files = MODEL_FILES[cliService];
+  if (files === undefined) return undefined;
+  const botocore = constraints.services[files.botocore] as unknown as BotocoreService;
+  return botocore.errors?.[operation];
+}
+
+/** The model of a service by the CLI's name (`kinesis`, `firehose`, `dynamodb`, `s3api`, `redshift`, `iam`), or undefined. */
 export function serviceModel(cliService: string): ServiceModel | undefined {
   const files = MODEL_FILES[cliService];
   if (files === undefined) return undefined;

@@ -6,8 +6,8 @@
 import { runInShell } from './shell-argv.ts';
 import { validateAwsCall } from './validate-call.ts';
 
-/** Programs a shown command may run: the AWS CLI, and the tools that read what it downloads. */
-export const PROGRAMS = ['aws', 'gunzip', 'head', 'unzip', 'java'];
+/** Programs a shown command may run: the AWS CLI, the tools that read what it downloads, and psql. */
+export const PROGRAMS = ['aws', 'gunzip', 'head', 'unzip', 'java', 'psql'];
 
 /** A word that reads as a placeholder for the learner to fill in rather than a value. */
 const PLACEHOLDER = /<[^>]*>|…|\.\.\.|\bYOUR[_-]|\bREPLACE|\bTODO\b/i;

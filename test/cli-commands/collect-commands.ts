@@ -34,6 +34,7 @@ import {
   type RealCommand,
 } from '../../ui/shared/cli-commands.ts';
 import { ConsoleEngine } from '../../ui/consoles/streaming/console-engine.ts';
+import { redshiftCommands } from './redshift-shown.ts';
 import type { StreamView } from '../../ui/consoles/streaming/console-view.ts';
 import { BUILT_IN_SCENARIOS } from '../../ui/consoles/streaming/scenarios.ts';
 
@@ -271,5 +272,5 @@ export function labTextCommands(root = 'labs'): { where: string; line: string }[
 
 /** Every command the console and the labs can show (the lab texts' lines are in `labTextCommands`). */
 export function collectShownCommands(): ShownCommand[] {
-  return [...consoleCommands(), ...labCommands()];
+  return [...consoleCommands(), ...labCommands(), ...redshiftCommands()];
 }

@@ -6,7 +6,8 @@
  *   npx tsx test/cli-commands/extract-constraints.ts <botocore>/data <botocore version>
  *
  * Only what the commands use is kept: each operation's input members, and the full shapes of the members
- * named in `FOLLOW` (the structures a command passes as JSON); other members keep only their type.
+ * named in `FOLLOW` (the structures a command passes as JSON); other members keep only their type. Each
+ * operation's error codes (the `code` the service answers with) are kept too, for the simulators' refusals.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -20,6 +21,14 @@ const OPERATIONS: Record<string, { version: string; operations: string[] }> = {
   firehose: { version: '2015-08-04', operations: ['CreateDeliveryStream', 'DescribeDeliveryStream'] },
   dynamodb: { version: '2012-08-10', operations: ['Scan'] },
   s3: { version: '2006-03-01', operations: ['ListObjectsV2', 'GetObject'] },
+  redshift: {
+    version: '2012-12-01',
+    operations: ['CreateCluster', 'DescribeClusters', 'DeleteCluster', 'ModifyClusterIamRoles'],
+  },
+  iam: {
+    version: '2010-05-08',
+    operations: ['CreateRole', 'PutRolePolicy', 'AttachRolePolicy', 'UpdateAssumeRolePolicy', 'CreatePolicy'],
+  },
 };
 const FOLLOW = new Set(['S3DestinationConfiguration']);
 const KEPT = ['type', 'required', 'min', 'max', 'pattern', 'enum', 'deprecated'] as const;
@@ -42,7 +51,10 @@ if (dataDir === undefined || version === undefined) {
 function load(
   service: string,
   apiVersion: string,
-): { shapes: Record<string, BotocoreShape>; operations: Record<string, { input: { shape: string } }> } {
+): {
+  shapes: Record<string, BotocoreShape>;
+  operations: Record<string, { input: { shape: string }; errors?: { shape: string }[] }>;
+} {
   const file = join(dataDir!, service, apiVersion, 'service-2.json');
   let text: string;
   try {
@@ -82,7 +94,12 @@ for (const [service, { version: apiVersion, operations }] of Object.entries(OPER
     }
   };
   const inputs: Record<string, string> = {};
+  const errors: Record<string, string[]> = {};
   for (const operation of operations) {
+    errors[operation] = (model.operations[operation]!.errors ?? []).map((ref) => {
+      const error = model.shapes[ref.shape]!.error as { code?: string } | undefined;
+      return error?.code ?? ref.shape;
+    });
     const input = model.operations[operation]!.input.shape;
     inputs[operation] = input;
     const shape = model.shapes[input]!;
@@ -97,7 +114,7 @@ for (const [service, { version: apiVersion, operations }] of Object.entries(OPER
     shapes[input] = kept;
     for (const [member, ref] of Object.entries(shape.members ?? {})) keep(ref.shape, FOLLOW.has(member));
   }
-  out[service] = { apiVersion, inputs, shapes };
+  out[service] = { apiVersion, inputs, errors, shapes };
 }
 
 const target = new URL('./botocore-constraints.json', import.meta.url);

@@ -141,6 +141,20 @@ describe('validateAwsCall', () => {
     ).toMatch(/not JSON/);
   });
 
+  it('reads boolean members as flags and lists of strings as words, and rejects their misuse', () => {
+    const create =
+      'aws redshift create-cluster --cluster-identifier demo --node-type dc1.large --master-username master';
+    expect(
+      problems(`${create} --publicly-accessible --no-encrypted --iam-roles arn:a arn:b --port 8192`),
+    ).toEqual([]);
+    expect(problems(`${create} --no-port 8192`)[0]).toMatch(/"--no-port" is not a parameter/);
+    expect(problems(`${create} --iam-roles --port 8192`)).toEqual(['--iam-roles has no value']);
+    expect(problems(`${create} --encrypted --encrypted`)).toEqual(['--encrypted is given twice']);
+    expect(
+      problems('aws redshift create-cluster --cluster-identifier demo --master-username master'),
+    ).toEqual(['missing required --node-type']);
+  });
+
   it('checks the high-level S3 commands the CLI adds', () => {
     expect(problems('aws s3 ls s3://Bad_Bucket/').join()).toMatch(/not a valid bucket name/);
     expect(problems('aws s3 cp s3://bdlab-weblogs/ -').join()).toMatch(/needs an object key/);

@@ -14,7 +14,8 @@
  *   API reference says one must be given (StreamARN arrived after 2016, so the app always uses the name).
  * - A blob (`--data`) is base64 text for CLI version 2 unless `--cli-binary-format raw-in-base64-out`.
  * - Structures and lists are given as JSON; the CLI's shorthand syntax is not read here, so a command
- *   using it is reported (the app writes JSON).
+ *   using it is reported (the app writes JSON). A list of strings may also be given as words
+ *   (`--iam-roles ARN ARN`), and a boolean member is a flag (`--encrypted`, `--no-encrypted`).
  */
 import { cliName, membersDisagree, serviceModel, type Shape } from './aws-models.ts';
 import { validateS3Command } from './s3-commands.ts';
@@ -155,7 +156,31 @@ export function validateAwsCall(argv: readonly string[]): CallReport {
     const option = equals > 0 ? word.slice(0, equals) : word;
     const inline = equals > 0 ? word.slice(equals + 1) : undefined;
     const global = GLOBAL_OPTIONS[option];
-    const member = byOption.get(option);
+    // A boolean member is a flag without a value; `--no-<name>` gives false (the CLI's boolean arguments).
+    const negated = option.startsWith('--no-')
+      ? byOption.get(`--${option.slice('--no-'.length)}`)
+      : undefined;
+    const member =
+      byOption.get(option) ?? (negated && input.members[negated]!.type === 'boolean' ? negated : undefined);
+    if (member !== undefined && input.members[member]!.type === 'boolean' && inline === undefined) {
+      if (given.has(member)) problems.push(`${option} is given twice`);
+      given.set(member, member === negated && !byOption.has(option) ? 'false' : 'true');
+      continue;
+    }
+    // A list of strings takes the words up to the next option (or one JSON list).
+    const shape = member === undefined ? undefined : input.members[member]!;
+    if (shape?.type === 'list' && shape.member?.type === 'string' && inline === undefined) {
+      const words: string[] = [];
+      while (i + 1 < args.length && !readAsOption(args[i + 1]!)) words.push(args[++i]!);
+      if (words.length === 0) problems.push(`${option} has no value`);
+      else if (given.has(member!)) problems.push(`${option} is given twice`);
+      else
+        given.set(
+          member!,
+          words.length === 1 && words[0]!.startsWith('[') ? words[0]! : JSON.stringify(words),
+        );
+      continue;
+    }
     if (global === undefined && member === undefined) {
       problems.push(
         `${JSON.stringify(option)} is not a parameter of ${service} ${command} (parameters: ${[...byOption.keys()].join(' ')})`,
@@ -198,6 +223,7 @@ export function validateAwsCall(argv: readonly string[]): CallReport {
     const shape = input.members[member]!;
     const where = `--${cliName(member)}`;
     if (shape.deprecated) deprecated.push(member);
+    if (shape.type === 'boolean') continue;
     if (shape.type === 'structure' || shape.type === 'list' || shape.type === 'map') {
       let parsed: unknown;
       try {

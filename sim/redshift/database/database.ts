@@ -1,0 +1,356 @@
+/**
+ * RedshiftDatabase: Redshift's SQL over sql.js. A script runs statement by statement like psql (a failed
+ * statement does not stop the rest); each statement goes through the token front end (TOP, DISTKEY …),
+ * pgsql-ast-parser and the translator, and comes back as a StatementResult with Redshift's error, line and
+ * column. COPY, UNLOAD and EXPLAIN are handled by the extensions plugged in by their folders.
+ */
+import type { Statement } from 'pgsql-ast-parser';
+import {
+  frontEnd,
+  parseStatement,
+  quoteIdentifier,
+  RUNTIME_FUNCTIONS,
+  splitStatements,
+  SqlError,
+  type FrontEnd,
+  type ScriptStatement,
+} from '../sql/index.ts';
+import { timestampFromMillis, type StoredValue } from '../types/index.ts';
+import type {
+  ClusterShape,
+  DatabaseApi,
+  DatabaseCore,
+  PreparedQuery,
+  RedshiftDatabaseOptions,
+  TableState,
+} from './core.ts';
+import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
+import { deleteRows, insert, updateRows } from './dml.ts';
+import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
+import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
+import type { SqlJsValue } from './sqljs.ts';
+import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
+import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
+import { inTransaction, writeRows } from './writer.ts';
+
+/** Statements that need no work in a single-session simulator (transactions are per statement). */
+const NO_OPS: Record<string, string> = {
+  begin: 'BEGIN',
+  start: 'START TRANSACTION',
+  commit: 'COMMIT',
+  end: 'COMMIT',
+  rollback: 'ROLLBACK',
+  analyze: 'ANALYZE',
+  vacuum: 'VACUUM',
+};
+
+/** The first query id STL_QUERY shows (Redshift's ids are large; the exact start is arbitrary). */
+const FIRST_QUERY_ID = 1000;
+
+/** Redshift's SQL over sql.js, on the simulation clock. */
+export class RedshiftDatabase implements DatabaseApi {
+  private readonly core: DatabaseCore;
+  private readonly history: QueryRecord[] = [];
+
+  private constructor(options: RedshiftDatabaseOptions) {
+    const sqlite = new options.sql.Database();
+    // Redshift's LIKE matches case; ILIKE is translated with lower().
+    sqlite.run('PRAGMA case_sensitive_like = ON');
+    for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
+      sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
+    }
+    this.core = {
+      sqlite,
+      options,
+      era: options.era ?? '2016',
+      catalog: new Map(),
+      systemTables: new Map(),
+      api: this,
+      inTransaction: false,
+    };
+    this.registerSystemTable(stlQuery(() => this.history, options.databaseName ?? 'dev'));
+    this.registerSystemTable(pgTableDef(() => this.tables()));
+    for (const table of options.extensions?.systemTables ?? []) this.registerSystemTable(table);
+  }
+
+  /** Open an empty database for a cluster. */
+  static create(options: RedshiftDatabaseOptions): RedshiftDatabase {
+    return new RedshiftDatabase(options);
+  }
+
+  get cluster(): ClusterShape {
+    return this.core.options.cluster;
+  }
+
+  /** Run a script: statements in order; a failed statement does not stop the rest (like psql). */
+  execute(script: string): StatementResult[] {
+    const split = splitStatements(script);
+    const results = split.statements.map((statement, index) => this.runStatement(statement, index));
+    if ('error' in split) {
+      const e = split.error;
+      results.push({
+        ...emptyResult(results.length, script.slice(e.offset).trim(), 'UNKNOWN'),
+        status: 'error',
+        error: { code: '42601', message: e.message, line: e.line, column: e.column },
+      });
+    }
+    return results;
+  }
+
+  /** The user tables, in creation order. */
+  tables(): readonly TableDefinition[] {
+    return [...this.core.catalog.values()].map((s) => s.definition);
+  }
+
+  /** A user table by name (case-insensitive). */
+  table(name: string): TableDefinition | undefined {
+    return this.core.catalog.get(name.toLowerCase())?.definition;
+  }
+
+  /** Add a system table (STV_SLICES, STL_LOAD_ERRORS …) that queries can read. */
+  registerSystemTable(table: SystemTable<DatabaseApi>): void {
+    this.core.systemTables.set(table.name.toLowerCase(), table);
+  }
+
+  rowsPerSlice(name: string): number[] {
+    const state = this.state(name);
+    const slices = this.cluster.nodes * this.cluster.slicesPerNode;
+    const counts = new Array<number>(slices).fill(0);
+    const result = this.core.sqlite.exec(
+      `SELECT ${quoteIdentifier(SLICE_COLUMN)}, count(*) FROM ${quoteIdentifier(state.definition.name)} GROUP BY 1`,
+    );
+    for (const [slice, count] of result[0]?.values ?? []) counts[Number(slice)] = Number(count);
+    return counts;
+  }
+
+  storedRows(name: string): StoredValue[][] {
+    const state = this.state(name);
+    const columns = [...state.definition.columns.map((c) => c.name), SLICE_COLUMN].map(quoteIdentifier);
+    const statement = this.core.sqlite.prepare(
+      `SELECT ${columns.join(', ')} FROM ${quoteIdentifier(state.definition.name)}`,
+    );
+    const rows: StoredValue[][] = [];
+    try {
+      while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    } finally {
+      statement.free();
+    }
+    return rows;
+  }
+
+  insertRows(name: string, rows: readonly (readonly StoredValue[])[]): void {
+    const state = this.state(name);
+    const notNull = state.definition.columns.flatMap((c, k) => (c.notNull ? [k] : []));
+    for (const row of rows) {
+      for (const k of notNull) {
+        if (row[k] === null || row[k] === undefined) {
+          throw new SqlError(
+            '23502',
+            `Cannot insert a NULL value into column ${state.definition.columns[k]!.name}`,
+          );
+        }
+      }
+    }
+    writeRows(this.core, state, rows);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return inTransaction(this.core, fn);
+  }
+
+  prepareQuery(text: string): PreparedQuery {
+    return prepareText(this.core, text);
+  }
+
+  runPrepared(query: PreparedQuery): StoredValue[][] {
+    return runStored(this.core, query);
+  }
+
+  queryHistory(): readonly QueryRecord[] {
+    return this.history;
+  }
+
+  /** Free the SQLite database. */
+  close(): void {
+    this.core.sqlite.close();
+  }
+
+  private state(name: string): TableState {
+    const state = this.core.catalog.get(name.toLowerCase());
+    if (!state) throw new SqlError('42P01', `relation "${name.toLowerCase()}" does not exist`);
+    return state;
+  }
+
+  private runStatement(statement: ScriptStatement, index: number): StatementResult {
+    const started = this.core.options.now();
+    let command = commandOf(statement);
+    try {
+      const fe = frontEnd(statement);
+      const outcome = this.dispatch(statement, fe);
+      command = outcome.command;
+      const result: StatementResult = {
+        ...emptyResult(index, statement.text, outcome.command),
+        columns: outcome.columns ?? null,
+        rows: outcome.rows ?? null,
+        rowCount: outcome.rowCount ?? outcome.rows?.length ?? 0,
+        rowsLoaded: outcome.rowsLoaded ?? null,
+        loadErrors: outcome.loadErrors ?? null,
+        explain: outcome.explain ?? null,
+        modelledMillis: outcome.modelledMillis ?? 0,
+        scan: outcome.scan ?? null,
+      };
+      this.record(statement, command, started, result.modelledMillis, false);
+      return result;
+    } catch (e) {
+      this.record(statement, command, started, 0, true);
+      return {
+        ...emptyResult(index, statement.text, command),
+        status: 'error',
+        error: errorOf(e, statement),
+      };
+    }
+  }
+
+  private dispatch(statement: ScriptStatement, fe: FrontEnd): StatementOutcome {
+    switch (fe.kind) {
+      case 'command': {
+        const noOp = NO_OPS[fe.command];
+        if (noOp) return { command: noOp };
+        const handler = this.core.options.extensions?.commands?.[fe.command];
+        if (!handler)
+          throw new SqlError(
+            '0A000',
+            `${fe.command.toUpperCase()} is not available in this simulator build`,
+            0,
+          );
+        return handler({
+          database: this,
+          tokens: fe.tokens,
+          text: statement.text,
+          start: statement.start,
+          now: this.core.options.now(),
+        });
+      }
+      case 'create table':
+        return createTable(this.core, fe);
+      case 'create table as':
+        return createTableAs(this.core, fe);
+      case 'parse':
+        return this.runParsed(parseStatement(fe.text), fe.tops);
+    }
+  }
+
+  private runParsed(ast: Statement, tops: ReadonlyMap<number, number>): StatementOutcome {
+    if (isQuery(ast)) {
+      const query = prepareParsed(this.core, ast, tops);
+      const stored = runStored(this.core, query);
+      const model = this.core.options.extensions?.modelQuery?.(
+        { ast, tables: query.tables, sqliteSql: query.sqliteSql },
+        this,
+      );
+      return {
+        command: 'SELECT',
+        columns: query.columns.map((c) => c.name),
+        rows: printRows(
+          stored,
+          query.columns.map((c) => c.type),
+        ),
+        rowCount: stored.length,
+        modelledMillis: model?.modelledMillis ?? 0,
+        scan: model?.scan ?? null,
+      };
+    }
+    switch (ast.type) {
+      case 'insert':
+        return insert(this.core, ast, tops);
+      case 'update':
+        return inTransaction(this.core, () => updateRows(this.core, ast));
+      case 'delete':
+        return deleteRows(this.core, ast);
+      case 'drop table':
+      case 'drop index':
+      case 'drop sequence':
+      case 'drop type':
+      case 'drop trigger':
+        return dropTable(this.core, ast);
+      case 'truncate table':
+        return truncateTable(this.core, ast);
+      case 'values':
+        throw new SqlError('0A000', 'VALUES as a statement is not supported by this simulator yet');
+      default:
+        throw new SqlError('0A000', `${ast.type.toUpperCase()} is not supported by this simulator yet`);
+    }
+  }
+
+  private record(
+    statement: ScriptStatement,
+    command: string,
+    started: number,
+    modelled: number,
+    aborted: boolean,
+  ): void {
+    if (!['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'COPY', 'UNLOAD', 'CREATE TABLE AS'].includes(command))
+      return;
+    const query = FIRST_QUERY_ID + this.history.length;
+    this.history.push({
+      query,
+      xid: query * 3,
+      querytxt: statement.text,
+      starttime: timestampFromMillis(started),
+      endtime: timestampFromMillis(started + modelled),
+      aborted,
+    });
+  }
+}
+
+function emptyResult(index: number, sql: string, command: string): StatementResult {
+  return {
+    index,
+    sql,
+    command,
+    status: 'ok',
+    error: null,
+    columns: null,
+    rows: null,
+    rowCount: 0,
+    rowsLoaded: null,
+    loadErrors: null,
+    explain: null,
+    modelledMillis: 0,
+    scan: null,
+  };
+}
+
+/** The command word(s) a statement starts with, for results of statements that failed early. */
+function commandOf(statement: ScriptStatement): string {
+  const [a, b] = statement.tokens;
+  const first = a?.value.toUpperCase() ?? '';
+  if ((first === 'CREATE' || first === 'DROP') && b) return `${first} ${b.value.toUpperCase()}`;
+  return first;
+}
+
+/** A thrown error as a StatementError with the script's line and column. */
+function errorOf(e: unknown, statement: ScriptStatement): StatementError {
+  if (e instanceof SqlError) {
+    if (e.offset === undefined) return { code: e.code, message: e.message };
+    const before = statement.text.slice(0, Math.max(0, e.offset));
+    const lines = before.split('\n');
+    const lineInStatement = lines.length;
+    const columnInStatement = lines[lines.length - 1]!.length + 1;
+    const line = statement.line + lineInStatement - 1;
+    const column = lineInStatement === 1 ? statement.column + columnInStatement - 1 : columnInStatement;
+    return { code: e.code, message: e.message, line, column };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  // Messages thrown by the rs_* functions are Redshift's own; classify them by their wording.
+  const code = message.startsWith('invalid input syntax')
+    ? '22P02'
+    : message.startsWith('value too long')
+      ? '22001'
+      : message.includes('out of range')
+        ? '22003'
+        : message.startsWith('Cannot insert a NULL')
+          ? '23502'
+          : 'XX000';
+  return { code, message };
+}
