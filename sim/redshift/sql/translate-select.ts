@@ -44,16 +44,36 @@ export function translateQuery(
       return translateSelect(select, query, parent);
     case 'union':
     case 'union all': {
+      // The parser hangs a trailing ORDER BY/LIMIT on the last SELECT; PostgreSQL applies it to the union.
+      const last = select.right;
+      const tail = last.type === 'select' && (last.orderBy || last.limit) ? last : null;
+      const right = tail ? { ...tail, orderBy: null, limit: null } : last;
       const left = translateQuery(select.left, query, parent);
-      const right = translateQuery(select.right, query, parent);
-      if (left.columns.length !== right.columns.length) {
+      const translatedRight = translateQuery(right, query, parent);
+      if (left.columns.length !== translatedRight.columns.length) {
         throw new SqlError(
           '42601',
           'each UNION query must have the same number of columns',
           nodeOffset(select),
         );
       }
-      return { sql: `${left.sql} ${select.type.toUpperCase()} ${right.sql}`, columns: left.columns };
+      const order = (tail?.orderBy ?? []).map((o) => {
+        const position =
+          o.by.type === 'integer'
+            ? o.by.value
+            : o.by.type === 'ref' && !o.by.table
+              ? left.columns.findIndex((c) => c.name === (o.by as { name: string }).name.toLowerCase()) + 1
+              : 0;
+        if (position < 1 || position > left.columns.length) {
+          throw notSupported('ORDER BY an expression that is not a result column after UNION', o.by);
+        }
+        return `${position}${o.order === 'DESC' ? ' DESC NULLS FIRST' : ' NULLS LAST'}`;
+      });
+      const limit = tail?.limit?.limit
+        ? ` LIMIT ${tail.limit.limit.type === 'integer' ? tail.limit.limit.value : -1}`
+        : '';
+      const sql = `${left.sql} ${select.type.toUpperCase()} ${translatedRight.sql}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}${limit}`;
+      return { sql, columns: left.columns };
     }
     case 'with': {
       const parts: string[] = [];
