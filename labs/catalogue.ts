@@ -19,6 +19,15 @@ export interface CatalogueEntry {
   readonly load: () => Promise<AnyLabDefinition>;
 }
 
+/**
+ * A SQL lab's definition once sql.js is loaded on this thread, if the thread provided a way to load it
+ * (the derive worker does; the page never derives, so it loads nothing).
+ */
+const withSqlJs = (lab: Promise<AnyLabDefinition>): Promise<AnyLabDefinition> =>
+  Promise.all([lab, import('./kit/sql-js-port.ts').then((m) => m.sqlJsPort.prepareIfProvided())]).then(
+    ([definition]) => definition,
+  );
+
 /** Every built lab, in folder order; ids and minutes are the definitions' own (checked by a test). */
 export const catalogue: readonly CatalogueEntry[] = [
   {
@@ -98,6 +107,12 @@ export const catalogue: readonly CatalogueEntry[] = [
     folder: '13-redshift-sizing',
     estimatedMinutes: 15,
     load: () => import('./13-redshift-sizing/lab.ts').then((m) => m.redshiftSizingLab),
+  },
+  {
+    id: 'redshift-queries',
+    folder: '16-redshift-queries',
+    estimatedMinutes: 20,
+    load: () => withSqlJs(import('./16-redshift-queries/lab.ts').then((m) => m.redshiftQueriesLab)),
   },
 ];
 

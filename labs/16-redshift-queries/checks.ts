@@ -51,13 +51,15 @@ export function questionTask(question: SqlQuestion): LabTask<QueriesWorkspace, Q
         return { passed: false, feedback: `Your query fails: ${outcome.message}` };
       const expected = question.answer(dataRows());
       const wanted = expected.anyOneOf ? 1 : expected.rows.length;
+      const result: QueryResult = { columns: outcome.columns, rows: outcome.rows };
       if (outcome.rowCount !== outcome.rows.length && outcome.rowCount !== wanted) {
+        const diagnosis = question.diagnose?.(result, dataRows());
+        if (diagnosis) return { passed: false, feedback: diagnosis };
         return {
           passed: false,
           feedback: `Your query returns ${outcome.rowCount.toLocaleString('en-US')} rows; the answer has ${expected.anyOneOf ? 'one row' : expected.grain}.`,
         };
       }
-      const result: QueryResult = { columns: outcome.columns, rows: outcome.rows };
       const verdict = compareResult(result, expected);
       if (verdict.matches) {
         const count = outcome.rowCount === 1 ? 'Its row matches' : `All ${outcome.rowCount} rows match`;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSqlJsInNode, type NodeSqlJs } from '../../test/support/sql-js.ts';
+import { loadSqlJs } from '../../sim/redshift/database/database-harness.ts';
+import type { SqlJsDatabase } from '../../sim/redshift/index.ts';
 import { compareResult, type QueryResult } from '../kit/result-set.ts';
 import { accessLogRows, warehouseLogObjects } from '../kit/web-log-warehouse.ts';
 import { questionTask, type QueriesFacts, type QueryOutcome } from './checks.ts';
@@ -11,10 +12,10 @@ import { questions, type QuestionId } from './questions.ts';
  * must agree. The checks are then shown results of right and of plausible wrong queries.
  */
 const rows = accessLogRows();
-let db: InstanceType<NodeSqlJs['Database']>;
+let db: SqlJsDatabase;
 
 beforeAll(async () => {
-  const SQL = await loadSqlJsInNode();
+  const SQL = await loadSqlJs();
   db = new SQL.Database();
   db.run(
     'CREATE TABLE accesslogs (host_address TEXT, request_time TEXT, request_method TEXT, request_path TEXT, request_protocol TEXT, response_code INTEGER, response_size INTEGER, referrer_host TEXT, user_agent TEXT)',
