@@ -13,8 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const workDir = mkdtempSync(join(tmpdir(), 'bdlab-readme-'));
-// The streaming examples name the scenario files shipped in the repository by their repository paths.
+// The streaming and SQL examples name the files shipped in the repository by their repository paths.
 cpSync(join(root, 'sim/streaming/examples'), join(workDir, 'sim/streaming/examples'), { recursive: true });
+cpSync(join(root, 'sim/redshift/examples'), join(workDir, 'sim/redshift/examples'), { recursive: true });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 interface Example {

@@ -10,6 +10,8 @@ Commands:
                                                size and price a service, or list every price with its source
   run SCENARIO.json [--json]                   run a scenario file on the virtual clock (see bdlab run --help)
   lab <list|validate> [--json]                 list the day's labs, or check every lab definition (see bdlab lab --help)
+  sql SCRIPT.sql [--s3 BUCKET=DIR]… [--role ARN]… [--json]
+                                               run SQL on a simulated Redshift cluster, like psql (see bdlab sql --help)
 `;
 
 /** Subcommands, loaded on demand; each lives in its own file beside this one. */
@@ -17,6 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
   run: () => import('./run.ts').then((m) => m.run),
   lab: () => import('./lab.ts').then((m) => m.lab),
   calc: () => import('./calc.ts').then((m) => m.calc),
+  sql: () => import('./sql.ts').then((m) => m.sql),
 };
 
 /** Entry point of the CLI: returns the process exit code. */
