@@ -14,9 +14,8 @@ beforeAll(async () => {
 
 /** The step's task for `question` after the learner runs `sql` for it, on the Redshift engine. */
 function ask(step: number, question: QuestionId, sql: string) {
-  const result = applyActions(lab, lab.initialWorkspace, [
-    { type: 'run-query', question, sql } satisfies QueriesAction,
-  ]);
+  const action: QueriesAction = { type: 'run-query', question, sql };
+  const result = applyActions(lab, lab.initialWorkspace, [action]);
   if (!result.ok) throw new Error(result.error.message);
   return checkStep(lab, step, result.value as QueriesWorkspace).find((task) => task.taskId === question)!;
 }
