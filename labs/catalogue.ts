@@ -20,8 +20,8 @@ export interface CatalogueEntry {
 }
 
 /**
- * A SQL lab's definition once sql.js is loaded on this thread, if the thread provided a way to load it
- * (the derive worker does; the page never derives, so it loads nothing).
+ * A SQL lab's definition once sql.js is loaded on this thread, if the thread provided a way to load it:
+ * the derive worker and the page do (the page derives when it restores progress or shows a solution).
  */
 const withSqlJs = (lab: Promise<AnyLabDefinition>): Promise<AnyLabDefinition> =>
   Promise.all([lab, import('./kit/sql-js-port.ts').then((m) => m.sqlJsPort.prepareIfProvided())]).then(

@@ -69,6 +69,48 @@ test('size the warehouse: storage, then the report’s time, then the budget, th
   await expect(player.summary).toBeVisible();
 });
 
+test('answer questions with SQL: a wrong query is explained, the workshop’s queries pass, on the Redshift engine in the worker', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await player.open('redshift-queries');
+  await player.start();
+  await expect(player.stepHeading).toHaveText('The workshop’s three questions');
+  const count404 = page.locator('[data-question="count-404"]');
+  const editor = count404.getByLabel('How many requests ended in 404 Not Found?');
+  await editor.fill('SELECT COUNT(1) FROM accesslogs;');
+  await count404.getByRole('button', { name: 'Run the query' }).click();
+  await expect(count404).toContainText('That counts every request; keep only the 404 responses.');
+  await editor.fill('SELECT COUNT(1) FROM accessLogs WHERE response_code = 404;');
+  await editor.press('Control+Enter');
+  await expect(count404).toContainText('Right. Its row matches the data.');
+
+  const perDay = page.locator('[data-question="codes-per-day"]');
+  await perDay
+    .getByLabel('How many requests got each response code on each day?')
+    .fill(
+      'SELECT TRUNC(request_time), response_code, COUNT(1) FROM accesslogs GROUP BY 1,2 ORDER BY 1,3 DESC;',
+    );
+  await perDay.getByRole('button', { name: 'Run the query' }).click();
+  await expect(perDay.getByRole('table')).toContainText('2016-06-07');
+  await expect(perDay).toContainText('Right. All 12 rows match the data.');
+
+  const top = page.locator('[data-question="top-404-path"]');
+  await top
+    .getByLabel('Which path was asked for most often among the 404 responses?')
+    .fill(
+      'SELECT TOP 1 request_path,COUNT(1) FROM accesslogs WHERE response_code = 404 GROUP BY 1 ORDER BY 2 DESC;',
+    );
+  await top.getByRole('button', { name: 'Run the query' }).click();
+  await player.next();
+  await expect(player.stepHeading).toHaveText('The questions an analyst asks next');
+  const missing = page.locator('[data-question="missing-size"]');
+  await missing.getByRole('textbox').fill('SELECT COUNT(*) FROM accesslogs WHERE response_size = NULL;');
+  await missing.getByRole('button', { name: 'Run the query' }).click();
+  await expect(missing).toContainText('A comparison with NULL (= NULL) is never true');
+});
+
 for (const size of sizes) {
   test(`Redshift lab screenshots at ${size.width}×${size.height}`, async ({ page }) => {
     await page.setViewportSize(size);
@@ -83,6 +125,18 @@ for (const size of sizes) {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: size.width, height: Math.max(height, size.height) });
     await page.screenshot({ path: screenshotPath(`lab-redshift-sizing-${size.width}x${size.height}`) });
+
+    await page.setViewportSize(size);
+    await seedProgress(page, [{ labId: 'redshift-queries', stepIndex: 1, partial: 2, hints: 1 }]);
+    await player.open('redshift-queries', { keepStorage: true });
+    await expect(page.locator('[data-question="bytes-per-day"]').getByRole('table')).toBeVisible();
+    const queriesOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(queriesOverflow, 'the queries lab scrolls sideways').toBeLessThanOrEqual(0);
+    const queriesHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(queriesHeight, size.height) });
+    await page.screenshot({ path: screenshotPath(`lab-redshift-queries-${size.width}x${size.height}`) });
   });
 }
 
