@@ -109,6 +109,12 @@ export const catalogue: readonly CatalogueEntry[] = [
     load: () => import('./13-redshift-sizing/lab.ts').then((m) => m.redshiftSizingLab),
   },
   {
+    id: 'redshift-load',
+    folder: '14-redshift-load',
+    estimatedMinutes: 20,
+    load: () => withSqlJs(import('./14-redshift-load/lab.ts').then((m) => m.redshiftLoadLab)),
+  },
+  {
     id: 'redshift-queries',
     folder: '16-redshift-queries',
     estimatedMinutes: 20,

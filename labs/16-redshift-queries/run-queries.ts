@@ -46,7 +46,7 @@ export function outcomeOf(results: readonly StatementResult[]): QueryOutcome {
 export const runQuery = rememberRuns(
   (sql: string) => sql,
   (sql: string): QueryOutcome => {
-    const db = openLabWarehouse(warehouseLogObjects());
+    const { db } = openLabWarehouse(warehouseLogObjects());
     try {
       const setup = db.execute(SETUP);
       const broken = setup.find((result) => result.status === 'error');

@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 describe('the SQL labs’ warehouse', () => {
   it('fails the workshop’s COPY on files that kept Apache’s "-" sizes, and says where in stl_load_errors', () => {
-    const db = openLabWarehouse(warehouseLogObjects('dash'));
+    const { db } = openLabWarehouse(warehouseLogObjects('dash'));
     const [create, copy] = db.execute(`${ACCESSLOGS_DDL}\n${workshopCopy()}`);
     expect(create!.status).toBe('ok');
     expect(copy!.status).toBe('error');
@@ -31,7 +31,7 @@ describe('the SQL labs’ warehouse', () => {
       [warehouseLogObjects('dash'), "NULL AS '-'"],
       [warehouseLogObjects('empty'), ''],
     ] as const) {
-      const db = openLabWarehouse(objects);
+      const { db } = openLabWarehouse(objects);
       const results = db.execute(`${ACCESSLOGS_DDL}\n${workshopCopy(options)}`);
       expect(results.map((r) => r.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
       expect(results[1]!.rowsLoaded).toBe(lines);

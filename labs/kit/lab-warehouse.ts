@@ -6,8 +6,8 @@
  */
 import { millis, type Millis } from '../../sim/core/index.ts';
 import { createIamState, createRole, putRolePolicy, type IamState } from '../../sim/iam/index.ts';
-import { copyExtensions, RedshiftDatabase } from '../../sim/redshift/index.ts';
-import { createBucket, createS3State, putObject } from '../../sim/s3/index.ts';
+import { copyExtensions, RedshiftDatabase, type LoadLog } from '../../sim/redshift/index.ts';
+import { createBucket, createS3State, putObject, type S3State } from '../../sim/s3/index.ts';
 import type { ProcessedLogObject } from '../../sim/weblogs/index.ts';
 import { sqlJsPort } from './sql-js-port.ts';
 import { COPY_ROLE_ARN, WAREHOUSE_BUCKET } from './web-log-warehouse.ts';
@@ -53,20 +53,32 @@ function copyRoleAccount(): IamState {
   );
 }
 
-/** A fresh, empty database on the demo cluster, with `objects` in the bucket for COPY to read. */
-export function openLabWarehouse(objects: readonly ProcessedLogObject[]): RedshiftDatabase {
-  const s3 = createS3State(millis(0));
-  unwrap(createBucket(s3, { Bucket: WAREHOUSE_BUCKET }, millis(0)));
+/** The demo cluster's database, the bucket COPY reads, and the log behind stl_load_errors/stl_load_commits. */
+export interface LabWarehouse {
+  readonly db: RedshiftDatabase;
+  readonly s3: S3State;
+  readonly loadLog: LoadLog;
+}
+
+/** Writes `objects` into the bucket, replacing objects with the same keys (the EMR step run again). */
+export function putLogObjects(s3: S3State, objects: readonly ProcessedLogObject[]): void {
   for (const object of objects) {
     unwrap(putObject(s3, { Bucket: WAREHOUSE_BUCKET, Key: object.key, Body: object.body }, millis(0)));
   }
+}
+
+/** A fresh, empty database on the demo cluster, with `objects` in the bucket for COPY to read. */
+export function openLabWarehouse(objects: readonly ProcessedLogObject[]): LabWarehouse {
+  const s3 = createS3State(millis(0));
+  unwrap(createBucket(s3, { Bucket: WAREHOUSE_BUCKET }, millis(0)));
+  putLogObjects(s3, objects);
   const copy = copyExtensions({
     s3,
     iam: copyRoleAccount(),
     attachedRoles: [COPY_ROLE_ARN],
     caller: { region: 'us-east-1', clusterIdentifier: 'demo', dbUser: 'master' },
   });
-  return RedshiftDatabase.create({
+  const db = RedshiftDatabase.create({
     sql: sqlJsPort.get(),
     cluster: { nodeType: 'dc1.large', nodes: 1, slicesPerNode: 2 },
     now: () => LAB_NOW,
@@ -74,4 +86,5 @@ export function openLabWarehouse(objects: readonly ProcessedLogObject[]): Redshi
     databaseName: 'demo',
     extensions: { commands: copy.commands, systemTables: copy.systemTables },
   });
+  return { db, s3, loadLog: copy.log };
 }

@@ -45,6 +45,7 @@ describe('planDay', () => {
       'kpl-aggregation',
       'streams-vs-firehose',
       'redshift-sizing',
+      'redshift-load',
       'redshift-queries',
     ]);
   });
