@@ -111,6 +111,43 @@ test('answer questions with SQL: a wrong query is explained, the workshop’s qu
   await expect(missing).toContainText('A comparison with NULL (= NULL) is never true');
 });
 
+test('load with COPY: create the table, watch the workshop’s COPY fail, read stl_load_errors, fix the load', async ({
+  page,
+}) => {
+  const app = new App(page);
+  const player = new LabPlayer(app);
+  await player.open('redshift-load');
+  await player.start();
+  await expect(player.stepHeading).toHaveText('Create the table');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await page.getByRole('button', { name: 'The workshop’s CREATE TABLE' }).click();
+  await run.click();
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Load the files');
+  await page.getByRole('button', { name: 'The workshop’s COPY' }).click();
+  await run.click();
+  const log = page.getByRole('region', { name: 'What ran' });
+  await expect(log).toContainText("Load into table 'accesslogs' failed.");
+  await page.getByRole('button', { name: 'Read stl_load_errors' }).click();
+  await run.click();
+  await expect(log.getByRole('table').first()).toContainText('1207');
+  await page.getByRole('radio', { name: 'response_size' }).check();
+  const code = page.getByLabel('What is its error code (err_code)?');
+  await code.fill('1207');
+  await code.press('Enter');
+  await player.next();
+
+  await expect(player.stepHeading).toHaveText('Fix the load');
+  await page.getByRole('button', { name: /Re-run the processing step/ }).click();
+  await expect(page.getByText('written as empty fields (cleaned).')).toBeVisible();
+  await page.getByRole('button', { name: 'The workshop’s COPY' }).click();
+  await run.click();
+  await expect(player.task('accesslogs holds every line of the files, each once')).toContainText('4,5');
+  await player.next();
+  await expect(player.summary).toBeVisible();
+});
+
 for (const size of sizes) {
   test(`Redshift lab screenshots at ${size.width}×${size.height}`, async ({ page }) => {
     await page.setViewportSize(size);
@@ -137,6 +174,18 @@ for (const size of sizes) {
     const queriesHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: size.width, height: Math.max(queriesHeight, size.height) });
     await page.screenshot({ path: screenshotPath(`lab-redshift-queries-${size.width}x${size.height}`) });
+
+    await page.setViewportSize(size);
+    await seedProgress(page, [{ labId: 'redshift-load', stepIndex: 1, partial: 1, hints: 1 }]);
+    await player.open('redshift-load', { keepStorage: true });
+    await expect(page.getByRole('region', { name: 'What ran' })).toContainText(
+      "Load into table 'accesslogs' failed.",
+    );
+    const loadOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(loadOverflow, 'the COPY lab scrolls sideways').toBeLessThanOrEqual(0);
+    const loadHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(loadHeight, size.height) });
+    await page.screenshot({ path: screenshotPath(`lab-redshift-load-${size.width}x${size.height}`) });
   });
 }
 
