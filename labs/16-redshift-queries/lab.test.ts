@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlJs } from '../../sim/redshift/database/database-harness.ts';
 import { applyActions, checkStep } from '../engine/run.ts';
 import { sqlJsPort } from '../kit/sql-js-port.ts';
+import { accessLogRows } from '../kit/web-log-warehouse.ts';
 import { redshiftQueriesLab as lab } from './lab.ts';
 import type { QuestionId } from './questions.ts';
 import type { QueriesAction } from './workspace.ts';
@@ -95,5 +96,28 @@ describe('lab 16: answer questions with SQL, on the Redshift engine', () => {
       sql: 'SELECT 1',
     });
     expect(unknown.ok || unknown.error.path).toBe('question');
+  });
+});
+
+describe('lab 16: every query answered as on a freshly loaded cluster', () => {
+  it('a DELETE in one question’s script does not change the next question’s answer', () => {
+    const workspace = applyActions(lab, lab.initialWorkspace, [
+      {
+        type: 'run-query',
+        question: 'count-404',
+        sql: 'DELETE FROM accesslogs; SELECT COUNT(1) FROM accesslogs;',
+      },
+      {
+        type: 'run-query',
+        question: 'missing-size',
+        sql: 'SELECT COUNT(*) FROM accesslogs WHERE response_size IS NULL;',
+      },
+      { type: 'run-query', question: 'codes-per-day', sql: 'SELECT COUNT(*) FROM accesslogs;' },
+    ]);
+    if (!workspace.ok) throw new Error(workspace.error.message);
+    const facts = lab.derive(workspace.value);
+    expect(facts.outcomes['count-404']).toMatchObject({ status: 'ok', rows: [[0]] });
+    expect(facts.outcomes['codes-per-day']).toMatchObject({ status: 'ok', rows: [[accessLogRows().length]] });
+    expect(checkStep(lab, 1, workspace.value).find((t) => t.taskId === 'missing-size')!.passed).toBe(true);
   });
 });

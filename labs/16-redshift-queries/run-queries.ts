@@ -1,11 +1,12 @@
 /**
  * Runs each of the learner's queries on the demo cluster with the three days of logs loaded by the
- * workshop's COPY. Every query gets a fresh cluster, so one question's DELETE can never change another's
- * answer; a query already run is remembered, so a change to one question reruns only that one.
+ * workshop's COPY. Every query is answered as a freshly loaded cluster would answer it, so one question's
+ * DELETE can never change another's answer; a query already run is remembered, so a change to one
+ * question reruns only that one.
  */
 import type { StatementResult } from '../../sim/redshift/index.ts';
 import { rememberRuns } from '../engine/run-cache.ts';
-import { openLabWarehouse } from '../kit/lab-warehouse.ts';
+import { openLabWarehouse, type LabWarehouse } from '../kit/lab-warehouse.ts';
 import { ACCESSLOGS_DDL, warehouseLogObjects, workshopCopy } from '../kit/web-log-warehouse.ts';
 import { MAX_ROWS_KEPT, type QueriesFacts, type QueriesWorkspace, type QueryOutcome } from './checks.ts';
 import { questions } from './questions.ts';
@@ -42,20 +43,49 @@ export function outcomeOf(results: readonly StatementResult[]): QueryOutcome {
   };
 }
 
-/** Runs one query on a freshly loaded cluster. */
+/** A cluster with the logs loaded, as the learner finds it. */
+function loadedWarehouse(): LabWarehouse {
+  const warehouse = openLabWarehouse(warehouseLogObjects());
+  const broken = warehouse.db.execute(SETUP).find((result) => result.status === 'error');
+  if (broken) {
+    warehouse.db.close();
+    throw new Error(`The lab could not load its data: ${broken.error?.message ?? 'unknown error'}`);
+  }
+  return warehouse;
+}
+
+/**
+ * The loaded cluster that plain queries share, so a derive loads the logs once rather than once per
+ * question. A query that reads system tables (whose rows record earlier queries) or runs anything but
+ * SELECT gets a cluster of its own instead, and a shared cluster that ran such a statement is dropped: the
+ * answer to every query is the one a freshly loaded cluster gives.
+ */
+let shared: LabWarehouse | null = null;
+
+const readsSystemTables = (sql: string) => /\b(stl|stv|svv|svl|pg)_\w+/i.test(sql);
+const onlySelects = (results: readonly StatementResult[]) =>
+  results.every((result) => result.command === 'SELECT');
+
+function runOnFreshCluster(sql: string): QueryOutcome {
+  const { db } = loadedWarehouse();
+  try {
+    return outcomeOf(db.execute(sql));
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one query as it would run on a freshly loaded cluster. */
 export const runQuery = rememberRuns(
   (sql: string) => sql,
   (sql: string): QueryOutcome => {
-    const { db } = openLabWarehouse(warehouseLogObjects());
-    try {
-      const setup = db.execute(SETUP);
-      const broken = setup.find((result) => result.status === 'error');
-      if (broken)
-        throw new Error(`The lab could not load its data: ${broken.error?.message ?? 'unknown error'}`);
-      return outcomeOf(db.execute(sql));
-    } finally {
-      db.close();
-    }
+    if (readsSystemTables(sql)) return runOnFreshCluster(sql);
+    shared ??= loadedWarehouse();
+    const results = shared.db.execute(sql);
+    if (onlySelects(results)) return outcomeOf(results);
+    shared.db.close();
+    shared = null;
+    return runOnFreshCluster(sql);
   },
   32,
 );
