@@ -19,7 +19,7 @@ export const warehouseLogOptions = {
   seed: 2016,
   firstDayMs: Date.UTC(2016, 5, 7),
   days: 3,
-  requestsPerDay: 1_500,
+  requestsPerDay: 600,
   filesPerDay: 2,
   prefix: PROCESSED_PREFIX,
 } as const;

@@ -143,7 +143,9 @@ test('load with COPY: create the table, watch the workshop’s COPY fail, read s
   await expect(page.getByText('written as empty fields (cleaned).')).toBeVisible();
   await page.getByRole('button', { name: 'The workshop’s COPY' }).click();
   await run.click();
-  await expect(player.task('accesslogs holds every line of the files, each once')).toContainText('4,5');
+  await expect(player.task('accesslogs holds every line of the files, each once')).toContainText(
+    /[\d,]+ rows for [\d,]+ lines/,
+  );
   await player.next();
   await expect(player.summary).toBeVisible();
 });
