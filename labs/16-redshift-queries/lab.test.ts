@@ -101,7 +101,7 @@ describe('lab 16: answer questions with SQL, on the Redshift engine', () => {
 
 describe('lab 16: every query answered as on a freshly loaded cluster', () => {
   it('a DELETE in one question’s script does not change the next question’s answer', () => {
-    const workspace = applyActions(lab, lab.initialWorkspace, [
+    const actions: QueriesAction[] = [
       {
         type: 'run-query',
         question: 'count-404',
@@ -113,11 +113,13 @@ describe('lab 16: every query answered as on a freshly loaded cluster', () => {
         sql: 'SELECT COUNT(*) FROM accesslogs WHERE response_size IS NULL;',
       },
       { type: 'run-query', question: 'codes-per-day', sql: 'SELECT COUNT(*) FROM accesslogs;' },
-    ]);
-    if (!workspace.ok) throw new Error(workspace.error.message);
-    const facts = lab.derive(workspace.value);
+    ];
+    const applied = applyActions(lab, lab.initialWorkspace, actions);
+    if (!applied.ok) throw new Error(applied.error.message);
+    const workspace = applied.value as QueriesWorkspace;
+    const facts = lab.derive(workspace);
     expect(facts.outcomes['count-404']).toMatchObject({ status: 'ok', rows: [[0]] });
     expect(facts.outcomes['codes-per-day']).toMatchObject({ status: 'ok', rows: [[accessLogRows().length]] });
-    expect(checkStep(lab, 1, workspace.value).find((t) => t.taskId === 'missing-size')!.passed).toBe(true);
+    expect(checkStep(lab, 1, workspace).find((t) => t.taskId === 'missing-size')!.passed).toBe(true);
   });
 });
