@@ -109,7 +109,9 @@ export const agenda: readonly AgendaItem[] = [
     labs: [
       { id: 'firehose-to-s3', title: 'Web logs to S3 with Firehose', path: 'core' },
       { id: 'emr-processing', title: 'Process the logs on EMR', path: 'core' },
+      { id: 'redshift-sizing', title: 'Size the warehouse', path: 'core' },
       { id: 'redshift-load', title: 'Load Redshift with COPY', path: 'core' },
+      { id: 'redshift-keys', title: 'Distribution and sort keys', path: 'optional' },
       { id: 'redshift-queries', title: 'Answer questions with SQL', path: 'core' },
     ],
   },

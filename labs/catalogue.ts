@@ -19,6 +19,15 @@ export interface CatalogueEntry {
   readonly load: () => Promise<AnyLabDefinition>;
 }
 
+/**
+ * A SQL lab's definition once sql.js is loaded on this thread, if the thread provided a way to load it:
+ * the derive worker and the page do (the page derives when it restores progress or shows a solution).
+ */
+const withSqlJs = (lab: Promise<AnyLabDefinition>): Promise<AnyLabDefinition> =>
+  Promise.all([lab, import('./kit/sql-js-port.ts').then((m) => m.sqlJsPort.prepareIfProvided())]).then(
+    ([definition]) => definition,
+  );
+
 /** Every built lab, in folder order; ids and minutes are the definitions' own (checked by a test). */
 export const catalogue: readonly CatalogueEntry[] = [
   {
@@ -92,6 +101,24 @@ export const catalogue: readonly CatalogueEntry[] = [
     folder: '12-firehose-buffering',
     estimatedMinutes: 20,
     load: () => import('./12-firehose-buffering/lab.ts').then((m) => m.firehoseBufferingLab),
+  },
+  {
+    id: 'redshift-sizing',
+    folder: '13-redshift-sizing',
+    estimatedMinutes: 15,
+    load: () => import('./13-redshift-sizing/lab.ts').then((m) => m.redshiftSizingLab),
+  },
+  {
+    id: 'redshift-load',
+    folder: '14-redshift-load',
+    estimatedMinutes: 20,
+    load: () => withSqlJs(import('./14-redshift-load/lab.ts').then((m) => m.redshiftLoadLab)),
+  },
+  {
+    id: 'redshift-queries',
+    folder: '16-redshift-queries',
+    estimatedMinutes: 20,
+    load: () => withSqlJs(import('./16-redshift-queries/lab.ts').then((m) => m.redshiftQueriesLab)),
   },
 ];
 

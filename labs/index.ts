@@ -16,6 +16,9 @@ import { kclScalingLab } from './09-kcl-scaling/lab.ts';
 import { consumersComparedLab } from './10-consumers-compared/lab.ts';
 import { streamsVsFirehoseLab } from './11-streams-vs-firehose/lab.ts';
 import { firehoseBufferingLab } from './12-firehose-buffering/lab.ts';
+import { redshiftSizingLab } from './13-redshift-sizing/lab.ts';
+import { redshiftLoadLab } from './14-redshift-load/lab.ts';
+import { redshiftQueriesLab } from './16-redshift-queries/lab.ts';
 
 /** A registered lab and the folder it lives in. */
 export interface RegisteredLab {
@@ -40,6 +43,9 @@ export const registeredLabs: readonly RegisteredLab[] = [
   { folder: '10-consumers-compared', lab: consumersComparedLab },
   { folder: '11-streams-vs-firehose', lab: streamsVsFirehoseLab },
   { folder: '12-firehose-buffering', lab: firehoseBufferingLab },
+  { folder: '13-redshift-sizing', lab: redshiftSizingLab },
+  { folder: '14-redshift-load', lab: redshiftLoadLab },
+  { folder: '16-redshift-queries', lab: redshiftQueriesLab },
 ].sort((a, b) => prefix(a.folder) - prefix(b.folder));
 
 /** The lab with this id, or undefined when it is not built yet. */

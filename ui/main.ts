@@ -2,7 +2,9 @@ import { mount } from 'svelte';
 import './styles/theme.css';
 import './styles/base.css';
 import App from './App.svelte';
+import { sqlJsPort } from '../labs/kit/sql-js-port';
 import { documentCodec } from './platform/document-codec';
+import { loadSqlJs } from './platform/sql-js';
 import { choosePlatformPort } from './platform/choose-port';
 import { Router } from './shell/router.svelte';
 import { DocumentStore } from './state/document-store.svelte';
@@ -10,6 +12,10 @@ import { applyTheme, resolveTheme, SystemColorScheme } from './state/theme.svelt
 
 /** The performance mark set when the first screen is mounted. */
 const FIRST_SCREEN_MARK = 'bdlab:first-screen';
+
+// The page derives a lab's facts itself when it restores saved progress or shows a solution, so the SQL
+// labs need sql.js here too; its code and wasm are fetched only when the first of those labs loads.
+sqlJsPort.provide(loadSqlJs);
 
 async function start(): Promise<void> {
   const target = document.getElementById('app');

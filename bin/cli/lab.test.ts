@@ -14,7 +14,7 @@ describe('bdlab lab list', () => {
     expect(stdout).toContain('Session 1 · 12:30 Introduction\n');
     expect(stdout).toMatch(/✓ data-bus +The data bus — 15 min, 4 steps\n/);
     expect(stdout).toMatch(/· predictions +Batch and real-time predictions — not available yet\n/);
-    expect(stdout).toContain(`${registeredLabs.length} of 20 planned labs available.`);
+    expect(stdout).toContain(`${registeredLabs.length} of 22 planned labs available.`);
   });
 
   it('prints only JSON with --json', async () => {

@@ -4,8 +4,10 @@ import { agenda } from '../../labs/agenda.ts';
 import { validateRegistry, type RegistryEntry } from '../../labs/engine/validate-registry.ts';
 import type { AnyLabDefinition } from '../../labs/engine/types.ts';
 import { registeredLabs } from '../../labs/index.ts';
+import { sqlJsPort } from '../../labs/kit/sql-js-port.ts';
 import { ExitCode, UsageError, type CliIo } from './io.ts';
 import type { Command } from './main.ts';
+import { loadSqlJs } from './sql-engine.ts';
 
 const HELP = `Usage: bdlab lab <list|validate> [--json]
 
@@ -104,6 +106,9 @@ export function labCommand(entries: readonly RegistryEntry[]): Command {
     if (subcommand === 'validate') {
       if (rest.includes('--json'))
         throw new UsageError(`'validate' takes no options; use 'bdlab lab validate'.`);
+      // Validating replays every solution, and the SQL labs derive on sql.js.
+      sqlJsPort.provide(loadSqlJs);
+      await sqlJsPort.prepare();
       return validate(entries, io);
     }
     throw new UsageError(`unknown subcommand '${subcommand}'. Allowed: list, validate.`);

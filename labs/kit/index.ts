@@ -28,3 +28,14 @@ export {
   type BufferingSettings,
   type DeliveredObject,
 } from './buffering-run.ts';
+export {
+  compareResult,
+  normalise,
+  type AnswerColumn,
+  type AnswerColumnKind,
+  type Comparison,
+  type ExpectedAnswer,
+  type QueryResult,
+  type ResultValue,
+} from './result-set.ts';
+export { EnginePort } from './engine-port.ts';

@@ -69,4 +69,15 @@ describe('Hive’s text formats', () => {
   it('names day partitions without leading zeros', () => {
     expect(dayPartition('p', Date.UTC(2016, 0, 9))).toBe('p/year=2016/month=1/day=9');
   });
+
+  it('writes a missing response size as Apache’s "-" when the job left it, and changes nothing else', () => {
+    const dashed = processedAccessLogs({ ...options, missingSize: 'dash' });
+    const plain = processedAccessLogs(options).flatMap((o) => rowsOf(o.body));
+    const raw = dashed.flatMap((o) => rowsOf(o.body));
+    expect(raw.length).toBe(plain.length);
+    const missing = plain.filter((row) => row[6] === '').length;
+    expect(missing).toBeGreaterThan(0);
+    expect(raw.filter((row) => row[6] === '-').length).toBe(missing);
+    expect(raw.map((row) => row.map((field, i) => (i === 6 && field === '-' ? '' : field)))).toEqual(plain);
+  });
 });

@@ -23,6 +23,11 @@ export interface ProcessedLogsOptions {
   readonly filesPerDay: number;
   /** The key prefix, without a trailing slash, such as `access-log-processed`. */
   readonly prefix: string;
+  /**
+   * How a response without a body is written: `empty` as the workshop's Spark code leaves it (the default),
+   * or `dash` as Apache logged it, for a job that forgot that step — COPY then refuses `-` in an integer column.
+   */
+  readonly missingSize?: 'empty' | 'dash';
 }
 
 /** One gzip object of the set. */
@@ -68,7 +73,7 @@ export function processedAccessLogs(options: ProcessedLogsOptions): ProcessedLog
     const files: string[][] = Array.from({ length: options.filesPerDay }, () => []);
     times.forEach((atMs, i) => {
       const r = drawRequest(rng);
-      const size = r.bytes === 0 ? '' : String(r.bytes);
+      const size = r.bytes === 0 ? (options.missingSize === 'dash' ? '-' : '') : String(r.bytes);
       const row = [
         r.ip,
         hiveTimestamp(atMs),

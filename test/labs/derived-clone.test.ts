@@ -1,7 +1,11 @@
 import { serialize } from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceWorkspace } from '../../labs/engine/run.ts';
 import { registeredLabs } from '../../labs/index.ts';
+import { prepareSqlJsForLabs } from './sql-js.ts';
+
+// The SQL labs derive on sql.js.
+beforeAll(prepareSqlJsForLabs);
 
 /**
  * What structured clone would lose or refuse in a value, as paths: functions, symbols, and objects that are

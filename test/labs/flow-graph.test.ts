@@ -1,8 +1,12 @@
 import { getShortestPaths } from 'xstate/graph';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { solutionEvent } from '../../labs/engine/fixtures/flow-events.ts';
 import { createLabMachine, type LabFlowEvent } from '../../labs/engine/machine.ts';
 import { registeredLabs } from '../../labs/index.ts';
+import { prepareSqlJsForLabs } from './sql-js.ts';
+
+// The SQL labs derive on sql.js.
+beforeAll(prepareSqlJsForLabs);
 
 const events: LabFlowEvent[] = [
   { type: 'START', at: 0 },

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SimulatedClock } from 'xstate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda } from '../../labs/agenda.ts';
 import { createLabController } from '../../labs/engine/controller.ts';
 import { validateLab } from '../../labs/engine/validate.ts';
 import { agendaLabs, isLabAvailable, registeredLabs } from '../../labs/index.ts';
+import { prepareSqlJsForLabs } from './sql-js.ts';
+
+// The SQL labs derive on sql.js.
+beforeAll(prepareSqlJsForLabs);
 
 describe('every registered lab', () => {
   for (const { folder, lab } of registeredLabs) {

@@ -17,6 +17,9 @@ import type { kclScalingLab } from '../../labs/09-kcl-scaling/lab';
 import type { consumersComparedLab } from '../../labs/10-consumers-compared/lab';
 import type { streamsVsFirehoseLab } from '../../labs/11-streams-vs-firehose/lab';
 import type { firehoseBufferingLab } from '../../labs/12-firehose-buffering/lab';
+import type { redshiftSizingLab } from '../../labs/13-redshift-sizing/lab';
+import type { redshiftLoadLab } from '../../labs/14-redshift-load/lab';
+import type { redshiftQueriesLab } from '../../labs/16-redshift-queries/lab';
 import type { LabAction } from '../../labs/engine';
 import type { ExplorableProps } from './explorable-props';
 
@@ -83,5 +86,14 @@ export const explorables: Readonly<Record<string, ExplorableLoader>> = {
   ),
   'firehose-buffering': explorable<typeof firehoseBufferingLab>(
     () => import('./12-firehose-buffering/FirehoseBufferingExplorable.svelte'),
+  ),
+  'redshift-sizing': explorable<typeof redshiftSizingLab>(
+    () => import('./13-redshift-sizing/SizingExplorable.svelte'),
+  ),
+  'redshift-load': explorable<typeof redshiftLoadLab>(
+    () => import('./14-redshift-load/LoadExplorable.svelte'),
+  ),
+  'redshift-queries': explorable<typeof redshiftQueriesLab>(
+    () => import('./16-redshift-queries/QueriesExplorable.svelte'),
   ),
 };

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { restoreProgress } from '../../labs/engine';
 import { registeredLabs } from '../../labs';
 import { progressAtStep } from './jump';
+import { prepareSqlJsForLabs } from '../../test/labs/sql-js.ts';
+
+// The SQL labs derive on sql.js.
+beforeAll(prepareSqlJsForLabs);
 
 describe('progressAtStep', () => {
   for (const { lab } of registeredLabs) {

@@ -44,6 +44,9 @@ describe('planDay', () => {
       'hot-shard',
       'kpl-aggregation',
       'streams-vs-firehose',
+      'redshift-sizing',
+      'redshift-load',
+      'redshift-queries',
     ]);
   });
 
