@@ -59,8 +59,10 @@ describe('COPY and UNLOAD inside RedshiftDatabase (the workshop session, seed: "
     const [copy] = db.execute(COPY);
     expect(copy!.status).toBe('error');
     expect(copy!.error!.message).toMatch(
-      /^Load into table 'accesslogs' failed\. {2}Check 'stl_load_errors' system table for details\.\nHINT: {2}First error: line 1658 of s3:\/\/demo-bucket\/access-log-processed\/part-00003\.gz, column request_method/,
+      /^Load into table 'accesslogs' failed\. {2}Check 'stl_load_errors' system table for details\.\nHINT: {2}1 error\(s\) found, MAXERROR is 0: nothing was loaded\./,
     );
+    // Like Redshift, the message itself names no line or column: those are what stl_load_errors is for.
+    expect(copy!.error!.message).not.toMatch(/request_method|1658|1204/);
     const errors = runOk(
       db,
       'select line_number, trim(colname), err_code, trim(err_reason), trim(raw_field_value) from stl_load_errors',
