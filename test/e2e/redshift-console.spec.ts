@@ -46,3 +46,40 @@ test('the console passes the accessibility checks in both themes', async ({ page
   await openAllDisclosures(page);
   await expectAccessibleInBothThemes(page);
 });
+
+test('the workshop’s flow: COPY the sample data, the three test queries and a chart', async ({ page }) => {
+  test.slow();
+  const redshift = new RedshiftConsole(page);
+  await redshift.open();
+  await redshift.createCluster();
+  await redshift.putSampleData();
+  await expect(page.locator('[data-sample-data]')).toContainText('Generated sample data');
+  await redshift.runAll();
+  const statuses = await redshift
+    .statementResults()
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-statement-result')));
+  expect(statuses).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  await expect(redshift.statementResults().nth(1)).toContainText('rows loaded');
+  await expect(page.locator('[data-load-history] [data-load="loaded"]')).toHaveCount(1);
+
+  // The first test query: requests per day and response code, charted by day and split by code.
+  await redshift.showResult('TRUNC(request_time)');
+  await expect(redshift.table.locator('thead th')).toHaveText(['trunc', 'response_code', 'count']);
+  await redshift.showChart();
+  await expect(redshift.chart).toHaveAttribute('data-result-chart', 'line');
+  const controls = page.getByRole('group', { name: 'Chart settings' });
+  await controls.getByRole('radio', { name: 'Bar' }).check();
+  await controls.getByLabel('Value').selectOption({ label: 'count' });
+  await controls.getByLabel('Series').selectOption({ label: 'response_code' });
+  await expect(redshift.chart).toHaveAttribute('data-result-chart', 'bar');
+  await expect(redshift.chart.locator('rect').first()).toBeVisible();
+  await expect(redshift.chart.locator('.legend li')).toContainText(['response_code = 200']);
+
+  // The second and third: the count of 404s, and the most requested missing path.
+  await redshift.showResult('WHERE response_code = 404');
+  await expect(redshift.results.locator('[data-chart-none]')).toBeVisible();
+  await redshift.showTable();
+  await expect(redshift.table.locator('tbody tr')).toHaveCount(1);
+  await redshift.showResult('SELECT TOP 1');
+  await expect(redshift.table.locator('thead th')).toHaveText(['request_path', 'count']);
+});

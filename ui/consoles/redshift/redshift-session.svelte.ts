@@ -196,7 +196,16 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   }
 
   async #change(action: SessionAction): Promise<boolean> {
-    const answer = await this.client.apply(action);
+    let answer;
+    try {
+      answer = await this.client.apply(action);
+    } catch (error) {
+      // The worker failed on it (a fault in the simulation): say so where refusals show.
+      this.refused = [
+        { code: 'SimulationFailed', message: error instanceof Error ? error.message : String(error) },
+      ];
+      return false;
+    }
     if (answer.type === 'refused') {
       this.refused = answer.errors;
       return false;
