@@ -83,3 +83,26 @@ test('the workshop’s flow: COPY the sample data, the three test queries and a 
   await redshift.showResult('SELECT TOP 1');
   await expect(redshift.table.locator('thead th')).toHaveText(['request_path', 'count']);
 });
+
+test('a long query shows its progress and can be cancelled without losing the loaded table', async ({
+  page,
+}) => {
+  test.slow();
+  const redshift = new RedshiftConsole(page);
+  await redshift.open();
+  await redshift.createCluster();
+  await redshift.putSampleData();
+  await redshift.runAll();
+  // A cross join of the table with itself three times: far too many rows to count quickly.
+  await redshift.setScript('SELECT COUNT(1) FROM accesslogs a, accesslogs b, accesslogs c;');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  const progress = page.locator('[data-run-progress]');
+  await expect(progress).toContainText('Running statement 1 of 1');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toContainText('Cancelled. The query’s worker was stopped', { timeout: 30_000 });
+  await redshift.setScript('SELECT COUNT(1) FROM accesslogs;');
+  await redshift.runAll();
+  await expect(redshift.statementResults().first()).toHaveAttribute('data-statement-result', 'ok');
+  const count = Number(await redshift.table.locator('tbody td').first().innerText());
+  expect(count).toBeGreaterThan(10_000);
+});

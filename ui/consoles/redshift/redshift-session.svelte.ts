@@ -63,6 +63,8 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   results: readonly RunResult[] = $state.raw([]);
   /** Why the last cluster or sample-data action was refused (each with AWS's code). */
   refused: readonly SimError[] = $state.raw([]);
+  /** What the last cancel did, said until the next run. */
+  cancelled: string | null = $state.raw(null);
   /** Journal entries that did not replay after a restart (should not happen; said, never hidden). */
   replayProblems: readonly string[] = $state.raw([]);
 
@@ -131,6 +133,7 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   async run(statements: readonly ScriptStatement[]): Promise<void> {
     if (this.work !== null) return;
     this.#cancelRun = false;
+    this.cancelled = null;
     const results: RunResult[] = statements.map((statement) => ({ statement, outcome: null }));
     this.results = results;
     try {
@@ -170,7 +173,10 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
     const nowMs = this.view?.clock.nowMs ?? 0;
     this.client.destroy();
     this.client = this.#connect();
-    void this.#rebuild(this.journal, nowMs);
+    const changes = this.journal.length;
+    void this.#rebuild(this.journal, nowMs).then(() => {
+      this.cancelled = `Cancelled. The query’s worker was stopped and a fresh one replayed the ${changes} earlier changes: every table and load is as it was.`;
+    });
   }
 
   /** Rows `offset`… of a kept result. */
