@@ -7,3 +7,5 @@ export * from './sql/index.ts';
 export * from './database/index.ts';
 export * from './cluster/index.ts';
 export * from './copy/index.ts';
+export * from './storage/index.ts';
+export * from './plan/index.ts';

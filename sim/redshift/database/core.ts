@@ -63,6 +63,11 @@ export interface DatabaseExtensions {
   readonly sliceForRow?: SliceForRow;
   readonly modelQuery?: (query: QueryInfo, database: DatabaseApi) => QueryModel;
   readonly systemTables?: readonly SystemTable<DatabaseApi>[];
+  /**
+   * Called after rows of a table may have changed (INSERT, COPY, UPDATE, DELETE, DDL): `table` when the
+   * writer knows it, null for "any". Storage drops its cached blocks and zone maps.
+   */
+  readonly tableChanged?: (table: string | null, database: DatabaseApi) => void;
 }
 
 /** Options of RedshiftDatabase.create. */
@@ -90,6 +95,8 @@ export interface PreparedQuery {
 /** The database as command handlers and system tables see it. */
 export interface DatabaseApi {
   readonly cluster: ClusterShape;
+  /** The SQLite connection, for reads that must not copy a million rows (storage's blocks and zone maps). */
+  readonly sqlite: SqlJsDatabase;
   tables(): readonly TableDefinition[];
   table(name: string): TableDefinition | undefined;
   /** Rows per slice of a table, counted from the hidden __slice column. */

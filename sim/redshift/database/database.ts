@@ -4,6 +4,7 @@
  * pgsql-ast-parser and the translator, and comes back as a StatementResult with Redshift's error, line and
  * column. COPY, UNLOAD and EXPLAIN are handled by the extensions plugged in by their folders.
  */
+import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
@@ -28,7 +29,7 @@ import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
 import { deleteRows, insert, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
 import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
-import type { SqlJsValue } from './sqljs.ts';
+import type { SqlJsDatabase, SqlJsValue } from './sqljs.ts';
 import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
 import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
 import { inTransaction, writeRows } from './writer.ts';
@@ -82,6 +83,10 @@ export class RedshiftDatabase implements DatabaseApi {
     return this.core.options.cluster;
   }
 
+  get sqlite(): SqlJsDatabase {
+    return this.core.sqlite;
+  }
+
   /** Run a script: statements in order; a failed statement does not stop the rest (like psql). */
   execute(script: string): StatementResult[] {
     const split = splitStatements(script);
@@ -110,6 +115,14 @@ export class RedshiftDatabase implements DatabaseApi {
   /** Add a system table (STV_SLICES, STL_LOAD_ERRORS …) that queries can read. */
   registerSystemTable(table: SystemTable<DatabaseApi>): void {
     this.core.systemTables.set(table.name.toLowerCase(), table);
+  }
+
+  /**
+   * A registered system table's rows (STL_LOAD_ERRORS, SVV_TABLE_INFO …) without running a query, so a
+   * console panel can show them without adding to the learner's STL_QUERY history.
+   */
+  systemRows(name: string): readonly StoredValue[][] | undefined {
+    return this.core.systemTables.get(name.toLowerCase())?.rows(this);
   }
 
   rowsPerSlice(name: string): number[] {
@@ -200,15 +213,23 @@ export class RedshiftDatabase implements DatabaseApi {
         scan: outcome.scan ?? null,
       };
       this.record(statement, command, started, result.modelledMillis, false);
+      this.changed(command);
       return result;
     } catch (e) {
       this.record(statement, command, started, 0, true);
+      this.changed(command);
       return {
         ...emptyResult(index, statement.text, command),
         status: 'error',
         error: errorOf(e, statement),
       };
     }
+  }
+
+  /** Tell storage that a statement other than a query may have changed rows. */
+  private changed(command: string): void {
+    if (command === 'SELECT' || command === 'EXPLAIN') return;
+    this.core.options.extensions?.tableChanged?.(null, this);
   }
 
   private dispatch(statement: ScriptStatement, fe: FrontEnd): StatementOutcome {
@@ -236,13 +257,13 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'create table as':
         return createTableAs(this.core, fe);
       case 'parse':
-        return this.runParsed(parseStatement(fe.text), fe.tops);
+        return this.runParsed(parseStatement(fe.text), fe.syntax);
     }
   }
 
-  private runParsed(ast: Statement, tops: ReadonlyMap<number, number>): StatementOutcome {
+  private runParsed(ast: Statement, syntax: RedshiftSyntax): StatementOutcome {
     if (isQuery(ast)) {
-      const query = prepareParsed(this.core, ast, tops);
+      const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
       const model = this.core.options.extensions?.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
@@ -262,7 +283,7 @@ export class RedshiftDatabase implements DatabaseApi {
     }
     switch (ast.type) {
       case 'insert':
-        return insert(this.core, ast, tops);
+        return insert(this.core, ast, syntax);
       case 'update':
         return inTransaction(this.core, () => updateRows(this.core, ast));
       case 'delete':

@@ -74,7 +74,7 @@ export function createTableAs(
   checkNewName(core, fe.name);
   const ast = parseStatement(fe.queryText);
   if (!isQuery(ast)) throw new SqlError('42601', 'CREATE TABLE … AS needs a SELECT after AS');
-  const query = prepareParsed(core, ast, fe.tops);
+  const query = prepareParsed(core, ast, fe.syntax);
   const names = fe.columnNames ?? query.columns.map((c) => c.name);
   if (names.length > query.columns.length)
     throw new SqlError('42601', 'CREATE TABLE AS specifies too many column names');

@@ -10,6 +10,7 @@ import {
   isNumber,
   isText,
   newQueryContext,
+  NO_SYNTAX,
   nodeOffset,
   parseStatement,
   quoteIdentifier,
@@ -17,6 +18,7 @@ import {
   SqlError,
   type Emitted,
   type ExprContext,
+  type RedshiftSyntax,
   type SqlType,
 } from '../sql/index.ts';
 import {
@@ -94,7 +96,7 @@ function emptyContext(core: DatabaseCore): ExprContext {
   const { statementStart, transactionStart } = clockTexts(core);
   return {
     scope: new Scope([], null),
-    query: newQueryContext(catalogOf(core), statementStart, transactionStart, new Map()),
+    query: newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX),
     noAggregates: 'VALUES',
     inAggregate: false,
   };
@@ -131,11 +133,7 @@ function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefin
 type Slot = { readonly value: StoredValue; readonly type: SqlType } | 'default';
 
 /** INSERT INTO t [(columns)] VALUES … | SELECT … */
-export function insert(
-  core: DatabaseCore,
-  ast: InsertStatement,
-  tops: ReadonlyMap<number, number>,
-): StatementOutcome {
+export function insert(core: DatabaseCore, ast: InsertStatement, syntax: RedshiftSyntax): StatementOutcome {
   if (ast.returning)
     throw new SqlError('0A000', 'RETURNING is not supported by Amazon Redshift', nodeOffset(ast));
   if (ast.onConflict)
@@ -193,7 +191,7 @@ export function insert(
       );
     }
   } else if (isQuery(source)) {
-    const query = prepareParsed(core, source, tops);
+    const query = prepareParsed(core, source, syntax);
     if (query.columns.length > targets.length)
       throw new SqlError('42601', 'INSERT has more expressions than target columns');
     if (query.columns.length < targets.length)
@@ -230,7 +228,7 @@ function tableScope(state: TableState, alias: string | undefined): Scope {
 function whereSql(core: DatabaseCore, where: Expr | null | undefined, scope: Scope): string {
   if (!where) return '';
   const { statementStart, transactionStart } = clockTexts(core);
-  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, new Map());
+  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX);
   return ` WHERE ${emitExpr(where, { scope, query, noAggregates: 'WHERE', inAggregate: false }).sql}`;
 }
 
@@ -257,7 +255,7 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
   const alias = (ast.table.alias ?? state.definition.name).toLowerCase();
   const scope = tableScope(state, alias);
   const { statementStart, transactionStart } = clockTexts(core);
-  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, new Map());
+  const query = newQueryContext(catalogOf(core), statementStart, transactionStart, NO_SYNTAX);
   const cx: ExprContext = { scope, query, noAggregates: 'UPDATE', inAggregate: false };
   const sets = ast.sets.map((s) => {
     const column = state.definition.columns.find((c) => c.name === s.column.name.toLowerCase());

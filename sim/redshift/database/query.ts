@@ -12,6 +12,7 @@ import type {
 } from 'pgsql-ast-parser';
 import {
   newQueryContext,
+  NO_SYNTAX,
   parseStatement,
   quoteIdentifier,
   SqlError,
@@ -19,6 +20,7 @@ import {
   type Catalog,
   type CatalogRelation,
   type QueryContext,
+  type RedshiftSyntax,
   type SqlType,
 } from '../sql/index.ts';
 import { timestampFromMillis, type StoredValue } from '../types/index.ts';
@@ -92,10 +94,10 @@ function materialiseSystemTables(core: DatabaseCore, names: ReadonlySet<string>)
 export function prepareParsed(
   core: DatabaseCore,
   ast: SelectStatement,
-  tops: ReadonlyMap<number, number>,
+  syntax: RedshiftSyntax,
 ): PreparedQuery {
   const { statementStart, transactionStart } = clockTexts(core);
-  const context = newQueryContext(catalogOf(core), statementStart, transactionStart, tops);
+  const context = newQueryContext(catalogOf(core), statementStart, transactionStart, syntax);
   const translated = translateQuery(ast, context, null);
   checkLeaderOnly(context);
   materialiseSystemTables(core, context.systemTables);
@@ -111,7 +113,7 @@ export function prepareParsed(
 export function prepareText(core: DatabaseCore, text: string): PreparedQuery {
   const ast = parseStatement(text);
   if (!isQuery(ast)) throw new SqlError('42601', 'a SELECT statement is expected here');
-  return prepareParsed(core, ast, new Map());
+  return prepareParsed(core, ast, NO_SYNTAX);
 }
 
 /** Run a prepared query and return stored values. */

@@ -102,4 +102,5 @@ export function writeRows(
     }
     state.inserted = ordinal;
   });
+  core.options.extensions?.tableChanged?.(table.name, core.api);
 }

@@ -125,15 +125,18 @@ export function emitWindow(
   const order = (over.orderBy ?? []).map(
     (o) => `${emit(o.by, cx).sql}${o.order === 'DESC' ? ' DESC' : ''}${o.nulls ? ` NULLS ${o.nulls}` : ''}`,
   );
+  const overOffset = nodeOffset(over);
+  const frame = overOffset === undefined ? undefined : cx.query.syntax.frames.get(overOffset);
   const window = [
     partition.length ? `PARTITION BY ${partition.join(', ')}` : '',
     order.length ? `ORDER BY ${order.join(', ')}` : '',
+    frame ?? '',
   ]
     .filter(Boolean)
     .join(' ');
   let head: Emitted;
   if (AGGREGATES.has(name)) {
-    if (order.length > 0) {
+    if (order.length > 0 && frame === undefined) {
       throw redshiftRefuses('Aggregate window functions with an ORDER BY clause require a frame clause', {
         _location: { start: offset },
       });

@@ -26,13 +26,25 @@ export interface ColumnAttributes {
   varcharMax: boolean;
 }
 
+/**
+ * Redshift syntax the front end took out of a query's text, by offset in the statement: TOP n by the
+ * offset of its SELECT, a window frame (ROWS BETWEEN …) by the offset of its OVER.
+ */
+export interface RedshiftSyntax {
+  readonly tops: ReadonlyMap<number, number>;
+  readonly frames: ReadonlyMap<number, string>;
+}
+
+/** No Redshift-only syntax (for queries built by the simulator itself). */
+export const NO_SYNTAX: RedshiftSyntax = { tops: new Map(), frames: new Map() };
+
 /** A statement after the front end. */
 export type FrontEnd =
-  | { readonly kind: 'parse'; readonly text: string; readonly tops: Map<number, number> }
+  | { readonly kind: 'parse'; readonly text: string; readonly syntax: RedshiftSyntax }
   | {
       readonly kind: 'create table';
       readonly text: string;
-      readonly tops: Map<number, number>;
+      readonly syntax: RedshiftSyntax;
       readonly table: TableAttributes;
       readonly columns: Map<string, ColumnAttributes>;
     }
@@ -44,7 +56,7 @@ export type FrontEnd =
       readonly table: TableAttributes;
       /** The query after AS, with everything before it blanked (offsets unchanged). */
       readonly queryText: string;
-      readonly tops: Map<number, number>;
+      readonly syntax: RedshiftSyntax;
     }
   | { readonly kind: 'command'; readonly command: string; readonly tokens: readonly Token[] };
 
@@ -75,14 +87,14 @@ export function frontEnd(statement: ScriptStatement): FrontEnd {
     return { kind: 'command', command: first.value, tokens };
   }
   const drop: Token[] = [];
-  const tops = readTops(statement, drop);
+  const syntax: RedshiftSyntax = { tops: readTops(statement, drop), frames: readFrames(statement, drop) };
   if (is(first, 'create')) {
     let k = 1;
     if (is(tokens[k], 'local')) k++;
     if (is(tokens[k], 'temp') || is(tokens[k], 'temporary')) k++;
-    if (is(tokens[k], 'table')) return createTable(statement, k + 1, drop, tops);
+    if (is(tokens[k], 'table')) return createTable(statement, k + 1, drop, syntax);
   }
-  return { kind: 'parse', text: blankTokens(statement, drop), tops };
+  return { kind: 'parse', text: blankTokens(statement, drop), syntax };
 }
 
 function readTops(statement: ScriptStatement, drop: Token[]): Map<number, number> {
@@ -105,6 +117,53 @@ function readTops(statement: ScriptStatement, drop: Token[]): Map<number, number
     drop.push(tokens[m]!, count);
   }
   return tops;
+}
+
+const FRAME_WORDS = new Set([
+  'rows',
+  'between',
+  'unbounded',
+  'preceding',
+  'following',
+  'current',
+  'row',
+  'and',
+]);
+
+/**
+ * Window frames (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), which pgsql-ast-parser does not
+ * read: taken out of the OVER (…) and handed to the translator by the OVER's offset.
+ */
+function readFrames(statement: ScriptStatement, drop: Token[]): Map<number, string> {
+  const frames = new Map<number, string>();
+  const tokens = statement.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    if (!is(tokens[k], 'over') || !punct(tokens[k + 1], '(')) continue;
+    const end = closing(tokens, k + 1, statement);
+    let depth = 0;
+    for (let m = k + 2; m < end - 1; m++) {
+      if (punct(tokens[m], '(')) depth++;
+      if (punct(tokens[m], ')')) depth--;
+      if (depth !== 0 || !(is(tokens[m], 'rows') || is(tokens[m], 'range'))) continue;
+      if (is(tokens[m], 'range')) {
+        throw new SqlError(
+          '0A000',
+          'Amazon Redshift supports only ROWS window frames, not RANGE',
+          tokens[m]!.start - statement.start,
+        );
+      }
+      const frame = tokens.slice(m, end - 1);
+      const bad = frame.find(
+        (t) => !(t.kind === 'number' || (t.kind === 'word' && FRAME_WORDS.has(t.value))),
+      );
+      if (bad)
+        throw new SqlError('42601', `syntax error at or near "${bad.text}"`, bad.start - statement.start);
+      frames.set(tokens[k]!.start - statement.start, frame.map((t) => t.value.toUpperCase()).join(' '));
+      drop.push(...frame);
+      break;
+    }
+  }
+  return frames;
 }
 
 /** Index just past the parenthesis that closes the one at `open`. */
@@ -134,7 +193,7 @@ function createTable(
   statement: ScriptStatement,
   at: number,
   drop: Token[],
-  tops: Map<number, number>,
+  syntax: RedshiftSyntax,
 ): FrontEnd {
   const tokens = statement.tokens;
   let k = at;
@@ -176,13 +235,13 @@ function createTable(
         statement.text.length,
       );
     const blanked = blankTokens(statement, [...tokens.slice(0, end + 1), ...drop]);
-    return { kind: 'create table as', name, ifNotExists, columnNames, table, queryText: blanked, tops };
+    return { kind: 'create table as', name, ifNotExists, columnNames, table, queryText: blanked, syntax };
   }
   if (end < tokens.length) {
     const t = tokens[end]!;
     throw new SqlError('42601', `syntax error at or near "${t.text}"`, t.start - statement.start);
   }
-  return { kind: 'create table', text: blankTokens(statement, drop), tops, table, columns };
+  return { kind: 'create table', text: blankTokens(statement, drop), syntax, table, columns };
 }
 
 function readTableAttributes(

@@ -9,6 +9,7 @@ import { asDate, asTimestamp, commonType, dateConstant, timestampConstant, toCom
 import { datePart, diffSql, extractSql, truncSql } from './dateparts.ts';
 import { nodeOffset, notSupported, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
+import { RUNTIME_FUNCTIONS } from './runtime-functions.ts';
 import { emitAggregate, emitWindow, isAggregateName } from './aggregates.ts';
 import { BIGINT, DOUBLE, INTEGER, isNumber, isText, quoteString, TEXT, type Emitted } from './sql-types.ts';
 
@@ -58,15 +59,38 @@ function partArgument(e: Expr | undefined, offset: number | undefined): ReturnTy
   throw new SqlError('42601', "the date part must be a word such as day or a string such as 'day'", offset);
 }
 
+/**
+ * A function that maps to one SQLite function with the same arguments. `optional` gives the SQL of
+ * trailing optional arguments (the last ones), because sql.js registers a JavaScript function with a
+ * fixed number of arguments.
+ */
 const simple =
-  (name: string, type: Emitted['type'] | 'same') =>
-  (call: ExprCall, cx: ExprContext, emit: EmitExpr): Emitted => {
+  (name: string, type: Emitted['type'] | 'same', optional: readonly string[] = []) =>
+  (call: ExprCall, cx: ExprContext, emit: EmitExpr, offset: number | undefined): Emitted => {
     const a = args(call, cx, emit);
+    if (optional.length > 0) {
+      // The full arity is unknown here; the registered function decides. Fill only what is missing.
+      const full = registeredArity(name);
+      if (full !== undefined) {
+        if (a.length > full || a.length < full - optional.length)
+          arity(call, full - optional.length, full, offset);
+        const missing = full - a.length;
+        const fill = optional.slice(optional.length - missing);
+        return {
+          sql: `${name}(${[...a.map((x) => x.sql), ...fill].join(', ')})`,
+          type: type === 'same' ? (a[0]?.type ?? DOUBLE) : type,
+        };
+      }
+    }
     return {
       sql: `${name}(${a.map((x) => x.sql).join(', ')})`,
       type: type === 'same' ? (a[0]?.type ?? DOUBLE) : type,
     };
   };
+
+function registeredArity(name: string): number | undefined {
+  return RUNTIME_FUNCTIONS[name]?.length;
+}
 
 const HANDLERS: Record<string, Handler> = {
   getdate: (call, cx, _emit, offset) => {
@@ -224,14 +248,14 @@ const HANDLERS: Record<string, Handler> = {
     return { sql: `instr(${s!.sql}, ${sub!.sql})`, type: INTEGER };
   },
   split_part: simple('rs_split_part', TEXT),
-  lpad: simple('rs_lpad', TEXT),
-  rpad: simple('rs_rpad', TEXT),
+  lpad: simple('rs_lpad', TEXT, ["' '"]),
+  rpad: simple('rs_rpad', TEXT, ["' '"]),
   md5: simple('rs_md5', TEXT),
   initcap: simple('rs_initcap', TEXT),
   reverse: simple('rs_reverse', TEXT),
   regexp_substr: simple('rs_regexp_substr', TEXT),
   regexp_count: simple('rs_regexp_count', INTEGER),
-  regexp_replace: simple('rs_regexp_replace', TEXT),
+  regexp_replace: simple('rs_regexp_replace', TEXT, ["''"]),
   abs: simple('abs', 'same'),
   ceil: (call, cx, emit, offset) => {
     arity(call, 1, 1, offset);
@@ -263,6 +287,7 @@ const HANDLERS: Record<string, Handler> = {
   pi: simple('pi', DOUBLE),
 };
 HANDLERS.len = HANDLERS.length!;
+HANDLERS.trim = HANDLERS.btrim!;
 HANDLERS.char_length = HANDLERS.length!;
 HANDLERS.character_length = HANDLERS.length!;
 HANDLERS.substr = HANDLERS.substring!;

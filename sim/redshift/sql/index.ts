@@ -6,7 +6,14 @@ export {
   type ScriptStatement,
   type SplitResult,
 } from './statements.ts';
-export { frontEnd, type ColumnAttributes, type FrontEnd, type TableAttributes } from './front-end.ts';
+export {
+  frontEnd,
+  NO_SYNTAX,
+  type ColumnAttributes,
+  type FrontEnd,
+  type RedshiftSyntax,
+  type TableAttributes,
+} from './front-end.ts';
 export { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 export { parseStatement } from './parse.ts';
 export { castTo, typeOf } from './casts.ts';

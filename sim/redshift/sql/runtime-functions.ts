@@ -57,12 +57,12 @@ function toNumber(value: SqlValue, kind: SqlValue): SqlValue {
 }
 
 function pad(left: boolean): RuntimeFunction {
-  return (value, length, fill = ' ') => {
-    if (value === null || length === null) return null;
+  return (value, length, fill) => {
+    if (value === null || length === null || fill === null) return null;
     const s = text(value);
     const n = Number(length);
     if (s.length >= n) return s.slice(0, n);
-    const f = text(fill ?? ' ');
+    const f = text(fill);
     if (f === '') return s;
     const padding = f.repeat(Math.ceil((n - s.length) / f.length)).slice(0, n - s.length);
     return left ? padding + s : s + padding;
@@ -78,8 +78,10 @@ export const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
     s === null || pattern === null ? null : (regexp(pattern, '').exec(text(s))?.[0] ?? ''),
   rs_regexp_count: (s, pattern) =>
     s === null || pattern === null ? null : (text(s).match(regexp(pattern, 'g')) ?? []).length,
-  rs_regexp_replace: (s, pattern, replacement = '') =>
-    s === null || pattern === null ? null : text(s).replace(regexp(pattern, 'g'), text(replacement ?? '')),
+  rs_regexp_replace: (s, pattern, replacement) =>
+    s === null || pattern === null || replacement === null
+      ? null
+      : text(s).replace(regexp(pattern, 'g'), text(replacement)),
   rs_to_number: toNumber,
   rs_assign: (value, typeName, notNull, column) => {
     if (value === null) {

@@ -5,6 +5,7 @@
  */
 import type { SelectStatement } from 'pgsql-ast-parser';
 import { SqlError } from './errors.ts';
+import type { RedshiftSyntax } from './front-end.ts';
 import {
   quoteIdentifier,
   type Catalog,
@@ -68,7 +69,7 @@ export interface LeaderOnlyUse {
 export interface QueryContext {
   readonly catalog: Catalog;
   /** Redshift's TOP n, by the offset of the SELECT keyword it follows (read by the front end). */
-  readonly tops: ReadonlyMap<number, number>;
+  readonly syntax: RedshiftSyntax;
   /** GETDATE(): the statement's start on the simulation clock, 'YYYY-MM-DD HH:MM:SS'. */
   readonly statementStart: string;
   /** SYSDATE: the transaction's start, with fractional seconds. */

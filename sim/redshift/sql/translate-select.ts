@@ -4,6 +4,7 @@
  * UNION, WITH and subqueries. PostgreSQL's grouping rule is enforced, because SQLite would quietly return
  * an arbitrary row's value for a column that is neither grouped nor aggregated where Redshift refuses.
  */
+import type { RedshiftSyntax } from './front-end.ts';
 import type { Expr, From, SelectFromStatement, SelectStatement } from 'pgsql-ast-parser';
 import { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
@@ -17,11 +18,11 @@ export function newQueryContext(
   catalog: Catalog,
   statementStart: string,
   transactionStart: string,
-  tops: ReadonlyMap<number, number>,
+  syntax: RedshiftSyntax,
 ): QueryContext {
   const context: QueryContext = {
     catalog,
-    tops,
+    syntax,
     statementStart,
     transactionStart,
     leaderOnly: [],
@@ -33,7 +34,7 @@ export function newQueryContext(
   return context;
 }
 
-/** Translate a query (TOP n of each SELECT comes from `query.tops`, which the front end filled). */
+/** Translate a query (TOP n of each SELECT comes from `query.syntax`, which the front end filled). */
 export function translateQuery(
   select: SelectStatement,
   query: QueryContext,
@@ -44,16 +45,36 @@ export function translateQuery(
       return translateSelect(select, query, parent);
     case 'union':
     case 'union all': {
+      // The parser hangs a trailing ORDER BY/LIMIT on the last SELECT; PostgreSQL applies it to the union.
+      const last = select.right;
+      const tail = last.type === 'select' && (last.orderBy || last.limit) ? last : null;
+      const right = tail ? { ...tail, orderBy: null, limit: null } : last;
       const left = translateQuery(select.left, query, parent);
-      const right = translateQuery(select.right, query, parent);
-      if (left.columns.length !== right.columns.length) {
+      const translatedRight = translateQuery(right, query, parent);
+      if (left.columns.length !== translatedRight.columns.length) {
         throw new SqlError(
           '42601',
           'each UNION query must have the same number of columns',
           nodeOffset(select),
         );
       }
-      return { sql: `${left.sql} ${select.type.toUpperCase()} ${right.sql}`, columns: left.columns };
+      const order = (tail?.orderBy ?? []).map((o) => {
+        const position =
+          o.by.type === 'integer'
+            ? o.by.value
+            : o.by.type === 'ref' && !o.by.table
+              ? left.columns.findIndex((c) => c.name === (o.by as { name: string }).name.toLowerCase()) + 1
+              : 0;
+        if (position < 1 || position > left.columns.length) {
+          throw notSupported('ORDER BY an expression that is not a result column after UNION', o.by);
+        }
+        return `${position}${o.order === 'DESC' ? ' DESC NULLS FIRST' : ' NULLS LAST'}`;
+      });
+      const limit = tail?.limit?.limit
+        ? ` LIMIT ${tail.limit.limit.type === 'integer' ? tail.limit.limit.value : -1}`
+        : '';
+      const sql = `${left.sql} ${select.type.toUpperCase()} ${translatedRight.sql}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}${limit}`;
+      return { sql, columns: left.columns };
     }
     case 'with': {
       const parts: string[] = [];
@@ -194,7 +215,7 @@ function translateSelect(
   parent: Scope | null,
 ): TranslatedQuery {
   const offset = nodeOffset(select);
-  const top = offset === undefined ? null : (query.tops.get(offset) ?? null);
+  const top = offset === undefined ? null : (query.syntax.tops.get(offset) ?? null);
   const from = select.from ? translateFrom(select.from, query, parent) : { sql: '', relations: [] };
   const scope = new Scope(from.relations, parent);
   const cx: ExprContext = { scope, query, noAggregates: null, inAggregate: false };
