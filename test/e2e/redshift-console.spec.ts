@@ -19,7 +19,7 @@ test('creates the workshop’s cluster, runs its CREATE TABLE and a query, and s
   await expect(redshift.clusterPanel).toContainText('psql');
   await redshift.runStatementContaining('CREATE TABLE accesslogs');
   await expect(redshift.statementResults().first()).toHaveAttribute('data-statement-result', 'ok');
-  await expect(page.locator('[data-slice-table="accesslogs"]')).toContainText('DISTKEY(host_address)');
+  await expect(page.locator('[data-slice-table="accesslogs"]')).toContainText('diststyle KEY(host_address)');
 });
 
 test('an error is shown at its line and column, and the editor keeps its text', async ({ page }) => {
@@ -35,6 +35,8 @@ test('an error is shown at its line and column, and the editor keeps its text', 
   await expect(redshift.editor).toContainText('from nowhere;');
   await redshift.app.reload();
   await expect(redshift.editor).toContainText('from nowhere;');
+  // The cluster is rebuilt as it was, available at the clock the page had reached.
+  await expect(redshift.clusterStatus).toHaveText('available');
 });
 
 test('the console passes the accessibility checks in both themes', async ({ page }) => {
@@ -47,7 +49,9 @@ test('the console passes the accessibility checks in both themes', async ({ page
   await expectAccessibleInBothThemes(page);
 });
 
-test('the workshop’s flow: COPY the sample data, the three test queries and a chart', async ({ page }) => {
+test('the workshop’s flow: COPY the sample data, the three test queries, a chart and EXPLAIN', async ({
+  page,
+}) => {
   test.slow();
   const redshift = new RedshiftConsole(page);
   await redshift.open();
@@ -82,6 +86,13 @@ test('the workshop’s flow: COPY the sample data, the three test queries and a 
   await expect(redshift.table.locator('tbody tr')).toHaveCount(1);
   await redshift.showResult('SELECT TOP 1');
   await expect(redshift.table.locator('thead th')).toHaveText(['request_path', 'count']);
+
+  await redshift.setScript('EXPLAIN SELECT COUNT(1) FROM accesslogs WHERE response_code = 404;');
+  await redshift.runAll();
+  await expect(redshift.explain).toContainText('XN Seq Scan on accesslogs');
+  await expect(redshift.explain.locator('[data-plan-step="Seq Scan"]')).toContainText('Reads every block');
+  await expect(page.locator('[data-last-scan]')).toBeVisible();
+  await expect(page.locator('[data-modelled-time]')).not.toHaveText('');
 });
 
 test('a long query shows its progress and can be cancelled without losing the loaded table', async ({

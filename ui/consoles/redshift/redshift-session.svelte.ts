@@ -221,8 +221,14 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
     return true;
   }
 
+  /** What to save now: the journal and the clock the page last showed (never before the last change). */
+  snapshot(): SavedSession {
+    const last = this.journal.at(-1)?.atMs ?? 0;
+    return { journal: this.journal, nowMs: Math.max(last, this.view?.clock.nowMs ?? 0) };
+  }
+
   #setJournal(journal: readonly JournalEntry[]): void {
     this.journal = journal;
-    this.#host.save?.({ journal, nowMs: journal.at(-1)?.atMs ?? 0 });
+    this.#host.save?.(this.snapshot());
   }
 }
