@@ -42,7 +42,9 @@ test('keyboard alone reaches the navigation, a calculator field and the theme to
   await expect(app.navigation.getByRole('link', { name: 'Agenda' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(app.navigation.getByRole('link', { name: 'Streaming console' })).toBeFocused();
+  await expect(app.navigation.getByRole('link', { name: 'Streaming' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(app.navigation.getByRole('link', { name: 'Redshift' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('banner').getByRole('button', { name: 'Presenter mode' })).toBeFocused();

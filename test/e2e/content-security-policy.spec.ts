@@ -45,6 +45,7 @@ test('no page or lab breaks the Content-Security-Policy', async ({ page }) => {
     '/calculators?calc=pipeline',
     '/settings',
     '/streaming',
+    '/redshift',
     ...registeredLabs.map(({ lab }) => `/lab/${lab.id}`),
   ];
   for (const route of routes) {

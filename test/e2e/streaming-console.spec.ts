@@ -9,7 +9,7 @@ test('a hot key throttles one shard; splitting it shows the lineage and the real
   test.slow();
   const console = new StreamingConsole(page);
   await console.open();
-  await console.app.navigation.getByRole('link', { name: 'Streaming console' }).isVisible();
+  await console.app.navigation.getByRole('link', { name: 'Streaming' }).isVisible();
   await console.start('A hot key');
   await console.setSpeed('10×');
   await console.play();
@@ -172,7 +172,7 @@ test('leaving the streaming console and coming back keeps the run where it was',
   await expect(console.actionLog.locator('[data-action-entry]')).toHaveCount(1);
 
   await console.app.navigateTo('Agenda');
-  await console.app.navigation.getByRole('link', { name: 'Streaming console' }).click();
+  await console.app.navigation.getByRole('link', { name: 'Streaming' }).click();
   await expect(console.app.heading).toHaveText('Streaming console');
   expect(await console.seconds()).toBe(5);
   await expect(console.actionLog.locator('[data-action-entry]')).toHaveCount(1);

@@ -101,8 +101,18 @@ export class RedshiftConsole {
     return this.results.locator('[data-result-chart]');
   }
 
+  async showTable(): Promise<void> {
+    await this.results
+      .getByRole('group', { name: 'Show the rows as' })
+      .getByRole('button', { name: 'Table' })
+      .click();
+  }
+
   async showChart(): Promise<void> {
-    await this.results.getByRole('button', { name: 'Chart' }).click();
+    await this.results
+      .getByRole('group', { name: 'Show the rows as' })
+      .getByRole('button', { name: 'Chart' })
+      .click();
   }
 
   get editorError(): Locator {

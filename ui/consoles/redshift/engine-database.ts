@@ -1,12 +1,16 @@
 /**
- * The cluster's database for the console: sim/redshift's engine (RedshiftDatabase on sql.js) with the
- * facts the panels draw read from the engine itself: each table's definition and rows per slice, and the
- * skew of its rows (the fullest slice over the emptiest, as svv_table_info's skew_rows defines it).
+ * The cluster's database for the console: sim/redshift's engine (RedshiftDatabase on sql.js) with COPY
+ * and UNLOAD, slice placement, blocks and zone maps, EXPLAIN and the query model plugged in, and the facts
+ * the panels draw read from the engine itself: each table's rows and 1 MB blocks per slice and its skew
+ * (svv_table_info's), and the newest rows of stl_load_errors.
  */
 import {
+  BLOCK_BYTES,
+  clusterStorage,
   copyExtensions,
   formatType,
   RedshiftDatabase,
+  storageExtensions,
   type LoadErrorRow,
   type SqlJsStatic,
 } from '../../../sim/redshift/index.ts';
@@ -16,29 +20,23 @@ import type { LoadErrorView, TableView } from './redshift-view.ts';
 export const LOAD_ERRORS_SHOWN = 20;
 import type { ConsoleDatabase, OpenDatabase } from './session-warehouse.ts';
 
-/** svv_table_info's skew_rows: rows on the fullest slice over rows on the emptiest; null for an empty table. */
-export function skewRows(rowsPerSlice: readonly number[]): number | null {
-  const most = Math.max(0, ...rowsPerSlice);
-  if (most === 0) return null;
-  const least = Math.min(...rowsPerSlice);
-  // Redshift divides by the emptiest slice; with an empty slice the ratio is unbounded, shown as the row count.
-  return least === 0 ? most : most / least;
-}
-
-function tableView(db: RedshiftDatabase, name: string): TableView | undefined {
+function tableView(db: RedshiftDatabase, name: string): { view: TableView; blocks: number } | undefined {
   const table = db.table(name);
   if (table === undefined) return undefined;
-  const rowsPerSlice = db.rowsPerSlice(table.name);
+  const storage = clusterStorage(db).tableStorage(table);
   return {
-    name: table.name,
-    columns: table.columns.map((c) => ({ name: c.name, type: formatType(c.type) })),
-    distStyle: table.distStyle,
-    distKey: table.distKey,
-    sortKey: table.sortKey?.columns ?? [],
-    rows: rowsPerSlice.reduce((a, b) => a + b, 0),
-    rowsPerSlice,
-    blocksPerSlice: [],
-    skewRows: skewRows(rowsPerSlice),
+    view: {
+      name: table.name,
+      columns: table.columns.map((c) => ({ name: c.name, type: formatType(c.type) })),
+      distStyle: storage.diststyle,
+      distKey: table.distKey,
+      sortKey: table.sortKey?.columns ?? [],
+      rows: storage.rows,
+      rowsPerSlice: storage.slices.map((s) => s.rows),
+      blocksPerSlice: storage.slices.map((s) => s.blocks),
+      skewRows: storage.skewRows,
+    },
+    blocks: storage.sizeBlocks,
   };
 }
 
@@ -68,20 +66,26 @@ export function engineDatabase(sql: Promise<SqlJsStatic>): OpenDatabase {
         dbUser: options.dbUser,
       },
     });
+    const storage = storageExtensions();
     const db = RedshiftDatabase.create({
       sql: await sql,
       cluster: options.cluster,
       now: options.now,
       era: options.era,
       databaseName: options.dbName,
-      extensions: { commands: copy.commands, systemTables: copy.systemTables },
+      extensions: {
+        ...storage,
+        commands: { ...copy.commands, ...storage.commands },
+        systemTables: [...copy.systemTables, ...storage.systemTables],
+      },
     });
     const console: ConsoleDatabase = {
       execute: (script) => db.execute(script),
       facts: () => {
         const tables = db.tables().flatMap((t) => tableView(db, t.name) ?? []);
         const loadErrors = copy.log.errors.slice(-LOAD_ERRORS_SHOWN).reverse().map(loadErrorView);
-        return { tables, loadErrors, storedBytes: null };
+        const blocks = tables.reduce((sum, t) => sum + t.blocks, 0);
+        return { tables: tables.map((t) => t.view), loadErrors, storedBytes: blocks * BLOCK_BYTES };
       },
       close: () => db.close(),
     };

@@ -63,6 +63,8 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   results: readonly RunResult[] = $state.raw([]);
   /** Why the last cluster or sample-data action was refused (each with AWS's code). */
   refused: readonly SimError[] = $state.raw([]);
+  /** What the last cancel did, said until the next run. */
+  cancelled: string | null = $state.raw(null);
   /** Journal entries that did not replay after a restart (should not happen; said, never hidden). */
   replayProblems: readonly string[] = $state.raw([]);
 
@@ -131,6 +133,7 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   async run(statements: readonly ScriptStatement[]): Promise<void> {
     if (this.work !== null) return;
     this.#cancelRun = false;
+    this.cancelled = null;
     const results: RunResult[] = statements.map((statement) => ({ statement, outcome: null }));
     this.results = results;
     try {
@@ -170,7 +173,10 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
     const nowMs = this.view?.clock.nowMs ?? 0;
     this.client.destroy();
     this.client = this.#connect();
-    void this.#rebuild(this.journal, nowMs);
+    const changes = this.journal.length;
+    void this.#rebuild(this.journal, nowMs).then(() => {
+      this.cancelled = `Cancelled. The query’s worker was stopped and a fresh one replayed the ${changes} earlier changes: every table and load is as it was.`;
+    });
   }
 
   /** Rows `offset`… of a kept result. */
@@ -196,7 +202,16 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
   }
 
   async #change(action: SessionAction): Promise<boolean> {
-    const answer = await this.client.apply(action);
+    let answer;
+    try {
+      answer = await this.client.apply(action);
+    } catch (error) {
+      // The worker failed on it (a fault in the simulation): say so where refusals show.
+      this.refused = [
+        { code: 'SimulationFailed', message: error instanceof Error ? error.message : String(error) },
+      ];
+      return false;
+    }
     if (answer.type === 'refused') {
       this.refused = answer.errors;
       return false;
@@ -206,8 +221,14 @@ export class RedshiftSession implements ClockControls<RedshiftView> {
     return true;
   }
 
+  /** What to save now: the journal and the clock the page last showed (never before the last change). */
+  snapshot(): SavedSession {
+    const last = this.journal.at(-1)?.atMs ?? 0;
+    return { journal: this.journal, nowMs: Math.max(last, this.view?.clock.nowMs ?? 0) };
+  }
+
   #setJournal(journal: readonly JournalEntry[]): void {
     this.journal = journal;
-    this.#host.save?.({ journal, nowMs: journal.at(-1)?.atMs ?? 0 });
+    this.#host.save?.(this.snapshot());
   }
 }

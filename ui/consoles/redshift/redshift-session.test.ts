@@ -71,6 +71,7 @@ describe('RedshiftSession', () => {
     expect(session.work).toBeNull();
     expect(session.results.map((r) => r.outcome)).toEqual([null, null]);
     expect(session.journal).toHaveLength(2);
+    expect(session.cancelled).toMatch(/replayed the 2 earlier changes/);
   });
 
   it('rebuilds a saved session when the app opens again', async () => {

@@ -54,6 +54,7 @@ export interface ColumnSchema {
 export interface TableView {
   readonly name: string;
   readonly columns: readonly ColumnSchema[];
+  /** As svv_table_info prints it: EVEN, KEY(host_address), ALL, AUTO(ALL)… */
   readonly distStyle: string;
   readonly distKey: string | null;
   readonly sortKey: readonly string[];

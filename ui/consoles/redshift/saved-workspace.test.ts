@@ -54,4 +54,14 @@ describe('documentWorkspaceStore', () => {
     timers[0]!();
     expect(values.get(REDSHIFT_CONSOLE_ID)).toMatchObject({ editorText: 'select 3;' });
   });
+
+  it('saves the waiting text at once when flushed (before a run, or as the page goes away)', () => {
+    const { doc, values, timers, clock } = fakeDocument();
+    const store = documentWorkspaceStore(doc, clock);
+    store.save(workspace);
+    store.save({ ...workspace, editorText: 'select 4;' });
+    store.flush();
+    expect(values.get(REDSHIFT_CONSOLE_ID)).toMatchObject({ editorText: 'select 4;' });
+    expect(timers).toHaveLength(0);
+  });
 });

@@ -59,8 +59,10 @@ export function documentWorkspaceStore(
   let latest: SavedWorkspace | undefined;
   let lastSession: SavedWorkspace['session'] | undefined;
   const flush = () => {
+    if (pending !== undefined) timers.clearTimeout(pending);
     pending = undefined;
     if (latest) document.saveConsole(REDSHIFT_CONSOLE_ID, latest);
+    latest = undefined;
   };
   return {
     load() {
@@ -77,11 +79,11 @@ export function documentWorkspaceStore(
       latest = workspace;
       if (workspace.session !== lastSession) {
         lastSession = workspace.session;
-        if (pending !== undefined) timers.clearTimeout(pending);
         flush();
         return;
       }
       if (pending === undefined) pending = timers.setTimeout(flush, delayMs);
     },
+    flush,
   };
 }

@@ -81,11 +81,10 @@ describe('SessionWarehouse', () => {
     const table = w.facts(ready).tables[0]!;
     expect(table).toMatchObject({
       name: 'accesslogs',
-      distStyle: 'KEY',
+      distStyle: 'KEY(host_address)',
       distKey: 'host_address',
       sortKey: ['request_time'],
       rows: 0,
-      skewRows: null,
     });
     expect(table.columns[0]).toEqual({ name: 'host_address', type: 'character varying(512)' });
     expect(table.rowsPerSlice).toEqual([0, 0]);
@@ -136,6 +135,25 @@ describe('SessionWarehouse', () => {
       expect(table.rows).toBe(sample.rows);
       // DISTKEY(host_address) over a few hundred hosts leaves both slices with rows.
       expect(table.rowsPerSlice.every((n) => n > 0)).toBe(true);
+    });
+
+    it('shows blocks per slice, a query’s modelled time and its scan per slice, and EXPLAIN’s plan', async () => {
+      const { w, ready } = await loaded();
+      const table = w.facts(ready).tables[0]!;
+      expect(table.blocksPerSlice).toHaveLength(2);
+      expect(table.blocksPerSlice.every((n) => n >= 9)).toBe(true);
+      expect(w.facts(ready).cluster!.storageUsedBytes).toBe(
+        table.blocksPerSlice.reduce((a, b) => a + b) * 1_048_576,
+      );
+      const query = await w.execute('SELECT COUNT(1) FROM accesslogs WHERE response_code = 404', ready);
+      expect(query.modelledMillis).toBeGreaterThan(0);
+      expect(w.facts(ready).lastScan?.slices.map((s) => s.rowsScanned)).toEqual(table.rowsPerSlice);
+      const plan = await w.execute(
+        'EXPLAIN SELECT COUNT(1) FROM accesslogs WHERE response_code = 404',
+        ready,
+      );
+      expect(plan.status).toBe('ok');
+      expect(plan.explain!.join('\n')).toContain('XN Seq Scan on accesslogs');
     });
 
     it('answers the three test queries as written', async () => {

@@ -41,7 +41,12 @@ const highlight = HighlightStyle.define([
 ]);
 
 const look = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: 'var(--step-0)' },
+  '&': {
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    fontSize: 'var(--step-0)',
+    maxHeight: '24rem',
+  },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--text)', minHeight: '10rem' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)' },
   '.cm-gutters': {
@@ -85,13 +90,19 @@ function languageFor(schema: EditorSchema): Extension {
   return sql({ dialect: RedshiftSql, schema: completionSchema(schema), upperCaseKeywords: true });
 }
 
-/** Creates the editor in `parent` with `text`. */
+/**
+ * Creates the editor with `text` inside `host`, in a shadow root of its own: CodeMirror writes its styles
+ * as a constructed style sheet there, where a document would get a `<style>` element that the app's
+ * Content-Security-Policy (`style-src 'self'`) blocks. The theme's custom properties still reach it.
+ */
 export function createSqlEditor(
-  parent: HTMLElement,
+  host: HTMLElement,
   text: string,
   schema: EditorSchema,
   handlers: EditorHandlers,
 ): EditorView {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const parent = root.appendChild(document.createElement('div'));
   const runKeys = Prec.highest(
     keymap.of([
       { key: 'Mod-Enter', run: (view) => (handlers.onRunCurrent(view.state.selection.main.head), true) },
@@ -100,6 +111,7 @@ export function createSqlEditor(
   );
   return new EditorView({
     parent,
+    root,
     state: EditorState.create({
       doc: text,
       extensions: [
@@ -109,7 +121,11 @@ export function createSqlEditor(
         syntaxHighlighting(highlight),
         look,
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': 'SQL editor', 'aria-multiline': 'true' }),
+        EditorView.contentAttributes.of({
+          'aria-label': 'SQL editor',
+          'aria-multiline': 'true',
+          tabindex: '0',
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) handlers.onChange(update.state.doc.toString());
         }),

@@ -16,6 +16,8 @@ export interface SavedWorkspace {
 export interface WorkspaceStore {
   load(): SavedWorkspace | null;
   save(workspace: SavedWorkspace): void;
+  /** Saves at once what is waiting to be saved (before a run, or when the page goes away). */
+  flush(): void;
 }
 
 /** The editor's text as rune state, saved on every change. */
@@ -38,6 +40,8 @@ export class EditorText {
 export interface Workspace {
   readonly editor: EditorText;
   readonly session: RedshiftSession;
+  /** Saves the editor's text and the clock now instead of after the typing pause. */
+  flush(): void;
 }
 
 let workspace: Workspace | undefined;
@@ -63,7 +67,13 @@ export function redshiftWorkspace(store: WorkspaceStore, host: Omit<SessionHost,
     },
     session,
   );
-  workspace = { editor, session: redshift };
+  const flush = () => {
+    // The clock has moved since the last change: keep where it is, so a rebuild ends there too.
+    session = redshift.snapshot();
+    save();
+    store.flush();
+  };
+  workspace = { editor, session: redshift, flush };
   return workspace;
 }
 
