@@ -6,7 +6,7 @@
  */
 import { millis, type Millis } from '../../sim/core/index.ts';
 import { createIamState, createRole, putRolePolicy, type IamState } from '../../sim/iam/index.ts';
-import { copyExtensions, RedshiftDatabase, type LoadLog } from '../../sim/redshift/index.ts';
+import { openWarehouse, type LoadLog, type RedshiftDatabase } from '../../sim/redshift/index.ts';
 import { createBucket, createS3State, putObject, type S3State } from '../../sim/s3/index.ts';
 import type { ProcessedLogObject } from '../../sim/weblogs/index.ts';
 import { sqlJsPort } from './sql-js-port.ts';
@@ -72,19 +72,16 @@ export function openLabWarehouse(objects: readonly ProcessedLogObject[]): LabWar
   const s3 = createS3State(millis(0));
   unwrap(createBucket(s3, { Bucket: WAREHOUSE_BUCKET }, millis(0)));
   putLogObjects(s3, objects);
-  const copy = copyExtensions({
-    s3,
-    iam: copyRoleAccount(),
-    attachedRoles: [COPY_ROLE_ARN],
-    caller: { region: 'us-east-1', clusterIdentifier: 'demo', dbUser: 'master' },
-  });
-  const db = RedshiftDatabase.create({
+  const { database: db, loadLog } = openWarehouse({
     sql: sqlJsPort.get(),
     cluster: { nodeType: 'dc1.large', nodes: 1, slicesPerNode: 2 },
     now: () => LAB_NOW,
     era: '2016',
     databaseName: 'demo',
-    extensions: { commands: copy.commands, systemTables: copy.systemTables },
+    s3,
+    iam: copyRoleAccount(),
+    attachedRoles: [COPY_ROLE_ARN],
+    caller: { region: 'us-east-1', clusterIdentifier: 'demo', dbUser: 'master' },
   });
-  return { db, s3, loadLog: copy.log };
+  return { db, s3, loadLog };
 }

@@ -7,10 +7,9 @@
 import {
   BLOCK_BYTES,
   clusterStorage,
-  copyExtensions,
   formatType,
-  RedshiftDatabase,
-  storageExtensions,
+  openWarehouse,
+  type RedshiftDatabase,
   type LoadErrorRow,
   type SqlJsStatic,
 } from '../../../sim/redshift/index.ts';
@@ -56,7 +55,12 @@ function loadErrorView(row: LoadErrorRow): LoadErrorView {
 /** Opens the engine's database for a cluster with this sql.js, COPY and UNLOAD reading the session's S3. */
 export function engineDatabase(sql: Promise<SqlJsStatic>): OpenDatabase {
   return async (options) => {
-    const copy = copyExtensions({
+    const { database: db, loadLog } = openWarehouse({
+      sql: await sql,
+      cluster: options.cluster,
+      now: options.now,
+      era: options.era,
+      databaseName: options.dbName,
       s3: options.s3,
       iam: options.iam,
       attachedRoles: options.attachedRoles,
@@ -66,24 +70,11 @@ export function engineDatabase(sql: Promise<SqlJsStatic>): OpenDatabase {
         dbUser: options.dbUser,
       },
     });
-    const storage = storageExtensions();
-    const db = RedshiftDatabase.create({
-      sql: await sql,
-      cluster: options.cluster,
-      now: options.now,
-      era: options.era,
-      databaseName: options.dbName,
-      extensions: {
-        ...storage,
-        commands: { ...copy.commands, ...storage.commands },
-        systemTables: [...copy.systemTables, ...storage.systemTables],
-      },
-    });
     const console: ConsoleDatabase = {
       execute: (script) => db.execute(script),
       facts: () => {
         const tables = db.tables().flatMap((t) => tableView(db, t.name) ?? []);
-        const loadErrors = copy.log.errors.slice(-LOAD_ERRORS_SHOWN).reverse().map(loadErrorView);
+        const loadErrors = loadLog.errors.slice(-LOAD_ERRORS_SHOWN).reverse().map(loadErrorView);
         const blocks = tables.reduce((sum, t) => sum + t.blocks, 0);
         return { tables: tables.map((t) => t.view), loadErrors, storedBytes: blocks * BLOCK_BYTES };
       },
