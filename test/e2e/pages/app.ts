@@ -26,7 +26,7 @@ export class App {
   async shown(): Promise<void> {
     await expect(this.page.getByRole('banner')).toBeVisible();
     await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
-    await expect(this.page.getByText('Reading progress…')).toHaveCount(0);
+    await expect(this.page.getByText('Checking progress…')).toHaveCount(0);
   }
 
   /** Reloads the page, as a learner coming back to it would. */
