@@ -286,9 +286,10 @@ export function replayProgress(lab: AnyLabDefinition, raw: unknown): Result<Repl
 }
 
 /**
- * Restores saved progress at once, deriving the facts of its checks on this thread. For readers that must
- * answer now and run where a derive is cheap or expected (the progress summaries, tools); the lab player
- * restores through its deriver instead (see `createLabController`), so the page never waits on a simulation.
+ * Restores saved progress at once, deriving the facts of its checks on this thread. For readers that run
+ * where a derive is expected: the derive worker (which summarizes progress for the page), headless tools
+ * and tests. The lab player restores through its deriver instead (see `createLabController`), and the page
+ * never calls this, so it never waits on a simulation.
  */
 export function restoreProgress(
   lab: AnyLabDefinition,

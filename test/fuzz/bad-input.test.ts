@@ -15,6 +15,8 @@ import { Rng } from '../../sim/core/index.ts';
 import { migrateDocument } from '../../sim/persist/index.ts';
 import { applyPriceOverrides, parsePriceOverridesText, PRICE_BOOKS } from '../../sim/pricing/index.ts';
 import { readProgressFile } from '../../ui/labs/progress-transfer.ts';
+import { inProcessSummarizer } from '../../ui/labs/progress-summary.ts';
+import { findLab } from '../../labs/index.ts';
 
 /** Longest message any rejection may have, in characters. */
 const MAX_MESSAGE = 600;
@@ -161,7 +163,7 @@ describe('bad-input fuzz (seeded, bounded)', () => {
     }
   });
 
-  it('progress files: what validates loads, and what is refused says why briefly', () => {
+  it('progress files: what validates loads, and what is refused says why briefly', async () => {
     const inputs = new Inputs(Rng.fromSeed(9_003));
     const fields = ['schemaVersion', 'settings', 'progress', 'labs', 'priceBook', 'theme', 'priceOverrides'];
     for (let round = 0; round < 300; round++) {
@@ -171,7 +173,7 @@ describe('bad-input fuzz (seeded, bounded)', () => {
           ? `{"schemaVersion":${inputs.pick(['1', '0', '2', '"1"', '1e999'])},"settings":${settings},"progress":{"labs":${inputs.text(fields, 3)}}}`
           : inputs.text(fields, 4),
       );
-      const imported = readProgressFile('progress.json', text, {});
+      const imported = await readProgressFile('progress.json', text, {}, inProcessSummarizer(findLab));
       if (!imported.ok)
         expect(imported.error.length, imported.error.slice(0, 300)).toBeLessThanOrEqual(MAX_MESSAGE);
       let raw: unknown;

@@ -1,11 +1,13 @@
 /**
- * The page's side of the lab derive worker: a `LabDeriver` and a `SolutionSource` for the lab controller.
+ * The page's side of the lab derive worker: a `LabDeriver` and a `SolutionSource` for the lab controller,
+ * and a `ProgressSummarizer` for the agenda, the presenter's jump and the progress files.
  * Each request gets an id; a superseded one is called off in the worker (if it has not started) and its
  * answer is never used.
  */
 import type { LabDeriver, SolutionSource } from '../../labs/engine';
 import { PendingRequests } from '../shared/pending-requests';
 import type { DeriveWorkerLike, FromDeriveWorker } from './derive-protocol';
+import type { LabProgressSummary, ProgressSummarizer } from './progress-summary';
 
 /** The error a request called off rejects with; the controller ignores it, having moved on. */
 export class DeriveCancelled extends Error {
@@ -18,6 +20,7 @@ export class DeriveCancelled extends Error {
 export interface LabWorkerPort {
   readonly deriver: LabDeriver;
   readonly solutions: SolutionSource;
+  readonly summarize: ProgressSummarizer;
 }
 
 /** A deriver and a solution source that ask `worker` and resolve with its answers. */
@@ -30,6 +33,7 @@ export function connectLabWorker(worker: DeriveWorkerLike): LabWorkerPort {
     const message = event.data;
     if (message.type === 'derived') requests.resolve(message.id, message.derived);
     else if (message.type === 'solutions') requests.resolve(message.id, message.solutions);
+    else if (message.type === 'summarized') requests.resolve(message.id, message.summary);
     else if (message.type === 'failed') requests.reject(message.id, message.error);
     else requests.reject(message.id, new DeriveCancelled());
   };
@@ -38,6 +42,11 @@ export function connectLabWorker(worker: DeriveWorkerLike): LabWorkerPort {
       requests.open((id) => worker.postMessage({ type: 'derive', id, labId, workspace }), { signal }),
     solutions: (labId, upTo, signal) =>
       requests.open((id) => worker.postMessage({ type: 'solutions', id, labId, upTo }), { signal }),
+    summarize: (labId, saved, options) =>
+      requests.open(
+        (id) => worker.postMessage({ type: 'summarize', id, labId, saved }),
+        options,
+      ) as Promise<LabProgressSummary>,
   };
 }
 
@@ -53,3 +62,7 @@ export function sharedLabWorker(): LabWorkerPort {
   );
   return shared;
 }
+
+/** The shared worker's summarizer, starting the worker on first use (not on import: tests and tools start none). */
+export const workerSummarizer: ProgressSummarizer = (labId, saved, options) =>
+  sharedLabWorker().summarize(labId, saved, options);

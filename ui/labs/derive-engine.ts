@@ -1,6 +1,6 @@
 /**
  * The derive worker's logic without the worker: answers each request with the lab's facts (or its scripted
- * solutions), skipping requests called off while they waited. Testable in Node; `derive.worker.ts` only
+ * solutions, or a summary of saved progress), skipping requests called off while they waited. Testable in Node; `derive.worker.ts` only
  * wires it to messages.
  */
 import type { AnyLabDefinition } from '../../labs/engine';
@@ -8,6 +8,7 @@ import type { AnyLabDefinition } from '../../labs/engine';
 import { scriptedSolutions } from '../../labs/engine/deriver.ts';
 import type { FromDeriveWorker, ToDeriveWorker } from './derive-protocol';
 import type { LabLoader } from './lab-loaders';
+import { summarizeProgress } from './progress-summary';
 
 /** Handles the page's messages; `post` sends the answers back. */
 export function createDeriveEngine(
@@ -41,6 +42,8 @@ export function createDeriveEngine(
       }
       if (message.type === 'solutions') {
         post({ type: 'solutions', id, solutions: scriptedSolutions(lab, message.upTo) });
+      } else if (message.type === 'summarize') {
+        post({ type: 'summarized', id, summary: summarizeProgress(lab, message.saved) });
       } else {
         post({ type: 'derived', id, derived: lab.derive(message.workspace) });
       }

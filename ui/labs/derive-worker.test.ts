@@ -4,7 +4,9 @@ import type { AnyLabDefinition } from '../../labs/engine';
 import { connectLabWorker, DeriveCancelled } from './derive-client';
 import { createDeriveEngine } from './derive-engine';
 import type { DeriveWorkerLike, FromDeriveWorker, ToDeriveWorker } from './derive-protocol';
+import { progressAtStep } from './jump';
 import { labLoaders } from './lab-loaders';
+import { summarizeProgress } from './progress-summary';
 
 const doubling = {
   id: 'doubling',
@@ -79,6 +81,43 @@ describe('the derive worker and its client', () => {
     release();
     await settle();
     expect(received).toEqual([{ type: 'cancelled', id: 1 }]);
+  });
+
+  it('summarizes saved progress by restoring it in the worker, and is called off like a derive', async () => {
+    const { summarize, sent, received, release } = wired();
+    const dataBus = registeredLabs[0]!.lab;
+    const saved = JSON.parse(JSON.stringify(progressAtStep(dataBus, 1, 1_000))) as unknown;
+    const real = createDeriveEngine(
+      { 'data-bus': async () => dataBus },
+      (message) => received.push(message),
+      async () => void (await settle()),
+    );
+    await real({ type: 'summarize', id: 7, labId: 'data-bus', saved });
+    expect(received).toEqual([{ type: 'summarized', id: 7, summary: summarizeProgress(dataBus, saved) }]);
+    expect(received[0]).toMatchObject({
+      summary: { status: 'in-progress', currentStep: 2, solutionsUsed: 1 },
+    });
+    await real({ type: 'summarize', id: 8, labId: 'data-bus', saved: { format: 'nonsense' } });
+    expect(received[1]).toMatchObject({ type: 'summarized', id: 8, summary: { status: 'damaged' } });
+
+    received.length = 0;
+    const abort = new AbortController();
+    const answer = summarize('doubling', saved, { signal: abort.signal });
+    expect(sent).toEqual([{ type: 'summarize', id: 1, labId: 'doubling', saved }]);
+    await settle();
+    abort.abort();
+    await expect(answer).rejects.toBeInstanceOf(DeriveCancelled);
+    release();
+    await settle();
+    expect(received).toEqual([{ type: 'cancelled', id: 1 }]);
+  });
+
+  it('a newer summary of the same lab supersedes an older one', async () => {
+    const { summarize, sent } = wired();
+    const older = summarize('doubling', {}, { supersedes: 'agenda:doubling' });
+    void summarize('doubling', {}, { supersedes: 'agenda:doubling' });
+    await expect(older).rejects.toBeInstanceOf(DeriveCancelled);
+    expect(sent.map((message) => message.type)).toEqual(['summarize', 'cancel', 'summarize']);
   });
 
   it('says which lab it does not know', async () => {

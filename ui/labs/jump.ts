@@ -12,6 +12,8 @@ import {
   type LabAction,
   type LabProgress,
 } from '../../labs/engine';
+import type { RequestOptions } from '../shared/pending-requests';
+import { describeStatus, type ProgressSummarizer } from './progress-summary';
 
 /** The step a jump to `stepIndex` lands on: clamped to the lab's steps. */
 export const jumpTarget = (lab: AnyLabDefinition, stepIndex: number): number =>
@@ -55,4 +57,21 @@ export function progressAtStep(
     stepCompletedAt: steps.map((_, index) => (index < target ? now : null)),
     workspace,
   };
+}
+
+/**
+ * Where the learner stands in the lab a jump would replace, in words (`In progress: step 2 of 4`), or null
+ * when there is nothing to replace (nothing saved, or not started). Saved progress is summarized by
+ * `summarize` (the derive worker on the page), which checks its done steps again; a damaged record is
+ * replaced too, after the same confirmation.
+ */
+export async function progressAJumpReplaces(
+  labId: string,
+  saved: unknown,
+  summarize: ProgressSummarizer,
+  options?: RequestOptions,
+): Promise<string | null> {
+  if (saved === undefined) return null;
+  const summary = await summarize(labId, saved, options);
+  return summary.status === 'not-started' ? null : describeStatus(summary);
 }

@@ -3,8 +3,16 @@
  * CSV a learner hands in. Every figure is read from the engine's restored progress, never guessed: a
  * record the engine refuses is reported as damaged with the engine's reason. The open lab's own progress
  * was judged by its flow already and is summarized as it is (`summarizeJudged`), without checking again.
+ *
+ * Restoring checks every step recorded as done again (a simulation each in most labs), so the page asks
+ * a `ProgressSummarizer` (the derive worker's) and never calls `summarizeProgress` itself; headless tools
+ * and tests summarize in process (`inProcessSummarizer`).
  */
-import { restoreProgress, type AnyLabDefinition, type LabPhase, type LabProgress } from '../../labs/engine';
+import type { LabPhase } from '../../labs/engine/flow-context.ts';
+// The progress module alone: the derive worker summarizes too, and needs no flow machine.
+import { restoreProgress, type LabProgress } from '../../labs/engine/progress.ts';
+import type { AnyLabDefinition } from '../../labs/engine/types.ts';
+import type { RequestOptions } from '../shared/pending-requests';
 
 /** Where a learner stands in a lab. */
 export type LabStatus = 'not-started' | 'in-progress' | 'completed' | 'damaged';
@@ -66,13 +74,51 @@ function nothingDone(lab: AnyLabDefinition, status: LabStatus, problem?: string)
   };
 }
 
-/** Summarizes saved progress (or `undefined` for a lab never opened) against the lab's definition. */
+/** The figures of a lab never opened: nothing to restore, so they are read off its definition anywhere. */
+export function notStartedSummary(lab: AnyLabDefinition): LabProgressSummary {
+  return nothingDone(lab, 'not-started');
+}
+
+/**
+ * Summarizes saved progress (or `undefined` for a lab never opened) against the lab's definition, restoring
+ * it on this thread: the derive worker's and headless tools' path, never the page's.
+ */
 export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabProgressSummary {
-  if (saved === undefined) return nothingDone(lab, 'not-started');
+  if (saved === undefined) return notStartedSummary(lab);
   const restored = restoreProgress(lab, saved);
   if (!restored.ok) return nothingDone(lab, 'damaged', restored.error.message);
   // The restored flow, not the file: a step the current checks no longer pass is open again.
   return figures(lab, restored.value.phase, restored.value.context);
+}
+
+/**
+ * Summarizes a lab's saved progress where its checks may run: the derive worker on the page, this thread
+ * headless. Rejects when the summary could not be computed (the lab failed to load, a check threw), or
+ * with the requester's cancellation when `options` call the request off; the saved progress is only read.
+ */
+export type ProgressSummarizer = (
+  labId: string,
+  saved: unknown,
+  options?: RequestOptions,
+) => Promise<LabProgressSummary>;
+
+/** A summarizer that restores on this thread, for the CLI and headless tests. */
+export function inProcessSummarizer(
+  findLab: (labId: string) => AnyLabDefinition | undefined,
+): ProgressSummarizer {
+  return async (labId, saved) => {
+    const lab = findLab(labId);
+    if (!lab) throw new Error(`No lab "${labId}" is registered here.`);
+    return summarizeProgress(lab, saved);
+  };
+}
+
+/** Why a summary could not be computed, in one sentence for the page (a worker's error or a thrown one). */
+export function summaryProblem(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string') {
+    return (error as Error).message;
+  }
+  return String(error);
 }
 
 /**

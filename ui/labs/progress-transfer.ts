@@ -2,14 +2,23 @@
  * Progress as files a learner can hand in and bring back: the whole document as JSON (read back through
  * sim/persist's migration and validation, and every lab's progress through the engine's own restore), and
  * a CSV with one row per lab for a spreadsheet. Import never writes anything itself: it returns what the
- * file holds and what it would replace, for the learner to confirm.
+ * file holds and what it would replace, for the learner to confirm. Summarizing saved progress checks its
+ * steps again, so every summary is asked of a `ProgressSummarizer` (the derive worker on the page).
  */
 import { registeredLabs, findLab } from '../../labs';
 import { describeValue } from '../../sim/core/index.ts';
 import { parseJsonText } from '../../sim/core/index.ts';
 import { migrateDocument, serializeDocument, type PersistedDocument } from '../../sim/persist';
 import { fileNamePart } from './progress/file-name';
-import { describeStatus, summarizeProgress, type LabProgressSummary } from './progress-summary';
+import type { AnyLabDefinition } from '../../labs/engine/types.ts';
+import type { RequestOptions } from '../shared/pending-requests';
+import {
+  describeStatus,
+  notStartedSummary,
+  summaryProblem,
+  type LabProgressSummary,
+  type ProgressSummarizer,
+} from './progress-summary';
 
 /** A lab whose saved progress an import would replace or add. */
 export interface ProgressChange {
@@ -41,13 +50,39 @@ const csvField = (value: string | number): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Every registered lab's summary, in the day's order. */
-export function summarizeAll(labs: Readonly<Record<string, unknown>>): LabProgressSummary[] {
-  return registeredLabs.map(({ lab }) => summarizeProgress(lab, labs[lab.id]));
+/**
+ * One lab's summary: a lab never opened needs no restoring and is summarized here; saved progress is asked
+ * of `summarize`, superseding an earlier request under the same `key` (with the lab's id appended).
+ */
+function summaryOf(
+  lab: AnyLabDefinition,
+  saved: unknown,
+  summarize: ProgressSummarizer,
+  key: string | undefined,
+): Promise<LabProgressSummary> {
+  if (saved === undefined) return Promise.resolve(notStartedSummary(lab));
+  const options: RequestOptions = key === undefined ? {} : { supersedes: `${key}:${lab.id}` };
+  return summarize(lab.id, saved, options);
+}
+
+/**
+ * Every registered lab's summary, in the day's order. Rejects with the first summary that failed, or with
+ * the cancellation of one superseded by a newer call under the same `key`.
+ */
+export function summarizeAll(
+  labs: Readonly<Record<string, unknown>>,
+  summarize: ProgressSummarizer,
+  key?: string,
+): Promise<LabProgressSummary[]> {
+  return Promise.all(registeredLabs.map(({ lab }) => summaryOf(lab, labs[lab.id], summarize, key)));
 }
 
 /** The CSV export for handing in: a header and one row per playable lab, each with the learner's name. */
-export function progressCsv(labs: Readonly<Record<string, unknown>>, learnerName: string): string {
+export async function progressCsv(
+  labs: Readonly<Record<string, unknown>>,
+  learnerName: string,
+  summarize: ProgressSummarizer,
+): Promise<string> {
   const header = [
     'learner',
     'lab_id',
@@ -60,8 +95,9 @@ export function progressCsv(labs: Readonly<Record<string, unknown>>, learnerName
     'solutions_used',
     'time_spent_seconds',
   ];
-  const rows = registeredLabs.map(({ lab }) => {
-    const summary = summarizeProgress(lab, labs[lab.id]);
+  const summaries = await summarizeAll(labs, summarize);
+  const rows = registeredLabs.map(({ lab }, index) => {
+    const summary = summaries[index]!;
     return [
       learnerName,
       lab.id,
@@ -80,13 +116,16 @@ export function progressCsv(labs: Readonly<Record<string, unknown>>, learnerName
 
 /**
  * Reads a progress file: JSON, a document sim/persist accepts (older versions migrated), every lab known
- * to this app, and every lab's progress restorable by the engine. Returns the labs and what would change.
+ * to this app, and every lab's progress restorable by the engine. Resolves with the labs and what would
+ * change, or with why the file was refused; a summary that could not be computed refuses it too (nothing
+ * is imported, and the learner can try again).
  */
-export function readProgressFile(
+export async function readProgressFile(
   fileName: string,
   contents: string,
   current: Readonly<Record<string, unknown>>,
-): ProgressImportResult {
+  summarize: ProgressSummarizer,
+): Promise<ProgressImportResult> {
   const parsed = parseJsonText(contents);
   if (!parsed.ok) {
     return {
@@ -107,7 +146,7 @@ export function readProgressFile(
   if (ids.length === 0) {
     return { ok: false, error: `${fileName} holds no lab progress, so there is nothing to import.` };
   }
-  const changes: ProgressChange[] = [];
+  const known: AnyLabDefinition[] = [];
   for (const id of ids) {
     const lab = findLab(id);
     if (!lab) {
@@ -116,7 +155,27 @@ export function readProgressFile(
         error: `${fileName} has progress for a lab “${describeValue(id).slice(1, -1)}” this version of the app does not have; nothing was imported.`,
       };
     }
-    const incoming = summarizeProgress(lab, labs[id]);
+    known.push(lab);
+  }
+  let compared: (readonly [LabProgressSummary, LabProgressSummary])[];
+  try {
+    compared = await Promise.all(
+      known.map((lab) =>
+        Promise.all([
+          summaryOf(lab, labs[lab.id], summarize, undefined),
+          summaryOf(lab, current[lab.id], summarize, undefined),
+        ] as const),
+      ),
+    );
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${fileName} could not be checked: ${summaryProblem(error)} Nothing was imported; try again.`,
+    };
+  }
+  const changes: ProgressChange[] = [];
+  for (const [index, lab] of known.entries()) {
+    const [incoming, now] = compared[index]!;
     if (incoming.status === 'damaged') {
       return {
         ok: false,
@@ -124,9 +183,9 @@ export function readProgressFile(
       };
     }
     changes.push({
-      labId: id,
+      labId: lab.id,
       title: lab.title,
-      current: describeStatus(summarizeProgress(lab, current[id])),
+      current: describeStatus(now),
       incoming: describeStatus(incoming),
     });
   }

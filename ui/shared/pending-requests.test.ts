@@ -46,6 +46,17 @@ describe('PendingRequests', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('fails a request that could not be sent, with why, and keeps nothing waiting on it', async () => {
+    const { requests } = books();
+    const unsendable = new DOMException('#<Object> could not be cloned.', 'DataCloneError');
+    const answer = requests.open(() => {
+      throw unsendable;
+    });
+    await expect(answer).rejects.toBe(unsendable);
+    requests.rejectAll(new Error('stopped'));
+    await expect(answer).rejects.toBe(unsendable);
+  });
+
   it('refuses everything in flight when the worker stops', async () => {
     const { requests, open } = books();
     const a = open();

@@ -36,7 +36,10 @@ export class PendingRequests<Answer> {
     this.#sendCancel = sendCancel;
   }
 
-  /** Opens a request; `send` posts it with its id, unless the signal has already aborted. */
+  /**
+   * Opens a request; `send` posts it with its id, unless the signal has already aborted. A `send` that
+   * throws rejects the request with its error.
+   */
   open(send: (id: number) => void, options: RequestOptions = {}): Promise<Answer> {
     const id = this.#nextId++;
     const key = options.supersedes;
@@ -50,7 +53,12 @@ export class PendingRequests<Answer> {
       this.#settle(id)?.reject(this.#cancelled());
     } else {
       options.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
-      send(id);
+      try {
+        send(id);
+      } catch (error) {
+        // Not sent (a value the worker cannot receive): the request fails with why, and nothing waits on it.
+        this.#settle(id)?.reject(error);
+      }
     }
     return answer;
   }

@@ -29,8 +29,8 @@ export class AgendaPage {
 
   /** The labs a session lists, each as `title — status`. */
   async labsOf(title: string): Promise<string[]> {
-    // A lab with saved progress loads to read it; wait until every line says where the learner stands.
-    await expect(this.session(title).getByText('Reading progress…')).toHaveCount(0);
+    // Saved progress is checked in the derive worker; wait until every line says where the learner stands.
+    await expect(this.session(title).getByText('Checking progress…')).toHaveCount(0);
     const items = this.session(title).getByRole('list').getByRole('listitem');
     const result: string[] = [];
     for (const item of await items.all()) {

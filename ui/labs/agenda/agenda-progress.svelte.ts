@@ -1,17 +1,18 @@
 /**
- * The learner's progress in each lab as the agenda shows it, without loading any lab the learner has not
- * opened: a lab with nothing saved is not started, and only a lab with saved progress has its definition
- * loaded (its own chunk) to read that progress through the engine, exactly as the lab page would. Until
- * then the agenda says the progress is being read.
+ * The learner's progress in each lab as the agenda shows it, without loading any lab on the page: a lab
+ * with nothing saved is not started, and a lab with saved progress is summarized by the derive worker,
+ * which restores it exactly as the lab page would (every step recorded as done is checked again, a
+ * simulation in most labs). Until the answer comes the agenda says the progress is being checked. Nothing
+ * here writes the saved progress: a summary that fails says why and leaves the file as it was.
  */
-import { loadLab, type CatalogueEntry } from '../../../labs/catalogue';
-import type { AnyLabDefinition } from '../../../labs/engine/types';
-import { describeStatus, summarizeProgress, type LabStatus } from '../progress-summary';
+import type { CatalogueEntry } from '../../../labs/catalogue';
+import { DeriveCancelled, workerSummarizer } from '../derive-client';
+import { describeStatus, summaryProblem, type LabStatus, type ProgressSummarizer } from '../progress-summary';
 
 /** A lab's line on the agenda: where the learner stands, in words. */
 export interface AgendaLabProgress {
-  /** `reading` while the lab loads to read saved progress; `unread` when it could not load. */
-  readonly status: LabStatus | 'reading' | 'unread';
+  /** `checking` while the saved progress is summarized; `unread` when it could not be. */
+  readonly status: LabStatus | 'checking' | 'unread';
   /** The badge text: `Not started`, `In progress: step 2 of 4`, `Completed`, … */
   readonly label: string;
   /** Steps solved with the solution shown. */
@@ -25,65 +26,63 @@ const notStarted: AgendaLabProgress = {
   label: describeStatus({ status: 'not-started' }),
   solutionsUsed: 0,
 };
-const reading: AgendaLabProgress = { status: 'reading', label: 'Reading progress…', solutionsUsed: 0 };
+/** The badge while the worker checks a lab's saved progress. */
+export const checking: AgendaLabProgress = {
+  status: 'checking',
+  label: 'Checking progress…',
+  solutionsUsed: 0,
+};
 
-/** Reads saved progress for the agenda, loading a lab's definition only when it has something saved. */
+/** Summarizes saved progress for the agenda, asking the summarizer once per saved value of each lab. */
 export class AgendaProgress {
-  readonly #load: (id: string) => Promise<AnyLabDefinition>;
-  // Plain maps: they are filled while the agenda's rows are derived, which must not write rune state.
-  /* eslint-disable svelte/prefer-svelte-reactivity -- see above; `#loads` carries the reactivity */
-  readonly #labs = new Map<string, AnyLabDefinition>();
-  readonly #failures = new Map<string, string>();
-  readonly #requested = new Set<string>();
-  readonly #read = new Map<string, { readonly saved: unknown; readonly progress: AgendaLabProgress }>();
-  /* eslint-enable svelte/prefer-svelte-reactivity */
-  /** Bumped when a lab finishes loading (or fails), so rows read before it are derived again. */
-  #loads = $state(0);
+  readonly #summarize: ProgressSummarizer;
+  // Plain map: it is filled while the agenda's rows are derived, which must not write rune state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above; `#answers` carries the reactivity
+  readonly #read = new Map<string, { readonly saved: unknown; progress: AgendaLabProgress }>();
+  /** Bumped when a summary arrives (or fails), so rows read before it are derived again. */
+  #answers = $state(0);
 
-  constructor(load: (id: string) => Promise<AnyLabDefinition> = loadLab) {
-    this.#load = load;
+  constructor(summarize: ProgressSummarizer = workerSummarizer) {
+    this.#summarize = summarize;
   }
 
   /** The progress line of a built lab for what is saved (`undefined`: the learner never opened it). */
   of(entry: CatalogueEntry, saved: unknown): AgendaLabProgress {
     if (saved === undefined) return notStarted;
-    void this.#loads;
-    const lab = this.#labs.get(entry.id);
-    if (!lab) {
-      const problem = this.#failures.get(entry.id);
-      if (problem !== undefined)
-        return { status: 'unread', label: 'Progress not read', solutionsUsed: 0, problem };
-      this.#request(entry.id);
-      return reading;
-    }
+    void this.#answers;
     const known = this.#read.get(entry.id);
     if (known && known.saved === saved) return known.progress;
-    const summary = summarizeProgress(lab, saved);
-    const progress: AgendaLabProgress = {
-      status: summary.status,
-      label: describeStatus(summary),
-      solutionsUsed: summary.solutionsUsed,
-      ...(summary.problem === undefined ? {} : { problem: summary.problem }),
-    };
-    this.#read.set(entry.id, { saved, progress });
-    return progress;
+    this.#request(entry.id, saved);
+    return checking;
   }
 
-  #request(id: string): void {
-    if (this.#requested.has(id)) return;
-    this.#requested.add(id);
-    this.#load(id).then(
-      (lab) => {
-        this.#labs.set(id, lab);
-        this.#loads += 1;
+  #request(labId: string, saved: unknown): void {
+    const read = { saved, progress: checking };
+    this.#read.set(labId, read);
+    // A newer saved value of the same lab calls off the request for the older one.
+    this.#summarize(labId, saved, { supersedes: `agenda:${labId}` }).then(
+      (summary) => {
+        read.progress = {
+          status: summary.status,
+          label: describeStatus(summary),
+          solutionsUsed: summary.solutionsUsed,
+          ...(summary.problem === undefined ? {} : { problem: summary.problem }),
+        };
+        this.#answers += 1;
       },
       (error: unknown) => {
-        this.#failures.set(id, error instanceof Error ? error.message : String(error));
-        this.#loads += 1;
+        if (error instanceof DeriveCancelled) return;
+        read.progress = {
+          status: 'unread',
+          label: 'Progress not read',
+          solutionsUsed: 0,
+          problem: `${summaryProblem(error)} Your saved progress is kept; reload the page to check it again.`,
+        };
+        this.#answers += 1;
       },
     );
   }
 }
 
-/** The agenda's progress reader for the app's run (labs loaded once stay loaded). */
+/** The agenda's progress reader for the app's run. */
 export const agendaProgress = new AgendaProgress();
