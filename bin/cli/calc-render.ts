@@ -1,6 +1,6 @@
 import type { CalculationBase } from '../../sim/calc/index.ts';
 import { formatQuantity, formatUnitPrice } from '../../sim/core/index.ts';
-import type { PriceBook } from '../../sim/pricing/index.ts';
+import { isLimitId, type PriceBook } from '../../sim/pricing/index.ts';
 import { SERVICES, type ServiceSpec } from './calc-services.ts';
 
 /** `bdlab calc --help`. */
@@ -83,7 +83,7 @@ export function renderResult(service: ServiceSpec, result: CalculationBase, book
       );
     }
   }
-  const limits = result.factsUsed.filter((id) => book.limits[id]);
+  const limits = result.factsUsed.filter((id) => isLimitId(book, id));
   if (limits.length > 0) lines.push('', `Limits used: ${limits.join(', ')}`);
   lines.push(
     `Every source in full: bdlab calc prices${result.priceBookId === 'current' ? ' --prices current' : ''}`,

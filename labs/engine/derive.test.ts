@@ -1,57 +1,9 @@
 import { SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../sim/core/index.ts';
 import { createLabController } from './controller.ts';
 import { inProcessDeriver, isPromiseLike, type LabDeriver } from './deriver.ts';
-import { counterLab, type CounterAction, type CounterWorkspace } from './fixtures/counter-lab.ts';
-import type { LabDefinition } from './types.ts';
-
-/** The counter lab with facts to wait for: its one check reads the derived double of the counter. */
-const doublingLab = {
-  ...counterLab,
-  id: 'doubling',
-  derive: (workspace: CounterWorkspace) => ({ doubled: workspace.count * 2 }),
-  reduce: (workspace: CounterWorkspace, action: CounterAction) =>
-    action.by === 9
-      ? counterLab.reduce(workspace, { type: 'add', by: 99 })
-      : ok({ count: workspace.count + action.by }),
-  steps: [
-    {
-      ...counterLab.steps[0]!,
-      tasks: [
-        {
-          id: 'four',
-          title: 'Twice the counter is at least 4',
-          check: (_w: CounterWorkspace, { derived }: { derived: { doubled: number } }) =>
-            derived.doubled >= 4
-              ? { passed: true, feedback: `Twice the counter is ${derived.doubled}.` }
-              : { passed: false, feedback: `Twice the counter is ${derived.doubled}.` },
-        },
-      ],
-    },
-    counterLab.steps[1]!,
-  ],
-} satisfies LabDefinition<CounterWorkspace, CounterAction, { doubled: number }>;
-
-/** A deriver whose answers the test gives, in any order. */
-function deferredDeriver() {
-  const calls: {
-    workspace: CounterWorkspace;
-    signal: AbortSignal;
-    resolve: (value: unknown) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  const deriver: LabDeriver = (_labId, workspace, signal) =>
-    new Promise((resolve, reject) =>
-      calls.push({ workspace: workspace as CounterWorkspace, signal, resolve, reject }),
-    );
-  /** Answers call `index` with the lab's real facts. */
-  const answer = (index: number) => calls[index]!.resolve(doublingLab.derive(calls[index]!.workspace));
-  return { deriver, calls, answer };
-}
-
-/** Lets settled promises deliver their results. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import type { CounterWorkspace } from './fixtures/counter-lab.ts';
+import { deferredDeriver, doublingLab, settle } from './fixtures/doubling-lab.ts';
 
 function play(deriver: LabDeriver) {
   const created = createLabController(doublingLab, { clock: new SimulatedClock(), deriver });

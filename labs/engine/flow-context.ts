@@ -5,6 +5,8 @@
  * A learner's action changes the workspace at once; its checks wait for the lab's derived facts, which a
  * deriver computes elsewhere (a worker) and the controller hands back with `receiveFacts`. Facts belong to
  * the workspace object they were derived from: a result for any other workspace is stale and never applied.
+ * Showing a solution works the same way: `solutionPlan` lists candidates without deriving, the deriver
+ * computes their facts, and `applySolution` takes the first one `acceptsSolution`.
  */
 import type { SimError } from '../../sim/core/index.ts';
 import { applyActions, checkTasks, referenceWorkspace, type TaskStatus } from './run.ts';
@@ -56,6 +58,8 @@ export interface LabFlowContext {
   readonly facts: DerivedFacts | null;
   /** Why the current workspace's facts could not be derived, or null. */
   readonly deriveFailure: DeriveFailure | null;
+  /** Why restoring saved progress could not finish (its checks' facts failed), or null; the file is kept. */
+  readonly restoreFailure: SimError | null;
 }
 
 /** True when the facts in the context were derived from the current workspace. */
@@ -70,7 +74,7 @@ export const isDeriving = (context: LabFlowContext): boolean =>
 export const CHECKING_FEEDBACK = 'Checking…';
 
 /** A step's checklist before its facts arrive: every task open. */
-function pendingTasks(lab: AnyLabDefinition, stepIndex: number): TaskStatus[] {
+export function pendingTasks(lab: AnyLabDefinition, stepIndex: number): TaskStatus[] {
   return (lab.steps[stepIndex]?.tasks ?? []).map((task) => ({
     taskId: task.id,
     title: task.title,
@@ -133,6 +137,7 @@ export function initialContext(lab: AnyLabDefinition): LabFlowContext {
     passedAt: null,
     facts: null,
     deriveFailure: null,
+    restoreFailure: null,
   };
 }
 
@@ -196,57 +201,110 @@ export function revealHint(context: LabFlowContext): LabFlowContext {
 }
 
 /**
- * Applies the step's scripted solution and marks the step assisted. The learner's work is kept where
- * possible: first the solution is applied on top of the current workspace; if that does not pass, from
- * the step's start; only if the learner's earlier steps differ so much that neither passes is the whole
- * lab replayed from the reference solutions up to this step. The candidates are derived here, on this
- * thread: the learner asked for the answer behind a confirmation and waits for it.
+ * One way of solving the current step: the workspace it reaches and the record that gets there. Built
+ * without deriving anything; the deriver computes its facts, then `acceptsSolution` judges it.
  */
-export function showSolution(lab: AnyLabDefinition, context: LabFlowContext): LabFlowContext {
+export interface SolutionCandidate {
+  /** The step index this candidate solves; a candidate for another step is never applied. */
+  readonly stepIndex: number;
+  readonly stepStartWorkspace: unknown;
+  readonly workspace: unknown;
+  readonly actionsByStep: readonly (readonly LabAction[])[];
+  /** The last resort (the reference solutions replayed): applied whether or not its checks pass. */
+  readonly lastResort: boolean;
+}
+
+/** The candidates of a show-solution, best first, and why there is no last resort when there is none. */
+export interface SolutionPlan {
+  readonly candidates: readonly SolutionCandidate[];
+  /** Set when the reference solutions do not apply: shown if no earlier candidate passes. */
+  readonly lastResortError: SimError | null;
+}
+
+/**
+ * The ways to apply the step's scripted solution, best first. The learner's work is kept where possible:
+ * first the solution on top of the current workspace; then from the step's start; only if the learner's
+ * earlier steps differ so much that neither passes is the whole lab replayed from the reference solutions
+ * up to this step. `solutions` are the scripted solutions of steps `0 … stepIndex`, computed where the
+ * deriver runs; nothing is derived or simulated here (the deriver computes each candidate's facts).
+ */
+export function solutionPlan(
+  lab: AnyLabDefinition,
+  context: LabFlowContext,
+  solutions: readonly (readonly LabAction[])[],
+): SolutionPlan {
   const index = context.stepIndex;
-  const solution = lab.steps[index]?.solution ?? [];
+  const solution = solutions[index] ?? [];
   const current = context.actionsByStep[index] ?? [];
-  const assisted = replace(context.assisted, index, true);
-  const candidates: { start: unknown; actions: readonly LabAction[] }[] = [
-    { start: context.stepStartWorkspace, actions: [...current, ...solution] },
-    { start: context.stepStartWorkspace, actions: solution },
-  ];
-  for (const candidate of candidates) {
-    const result = applyActions(lab, candidate.start, candidate.actions);
+  const candidates: SolutionCandidate[] = [];
+  for (const actions of [[...current, ...solution], solution]) {
+    const result = applyActions(lab, context.stepStartWorkspace, actions);
     if (!result.ok) continue;
-    const value = lab.derive(result.value);
-    const tasks = checkTasks(lab, index, result.value, value);
-    if (tasks.every((task) => task.passed)) {
-      return {
-        ...context,
-        workspace: result.value,
-        actionsByStep: replace(context.actionsByStep, index, candidate.actions),
-        assisted,
-        tasks,
-        lastError: null,
-        facts: { workspace: result.value, value },
-        deriveFailure: null,
-      };
-    }
+    candidates.push({
+      stepIndex: index,
+      stepStartWorkspace: context.stepStartWorkspace,
+      workspace: result.value,
+      actionsByStep: replace(context.actionsByStep, index, actions),
+      lastResort: false,
+    });
   }
-  const reference = referenceWorkspace(lab, index);
-  if (!reference.ok) return { ...context, lastError: reference.error };
-  const solved = applyActions(lab, reference.value, solution);
-  if (!solved.ok) return { ...context, lastError: solved.error };
-  const value = lab.derive(solved.value);
-  return {
-    ...context,
+  const reference = referenceWorkspace(lab, index, solutions);
+  const solved = reference.ok ? applyActions(lab, reference.value, solution) : reference;
+  if (!reference.ok || !solved.ok) {
+    return { candidates, lastResortError: solved.ok ? null : solved.error };
+  }
+  candidates.push({
+    stepIndex: index,
     stepStartWorkspace: reference.value,
     workspace: solved.value,
     actionsByStep: context.actionsByStep.map((actions, i) =>
-      i < index ? (lab.steps[i]?.solution ?? []) : i === index ? solution : actions,
+      i < index ? (solutions[i] ?? []) : i === index ? solution : actions,
     ),
-    assisted,
-    tasks: checkTasks(lab, index, solved.value, value),
+    lastResort: true,
+  });
+  return { candidates, lastResortError: null };
+}
+
+/** True when a candidate is the one to apply: its checks pass on its facts, or it is the last resort. */
+export function acceptsSolution(
+  lab: AnyLabDefinition,
+  candidate: SolutionCandidate,
+  derived: unknown,
+): boolean {
+  return (
+    candidate.lastResort ||
+    checkTasks(lab, candidate.stepIndex, candidate.workspace, derived).every((task) => task.passed)
+  );
+}
+
+/**
+ * Applies an accepted candidate with its facts and marks the step assisted. A candidate for another step
+ * (the learner moved on or reset meanwhile) changes nothing.
+ */
+export function applySolution(
+  lab: AnyLabDefinition,
+  context: LabFlowContext,
+  candidate: SolutionCandidate,
+  derived: unknown,
+): LabFlowContext {
+  const index = context.stepIndex;
+  if (candidate.stepIndex !== index) return context;
+  return {
+    ...context,
+    stepStartWorkspace: candidate.stepStartWorkspace,
+    workspace: candidate.workspace,
+    actionsByStep: candidate.actionsByStep,
+    assisted: replace(context.assisted, index, true),
+    tasks: checkTasks(lab, index, candidate.workspace, derived),
     lastError: null,
-    facts: { workspace: solved.value, value },
+    facts: { workspace: candidate.workspace, value: derived },
     deriveFailure: null,
   };
+}
+
+/** Records why the solution could not be shown; the learner's work is left as it was. */
+export function solutionFailed(context: LabFlowContext, error: SimError): LabFlowContext {
+  return { ...context, lastError: error };
 }
 
 /** True when every task of the current step passes on the current workspace's facts. */

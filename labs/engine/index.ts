@@ -16,7 +16,14 @@ export {
   type LabSnapshot,
 } from './controller.ts';
 export type { LabPhase } from './flow-context.ts';
-export { inProcessDeriver, type LabDeriver } from './deriver.ts';
+export { deriveError } from './derive-jobs.ts';
+export {
+  inProcessDeriver,
+  scriptedSolutions,
+  whenAnswered,
+  type LabDeriver,
+  type SolutionSource,
+} from './deriver.ts';
 export { PROGRESS_FORMAT, PROGRESS_VERSION, restoreProgress, type LabProgress } from './progress.ts';
 export { parseLabText, type LabText } from './text.ts';
 export type { TaskStatus } from './run.ts';

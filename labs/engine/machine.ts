@@ -4,7 +4,9 @@
  * flow-context.ts. Every event carries `at`, the host clock's time, so the machine itself reads no clock;
  * the one delay (moving on after a solved step) runs on the actor's `clock` option, i.e. simulated time.
  * A step is judged only on facts derived from the current workspace: while they are awaited the flow stays
- * where it is.
+ * where it is. Two states wait on the deriver for several workspaces at once: `restoring` (saved progress
+ * whose done steps are checked again; it either opens at the restored phase or stops in `restoreFailed`
+ * with the file untouched) and `solving` (a show-solution whose candidates are being derived).
  */
 import { assign, setup } from 'xstate';
 import type { SimError } from '../../sim/core/index.ts';
@@ -12,6 +14,7 @@ import type { AnyLabDefinition, LabAction } from './types.ts';
 import {
   act,
   allTasksPassed,
+  applySolution,
   enterNextStep,
   finish,
   hasMoreHints,
@@ -21,11 +24,13 @@ import {
   receiveFacts,
   resetContext,
   revealHint,
-  showSolution,
+  solutionFailed,
   someTaskFails,
   start,
   undo,
   type LabFlowContext,
+  type LabPhase,
+  type SolutionCandidate,
 } from './flow-context.ts';
 
 /** How long a solved step stays on screen before the next one opens, in clock milliseconds. */
@@ -50,7 +55,27 @@ export type LabFlowEvent =
       readonly workspace: unknown;
       readonly error: SimError;
       readonly at: number;
-    };
+    }
+  /** Saved progress checked on its facts: the flow opens at `phase` with `context` (see `resumeProgress`). */
+  | {
+      readonly type: 'RESTORED';
+      readonly phase: LabPhase;
+      readonly context: LabFlowContext;
+      readonly at: number;
+    }
+  /** The facts restoring needed could not be computed; the saved progress is kept as it is. */
+  | { readonly type: 'RESTORE_FAILED'; readonly error: SimError; readonly at: number }
+  /** Tries restoring again after a failure. */
+  | { readonly type: 'RETRY_RESTORE'; readonly at: number }
+  /** The candidate a show-solution settled on, with its facts (see `solutionPlan`). */
+  | {
+      readonly type: 'SOLVED';
+      readonly candidate: SolutionCandidate;
+      readonly derived: unknown;
+      readonly at: number;
+    }
+  /** The solution could not be shown (its facts failed, or the reference solutions do not apply). */
+  | { readonly type: 'SOLUTION_FAILED'; readonly error: SimError; readonly at: number };
 
 /** Options of a flow machine. */
 export interface LabMachineOptions {
@@ -77,6 +102,7 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
       someTaskFails: ({ context }) => someTaskFails(context),
       hasMoreHints: ({ context }) => hasMoreHints(lab, context),
       isLastStep: ({ context }) => context.stepIndex >= lab.steps.length - 1,
+      restoredTo: ({ event }, phase: LabPhase) => event.type === 'RESTORED' && event.phase === phase,
     },
     actions: {
       start: assign(({ context, event }) => start(lab, context, eventTime(context, event))),
@@ -85,7 +111,17 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
       ),
       undo: assign(({ context }) => undo(lab, context)),
       revealHint: assign(({ context }) => revealHint(context)),
-      showSolution: assign(({ context }) => showSolution(lab, context)),
+      applySolution: assign(({ context, event }) =>
+        event.type === 'SOLVED' ? applySolution(lab, context, event.candidate, event.derived) : context,
+      ),
+      solutionFailed: assign(({ context, event }) =>
+        event.type === 'SOLUTION_FAILED' ? solutionFailed(context, event.error) : context,
+      ),
+      restore: assign(({ context, event }) => (event.type === 'RESTORED' ? event.context : context)),
+      restoreFailed: assign(({ context, event }) =>
+        event.type === 'RESTORE_FAILED' ? { ...context, restoreFailure: event.error } : context,
+      ),
+      retryRestore: assign(({ context }) => ({ ...context, restoreFailure: null })),
       markStepPassed: assign(({ context, event }) => markStepPassed(context, eventTime(context, event))),
       enterNextStep: assign(({ context, event }) => enterNextStep(lab, context, eventTime(context, event))),
       finish: assign(({ context, event }) => finish(context, eventTime(context, event))),
@@ -118,7 +154,7 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
           ACTION: { actions: 'act' },
           UNDO: { actions: 'undo' },
           HINT: { guard: 'hasMoreHints', actions: 'revealHint' },
-          SHOW_SOLUTION: { actions: 'showSolution' },
+          SHOW_SOLUTION: { target: 'solving' },
           // Does nothing itself; the eventless transition above then re-enters `passed` if the step is solved.
           RESUME: {},
         },
@@ -142,6 +178,27 @@ export function createLabMachine(lab: AnyLabDefinition, options: LabMachineOptio
         },
       },
       completed: {},
+      // Learner actions wait: the candidates' facts are being derived, and the first that passes is applied.
+      solving: {
+        on: {
+          SOLVED: { target: 'working', actions: 'applySolution' },
+          SOLUTION_FAILED: { target: 'working', actions: 'solutionFailed' },
+        },
+      },
+      // Entered only from saved progress (the controller resolves it); nothing is saved while here.
+      restoring: {
+        on: {
+          RESTORED: [
+            { guard: { type: 'restoredTo', params: 'completed' }, target: 'completed', actions: 'restore' },
+            { guard: { type: 'restoredTo', params: 'intro' }, target: 'intro', actions: 'restore' },
+            { target: 'working', actions: 'restore' },
+          ],
+          RESTORE_FAILED: { target: 'restoreFailed', actions: 'restoreFailed' },
+        },
+      },
+      restoreFailed: {
+        on: { RETRY_RESTORE: { target: 'restoring', actions: 'retryRestore' } },
+      },
     },
   });
 }

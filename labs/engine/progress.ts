@@ -2,13 +2,16 @@
  * A learner's progress in one lab as a plain JSON object, and its exact restoration. The action log is
  * the source of truth: restoring replays it through the lab's reducer, so a saved file can be resumed,
  * audited and handed in, and a tampered or stale one is refused with a clear reason instead of loaded.
- * Restoring derives in process (each done step is re-checked), and the restored flow starts with the
- * current workspace's facts, so nothing is derived again once it opens.
+ * Restoring comes in two parts so that no facts are derived on the caller's thread: `replayProgress`
+ * checks the file and replays its actions (no derive), the controller asks its deriver for the facts of
+ * `workspacesToDerive` (each step recorded as done is checked again, and the current workspace), and
+ * `resumeProgress` rebuilds the flow from them. The restored flow starts with the current workspace's
+ * facts, so nothing is derived again once it opens.
  */
 import { describeKindAndValue } from '../../sim/core/index.ts';
 import { fail, ok, type Result } from '../../sim/core/index.ts';
-import { applyActions, checkTasks, stepPasses } from './run.ts';
-import { allTasksPassed, type DerivedFacts, type LabFlowContext, type LabPhase } from './flow-context.ts';
+import { applyActions, checkTasks } from './run.ts';
+import { allTasksPassed, pendingTasks, type LabFlowContext, type LabPhase } from './flow-context.ts';
 import type { AnyLabDefinition, LabAction } from './types.ts';
 
 /** The format marker and version of a saved progress object. */
@@ -71,6 +74,56 @@ const isActionList = (value: unknown): value is LabAction[] =>
   Array.isArray(value) &&
   value.every((a) => typeof a === 'object' && a !== null && typeof (a as LabAction).type === 'string');
 
+/** Saved progress checked and replayed, before any of it is judged: no facts are derived to get here. */
+export interface ReplayedProgress {
+  readonly progress: LabProgress;
+  /** The workspace after every recorded action. */
+  readonly workspace: unknown;
+  /** The workspace the current step began from. */
+  readonly stepStartWorkspace: unknown;
+  /**
+   * The steps recorded as done (those before the current one, and the current one of a completed lab),
+   * each with the workspace it began from and the one its actions reached.
+   */
+  readonly doneSteps: readonly { readonly start: unknown; readonly end: unknown }[];
+}
+
+/** Facts by the workspace object they were derived from (identity, as in the flow). */
+export type FactsByWorkspace = ReadonlyMap<unknown, unknown>;
+
+/**
+ * The workspaces whose facts restoring needs, each object once, in order: the end of every step recorded
+ * as done, then the current workspace. With no step done, nothing needs checking: the empty list says the
+ * flow can open at once and derive the current workspace's facts as any change does.
+ */
+export function workspacesToDerive(replayed: ReplayedProgress): unknown[] {
+  if (replayed.doneSteps.length === 0) return [];
+  return [...new Set([...replayed.doneSteps.map((step) => step.end), replayed.workspace])];
+}
+
+/** The flow while its saved progress is being checked: at the saved step, its checklist waiting. */
+export function restoringContext(lab: AnyLabDefinition, replayed: ReplayedProgress): LabFlowContext {
+  const p = replayed.progress;
+  return {
+    stepIndex: p.stepIndex,
+    stepStartWorkspace: replayed.stepStartWorkspace,
+    workspace: replayed.workspace,
+    actionsByStep: p.actionsByStep,
+    hintsUsed: p.hintsUsed,
+    assisted: lab.steps.map((_, i) => p.assistedSteps.includes(i)),
+    tasks: pendingTasks(lab, p.stepIndex),
+    lastError: null,
+    startedAt: p.startedAt,
+    completedAt: p.completedAt,
+    stepStartedAt: p.stepStartedAt,
+    stepCompletedAt: p.stepCompletedAt,
+    passedAt: null,
+    facts: null,
+    deriveFailure: null,
+    restoreFailure: null,
+  };
+}
+
 /**
  * A step recorded as done whose actions the lab's checks no longer pass (the checks were made stricter
  * since, or the file was edited): the learner resumes at that step with all their work kept, the later
@@ -78,51 +131,71 @@ const isActionList = (value: unknown): value is LabAction[] =>
  */
 function reopenStep(
   lab: AnyLabDefinition,
+  restored: LabFlowContext,
   p: LabProgress,
-  workspace: unknown,
   index: number,
   stepStartWorkspace: unknown,
 ): { phase: LabPhase; context: LabFlowContext } {
-  const steps = lab.steps.length;
   const folded = p.actionsByStep.slice(index).flat();
-  const facts = deriveHere(lab, workspace);
   const context: LabFlowContext = {
+    ...restored,
     stepIndex: index,
     stepStartWorkspace,
-    workspace,
     actionsByStep: p.actionsByStep.map((actions, i) => (i < index ? actions : i === index ? folded : [])),
-    hintsUsed: p.hintsUsed,
-    assisted: Array.from({ length: steps }, (_, i) => i <= index && p.assistedSteps.includes(i)),
-    tasks: checkTasks(lab, index, workspace, facts.value),
+    assisted: restored.assisted.map((assisted, i) => i <= index && assisted),
+    tasks: restored.facts
+      ? checkTasks(lab, index, restored.workspace, restored.facts.value)
+      : pendingTasks(lab, index),
     lastError: {
       code: 'StepReopened',
       message: `Step ${index + 1} is open again: its checks are stricter than when it was saved, and your answer no longer passes them. The checklist says what to change.`,
     },
-    startedAt: p.startedAt,
     completedAt: null,
     stepStartedAt: p.stepStartedAt.map((at, i) => (i <= index ? at : null)),
     stepCompletedAt: p.stepCompletedAt.map((at, i) => (i < index ? at : null)),
-    passedAt: null,
-    facts,
-    deriveFailure: null,
   };
   return { phase: 'working', context };
 }
 
-/** A workspace's facts, derived on this thread. */
-function deriveHere(lab: AnyLabDefinition, workspace: unknown): DerivedFacts {
-  return { workspace, value: lab.derive(workspace) };
+/**
+ * Rebuilds the flow from replayed progress and the facts of `workspacesToDerive` (a workspace whose facts
+ * are missing counts as awaited: its checks wait for them). The first step recorded as done that does not
+ * pass is opened again (see `reopenStep`); a solved step resumes through `working`, so the flow re-enters
+ * `passed` and schedules its advance again.
+ */
+export function resumeProgress(
+  lab: AnyLabDefinition,
+  replayed: ReplayedProgress,
+  facts: FactsByWorkspace,
+): { phase: LabPhase; context: LabFlowContext } {
+  const p = replayed.progress;
+  const workspace = replayed.workspace;
+  const base = restoringContext(lab, replayed);
+  const restored: LabFlowContext = facts.has(workspace)
+    ? {
+        ...base,
+        tasks: checkTasks(lab, p.stepIndex, workspace, facts.get(workspace)),
+        facts: { workspace, value: facts.get(workspace) },
+      }
+    : base;
+  for (const [index, step] of replayed.doneSteps.entries()) {
+    const passes =
+      facts.has(step.end) &&
+      checkTasks(lab, index, step.end, facts.get(step.end)).every((task) => task.passed);
+    if (!passes) return reopenStep(lab, restored, p, index, step.start);
+  }
+  if (p.phase === 'completed' && !allTasksPassed(restored)) {
+    return reopenStep(lab, restored, p, p.stepIndex, replayed.stepStartWorkspace);
+  }
+  return { phase: p.phase === 'passed' ? 'working' : p.phase, context: restored };
 }
 
 /**
- * Checks a saved progress object against the lab and rebuilds the flow state from it. Every field is
- * checked; the action log is replayed; a step recorded as done that does not pass is opened again (see
- * `reopenStep`).
+ * Checks a saved progress object against the lab and replays its action log; derives nothing. Every field
+ * is checked, and a file whose actions do not apply or do not reach its saved workspace is refused with
+ * what is wrong and where.
  */
-export function restoreProgress(
-  lab: AnyLabDefinition,
-  raw: unknown,
-): Result<{ phase: LabPhase; context: LabFlowContext }> {
+export function replayProgress(lab: AnyLabDefinition, raw: unknown): Result<ReplayedProgress> {
   if (typeof raw !== 'object' || raw === null) return invalid('Progress must be a JSON object.', '$');
   const p = raw as Record<string, unknown>;
   const steps = lab.steps.length;
@@ -175,11 +248,13 @@ export function restoreProgress(
   if (phase === 'intro' && (stepIndex !== 0 || p.actionsByStep.some((a) => a.length > 0))) {
     return invalid('A lab still at its intro cannot have a step or actions recorded.', '$.phase');
   }
+  if (phase === 'completed' && stepIndex !== steps - 1) {
+    return invalid('The lab is recorded as completed but its last step is not solved.', '$.phase');
+  }
 
   let workspace: unknown = lab.initialWorkspace;
   let stepStartWorkspace: unknown = workspace;
-  /** The first step recorded as done that the lab's current checks do not pass, with its start. */
-  let reopen: { index: number; start: unknown } | null = null;
+  const doneSteps: { start: unknown; end: unknown }[] = [];
   for (const [index, actions] of p.actionsByStep.entries()) {
     if (index > stepIndex && actions.length > 0) {
       return invalid(
@@ -197,8 +272,8 @@ export function restoreProgress(
       );
     }
     workspace = replayed.value;
-    if (reopen === null && index < stepIndex && !stepPasses(lab, index, workspace)) {
-      reopen = { index, start };
+    if (index < stepIndex || (index === stepIndex && phase === 'completed')) {
+      doneSteps.push({ start, end: workspace });
     }
   }
   if ('workspace' in p && JSON.stringify(p.workspace) !== JSON.stringify(workspace)) {
@@ -207,36 +282,22 @@ export function restoreProgress(
       '$.workspace',
     );
   }
-  if (reopen !== null) {
-    return ok(reopenStep(lab, p as unknown as LabProgress, workspace, reopen.index, reopen.start));
-  }
+  return ok({ progress: p as unknown as LabProgress, workspace, stepStartWorkspace, doneSteps });
+}
 
-  const facts = deriveHere(lab, workspace);
-  const context: LabFlowContext = {
-    stepIndex,
-    stepStartWorkspace,
-    workspace,
-    actionsByStep: p.actionsByStep,
-    hintsUsed: p.hintsUsed,
-    assisted: Array.from({ length: steps }, (_, i) => (p.assistedSteps as number[]).includes(i)),
-    tasks: checkTasks(lab, stepIndex, workspace, facts.value),
-    lastError: null,
-    startedAt: p.startedAt as number | null,
-    completedAt: p.completedAt as number | null,
-    stepStartedAt: p.stepStartedAt as (number | null)[],
-    stepCompletedAt: p.stepCompletedAt as (number | null)[],
-    passedAt: null,
-    facts,
-    deriveFailure: null,
-  };
-  const passes = allTasksPassed(context);
-  if (phase === 'completed' && stepIndex !== steps - 1) {
-    return invalid('The lab is recorded as completed but its last step is not solved.', '$.phase');
-  }
-  if (phase === 'completed' && !passes) {
-    return ok(reopenStep(lab, p as unknown as LabProgress, workspace, stepIndex, stepStartWorkspace));
-  }
-  // A solved step resumes through `working` so the flow re-enters `passed` and schedules its advance again.
-  if (phase === 'working' || phase === 'passed') return ok({ phase: 'working', context });
-  return ok({ phase, context });
+/**
+ * Restores saved progress at once, deriving the facts of its checks on this thread. For readers that must
+ * answer now and run where a derive is cheap or expected (the progress summaries, tools); the lab player
+ * restores through its deriver instead (see `createLabController`), so the page never waits on a simulation.
+ */
+export function restoreProgress(
+  lab: AnyLabDefinition,
+  raw: unknown,
+): Result<{ phase: LabPhase; context: LabFlowContext }> {
+  const replayed = replayProgress(lab, raw);
+  if (!replayed.ok) return replayed;
+  const workspaces = workspacesToDerive(replayed.value);
+  const needed = workspaces.length > 0 ? workspaces : [replayed.value.workspace];
+  const facts = new Map(needed.map((workspace) => [workspace, lab.derive(workspace)] as const));
+  return ok(resumeProgress(lab, replayed.value, facts));
 }

@@ -53,19 +53,19 @@ export function checkTasks(
   });
 }
 
-/** True when every task of the step passes. */
-export function stepPasses(lab: AnyLabDefinition, stepIndex: number, workspace: unknown): boolean {
-  return checkStep(lab, stepIndex, workspace).every((task) => task.passed);
-}
-
 /**
  * The workspace a learner reaches by replaying the scripted solutions of steps `0 … upTo - 1` from the
- * start: the reference starting point of step `upTo`.
+ * start: the reference starting point of step `upTo`. `solutions` gives them when they were computed
+ * elsewhere (see `SolutionSource`); by default each step's own is read here.
  */
-export function referenceWorkspace(lab: AnyLabDefinition, upTo: number): Result<unknown> {
+export function referenceWorkspace(
+  lab: AnyLabDefinition,
+  upTo: number,
+  solutions?: readonly (readonly LabAction[])[],
+): Result<unknown> {
   let workspace: unknown = lab.initialWorkspace;
-  for (const step of lab.steps.slice(0, upTo)) {
-    const next = applyActions(lab, workspace, step.solution);
+  for (const [index, step] of lab.steps.slice(0, upTo).entries()) {
+    const next = applyActions(lab, workspace, solutions?.[index] ?? step.solution);
     if (!next.ok) return next;
     workspace = next.value;
   }

@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from '../core/index.ts';
-import type { PriceBook } from '../pricing/index.ts';
+import type { LimitId, PriceBook } from '../pricing/index.ts';
 import { InputChecker } from './inputs.ts';
 import type { CalcError, Calculation, CalculationBase, CostLine } from './types.ts';
 import { n, p, Worksheet } from './worksheet.ts';
@@ -169,21 +169,22 @@ function checkLimits(
     value: recordsPerSecond / perCall,
     unit: 'requests/s',
   });
-  const checks: FirehoseLimitCheck[] = [
-    ['firehose.directPutRecordsPerSecond', recordsPerSecond, 'records/s'],
-    ['firehose.directPutBytesPerSecond', bytesPerSecond, 'bytes/s'],
-    ['firehose.directPutRequestsPerSecond', requests, 'requests/s'],
-  ].map(([id, demand, unit]) => {
-    const record = sheet.limitRecord(id as string);
+  const check = (id: LimitId, demand: number, unit: string): FirehoseLimitCheck => {
+    const record = sheet.limitRecord(id);
     return {
       id: record.id,
       label: record.label,
-      demand: demand as number,
+      demand,
       limit: record.value,
-      unit: unit as string,
-      withinLimit: (demand as number) <= record.value,
+      unit,
+      withinLimit: demand <= record.value,
     };
-  });
+  };
+  const checks: FirehoseLimitCheck[] = [
+    check('firehose.directPutRecordsPerSecond', recordsPerSecond, 'records/s'),
+    check('firehose.directPutBytesPerSecond', bytesPerSecond, 'bytes/s'),
+    check('firehose.directPutRequestsPerSecond', requests, 'requests/s'),
+  ];
   for (const failed of checks.filter((c) => !c.withinLimit)) {
     sheet.note(
       'warning',

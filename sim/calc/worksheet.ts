@@ -1,6 +1,6 @@
 import { formatNumber, formatUnitPrice, formatUsd } from '../core/index.ts';
 import { priceOf } from '../pricing/index.ts';
-import type { LimitRecord, PriceBook, PriceRecord } from '../pricing/index.ts';
+import type { LimitId, LimitRecord, LimitUnits, PriceBook, PriceRecord } from '../pricing/index.ts';
 import { limitOf } from '../pricing/index.ts';
 import type { CalcError, CalcNote, CalculationBase, FormulaStep, NoteSeverity } from './types.ts';
 
@@ -40,12 +40,12 @@ export class Worksheet {
   }
 
   /** A limit's value (limits always exist; see `limitOf`). */
-  limit(id: string): number {
+  limit<Id extends LimitId>(id: Id): LimitUnits[Id] {
     return this.limitRecord(id).value;
   }
 
   /** A limit's full record. */
-  limitRecord(id: string): LimitRecord {
+  limitRecord<Id extends LimitId>(id: Id): LimitRecord<LimitUnits[Id]> {
     this.used.add(id);
     return limitOf(this.book, id);
   }

@@ -1,4 +1,4 @@
-import { millis, type Millis } from '../core/index.ts';
+import { bytes, millis, type Millis } from '../core/index.ts';
 import { needing, type AnyScenarioComponent, type CoreScenario } from '../scenario/index.ts';
 import {
   array,
@@ -127,11 +127,11 @@ export function consumerReport(kind: AnyConsumerKind, entry: ConsumerEntry, now:
     stream: config.stream,
     recordsProcessed: sum((s) => s.recordsProcessed),
     kinesisRecordsRead: sum((s) => s.kinesisRecordsRead),
-    bytesRead: sum((s) => s.bytesRead),
+    bytesRead: bytes(sum((s) => s.bytesRead)),
     getRecordsCalls: sum((s) => s.getRecordsCalls),
     readThrottles: sum((s) => s.readThrottles),
-    millisBehindLatest: max((s) => s.millisBehindLatest),
-    maxMillisBehindLatest: max((s) => s.maxMillisBehindLatest),
+    millisBehindLatest: millis(max((s) => s.millisBehindLatest)),
+    maxMillisBehindLatest: millis(max((s) => s.maxMillisBehindLatest)),
     shards,
     details: kind.details(state, config, now),
   };

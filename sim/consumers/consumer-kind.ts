@@ -1,6 +1,6 @@
 import type { MetricStore } from '../core/index.ts';
 import type { Rng } from '../core/index.ts';
-import type { Millis } from '../core/index.ts';
+import type { Bytes, Millis } from '../core/index.ts';
 import type { KinesisState } from '../kinesis/index.ts';
 import type { CoreScenario, JsonValue } from '../scenario/index.ts';
 import { oneOf, string, type Schema, type SchemaIssue } from '../scenario/index.ts';
@@ -88,14 +88,14 @@ export type ConsumerReport = {
   /** User records the consumer's code finished with. */
   readonly recordsProcessed: number;
   readonly kinesisRecordsRead: number;
-  readonly bytesRead: number;
+  readonly bytesRead: Bytes;
   readonly getRecordsCalls: number;
   /** GetRecords calls refused because the shard's read limit (shared by every consumer) was reached. */
   readonly readThrottles: number;
   /** Consumer lag at the end: the largest current MillisBehindLatest over the shards. */
-  readonly millisBehindLatest: number;
+  readonly millisBehindLatest: Millis;
   /** The largest MillisBehindLatest seen on any shard during the run. */
-  readonly maxMillisBehindLatest: number;
+  readonly maxMillisBehindLatest: Millis;
   readonly shards: readonly ({ readonly shardId: string } & {
     readonly [K in keyof ShardReadStats]: ShardReadStats[K];
   })[];

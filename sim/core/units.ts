@@ -5,8 +5,16 @@
 declare const unit: unique symbol;
 type Unit<Name extends string> = number & { readonly [unit]: Name };
 
+/** The name of a branded unit (`UnitName<Bytes>` is `'Bytes'`), for tests that check a unit's words. */
+export type UnitName<U extends number> = U extends { readonly [unit]: infer Name } ? Name : never;
+
 /** A quantity of bytes (1 KiB = 1,024 bytes; AWS "MB" in 2016 documents means MiB). */
 export type Bytes = Unit<'Bytes'>;
+/**
+ * A quantity in mebibytes (1 MiB = 1,048,576 bytes): the unit of AWS settings given "in MB", such as
+ * Firehose's `SizeInMBs` buffering hint and Lambda's `MemorySize`.
+ */
+export type Mebibytes = Unit<'Mebibytes'>;
 /** A duration or instant on the virtual clock, in milliseconds. */
 export type Millis = Unit<'Millis'>;
 /** A duration in seconds. */
@@ -25,6 +33,7 @@ export type CallsPerSecond = Unit<'CallsPerSecond'>;
 export type Count = Unit<'Count'>;
 
 export const bytes = (n: number): Bytes => n as Bytes;
+export const mebibytes = (n: number): Mebibytes => n as Mebibytes;
 export const millis = (n: number): Millis => n as Millis;
 export const seconds = (n: number): Seconds => n as Seconds;
 export const hours = (n: number): Hours => n as Hours;

@@ -1,5 +1,5 @@
 import type { Rng } from '../core/index.ts';
-import { MIB, millis } from '../core/index.ts';
+import { bytes, MIB, millis } from '../core/index.ts';
 import { putObject } from '../s3/index.ts';
 import type { S3State } from '../s3/index.ts';
 import { compressObject } from './compression.ts';
@@ -128,9 +128,9 @@ function deliver(
   const entry: DeliveryLogEntry = {
     key,
     records: buffer.records.length,
-    bytes: buffer.bytes,
-    compressedBytes: object.body.length,
-    deliveredAtMs: now,
+    bytes: bytes(buffer.bytes),
+    compressedBytes: bytes(object.body.length),
+    deliveredAtMs: millis(now),
     trigger,
   };
   stream.buffer = { records: [], bytes: 0, oldestArrivalMs: null };

@@ -1,14 +1,5 @@
 import { fail, ok, type Result } from '../core/index.ts';
-import {
-  bytes,
-  bytesPerSecond,
-  callsPerSecond,
-  recordsPerSecond,
-  type Bytes,
-  type BytesPerSecond,
-  type CallsPerSecond,
-  type RecordsPerSecond,
-} from '../core/index.ts';
+import type { Bytes, BytesPerSecond, CallsPerSecond, Millis, RecordsPerSecond } from '../core/index.ts';
 import { limitOf } from '../pricing/index.ts';
 import type { PriceBook } from '../pricing/index.ts';
 import type { S3State } from '../s3/index.ts';
@@ -24,10 +15,10 @@ export interface DeliveryLogEntry {
   /** Records concatenated into the object. */
   readonly records: number;
   /** Bytes before compression. */
-  readonly bytes: number;
+  readonly bytes: Bytes;
   /** Bytes of the S3 object (equal to `bytes` when UNCOMPRESSED). */
-  readonly compressedBytes: number;
-  readonly deliveredAtMs: number;
+  readonly compressedBytes: Bytes;
+  readonly deliveredAtMs: Millis;
   /** Which buffering hint fired first. */
   readonly trigger: 'size' | 'interval';
 }
@@ -146,11 +137,11 @@ export function createDeliveryStream(
     DeliveryStreamVersion: 1,
     createdAtMs: now,
     limits: {
-      requestsPerSecond: callsPerSecond(limitOf(book, 'firehose.directPutRequestsPerSecond').value),
-      recordsPerSecond: recordsPerSecond(limitOf(book, 'firehose.directPutRecordsPerSecond').value),
-      bytesPerSecond: bytesPerSecond(limitOf(book, 'firehose.directPutBytesPerSecond').value),
-      maxRecordBytes: bytes(limitOf(book, 'firehose.maxRecordBytes').value),
-      billingIncrementBytes: bytes(limitOf(book, 'firehose.billingIncrementBytes').value),
+      requestsPerSecond: limitOf(book, 'firehose.directPutRequestsPerSecond').value,
+      recordsPerSecond: limitOf(book, 'firehose.directPutRecordsPerSecond').value,
+      bytesPerSecond: limitOf(book, 'firehose.directPutBytesPerSecond').value,
+      maxRecordBytes: limitOf(book, 'firehose.maxRecordBytes').value,
+      billingIncrementBytes: limitOf(book, 'firehose.billingIncrementBytes').value,
     },
     buffer: { records: [], bytes: 0, oldestArrivalMs: null },
     window: { second: Math.floor(now / 1000), requests: 0, records: 0, bytes: 0 },

@@ -1,4 +1,5 @@
 import { consumerBaseFields } from '../consumers/index.ts';
+import { count, millis, seconds } from '../core/index.ts';
 import { integer, number, object, oneOf, optional, type Infer } from '../scenario/index.ts';
 
 /**
@@ -69,14 +70,20 @@ export const kclConsumerSchema = object({
   /** Workers started at time 0, named worker-1 … worker-N. */
   workers: optional(integer({ min: 1, max: MAX_KCL_WORKERS }), 1),
   initialPosition: optional(oneOf(['LATEST', 'TRIM_HORIZON']), KCL_DEFAULTS.initialPositionInStream),
-  maxRecords: optional(integer({ min: 1, max: 10_000 }), KCL_DEFAULTS.maxRecords),
+  maxRecords: optional(integer({ min: 1, max: 10_000, unit: count }), count(KCL_DEFAULTS.maxRecords)),
   idleTimeBetweenReadsMillis: optional(
-    integer({ min: 1, max: 60_000 }),
-    KCL_DEFAULTS.idleTimeBetweenReadsMillis,
+    integer({ min: 1, max: 60_000, unit: millis }),
+    millis(KCL_DEFAULTS.idleTimeBetweenReadsMillis),
   ),
-  failoverTimeMillis: optional(integer({ min: 1_000, max: 600_000 }), KCL_DEFAULTS.failoverTimeMillis),
+  failoverTimeMillis: optional(
+    integer({ min: 1_000, max: 600_000, unit: millis }),
+    millis(KCL_DEFAULTS.failoverTimeMillis),
+  ),
   maxLeasesToStealAtOneTime: optional(integer({ min: 1, max: 100 }), KCL_DEFAULTS.maxLeasesToStealAtOneTime),
-  checkpointIntervalSeconds: optional(number({ min: 0, max: 3_600 }), DEFAULT_CHECKPOINT_INTERVAL_SECONDS),
+  checkpointIntervalSeconds: optional(
+    number({ min: 0, max: 3_600, unit: seconds }),
+    seconds(DEFAULT_CHECKPOINT_INTERVAL_SECONDS),
+  ),
   /** When a new processor's first checkpoint is due (see FIRST_CHECKPOINT_POLICIES). */
   firstCheckpoint: optional(oneOf(FIRST_CHECKPOINT_POLICIES), 'AFTER_INTERVAL'),
   /** Also checkpoint once this many user records were processed since the last checkpoint (0: only by time). */
@@ -85,7 +92,7 @@ export const kclConsumerSchema = object({
    * Time the application's code spends per user record. A worker processes one batch at a time (like a
    * single core), so a slow processor makes a busy worker fall behind and adding workers helps.
    */
-  processingMillisPerRecord: optional(number({ min: 0, max: 1_000 }), 0),
+  processingMillisPerRecord: optional(number({ min: 0, max: 1_000, unit: millis }), millis(0)),
 });
 
 /** A validated `kcl` consumer entry. */

@@ -1,4 +1,4 @@
-import { MILLIS_PER_HOUR, type Result } from '../core/index.ts';
+import { MILLIS_PER_HOUR, usd, type Result, type Usd } from '../core/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import type { KinesisState } from './types.ts';
 
@@ -12,7 +12,7 @@ export interface KinesisCostLine {
   /** The book's price for the line, or why the book has none (the line is then unpriced, never guessed). */
   readonly price: Result<PriceRecord>;
   /** Dollars, or null when the book has no sourced price. */
-  readonly usd: number | null;
+  readonly usd: Usd | null;
   /** How the quantity was measured, when that needs saying. */
   readonly note: string | null;
 }
@@ -39,8 +39,8 @@ function line(
   divisor = 1,
   note: string | null = null,
 ): KinesisCostLine {
-  const usd = price.ok ? (base.quantity / divisor) * price.value.value : null;
-  return { ...base, price, usd, note };
+  const dollars = price.ok ? usd((base.quantity / divisor) * price.value.value) : null;
+  return { ...base, price, usd: dollars, note };
 }
 
 /**

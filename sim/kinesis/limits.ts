@@ -1,14 +1,11 @@
-import { limitOf, PRICE_BOOKS } from '../pricing/index.ts';
+import { limitOf, PRICE_BOOKS, type LimitId, type LimitUnits } from '../pricing/index.ts';
 import type { Era } from '../core/index.ts';
 import {
   bytes,
-  bytesPerSecond,
   callsPerSecond,
   count,
-  hours,
   MIB,
   millis,
-  recordsPerSecond,
   type Bytes,
   type BytesPerSecond,
   type CallsPerSecond,
@@ -73,7 +70,7 @@ export interface KinesisLimits {
 /** Row 7: the 5-second penalty after a 10 MB read [BK16 GetRecords doc, KDS23]. */
 const GET_RECORDS_PENALTY_MILLIS = 5000;
 
-function fromBook(era: KinesisEra, id: string): number {
+function fromBook<Id extends LimitId>(era: KinesisEra, id: Id): LimitUnits[Id] {
   return limitOf(PRICE_BOOKS[era], id).value;
 }
 
@@ -82,16 +79,16 @@ export function kinesisLimits(era: KinesisEra): KinesisLimits {
   const current = era === 'current';
   return {
     era,
-    shardWriteBytesPerSecond: bytesPerSecond(fromBook(era, 'kinesis.shardWriteBytesPerSecond')),
-    shardWriteRecordsPerSecond: recordsPerSecond(fromBook(era, 'kinesis.shardWriteRecordsPerSecond')),
-    shardReadBytesPerSecond: bytesPerSecond(fromBook(era, 'kinesis.shardReadBytesPerSecond')),
-    shardReadCallsPerSecond: callsPerSecond(fromBook(era, 'kinesis.shardReadCallsPerSecond')),
+    shardWriteBytesPerSecond: fromBook(era, 'kinesis.shardWriteBytesPerSecond'),
+    shardWriteRecordsPerSecond: fromBook(era, 'kinesis.shardWriteRecordsPerSecond'),
+    shardReadBytesPerSecond: fromBook(era, 'kinesis.shardReadBytesPerSecond'),
+    shardReadCallsPerSecond: fromBook(era, 'kinesis.shardReadCallsPerSecond'),
     // Rows 5 and 6 [BK16 GetRecordsInput.Limit 1–10,000; "up to 10 MB"; MB means MiB in 2016 docs].
     getRecordsMaxRecords: count(10_000),
     getRecordsMaxBytes: bytes(10 * MIB),
     getRecordsPenaltyMillis: millis(GET_RECORDS_PENALTY_MILLIS),
     // Row 8 [BK16, BKnow]: 1 MiB in 2016; today a stream can be configured up to 10 MiB (default 1 MiB).
-    maxRecordBytes: bytes(fromBook(era, 'kinesis.maxRecordBytes')),
+    maxRecordBytes: fromBook(era, 'kinesis.maxRecordBytes'),
     // Rows 9 and 10 [BK16; BKnow]: 500 records; 5 MB per request in 2016, 10 MiB today.
     putRecordsMaxRecords: count(500),
     putRecordsMaxBytes: bytes(current ? 10 * MIB : 5 * MIB),
@@ -100,8 +97,8 @@ export function kinesisLimits(era: KinesisEra): KinesisLimits {
     // Rows 13 and 14 [BK16]: iterators live 5 minutes; 5 GetShardIterator calls/s per open shard.
     shardIteratorLifetimeMillis: millis(5 * 60 * 1000),
     getShardIteratorCallsPerSecond: callsPerSecond(5),
-    retentionDefaultHours: hours(fromBook(era, 'kinesis.retentionDefaultHours')),
-    retentionMaxHours: hours(fromBook(era, 'kinesis.retentionMaxHours')),
+    retentionDefaultHours: fromBook(era, 'kinesis.retentionDefaultHours'),
+    retentionMaxHours: fromBook(era, 'kinesis.retentionMaxHours'),
     // Row 17 [BK16]: 5 transactions per second per account for SplitShard and MergeShards.
     reshardCallsPerSecond: callsPerSecond(5),
     // Row 18 [BK16b; BKnow]: 2 per rolling 24 h at launch (Nov 2016), 10 per stream today.
@@ -110,7 +107,7 @@ export function kinesisLimits(era: KinesisEra): KinesisLimits {
     // model's text as aws-sdk-js shipped it in its 2017 typings, clients/kinesis.d.ts; 500 in the Dec 2017
     // docs [KDS17]); "more than 10000 shards in a stream" today [BKnow].
     updateShardCountMaxShardsPerStream: count(current ? 10_000 : 200),
-    defaultShardLimit: count(fromBook(era, 'kinesis.defaultShardLimitPerRegion')),
+    defaultShardLimit: fromBook(era, 'kinesis.defaultShardLimitPerRegion'),
   };
 }
 

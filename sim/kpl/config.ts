@@ -1,5 +1,5 @@
 import { fail, ok, type Result, type SimError } from '../core/index.ts';
-import { MIB } from '../core/index.ts';
+import { bytes, MIB, millis, type Bytes, type Millis } from '../core/index.ts';
 import { limitOf } from '../pricing/index.ts';
 import type { PriceBook } from '../pricing/index.ts';
 
@@ -9,15 +9,15 @@ export interface KplConfig {
   /** Most user records in one aggregate. */
   readonly AggregationMaxCount: number;
   /** Largest aggregated Kinesis record, in bytes (magic + protobuf + MD5). */
-  readonly AggregationMaxSize: number;
+  readonly AggregationMaxSize: Bytes;
   /** Most Kinesis records in one PutRecords call. */
   readonly CollectionMaxCount: number;
   /** Largest PutRecords call, in bytes (data + partition keys). */
-  readonly CollectionMaxSize: number;
+  readonly CollectionMaxSize: Bytes;
   /** How long a user record may wait in a buffer before it is sent, in ms. */
-  readonly RecordMaxBufferedTime: number;
+  readonly RecordMaxBufferedTime: Millis;
   /** How long a user record may take to be put successfully before it fails, in ms. */
-  readonly RecordTtl: number;
+  readonly RecordTtl: Millis;
   /** Per-shard send rate of this producer, in % of the shard's write limits. */
   readonly RateLimit: number;
 }
@@ -36,9 +36,9 @@ export function defaultKplConfig(book: PriceBook): KplConfig {
     AggregationMaxCount: 4_294_967_295,
     AggregationMaxSize: limitOf(book, 'kinesis.kplAggregationMaxBytes').value,
     CollectionMaxCount: 500,
-    CollectionMaxSize: 5_242_880,
+    CollectionMaxSize: bytes(5_242_880),
     RecordMaxBufferedTime: limitOf(book, 'kinesis.kplRecordMaxBufferedTimeMs').value,
-    RecordTtl: 30_000,
+    RecordTtl: millis(30_000),
     RateLimit: 150,
   };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { millis, type Bytes, type Millis } from '../core/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { bytesReplacer, bytesReviver } from '../s3/index.ts';
 import { defaultKplConfig, validateKplConfig, type KplConfig } from './config.ts';
@@ -120,6 +121,19 @@ describe('KPL producer', () => {
     const bad = validateKplConfig({ ...defaultKplConfig(book), CollectionMaxCount: 501 });
     expect(bad.ok ? '' : bad.error.message).toContain('CollectionMaxCount');
     expect(validateKplConfig(defaultKplConfig(book)).ok).toBe(true);
+  });
+
+  it('takes its sizes in bytes and its times in milliseconds, as default_config.properties states them', () => {
+    const config = defaultKplConfig(book);
+    expectTypeOf(config.AggregationMaxSize).toEqualTypeOf<Bytes>();
+    expectTypeOf(config.RecordMaxBufferedTime).toEqualTypeOf<Millis>();
+    expect([config.AggregationMaxSize, config.RecordMaxBufferedTime]).toEqual([51_200, 100]);
+    const buffered = (RecordMaxBufferedTime: Millis): KplConfig => ({ ...config, RecordMaxBufferedTime });
+    expect(buffered(millis(500)).RecordMaxBufferedTime).toBe(500);
+    // @ts-expect-error a plain number has no unit: say millis(…)
+    buffered(500);
+    // @ts-expect-error bytes are not milliseconds
+    buffered(config.AggregationMaxSize);
   });
 
   it('survives a JSON round trip of its counters and shard map', () => {

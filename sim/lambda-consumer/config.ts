@@ -1,4 +1,17 @@
-import { fail, ok, type Result, type SimError } from '../core/index.ts';
+import {
+  count,
+  fail,
+  mebibytes,
+  millis,
+  ok,
+  seconds,
+  type Count,
+  type Mebibytes,
+  type Millis,
+  type Result,
+  type Seconds,
+  type SimError,
+} from '../core/index.ts';
 import {
   array,
   boolean,
@@ -33,9 +46,9 @@ export type LambdaStartingPosition = 'TRIM_HORIZON' | 'LATEST';
 
 /** A period of simulated time during which every invocation of the function throws. */
 export interface FunctionErrorWindow {
-  readonly fromSeconds: number;
+  readonly fromSeconds: Seconds;
   /** Left out: the function keeps failing until the end of the run. */
-  readonly untilSeconds?: number;
+  readonly untilSeconds?: Seconds;
 }
 
 /**
@@ -45,13 +58,16 @@ export interface FunctionErrorWindow {
  */
 export interface InvocationDurationModel {
   /** Fixed cost of one invocation (runtime entry, writing results), in ms. */
-  readonly invocationOverheadMs: number;
+  readonly invocationOverheadMs: Millis;
   /** Cost of handling one record, in ms. */
-  readonly perRecordMs: number;
+  readonly perRecordMs: Millis;
 }
 
 /** Model defaults (assumptions, see `InvocationDurationModel`). */
-export const DEFAULT_DURATION_MODEL: InvocationDurationModel = { invocationOverheadMs: 20, perRecordMs: 0.5 };
+export const DEFAULT_DURATION_MODEL: InvocationDurationModel = {
+  invocationOverheadMs: millis(20),
+  perRecordMs: millis(0.5),
+};
 
 /**
  * One Lambda function reading one stream through an event source mapping: one `consumers[]` entry of type
@@ -63,14 +79,14 @@ export interface LambdaConsumerConfig extends InvocationDurationModel {
   readonly name: string;
   readonly stream: string;
   /** Records per invocation at most: 1–10,000, default 100 (row 41). */
-  readonly batchSize: number;
+  readonly batchSize: Count;
   /**
    * The API has no default (BL16: required); the scenario defaults to TRIM_HORIZON so no record is missed.
    * LATEST starts at each shard's tip when the mapping first polls it: records put before are not read.
    */
   readonly startingPosition: LambdaStartingPosition;
   /** Memory configured for the function, in MB: only used to count GB-seconds for the bill. */
-  readonly memoryMB: number;
+  readonly memoryMB: Mebibytes;
   /**
    * The function de-aggregates KPL records with AWS's deaggregation module (Lambda hands it the Kinesis
    * records as stored); its per-record cost and `recordsProcessed` then count user records. Default false.
@@ -90,19 +106,24 @@ const MEMORY_MAX_MB = 10_240;
 export const lambdaConsumerSchema: Schema<LambdaConsumerConfig> = object({
   ...consumerBaseFields('lambda'),
   batchSize: optional(
-    integer({ min: 1, max: LAMBDA_EVENT_SOURCE_LIMITS.maxBatchSize }),
-    LAMBDA_EVENT_SOURCE_LIMITS.defaultBatchSize,
+    integer({ min: 1, max: LAMBDA_EVENT_SOURCE_LIMITS.maxBatchSize, unit: count }),
+    count(LAMBDA_EVENT_SOURCE_LIMITS.defaultBatchSize),
   ),
   startingPosition: optional(oneOf(['TRIM_HORIZON', 'LATEST'] as const), 'TRIM_HORIZON'),
   invocationOverheadMs: optional(
-    number({ min: 1, max: 900_000 }),
+    number({ min: 1, max: 900_000, unit: millis }),
     DEFAULT_DURATION_MODEL.invocationOverheadMs,
   ),
-  perRecordMs: optional(number({ min: 0, max: 60_000 }), DEFAULT_DURATION_MODEL.perRecordMs),
-  memoryMB: optional(integer({ min: MEMORY_MIN_MB, max: MEMORY_MAX_MB }), 128),
+  perRecordMs: optional(number({ min: 0, max: 60_000, unit: millis }), DEFAULT_DURATION_MODEL.perRecordMs),
+  memoryMB: optional(integer({ min: MEMORY_MIN_MB, max: MEMORY_MAX_MB, unit: mebibytes }), mebibytes(128)),
   deaggregate: optional(boolean(), false),
   functionErrors: optional(
-    array(object({ fromSeconds: number({ min: 0 }), untilSeconds: optional(number({ min: 0 })) })),
+    array(
+      object({
+        fromSeconds: number({ min: 0, unit: seconds }),
+        untilSeconds: optional(number({ min: 0, unit: seconds })),
+      }),
+    ),
     [],
   ),
   poisonPartitionKey: optional(string({ minLength: 1, maxLength: 256 })),
@@ -128,10 +149,10 @@ export function lambdaConsumerConfig(
 ): LambdaConsumerConfig {
   return {
     type: 'lambda',
-    batchSize: LAMBDA_EVENT_SOURCE_LIMITS.defaultBatchSize,
+    batchSize: count(LAMBDA_EVENT_SOURCE_LIMITS.defaultBatchSize),
     startingPosition: 'TRIM_HORIZON',
     ...DEFAULT_DURATION_MODEL,
-    memoryMB: 128,
+    memoryMB: mebibytes(128),
     deaggregate: false,
     functionErrors: [],
     ...fields,

@@ -48,8 +48,10 @@ export {
 export { advanceLambdaConsumer } from './drive.ts';
 export {
   LAMBDA_TODAY_DIFFERS,
+  lambdaConsumerDetails,
   lambdaConsumerView,
   lambdaCostView,
+  type LambdaConsumerDetails,
   type LambdaConsumerView,
   type LambdaCostView,
   type LambdaShardView,

@@ -5,7 +5,7 @@ import type {
   ConsumerStateBase,
   ConsumerTimer,
 } from '../consumers/index.ts';
-import { MetricStore } from '../core/index.ts';
+import { MetricStore, seconds } from '../core/index.ts';
 import { Rng } from '../core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { millis } from '../core/index.ts';
@@ -21,10 +21,14 @@ export function runKind(
   kind: AnyConsumerKind,
   entry: unknown,
   kinesis: KinesisState,
-  seconds: number,
+  runSeconds: number,
   beforeSecond: (t: number) => void = () => {},
 ): { state: ConsumerStateBase; config: ConsumerConfigBase; now: number; metrics: MetricStore } {
-  const scenario: CoreScenario = { seed: 1, durationSeconds: seconds, metricResolutionSeconds: 1 };
+  const scenario: CoreScenario = {
+    seed: 1,
+    durationSeconds: seconds(runSeconds),
+    metricResolutionSeconds: seconds(1),
+  };
   const issues: { path: string; message: string }[] = [];
   const config = kind.schema.check(entry, '$.consumers[0]', issues);
   if (config === undefined) throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
@@ -47,7 +51,7 @@ export function runKind(
   });
   beforeSecond(0);
   kind.start(ctx());
-  const end = seconds * 1000;
+  const end = runSeconds * 1000;
   for (let second = 0; second <= end; second += 1000) {
     if (second > 0) {
       now = second;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seconds } from '../core/index.ts';
 import type { SchemaIssue } from '../scenario/index.ts';
 import { lambdaConsumerKind } from './kind.ts';
 import { runKind } from './kind-harness.ts';
@@ -22,7 +23,7 @@ describe('lambdaConsumerKind', () => {
       '$.consumers[0]',
       [],
     )!;
-    const scenario = { seed: 1, durationSeconds: 10, metricResolutionSeconds: 1 };
+    const scenario = { seed: 1, durationSeconds: seconds(10), metricResolutionSeconds: seconds(1) };
     expect(lambdaConsumerKind.checkScenario!(config, scenario, '$.consumers[0]')[0]?.path).toBe(
       '$.consumers[0].functionErrors[0].untilSeconds',
     );

@@ -9,8 +9,8 @@ import {
   type LambdaConsumerConfig,
 } from './config.ts';
 import { advanceShard, discoverShards, pollerOf } from './poll.ts';
-import { createLambdaConsumerState, lambdaTotals, type LambdaConsumerState } from './state.ts';
-import { lambdaConsumerView, lambdaCostView } from './view.ts';
+import { createLambdaConsumerState, type LambdaConsumerState } from './state.ts';
+import { lambdaConsumerDetails, lambdaConsumerView } from './view.ts';
 
 type Context = ConsumerContext<LambdaConsumerConfig, LambdaConsumerState>;
 
@@ -51,27 +51,6 @@ export const lambdaConsumerKind = defineConsumerKind<LambdaConsumerConfig, Lambd
     if (next !== null) ctx.setTimer(millis(next), { timer: 'shard', shardId });
     scheduleNew(ctx, discoverShards(ctx.state, ctx.kinesis, ctx.now));
   },
-  details(state) {
-    const totals = lambdaTotals(state);
-    const { config } = state;
-    return toJsonValue({
-      batchSize: config.batchSize,
-      startingPosition: config.startingPosition,
-      invocations: totals.invocations,
-      failedInvocations: totals.failedInvocations,
-      recordsProcessed: totals.recordsProcessed,
-      recordsExpired: totals.recordsExpired,
-      maxIteratorAgeMs: totals.maxIteratorAgeMs,
-      durationMs: totals.durationMs,
-      billedDurationMs: totals.billedDurationMs,
-      gbSeconds: totals.gbSeconds,
-      durationModel: {
-        invocationOverheadMs: config.invocationOverheadMs,
-        perRecordMs: config.perRecordMs,
-        note: 'Invocation time = overhead + per-record cost × records: a model with assumed defaults, not an AWS figure.',
-      },
-      cost: lambdaCostView(state, PRICE_BOOKS[state.era]),
-    });
-  },
+  details: (state) => toJsonValue(lambdaConsumerDetails(state, PRICE_BOOKS[state.era])),
   view: (state) => toJsonValue(lambdaConsumerView(state)),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/index.ts';
+import { count, MetricStore, seconds } from '../core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { millis } from '../core/index.ts';
 import { splitShard, type KinesisState } from '../kinesis/index.ts';
@@ -40,12 +40,12 @@ describe('batch size', () => {
   it('defaults to 100 and accepts 1 to 10,000', () => {
     const checked = lambdaConsumerSchema.check({ type: 'lambda', name: 'fn', stream: 'clicks' }, '$', []);
     expect(checked?.batchSize).toBe(100);
-    expect(validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: 10_000 })).ok).toBe(
-      true,
-    );
-    expect(validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: 1 })).ok).toBe(
-      true,
-    );
+    expect(
+      validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(10_000) })).ok,
+    ).toBe(true);
+    expect(
+      validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(1) })).ok,
+    ).toBe(true);
   });
 
   it('refuses 0 and 10,001 with the JSON path and the allowed range', () => {
@@ -58,7 +58,9 @@ describe('batch size', () => {
       );
       expect(issues[0]?.path).toBe('$.consumers[0].batchSize');
       expect(issues[0]?.message).toContain('from 1 to 10,000');
-      const result = validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize }));
+      const result = validateLambdaConfig(
+        lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(batchSize) }),
+      );
       expect(!result.ok && result.error.code).toBe('InvalidParameterValueException');
     }
   });
@@ -68,7 +70,7 @@ describe('batch size', () => {
     putKeys(kinesis, 0, keys(250));
     const { batches } = run(
       kinesis,
-      lambdaConsumerConfig({ name: 'fn', stream: 'clicks', batchSize: 100 }),
+      lambdaConsumerConfig({ name: 'fn', stream: 'clicks', batchSize: count(100) }),
       3000,
     );
     expect(batches.map((b) => b.records.length)).toEqual([100, 100, 50]);
@@ -89,7 +91,12 @@ describe('polling', () => {
 
   it('delivers each shard in sequence-number order, one batch in the function at a time', () => {
     const kinesis = streamWithShards(2);
-    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', batchSize: 50, perRecordMs: 10 });
+    const config = lambdaConsumerConfig({
+      name: 'fn',
+      stream: 'clicks',
+      batchSize: count(50),
+      perRecordMs: millis(10),
+    });
     const { batches, totals } = run(kinesis, config, 30_000, (t) => {
       if (t < 5000) putKeys(kinesis, t, keys(200, `t${t}-`));
     });
@@ -107,7 +114,7 @@ describe('polling', () => {
   it('reports the iterator age growing when the function is slower than the stream', () => {
     const kinesis = streamWithShards(1);
     // 100 records per 20 + 100 × 5 = 520 ms → about 190 records/s, against 400 records/s put.
-    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', perRecordMs: 5 });
+    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', perRecordMs: millis(5) });
     const { state } = run(kinesis, config, 20_000, (t) => putKeys(kinesis, t, keys(400, `t${t}-`)));
     const ages = state.pollers[0]!.recent.map((s) => s.iteratorAgeMs);
     expect(ages[ages.length - 1]!).toBeGreaterThan(9000);
@@ -122,7 +129,7 @@ describe('errors', () => {
     const config = lambdaConsumerConfig({
       name: 'fn',
       stream: 'clicks',
-      functionErrors: [{ fromSeconds: 0, untilSeconds: 3.5 }],
+      functionErrors: [{ fromSeconds: seconds(0), untilSeconds: seconds(3.5) }],
     });
     const { state, batches, totals } = run(kinesis, config, 6000);
     expect(totals.failedInvocations).toBe(4);
@@ -174,7 +181,7 @@ describe('resharding', () => {
   it('reads a parent shard to its end before its children', () => {
     const kinesis = streamWithShards(1);
     putKeys(kinesis, 0, keys(300));
-    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', perRecordMs: 20 });
+    const config = lambdaConsumerConfig({ name: 'fn', stream: 'clicks', perRecordMs: millis(20) });
     const state = createLambdaConsumerState(config);
     const batches: LambdaBatch[] = [];
     const ctx = {

@@ -1,3 +1,4 @@
+import { millis, usd, type Count, type Millis, type Usd } from '../core/index.ts';
 import type { PriceBook } from '../pricing/index.ts';
 import { lambdaCost, LAMBDA_BILLING_INCREMENT_MS, type LambdaCostLine } from './billing.ts';
 import {
@@ -27,7 +28,7 @@ export interface LambdaShardView {
 
 /** The Lambda bill, or why it cannot be given. */
 export type LambdaCostView =
-  | { readonly status: 'priced'; readonly lines: readonly LambdaCostLine[]; readonly totalUsd: number }
+  | { readonly status: 'priced'; readonly lines: readonly LambdaCostLine[]; readonly totalUsd: Usd }
   | { readonly status: 'refused'; readonly code: string; readonly message: string };
 
 /** Plain-data view of a Lambda consumer for the console and the report. */
@@ -39,9 +40,9 @@ export interface LambdaConsumerView {
   readonly startingPosition: string;
   /** The stated duration model, so the UI can show it next to the numbers it produced. */
   readonly durationModel: {
-    readonly invocationOverheadMs: number;
-    readonly perRecordMs: number;
-    readonly billingIncrementMs: number;
+    readonly invocationOverheadMs: Millis;
+    readonly perRecordMs: Millis;
+    readonly billingIncrementMs: Millis;
     readonly note: string;
   };
   readonly shards: readonly LambdaShardView[];
@@ -49,6 +50,28 @@ export interface LambdaConsumerView {
   readonly error: string | null;
   /** What works differently on AWS today than in the 2016 model, for the console to say (AWS-FACTS §2.3). */
   readonly todayDiffers: readonly string[];
+}
+
+/** A Lambda consumer's `details` in the scenario report: its settings, its totals and its bill. */
+export interface LambdaConsumerDetails {
+  readonly batchSize: Count;
+  readonly startingPosition: string;
+  readonly invocations: number;
+  readonly failedInvocations: number;
+  readonly recordsProcessed: number;
+  readonly recordsExpired: number;
+  /** The largest GetRecords.IteratorAgeMilliseconds Lambda reported on any shard. */
+  readonly maxIteratorAgeMs: Millis;
+  readonly durationMs: Millis;
+  /** Duration as billed: each invocation rounded up to the era's increment. */
+  readonly billedDurationMs: Millis;
+  readonly gbSeconds: number;
+  readonly durationModel: {
+    readonly invocationOverheadMs: Millis;
+    readonly perRecordMs: Millis;
+    readonly note: string;
+  };
+  readonly cost: LambdaCostView;
 }
 
 /** AWS-FACTS §2.3 "Today" column (LAM23, BLnow): what the 2016 model does not do. */
@@ -75,7 +98,7 @@ export function lambdaConsumerView(state: LambdaConsumerState): LambdaConsumerVi
     durationModel: {
       invocationOverheadMs: config.invocationOverheadMs,
       perRecordMs: config.perRecordMs,
-      billingIncrementMs: LAMBDA_BILLING_INCREMENT_MS[state.era],
+      billingIncrementMs: millis(LAMBDA_BILLING_INCREMENT_MS[state.era]),
       note: MODEL_NOTE,
     },
     shards: state.pollers.map((p) => ({
@@ -101,6 +124,30 @@ export function lambdaCostView(state: LambdaConsumerState, book: PriceBook): Lam
   const totals = lambdaTotals(state);
   const cost = lambdaCost({ invocations: totals.invocations, gbSeconds: totals.gbSeconds }, book);
   if (!cost.ok) return { status: 'refused', code: cost.error.code, message: cost.error.message };
-  const totalUsd = cost.value.reduce((sum, line) => sum + line.usd, 0);
+  const totalUsd = usd(cost.value.reduce((sum, line) => sum + line.usd, 0));
   return { status: 'priced', lines: cost.value, totalUsd };
+}
+
+/** The report's details of a Lambda consumer. */
+export function lambdaConsumerDetails(state: LambdaConsumerState, book: PriceBook): LambdaConsumerDetails {
+  const totals = lambdaTotals(state);
+  const { config } = state;
+  return {
+    batchSize: config.batchSize,
+    startingPosition: config.startingPosition,
+    invocations: totals.invocations,
+    failedInvocations: totals.failedInvocations,
+    recordsProcessed: totals.recordsProcessed,
+    recordsExpired: totals.recordsExpired,
+    maxIteratorAgeMs: millis(totals.maxIteratorAgeMs),
+    durationMs: millis(totals.durationMs),
+    billedDurationMs: millis(totals.billedDurationMs),
+    gbSeconds: totals.gbSeconds,
+    durationModel: {
+      invocationOverheadMs: config.invocationOverheadMs,
+      perRecordMs: config.perRecordMs,
+      note: 'Invocation time = overhead + per-record cost × records: a model with assumed defaults, not an AWS figure.',
+    },
+    cost: lambdaCostView(state, book),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/index.ts';
+import { MetricStore, millis, count } from '../core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { lambdaConsumerConfig } from './config.ts';
 import { advanceLambdaConsumer } from './drive.ts';
@@ -19,9 +19,9 @@ describe('an invocation of a fractional number of milliseconds', () => {
     const config = lambdaConsumerConfig({
       name: 'fn',
       stream: 'clicks',
-      batchSize: 1,
-      invocationOverheadMs: 200,
-      perRecordMs: 0.5,
+      batchSize: count(1),
+      invocationOverheadMs: millis(200),
+      perRecordMs: millis(0.5),
     });
     const state = createLambdaConsumerState(config);
     const ctx = { kinesis, metrics: new MetricStore(DEFAULT_METRIC_OPTIONS) };

@@ -4,7 +4,15 @@ import { BOOK_2016 } from './book-2016.ts';
 import { BOOK_CURRENT } from './book-current.ts';
 import { HOW_TO_OVERRIDE } from './facts.ts';
 import { SOURCES, type Source } from './sources.ts';
-import type { LimitRecord, MissingPrice, PriceBook, PriceBookId, PriceRecord } from './types.ts';
+import type {
+  LimitId,
+  LimitRecord,
+  LimitUnits,
+  MissingPrice,
+  PriceBook,
+  PriceBookId,
+  PriceRecord,
+} from './types.ts';
 
 /** The built-in price books, by id. */
 export const PRICE_BOOKS: Readonly<Record<PriceBookId, PriceBook>> = {
@@ -41,12 +49,21 @@ export function priceOf(book: PriceBook, id: string): Result<PriceRecord> {
  * A limit from the book. Limits are part of the model, not user data, so a missing one is a programming
  * error and throws.
  */
-export function limitOf(book: PriceBook, id: string): LimitRecord {
-  const record = book.limits[id];
-  if (!record) {
+export function limitOf<Id extends LimitId>(book: PriceBook, id: Id): LimitRecord<LimitUnits[Id]> {
+  if (!isLimitId(book, id)) {
     throw new SimException({ code: 'UnknownLimit', message: `No limit ${id} in "${book.label}".`, path: id });
   }
-  return record;
+  return book.limits[id];
+}
+
+/** True when `id` names a limit of `book` (for ids that come as text, such as a formula step's `uses`). */
+export function isLimitId(book: PriceBook, id: string): id is LimitId {
+  return Object.hasOwn(book.limits, id);
+}
+
+/** The limit record `id` names, or undefined when it is not a limit of `book` (a price, a typo). */
+export function findLimit(book: PriceBook, id: string): LimitRecord | undefined {
+  return isLimitId(book, id) ? book.limits[id] : undefined;
 }
 
 /** Every price id either built-in book knows (priced or listed as missing), sorted. */
@@ -70,7 +87,7 @@ export type FactDescription =
 
 /** Everything the UI needs to show where a price or limit (a step's `uses` id) comes from. */
 export function describeFact(book: PriceBook, id: string): FactDescription | undefined {
-  const record = book.prices[id] ?? book.limits[id];
+  const record = book.prices[id] ?? findLimit(book, id);
   if (record) {
     const sources = record.sources.map(
       (tag) => SOURCES[tag] ?? { tag, description: 'Unknown source tag', date: '—', primary: false },

@@ -1,4 +1,4 @@
-import { PRICE_BOOKS } from './books.ts';
+import { findLimit, PRICE_BOOKS } from './books.ts';
 import type { LimitRecord } from './types.ts';
 
 /**
@@ -20,10 +20,10 @@ export interface LimitChange {
 /** The limits under `prefixes` (such as `kinesis.`) that differ between the 2016 book and today's. */
 export function limitChanges(prefixes: readonly string[]): LimitChange[] {
   const then = PRICE_BOOKS['2016'].limits;
-  const now = PRICE_BOOKS.current.limits;
+  const now = PRICE_BOOKS.current;
   const changes: LimitChange[] = [];
   for (const [id, in2016] of Object.entries(then)) {
-    const today = now[id];
+    const today = findLimit(now, id);
     if (!prefixes.some((prefix) => id.startsWith(prefix))) continue;
     if (today === undefined || today.value === in2016.value) continue;
     changes.push({ id, label: in2016.label, unit: in2016.unit, in2016, today });

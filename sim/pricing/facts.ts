@@ -1,5 +1,13 @@
 import { usd } from '../core/index.ts';
-import type { Confidence, LimitRecord, MissingPrice, PriceRecord, PriceTier } from './types.ts';
+import type {
+  Confidence,
+  LimitId,
+  LimitTable,
+  LimitUnits,
+  MissingPrice,
+  PriceRecord,
+  PriceTier,
+} from './types.ts';
 
 /**
  * How to supply a missing price, worded for both places a learner meets it: the app (where the calculators
@@ -19,10 +27,10 @@ export interface PriceSpec {
   readonly tier?: PriceTier;
 }
 
-/** Fields of a limit record before it is built. */
-export interface LimitSpec {
+/** Fields of a limit record before it is built, its value in unit `V`. */
+export interface LimitSpec<V extends number = number> {
   readonly label: string;
-  readonly value: number;
+  readonly value: V;
   readonly unit: string;
   readonly sources: readonly string[];
   readonly confidence: Confidence;
@@ -38,13 +46,18 @@ export function priceTable(specs: Readonly<Record<string, PriceSpec>>): Record<s
   return table;
 }
 
-/** Builds the `limits` table of a book from `{ id: spec }`. */
-export function limitTable(specs: Readonly<Record<string, LimitSpec>>): Record<string, LimitRecord> {
-  const table: Record<string, LimitRecord> = {};
-  for (const [id, spec] of Object.entries(specs)) {
-    table[id] = { kind: 'limit', id, ...spec };
-  }
-  return table;
+/** Every limit of a book before it is built: each id with its value in the unit `LimitUnits` gives it. */
+export type LimitSpecs = { readonly [Id in LimitId]: LimitSpec<LimitUnits[Id]> };
+
+/**
+ * Builds the `limits` table of a book from `{ id: spec }`, stamping each record with its id. The one cast
+ * of the price books: TypeScript cannot follow a loop over keys into a mapped type, and `LimitSpecs` has
+ * already checked that each spec's value carries its id's unit.
+ */
+export function limitTable(specs: LimitSpecs): LimitTable {
+  const table: Record<string, LimitSpec & { kind: 'limit'; id: string }> = {};
+  for (const [id, spec] of Object.entries(specs)) table[id] = { kind: 'limit', id, ...spec };
+  return table as LimitTable;
 }
 
 /** Builds the `missing` table of a book from `{ id: [label, per, reason] }`. */

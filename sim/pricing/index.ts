@@ -1,7 +1,10 @@
 /** Price books, sourced limits and learner overrides: the public surface of sim/pricing. */
 export type {
   Confidence,
+  LimitId,
   LimitRecord,
+  LimitTable,
+  LimitUnits,
   MissingPrice,
   PriceBook,
   PriceBookId,
@@ -11,6 +14,8 @@ export type {
 } from './types.ts';
 export {
   describeFact,
+  findLimit,
+  isLimitId,
   isPriceBookId,
   knownPriceIds,
   limitOf,

@@ -1,5 +1,16 @@
-import { MIB } from '../core/index.ts';
-import type { LimitSpec } from './facts.ts';
+import {
+  bytes,
+  bytesPerSecond,
+  callsPerSecond,
+  count,
+  hours,
+  mebibytes,
+  MIB,
+  millis,
+  recordsPerSecond,
+  seconds,
+} from '../core/index.ts';
+import type { LimitSpecs } from './facts.ts';
 
 /**
  * Service limits and fixed model quantities the calculators use, per era. Numbers and tags from
@@ -8,10 +19,10 @@ import type { LimitSpec } from './facts.ts';
  */
 
 /** Limits that were the same in 2016 and today. */
-const unchanged: Readonly<Record<string, LimitSpec>> = {
+const unchanged = {
   'kinesis.shardWriteBytesPerSecond': {
     label: 'Shard write bandwidth (data blob + partition key)',
-    value: MIB,
+    value: bytesPerSecond(MIB),
     unit: 'bytes/s per shard',
     sources: ['BK16', 'KDS17', 'KDS23'],
     confidence: 'primary',
@@ -19,7 +30,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.shardWriteRecordsPerSecond': {
     label: 'Shard write record rate',
-    value: 1000,
+    value: recordsPerSecond(1000),
     unit: 'records/s per shard',
     sources: ['BK16', 'KDS17', 'KDS23'],
     confidence: 'primary',
@@ -27,7 +38,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.shardReadBytesPerSecond': {
     label: 'Shard read bandwidth, shared by all consumers',
-    value: 2 * MIB,
+    value: bytesPerSecond(2 * MIB),
     unit: 'bytes/s per shard',
     sources: ['BK16', 'KDS23'],
     confidence: 'primary',
@@ -35,7 +46,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.shardReadCallsPerSecond': {
     label: 'GetRecords calls per shard',
-    value: 5,
+    value: callsPerSecond(5),
     unit: 'calls/s per shard',
     sources: ['BK16', 'KDS23'],
     confidence: 'primary',
@@ -43,7 +54,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.maxRecordBytes': {
     label: 'Largest record (data blob + partition key)',
-    value: MIB,
+    value: bytes(MIB),
     unit: 'bytes',
     sources: ['BK16', 'BKnow'],
     confidence: 'primary',
@@ -51,14 +62,14 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.retentionDefaultHours': {
     label: 'Default (and minimum) retention',
-    value: 24,
+    value: hours(24),
     unit: 'h',
     sources: ['BK16', 'KDS23'],
     confidence: 'primary',
   },
   'kinesis.putPayloadUnitBytes': {
     label: 'PUT payload unit',
-    value: 25 * 1024,
+    value: bytes(25 * 1024),
     unit: 'bytes',
     sources: ['KPRICE16'],
     confidence: 'primary',
@@ -68,7 +79,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.kplAggregationMaxBytes': {
     label: 'KPL AggregationMaxSize',
-    value: 51_200,
+    value: bytes(51_200),
     unit: 'bytes',
     sources: ['KPL'],
     confidence: 'primary',
@@ -76,7 +87,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.kplRecordMaxBufferedTimeMs': {
     label: 'KPL RecordMaxBufferedTime',
-    value: 100,
+    value: millis(100),
     unit: 'ms',
     sources: ['KPL'],
     confidence: 'primary',
@@ -84,7 +95,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.kclIdleTimeBetweenReadsMs': {
     label: 'KCL idle time between GetRecords calls',
-    value: 1000,
+    value: millis(1000),
     unit: 'ms',
     sources: ['KCL16'],
     confidence: 'primary',
@@ -92,14 +103,14 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.bufferSizeMinMiB': {
     label: 'Smallest buffer size hint',
-    value: 1,
+    value: mebibytes(1),
     unit: 'MiB',
     sources: ['BF16', 'BFnow'],
     confidence: 'primary',
   },
   'firehose.bufferSizeMaxMiB': {
     label: 'Largest buffer size hint',
-    value: 128,
+    value: mebibytes(128),
     unit: 'MiB',
     sources: ['BF16', 'BFnow'],
     confidence: 'primary',
@@ -107,14 +118,14 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.bufferIntervalMaxSeconds': {
     label: 'Longest buffer interval hint',
-    value: 900,
+    value: seconds(900),
     unit: 's',
     sources: ['BF16', 'BFnow'],
     confidence: 'primary',
   },
   'firehose.billingIncrementBytes': {
     label: 'Firehose billing increment per record',
-    value: 5120,
+    value: bytes(5120),
     unit: 'bytes',
     sources: ['FH23', 'S'],
     confidence: 'primary',
@@ -122,7 +133,7 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.maxRecordBytes': {
     label: 'Largest Firehose record',
-    value: 1000 * 1024,
+    value: bytes(1000 * 1024),
     unit: 'bytes',
     sources: ['BF16', 'FH17', 'FH23'],
     confidence: 'primary',
@@ -130,14 +141,14 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.directPutRequestsPerSecond': {
     label: 'Direct-PUT requests per delivery stream',
-    value: 2000,
+    value: callsPerSecond(2000),
     unit: 'requests/s',
     sources: ['BF16', 'FH17', 'FH23'],
     confidence: 'primary',
   },
   'firehose.directPutBytesPerSecond': {
     label: 'Direct-PUT bandwidth per delivery stream',
-    value: 5 * MIB,
+    value: bytesPerSecond(5 * MIB),
     unit: 'bytes/s',
     sources: ['BF16', 'FH17', 'FH23'],
     confidence: 'primary',
@@ -145,19 +156,19 @@ const unchanged: Readonly<Record<string, LimitSpec>> = {
   },
   'ml.realtimeRequestsPerSecond': {
     label: 'Amazon ML real-time endpoint rate',
-    value: 200,
+    value: callsPerSecond(200),
     unit: 'requests/s per endpoint',
     sources: ['AML-DG'],
     confidence: 'primary',
   },
-};
+} satisfies Partial<LimitSpecs>;
 
 /** Limits in force in mid-2016. */
-export const limits2016: Readonly<Record<string, LimitSpec>> = {
+export const limits2016: LimitSpecs = {
   ...unchanged,
   'kinesis.defaultShardLimitPerRegion': {
     label: 'Default shard limit per account and region (us-east-1)',
-    value: 50,
+    value: count(50),
     unit: 'shards',
     sources: ['S'],
     confidence: 'unconfirmed',
@@ -165,7 +176,7 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.retentionMaxHours': {
     label: 'Longest retention',
-    value: 168,
+    value: hours(168),
     unit: 'h',
     sources: ['BK16', 'KDS17'],
     confidence: 'primary',
@@ -173,7 +184,7 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.bufferIntervalMinSeconds': {
     label: 'Shortest buffer interval hint',
-    value: 60,
+    value: seconds(60),
     unit: 's',
     sources: ['BF16'],
     confidence: 'primary',
@@ -181,7 +192,7 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.directPutRecordsPerSecond': {
     label: 'Direct-PUT records per delivery stream',
-    value: 5000,
+    value: recordsPerSecond(5000),
     unit: 'records/s',
     sources: ['BF16', 'FH17'],
     confidence: 'primary',
@@ -189,7 +200,7 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
   },
   'emr.billingIncrementSeconds': {
     label: 'EMR and EC2 billing increment',
-    value: 3600,
+    value: seconds(3600),
     unit: 's',
     sources: ['EMR-SPOT', 'S'],
     confidence: 'primary',
@@ -197,7 +208,7 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
   },
   'emr.billingMinimumSeconds': {
     label: 'EMR and EC2 minimum charge',
-    value: 3600,
+    value: seconds(3600),
     unit: 's',
     sources: ['EMR-SPOT', 'S'],
     confidence: 'primary',
@@ -205,11 +216,11 @@ export const limits2016: Readonly<Record<string, LimitSpec>> = {
 };
 
 /** Limits in force today. */
-export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
+export const limitsCurrent: LimitSpecs = {
   ...unchanged,
   'kinesis.defaultShardLimitPerRegion': {
     label: 'Default shard limit per account and region (us-east-1)',
-    value: 500,
+    value: count(500),
     unit: 'shards',
     sources: ['KDS17', 'KDS23'],
     confidence: 'primary',
@@ -217,7 +228,7 @@ export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   },
   'kinesis.retentionMaxHours': {
     label: 'Longest retention',
-    value: 8760,
+    value: hours(8760),
     unit: 'h',
     sources: ['KDS23'],
     confidence: 'primary',
@@ -225,7 +236,7 @@ export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.bufferIntervalMinSeconds': {
     label: 'Shortest buffer interval hint',
-    value: 0,
+    value: seconds(0),
     unit: 's',
     sources: ['BFnow'],
     confidence: 'primary',
@@ -233,7 +244,7 @@ export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   },
   'firehose.directPutRecordsPerSecond': {
     label: 'Direct-PUT records per delivery stream',
-    value: 500_000,
+    value: recordsPerSecond(500_000),
     unit: 'records/s',
     sources: ['FH23'],
     confidence: 'primary',
@@ -241,7 +252,7 @@ export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   },
   'emr.billingIncrementSeconds': {
     label: 'EMR and EC2 billing increment',
-    value: 1,
+    value: seconds(1),
     unit: 's',
     sources: ['S'],
     confidence: 'secondary',
@@ -249,7 +260,7 @@ export const limitsCurrent: Readonly<Record<string, LimitSpec>> = {
   },
   'emr.billingMinimumSeconds': {
     label: 'EMR and EC2 minimum charge',
-    value: 60,
+    value: seconds(60),
     unit: 's',
     sources: ['S'],
     confidence: 'secondary',

@@ -1,5 +1,16 @@
-import type { Era } from '../core/index.ts';
-import type { Usd } from '../core/index.ts';
+import type {
+  Bytes,
+  BytesPerSecond,
+  CallsPerSecond,
+  Count,
+  Era,
+  Hours,
+  Mebibytes,
+  Millis,
+  RecordsPerSecond,
+  Seconds,
+  Usd,
+} from '../core/index.ts';
 
 /**
  * How far a number can be trusted, as the reference grades it (AWS-FACTS.md "Conventions"):
@@ -44,13 +55,51 @@ export interface PriceTier {
   readonly unit: string;
 }
 
-/** A service limit or a fixed quantity of the model (bytes per second, records, hours…). */
-export interface LimitRecord extends SourcedFact {
+/**
+ * The unit of every limit the books hold, by id: a limit's value carries its unit's brand (see
+ * sim/core/units.ts), so `limitOf(book, 'kinesis.maxRecordBytes').value` is `Bytes` and cannot be passed
+ * where seconds or a rate are expected. A limit added to a book must be added here first.
+ */
+export interface LimitUnits {
+  'kinesis.shardWriteBytesPerSecond': BytesPerSecond;
+  'kinesis.shardWriteRecordsPerSecond': RecordsPerSecond;
+  'kinesis.shardReadBytesPerSecond': BytesPerSecond;
+  'kinesis.shardReadCallsPerSecond': CallsPerSecond;
+  'kinesis.maxRecordBytes': Bytes;
+  'kinesis.retentionDefaultHours': Hours;
+  'kinesis.retentionMaxHours': Hours;
+  'kinesis.defaultShardLimitPerRegion': Count;
+  'kinesis.putPayloadUnitBytes': Bytes;
+  'kinesis.kplAggregationMaxBytes': Bytes;
+  'kinesis.kplRecordMaxBufferedTimeMs': Millis;
+  'kinesis.kclIdleTimeBetweenReadsMs': Millis;
+  'firehose.bufferSizeMinMiB': Mebibytes;
+  'firehose.bufferSizeMaxMiB': Mebibytes;
+  'firehose.bufferIntervalMinSeconds': Seconds;
+  'firehose.bufferIntervalMaxSeconds': Seconds;
+  'firehose.billingIncrementBytes': Bytes;
+  'firehose.maxRecordBytes': Bytes;
+  'firehose.directPutRequestsPerSecond': CallsPerSecond;
+  'firehose.directPutRecordsPerSecond': RecordsPerSecond;
+  'firehose.directPutBytesPerSecond': BytesPerSecond;
+  'ml.realtimeRequestsPerSecond': CallsPerSecond;
+  'emr.billingIncrementSeconds': Seconds;
+  'emr.billingMinimumSeconds': Seconds;
+}
+
+/** The id of a limit every book holds, such as `kinesis.maxRecordBytes`. */
+export type LimitId = keyof LimitUnits;
+
+/** A service limit or a fixed quantity of the model (bytes per second, records, hours…) in unit `V`. */
+export interface LimitRecord<V extends number = number> extends SourcedFact {
   readonly kind: 'limit';
-  readonly value: number;
-  /** The unit of `value`, such as `bytes/s per shard`, `h`, `records/s`. */
+  readonly value: V;
+  /** The unit of `value` in words, such as `bytes/s per shard`, `h`, `records/s`. */
   readonly unit: string;
 }
+
+/** Every limit of a book, by id, each value in its unit. */
+export type LimitTable = { readonly [Id in LimitId]: LimitRecord<LimitUnits[Id]> };
 
 /** A price the book deliberately does not have, and why (so a calculator can say so instead of guessing). */
 export interface MissingPrice {
@@ -70,7 +119,7 @@ export interface PriceBook {
   /** One or two sentences on what era and region the book describes. */
   readonly description: string;
   readonly prices: Readonly<Record<string, PriceRecord>>;
-  readonly limits: Readonly<Record<string, LimitRecord>>;
+  readonly limits: LimitTable;
   /** Prices that exist in the other book (or in AWS's list) but not here, with the reason. */
   readonly missing: Readonly<Record<string, MissingPrice>>;
   /** Ids of prices the learner overrode (empty for the built-in books). */

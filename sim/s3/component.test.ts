@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createState } from '../core/index.ts';
+import { createState, seconds } from '../core/index.ts';
 import { s3Component } from './component.ts';
 
-const scenario = { seed: 1, durationSeconds: 1, metricResolutionSeconds: 1 };
+const scenario = { seed: 1, durationSeconds: seconds(1), metricResolutionSeconds: seconds(1) };
 
 describe('the s3 scenario component', () => {
   it('owns the s3 field: refuses a bad bucket name with its path', () => {

@@ -1,4 +1,4 @@
-import { millis } from '../core/index.ts';
+import { bytes, millis, type Bytes } from '../core/index.ts';
 import { defineComponent } from '../scenario/index.ts';
 import { array, object, optional, string, type Infer, type SchemaIssue } from '../scenario/index.ts';
 import { validateBucketName } from './bucket-name.ts';
@@ -25,7 +25,7 @@ export type S3Scenario = Infer<typeof s3Schema>;
 
 /** The `s3` section of a scenario report: each bucket's size and the requests billed. */
 export type S3Report = {
-  readonly buckets: readonly { readonly name: string; readonly objects: number; readonly bytes: number }[];
+  readonly buckets: readonly { readonly name: string; readonly objects: number; readonly bytes: Bytes }[];
   readonly requests: { readonly putCopyPostList: number; readonly get: number };
 };
 
@@ -54,7 +54,7 @@ export const s3Component = defineComponent<'s3', S3Scenario, S3State, never>({
       buckets: Object.values(s3.buckets).map((bucket) => ({
         name: bucket.Name,
         objects: bucket.sortedKeys.length,
-        bytes: bucket.sortedKeys.reduce((sum, key) => sum + bucket.objects[key]!.ContentLength, 0),
+        bytes: bytes(bucket.sortedKeys.reduce((sum, key) => sum + bucket.objects[key]!.ContentLength, 0)),
       })),
       requests: {
         putCopyPostList: s3.usage.putCopyPostListRequests,

@@ -1,5 +1,5 @@
 import { SimException } from '../core/index.ts';
-import type { SimContext, SimEvent, SimulationModule } from '../core/index.ts';
+import type { Seconds, SimContext, SimEvent, SimulationModule } from '../core/index.ts';
 import type { Schema, SchemaIssue } from './schema.ts';
 
 /** The fields every scenario has, whatever services it uses. */
@@ -7,9 +7,9 @@ export interface CoreScenario {
   /** Seed of the random generator: the same seed replays the same run. */
   readonly seed: number;
   /** Simulated time to run, in seconds. */
-  readonly durationSeconds: number;
+  readonly durationSeconds: Seconds;
   /** Metric aggregation period, in seconds (like a CloudWatch period). */
-  readonly metricResolutionSeconds: number;
+  readonly metricResolutionSeconds: Seconds;
 }
 
 /** Plain JSON data, the only thing a report may hold. */

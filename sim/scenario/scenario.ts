@@ -1,5 +1,5 @@
 import type { SimError } from '../core/index.ts';
-import { MAX_SEED } from '../core/index.ts';
+import { MAX_SEED, seconds } from '../core/index.ts';
 import type { AnyScenarioComponent, CoreScenario } from './component.ts';
 import { parseJsonText } from '../core/index.ts';
 import { integer, number, object, optional, type Fields, type SchemaIssue } from './schema.ts';
@@ -13,8 +13,8 @@ export const MAX_REPORTED_ISSUES = 20;
 /** The fields every scenario has; services add theirs through components. */
 export const coreScenarioFields = {
   seed: integer({ min: 0, max: MAX_SEED }),
-  durationSeconds: number({ above: 0, max: MAX_DURATION_SECONDS }),
-  metricResolutionSeconds: optional(integer({ min: 1, max: 3600 }), 1),
+  durationSeconds: number({ above: 0, max: MAX_DURATION_SECONDS, unit: seconds }),
+  metricResolutionSeconds: optional(integer({ min: 1, max: 3600, unit: seconds }), seconds(1)),
 } satisfies Fields;
 
 /** A validated scenario: the core fields and each component's field, by name. */

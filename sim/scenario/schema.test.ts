@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { hours, millis, seconds, type Hours, type Millis, type Seconds } from '../core/index.ts';
 import {
   array,
   boolean,
@@ -10,6 +11,7 @@ import {
   oneOf,
   optional,
   string,
+  type Infer,
   type Schema,
   type SchemaIssue,
 } from './schema.ts';
@@ -18,6 +20,41 @@ function check<T>(schema: Schema<T>, value: unknown): { value: T | undefined; is
   const issues: SchemaIssue[] = [];
   return { value: schema.check(value, '$', issues), issues };
 }
+
+describe('number and integer with a unit', () => {
+  it('return the number as written, with the same bounds and messages as without a unit', () => {
+    const plain = integer({ min: 24, max: 8760 });
+    const inHours = integer({ min: 24, max: 8760, unit: hours });
+    expect(inHours.expected).toBe(plain.expected);
+    expect(check(inHours, 168)).toEqual({ value: 168, issues: [] });
+    for (const bad of [23, 24.5, '48', null]) expect(check(inHours, bad)).toEqual(check(plain, bad));
+    expect(check(number({ above: 0, unit: seconds }), 0).issues[0]?.message).toBe(
+      '0 is not allowed; expected a number greater than 0.',
+    );
+  });
+
+  it('brand the inferred type, so a plain number or another unit is refused where the field is used', () => {
+    const fields = object({
+      retentionHours: optional(integer({ min: 24, max: 8760, unit: hours }), hours(24)),
+      bufferSeconds: number({ min: 0, unit: seconds }),
+      ratio: number({ min: 0 }),
+    });
+    type Fields = Infer<typeof fields>;
+    expectTypeOf<Fields['retentionHours']>().toEqualTypeOf<Hours>();
+    expectTypeOf<Fields['bufferSeconds']>().toEqualTypeOf<Seconds>();
+    expectTypeOf<Fields['ratio']>().toEqualTypeOf<number>();
+    const read = check(fields, { bufferSeconds: 60, ratio: 2 }).value!;
+    expect(read).toEqual({ retentionHours: 24, bufferSeconds: 60, ratio: 2 });
+    // @ts-expect-error a plain number has no unit: say seconds(…)
+    const typed: Fields = { retentionHours: hours(24), bufferSeconds: 60, ratio: 1 };
+    // @ts-expect-error milliseconds are not seconds
+    const mixed: Fields = { retentionHours: hours(24), bufferSeconds: millis(60_000), ratio: 1 };
+    expect([typed.bufferSeconds, mixed.bufferSeconds]).toEqual([60, 60_000]);
+    // @ts-expect-error a fallback must carry the field's unit too
+    optional(integer({ min: 0, unit: millis }), 100);
+    expectTypeOf(integer({ unit: millis })).toEqualTypeOf<Schema<Millis>>();
+  });
+});
 
 describe('number and integer', () => {
   it('accept values within bounds', () => {

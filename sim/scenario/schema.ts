@@ -46,6 +46,14 @@ export interface NumberOptions {
   readonly integer?: boolean;
 }
 
+/**
+ * The unit a number field is in, as its constructor from sim/core/units.ts (`seconds`, `bytes`, …): the
+ * field's type is then branded with that unit. The value is the number as written; only its type changes.
+ */
+export interface UnitOption<U extends number> {
+  readonly unit: (n: number) => U;
+}
+
 function describeRange(min?: number, above?: number, max?: number): string {
   if (above === undefined && min !== undefined && max !== undefined) {
     return `from ${formatBound(min)} to ${formatBound(max)}`;
@@ -60,9 +68,14 @@ function describeRange(min?: number, above?: number, max?: number): string {
   return lower && upper ? `${lower} and ${upper}` : lower || (upper && `of ${upper}`);
 }
 
-/** A finite number within bounds. */
-export function number(options: NumberOptions = {}): Schema<number> {
-  const { min, above, max, integer = false } = options;
+/** A number without a unit (a ratio, a seed, an hour of the day). */
+const plain = (n: number): number => n;
+
+/** A finite number within bounds; with a `unit`, the number carries that unit's brand. */
+export function number(options?: NumberOptions): Schema<number>;
+export function number<U extends number>(options: NumberOptions & UnitOption<U>): Schema<U>;
+export function number(options: NumberOptions & Partial<UnitOption<number>> = {}): Schema<number> {
+  const { min, above, max, integer = false, unit = plain } = options;
   const range = describeRange(min, above, max);
   const expected = `${integer ? 'an integer' : 'a number'}${range ? ` ${range}` : ''}`;
   return {
@@ -80,14 +93,18 @@ export function number(options: NumberOptions = {}): Schema<number> {
         issues.push({ path, message: `${describeValue(value)} is not allowed; expected ${expected}.` });
         return undefined;
       }
-      return value;
+      return unit(value);
     },
   };
 }
 
-/** A whole number within bounds. */
-export function integer(options: Omit<NumberOptions, 'integer'> = {}): Schema<number> {
-  return number({ ...options, integer: true });
+/** A whole number within bounds; with a `unit`, the number carries that unit's brand. */
+export function integer(options?: Omit<NumberOptions, 'integer'>): Schema<number>;
+export function integer<U extends number>(options: Omit<NumberOptions, 'integer'> & UnitOption<U>): Schema<U>;
+export function integer(
+  options: Omit<NumberOptions, 'integer'> & Partial<UnitOption<number>> = {},
+): Schema<number> {
+  return number({ unit: plain, ...options, integer: true });
 }
 
 /** Length and character limits of a string field. */

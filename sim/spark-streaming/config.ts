@@ -1,4 +1,5 @@
 import { consumerBaseFields } from '../consumers/index.ts';
+import { millis, seconds, type Millis, type Seconds } from '../core/index.ts';
 import {
   array,
   integer,
@@ -47,16 +48,16 @@ export const SPARK_STREAMING_FACTS = {
  * tasks in the batch). The defaults are assumptions for a light job (parse and count); a learner sets them
  * to what their job measures.
  */
-export const DEFAULT_PROCESSING_MODEL = { batchOverheadMs: 100, perRecordMs: 0.1 } as const;
+export const DEFAULT_PROCESSING_MODEL = { batchOverheadMs: millis(100), perRecordMs: millis(0.1) } as const;
 
 /** What a window counts records by: their partition key, or one field of their JSON data. */
 export type WindowCountBy = 'partitionKey' | 'field';
 
 /** One windowed count (`countByValueAndWindow` over a key): tumbling when slide = length, else sliding. */
 export interface SparkWindowConfig {
-  readonly lengthSeconds: number;
+  readonly lengthSeconds: Seconds;
   /** Defaults to the batch interval (Spark's default slide). */
-  readonly slideSeconds?: number | undefined;
+  readonly slideSeconds?: Seconds | undefined;
   readonly countBy: WindowCountBy;
   /** The JSON field to count by when `countBy` is `field`. */
   readonly field?: string | undefined;
@@ -68,14 +69,14 @@ export interface SparkConsumerConfig {
   readonly name: string;
   readonly stream: string;
   /** The StreamingContext's batch interval. */
-  readonly batchIntervalSeconds: number;
+  readonly batchIntervalSeconds: Seconds;
   /** Kinesis receivers (input DStreams), each a KCL worker on one core. */
   readonly receivers: number;
   /** Executor cores of the application in total, receivers' cores included. */
   readonly cores: number;
-  readonly batchOverheadMs: number;
-  readonly perRecordMs: number;
-  readonly blockIntervalMs: number;
+  readonly batchOverheadMs: Millis;
+  readonly perRecordMs: Millis;
+  readonly blockIntervalMs: Millis;
   /** `initialPositionInStream` (TRIM_HORIZON or LATEST). */
   readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
   readonly windows: readonly SparkWindowConfig[];
@@ -86,18 +87,24 @@ export interface SparkConsumerConfig {
 /** Schema of a `{ "type": "spark" }` entry of `consumers[]`. */
 export const sparkConsumerSchema: Schema<SparkConsumerConfig> = object({
   ...consumerBaseFields('spark'),
-  batchIntervalSeconds: number({ above: 0, max: 3600 }),
+  batchIntervalSeconds: number({ above: 0, max: 3600, unit: seconds }),
   receivers: optional(integer({ min: 1, max: 1000 }), 1),
   cores: integer({ min: 1, max: 100_000 }),
-  batchOverheadMs: optional(number({ min: 0, max: 3_600_000 }), DEFAULT_PROCESSING_MODEL.batchOverheadMs),
-  perRecordMs: optional(number({ min: 0, max: 60_000 }), DEFAULT_PROCESSING_MODEL.perRecordMs),
-  blockIntervalMs: optional(integer({ min: 1, max: 60_000 }), SPARK_STREAMING_FACTS.defaultBlockIntervalMs),
+  batchOverheadMs: optional(
+    number({ min: 0, max: 3_600_000, unit: millis }),
+    DEFAULT_PROCESSING_MODEL.batchOverheadMs,
+  ),
+  perRecordMs: optional(number({ min: 0, max: 60_000, unit: millis }), DEFAULT_PROCESSING_MODEL.perRecordMs),
+  blockIntervalMs: optional(
+    integer({ min: 1, max: 60_000, unit: millis }),
+    millis(SPARK_STREAMING_FACTS.defaultBlockIntervalMs),
+  ),
   startingPosition: optional(oneOf(['TRIM_HORIZON', 'LATEST'] as const), 'TRIM_HORIZON'),
   windows: optional(
     array(
       object({
-        lengthSeconds: number({ above: 0, max: 86_400 }),
-        slideSeconds: optional(number({ above: 0, max: 86_400 })),
+        lengthSeconds: number({ above: 0, max: 86_400, unit: seconds }),
+        slideSeconds: optional(number({ above: 0, max: 86_400, unit: seconds })),
         countBy: oneOf(['partitionKey', 'field'] as const),
         field: optional(string({ minLength: 1, maxLength: 256 })),
       }),
@@ -155,7 +162,7 @@ export function sparkConsumerConfig(
     type: 'spark',
     receivers: 1,
     ...DEFAULT_PROCESSING_MODEL,
-    blockIntervalMs: SPARK_STREAMING_FACTS.defaultBlockIntervalMs,
+    blockIntervalMs: millis(SPARK_STREAMING_FACTS.defaultBlockIntervalMs),
     startingPosition: 'TRIM_HORIZON',
     windows: [],
     topKeys: 10,

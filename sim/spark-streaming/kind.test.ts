@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { seconds } from '../core/index.ts';
 import { runKind } from '../lambda-consumer/kind-harness.ts';
 import { putKeys, streamWithShards } from '../lambda-consumer/test-support.ts';
 import { sparkConsumerKind } from './kind.ts';
 import type { SparkConsumerState } from './state.ts';
 
 const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const scenario = { seed: 1, durationSeconds: 10, metricResolutionSeconds: 1 };
+const scenario = { seed: 1, durationSeconds: seconds(10), metricResolutionSeconds: seconds(1) };
 
 describe('sparkConsumerKind', () => {
   it('refuses windows that are not multiples of the batch interval, and a field window without a field', () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sparkConsumerConfig } from './config.ts';
 import { batchProcessing, processingCores, scheduleBatch, tasksPerBatch } from './processing.ts';
+import { millis, seconds } from '../core/index.ts';
 
-const config = sparkConsumerConfig({ name: 'app', stream: 'clicks', batchIntervalSeconds: 1, cores: 4 });
+const config = sparkConsumerConfig({
+  name: 'app',
+  stream: 'clicks',
+  batchIntervalSeconds: seconds(1),
+  cores: 4,
+});
 
 describe('cores and tasks', () => {
   it('leaves one core per receiver out of processing', () => {
@@ -12,9 +18,9 @@ describe('cores and tasks', () => {
   });
 
   it('cuts each receiver’s data into one task per block interval (200 ms blocks, 2 s batch → 10 tasks)', () => {
-    expect(tasksPerBatch({ batchIntervalSeconds: 2, blockIntervalMs: 200 }, 1)).toBe(10);
-    expect(tasksPerBatch({ batchIntervalSeconds: 2, blockIntervalMs: 200 }, 3)).toBe(30);
-    expect(tasksPerBatch({ batchIntervalSeconds: 1, blockIntervalMs: 200 }, 0)).toBe(0);
+    expect(tasksPerBatch({ batchIntervalSeconds: seconds(2), blockIntervalMs: millis(200) }, 1)).toBe(10);
+    expect(tasksPerBatch({ batchIntervalSeconds: seconds(2), blockIntervalMs: millis(200) }, 3)).toBe(30);
+    expect(tasksPerBatch({ batchIntervalSeconds: seconds(1), blockIntervalMs: millis(200) }, 0)).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../core/index.ts';
+import { MetricStore, seconds } from '../core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../core/index.ts';
 import { putRecords, type KinesisState } from '../kinesis/index.ts';
 import { encodeAggregatedRecord } from '../kpl/index.ts';
@@ -22,13 +22,13 @@ function run(kinesis: KinesisState, config: SparkConsumerConfig, seconds: number
 }
 
 const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const base = { name: 'app', stream: 'clicks', batchIntervalSeconds: 1, cores: 2 };
+const base = { name: 'app', stream: 'clicks', batchIntervalSeconds: seconds(1), cores: 2 };
 
 describe('batches from the receivers', () => {
   it('keeps the scheduling delay at 0 while processing fits the interval', () => {
     const kinesis = streamWithShards(1);
     // 100 + 500 × 1 ÷ 1 core = 600 ms per 1 s batch.
-    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: 1 }), 20, (t) =>
+    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: millis(1) }), 20, (t) =>
       putKeys(kinesis, t, keys(500, `t${t}-`)),
     );
     const full = state.batches.filter((b) => b.records > 0);
@@ -41,7 +41,7 @@ describe('batches from the receivers', () => {
   it('lets the scheduling delay grow without bound when processing outlasts the interval', () => {
     const kinesis = streamWithShards(1);
     // 100 + 500 × 3 = 1,600 ms per 1 s batch: each batch waits 600 ms more than the one before.
-    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: 3 }), 30, (t) =>
+    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: millis(3) }), 30, (t) =>
       putKeys(kinesis, t, keys(500, `t${t}-`)),
     );
     const full = state.batches.filter((b) => b.records > 0);
@@ -88,8 +88,8 @@ describe('windows on the real records', () => {
       ...base,
       cores: 4,
       windows: [
-        { lengthSeconds: 5, slideSeconds: 5, countBy: 'partitionKey' },
-        { lengthSeconds: 3, slideSeconds: 1, countBy: 'field', field: 'page' },
+        { lengthSeconds: seconds(5), slideSeconds: seconds(5), countBy: 'partitionKey' },
+        { lengthSeconds: seconds(3), slideSeconds: seconds(1), countBy: 'field', field: 'page' },
       ],
     });
     const pages = ['/home', '/cart', '/home', '/buy'];
@@ -122,7 +122,7 @@ describe('windows on the real records', () => {
     const Data = encodeAggregatedRecord(users);
     const config = sparkConsumerConfig({
       ...base,
-      windows: [{ lengthSeconds: 2, slideSeconds: 2, countBy: 'partitionKey' }],
+      windows: [{ lengthSeconds: seconds(2), slideSeconds: seconds(2), countBy: 'partitionKey' }],
     });
     const state = run(kinesis, config, 2, (t) => {
       if (t === 0)

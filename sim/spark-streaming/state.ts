@@ -1,5 +1,6 @@
 import type { ConsumerStateBase } from '../consumers/index.ts';
 import type { ShardCursor } from '../consumers/index.ts';
+import { millis, type Millis } from '../core/index.ts';
 import type { SparkConsumerConfig } from './config.ts';
 import { countSpecOf, emptyKeyCounts, type BatchKeyCounts, type WindowResult } from './windows.ts';
 
@@ -112,8 +113,8 @@ export function openBatch(config: SparkConsumerConfig, batchTimeMs: number): Spa
 }
 
 /** The batch interval in ms. */
-export function intervalMs(config: SparkConsumerConfig): number {
-  return Math.round(config.batchIntervalSeconds * 1000);
+export function intervalMs(config: SparkConsumerConfig): Millis {
+  return millis(Math.round(config.batchIntervalSeconds * 1000));
 }
 
 /** An application that has not started reading; the first batch covers [0, interval). */

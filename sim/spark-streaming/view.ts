@@ -1,3 +1,4 @@
+import type { Millis } from '../core/index.ts';
 import { currentSchedulingDelayMs, queuedBatches } from './batches.ts';
 import { processingCores } from './processing.ts';
 import { intervalMs, type SparkBatch, type SparkConsumerState, type SparkTotals } from './state.ts';
@@ -34,13 +35,13 @@ export interface SparkConsumerView {
   readonly kind: 'spark';
   readonly name: string;
   readonly stream: string;
-  readonly batchIntervalMs: number;
+  readonly batchIntervalMs: Millis;
   readonly receivers: number;
   readonly cores: number;
   /** Cores left for processing after each receiver holds one. */
   readonly processingCores: number;
-  readonly blockIntervalMs: number;
-  readonly model: { readonly batchOverheadMs: number; readonly perRecordMs: number; readonly note: string };
+  readonly blockIntervalMs: Millis;
+  readonly model: { readonly batchOverheadMs: Millis; readonly perRecordMs: Millis; readonly note: string };
   readonly shards: readonly {
     readonly shardId: string;
     readonly receiver: number;

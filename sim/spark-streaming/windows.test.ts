@@ -13,6 +13,7 @@ import {
   windowResult,
   type BatchKeyCounts,
 } from './windows.ts';
+import { seconds } from '../core/index.ts';
 
 const encoder = new TextEncoder();
 const record = (key: string, data = '{}'): KinesisRecord => ({
@@ -37,8 +38,16 @@ function history(): BatchKeyCounts[] {
 }
 
 describe('window counts on known records', () => {
-  const tumbling: SparkWindowConfig = { lengthSeconds: 2, slideSeconds: 2, countBy: 'partitionKey' };
-  const sliding: SparkWindowConfig = { lengthSeconds: 3, slideSeconds: 1, countBy: 'partitionKey' };
+  const tumbling: SparkWindowConfig = {
+    lengthSeconds: seconds(2),
+    slideSeconds: seconds(2),
+    countBy: 'partitionKey',
+  };
+  const sliding: SparkWindowConfig = {
+    lengthSeconds: seconds(3),
+    slideSeconds: seconds(1),
+    countBy: 'partitionKey',
+  };
 
   it('tumbling 2 s windows count each batch once', () => {
     const first = windowResult(0, tumbling, history(), 2000, 10);
@@ -84,7 +93,7 @@ describe('window counts on known records', () => {
       false,
       true,
     ]);
-    expect(windowFiresAt({ lengthSeconds: 3, countBy: 'partitionKey' }, 1, 7000)).toBe(true);
+    expect(windowFiresAt({ lengthSeconds: seconds(3), countBy: 'partitionKey' }, 1, 7000)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Result } from '../core/index.ts';
-import { GIB } from '../core/index.ts';
+import { GIB, usd, type Usd } from '../core/index.ts';
 import { firehoseCost } from '../firehose/index.ts';
 import { priceOf, type PriceBook, type PriceRecord } from '../pricing/index.ts';
 import { kinesisCost } from '../kinesis/index.ts';
@@ -23,7 +23,7 @@ export interface CostLine {
   readonly quantity: number;
   readonly unit: string;
   /** Dollars, or null when the price book has no sourced price for it (see `note`). */
-  readonly usd: number | null;
+  readonly usd: Usd | null;
   /** The price ids used, so the UI can show their sources. */
   readonly priceIds: readonly string[];
   /** `primary`, `secondary`, `unconfirmed` or `override`: how far the price can be trusted. */
@@ -36,7 +36,7 @@ export interface CostReport {
   readonly priceBook: string;
   readonly lines: readonly CostLine[];
   /** Sum of the priced lines. */
-  readonly totalUsd: number;
+  readonly totalUsd: Usd;
   /** Ids of lines left unpriced because the book has no sourced price. */
   readonly unpriced: readonly string[];
 }
@@ -50,10 +50,10 @@ type LineBase = Omit<CostLine, 'usd' | 'priceIds' | 'confidence' | 'note'>;
 function fromPrice(
   base: LineBase,
   price: Result<PriceRecord>,
-  usd: number | null,
+  dollars: Usd | null,
   note: string | null,
 ): CostLine {
-  if (!price.ok || usd === null) {
+  if (!price.ok || dollars === null) {
     return {
       ...base,
       usd: null,
@@ -66,7 +66,7 @@ function fromPrice(
   const caveat = record.confidence === 'unconfirmed' && record.note ? record.note : null;
   return {
     ...base,
-    usd,
+    usd: dollars,
     priceIds: [record.id],
     confidence: record.confidence,
     note: [note, caveat].filter((n) => n !== null).join(' ') || null,
@@ -75,7 +75,7 @@ function fromPrice(
 
 /** A line priced per `divisor` units at a book price, or an unpriced line saying why. */
 function priced(base: LineBase, price: Result<PriceRecord>, divisor = 1): CostLine {
-  return fromPrice(base, price, price.ok ? (base.quantity / divisor) * price.value.value : null, null);
+  return fromPrice(base, price, price.ok ? usd((base.quantity / divisor) * price.value.value) : null, null);
 }
 
 /**
@@ -140,7 +140,7 @@ export function streamingCost(services: CostServices, book: PriceBook, now: numb
   return {
     priceBook: book.label,
     lines,
-    totalUsd: lines.reduce((sum, line) => sum + (line.usd ?? 0), 0),
+    totalUsd: usd(lines.reduce((sum, line) => sum + (line.usd ?? 0), 0)),
     unpriced: lines.filter((line) => line.usd === null).map((line) => line.id),
   };
 }

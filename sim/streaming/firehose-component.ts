@@ -1,5 +1,13 @@
 import { SimException } from '../core/index.ts';
-import { millis } from '../core/index.ts';
+import {
+  bytes,
+  mebibytes,
+  millis,
+  seconds,
+  type Bytes,
+  type Mebibytes,
+  type Seconds,
+} from '../core/index.ts';
 import {
   createDeliveryStream,
   createFirehoseState,
@@ -7,16 +15,42 @@ import {
   maxDeliveryStreams,
   validateDeliveryStream,
   type CreateDeliveryStreamInput,
+  type DeliveryLogEntry,
   type FirehoseDeliverEvent,
   type FirehoseState,
 } from '../firehose/index.ts';
 import { PRICE_BOOKS } from '../pricing/index.ts';
 import { createBucket } from '../s3/index.ts';
-import type { JsonValue } from '../scenario/index.ts';
-import type { SchemaIssue } from '../scenario/index.ts';
+import { toJsonValue, type SchemaIssue } from '../scenario/index.ts';
 import { firehoseSchema, type DeliveryStreamScenario, type StreamingScenario } from './scenario-schema.ts';
 import { needsStreaming } from './services.ts';
 import { clockStartsAtMs, streamingScenario } from './streams-component.ts';
+
+/** One delivery stream in the `firehose` section of the report: its settings, totals and every object. */
+export interface DeliveryStreamReport {
+  readonly name: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  /** The buffering hints in force (`SizeInMBs`, `IntervalInSeconds`). */
+  readonly bufferMB: Mebibytes;
+  readonly bufferSeconds: Seconds;
+  readonly compression: string;
+  readonly incomingRecords: number;
+  readonly incomingBytes: Bytes;
+  /** Record entries refused for throughput (each retry counts again). */
+  readonly attemptsThrottled: number;
+  /** Calls refused whole for exceeding the requests-per-second limit. */
+  readonly throttledCalls: number;
+  /** Ingested bytes as billed: each record rounded up to 5 KB. */
+  readonly billedBytes: Bytes;
+  readonly deliveredRecords: number;
+  readonly deliveredBytes: Bytes;
+  readonly deliveredCompressedBytes: Bytes;
+  /** Records and bytes still in the buffer when the run ended. */
+  readonly bufferedRecords: number;
+  readonly bufferedBytes: Bytes;
+  readonly deliveries: readonly DeliveryLogEntry[];
+}
 
 /** The bucket a delivery stream writes to when the scenario names none: `bdlab-<name in lower case>`. */
 export function defaultBucketName(deliveryStreamName: string): string {
@@ -104,30 +138,31 @@ export const firehoseComponent = needsStreaming('era', 's3').defineComponent<
       if (!created.ok) throw new SimException(created.error);
     }
   },
-  report(state, streams): JsonValue {
+  report(state, streams) {
     const firehose = state.services.firehose;
-    return streams.map((d) => {
+    const report = streams.map((d): DeliveryStreamReport => {
       const stream = firehose.deliveryStreams[d.name]!;
       const stats = stream.stats;
       return {
         name: d.name,
         bucket: stream.config.BucketName,
         prefix: stream.config.Prefix,
-        bufferMB: stream.config.BufferingHints.SizeInMBs,
-        bufferSeconds: stream.config.BufferingHints.IntervalInSeconds,
+        bufferMB: mebibytes(stream.config.BufferingHints.SizeInMBs),
+        bufferSeconds: seconds(stream.config.BufferingHints.IntervalInSeconds),
         compression: stream.config.CompressionFormat,
         incomingRecords: stats.incomingRecords,
-        incomingBytes: stats.incomingBytes,
+        incomingBytes: bytes(stats.incomingBytes),
         attemptsThrottled: stats.attemptsThrottled,
         throttledCalls: stats.throttledCalls,
-        billedBytes: stats.billedBytes,
+        billedBytes: bytes(stats.billedBytes),
         deliveredRecords: stats.deliveredRecords,
-        deliveredBytes: stats.deliveredBytes,
-        deliveredCompressedBytes: stats.deliveredCompressedBytes,
+        deliveredBytes: bytes(stats.deliveredBytes),
+        deliveredCompressedBytes: bytes(stats.deliveredCompressedBytes),
         bufferedRecords: stream.buffer.records.length,
-        bufferedBytes: stream.buffer.bytes,
+        bufferedBytes: bytes(stream.buffer.bytes),
         deliveries: stream.deliveries.map((e) => ({ ...e })),
       };
     });
+    return toJsonValue(report);
   },
 });

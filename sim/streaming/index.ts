@@ -7,7 +7,7 @@
 export { actionsComponent } from './actions-component.ts';
 export { withConsumerPauses } from './consumer-pause.ts';
 export { costComponent } from './cost-component.ts';
-export { firehoseComponent } from './firehose-component.ts';
+export { firehoseComponent, type DeliveryStreamReport } from './firehose-component.ts';
 export { producersComponent } from './producers-component.ts';
 export {
   eraComponent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/index.ts';
+import { bytes, Rng, seconds } from '../core/index.ts';
 import { drawRecordBytes, expectedRecords, meanRateFactor, rateAt } from './load-shape.ts';
 
 describe('load shapes', () => {
@@ -11,7 +11,12 @@ describe('load shapes', () => {
   });
 
   it('a burst multiplies the rate for lastingSeconds at the start of every everySeconds', () => {
-    const pattern = { pattern: 'burst', everySeconds: 60, lastingSeconds: 10, multiplier: 5 } as const;
+    const pattern = {
+      pattern: 'burst',
+      everySeconds: seconds(60),
+      lastingSeconds: seconds(10),
+      multiplier: 5,
+    } as const;
     expect(rateAt(100, pattern, 5)).toBe(500);
     expect(rateAt(100, pattern, 30)).toBe(100);
     expect(rateAt(100, pattern, 65)).toBe(500);
@@ -22,15 +27,15 @@ describe('load shapes', () => {
   it('record sizes: uniform within bounds, lognormal with the requested mean', () => {
     const rng = Rng.fromSeed(3);
     const uniform = Array.from({ length: 1000 }, () =>
-      drawRecordBytes({ distribution: 'uniform', min: 200, max: 800 }, rng),
+      drawRecordBytes({ distribution: 'uniform', min: bytes(200), max: bytes(800) }, rng),
     );
     expect(Math.min(...uniform)).toBeGreaterThanOrEqual(200);
     expect(Math.max(...uniform)).toBeLessThanOrEqual(800);
     let sum = 0;
     for (let i = 0; i < 50_000; i++)
-      sum += drawRecordBytes({ distribution: 'lognormal', mean: 400, sigma: 0.5 }, rng);
+      sum += drawRecordBytes({ distribution: 'lognormal', mean: bytes(400), sigma: 0.5 }, rng);
     expect(sum / 50_000).toBeGreaterThan(392);
     expect(sum / 50_000).toBeLessThan(408);
-    expect(drawRecordBytes(500, rng)).toBe(500);
+    expect(drawRecordBytes(bytes(500), rng)).toBe(500);
   });
 });

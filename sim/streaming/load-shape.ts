@@ -1,4 +1,4 @@
-import type { Rng } from '../core/index.ts';
+import type { Bytes, Rng, Seconds } from '../core/index.ts';
 
 /**
  * How a load generator's rate moves over time, around its `recordsPerSecond`:
@@ -13,8 +13,8 @@ export type RatePattern =
   | { readonly pattern: 'diurnal'; readonly peakToTroughRatio: number; readonly peakAtHourUtc: number }
   | {
       readonly pattern: 'burst';
-      readonly everySeconds: number;
-      readonly lastingSeconds: number;
+      readonly everySeconds: Seconds;
+      readonly lastingSeconds: Seconds;
       readonly multiplier: number;
     };
 
@@ -24,9 +24,9 @@ export type RatePattern =
  * standard deviation of the size's logarithm), rounded to whole bytes and at least 1.
  */
 export type RecordSize =
-  | number
-  | { readonly distribution: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly distribution: 'lognormal'; readonly mean: number; readonly sigma: number };
+  | Bytes
+  | { readonly distribution: 'uniform'; readonly min: Bytes; readonly max: Bytes }
+  | { readonly distribution: 'lognormal'; readonly mean: Bytes; readonly sigma: number };
 
 const SECONDS_PER_DAY = 86_400;
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../core/index.ts';
+import { bytes, recordsPerSecond, Rng } from '../core/index.ts';
 import { recordsForTick } from './produce.ts';
 import { createProducer, kplTickMs, PRODUCER_TICK_MS } from './producer-state.ts';
 
-const producer = (recordsPerSecond: number) =>
+const producer = (rate: number) =>
   createProducer(
     {
       name: undefined,
       stream: 's',
       deliveryStream: undefined,
-      recordsPerSecond,
-      recordBytes: 100,
+      recordsPerSecond: recordsPerSecond(rate),
+      recordBytes: bytes(100),
       rate: { pattern: 'constant' },
       partitionKeys: { strategy: 'random' },
       kpl: undefined,

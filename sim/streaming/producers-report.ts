@@ -1,3 +1,4 @@
+import { bytes, type Bytes } from '../core/index.ts';
 import type { RatePutTotals } from '../rate/index.ts';
 import { toJsonValue, type JsonValue } from '../scenario/index.ts';
 import type { ProducerError, ProducerState } from './producer-state.ts';
@@ -30,7 +31,7 @@ export interface RecordTotals {
   /** Records still waiting (in a back-off or a KPL buffer) when the run ended. */
   readonly recordsPending: number;
   /** Bytes accepted (data + partition key for Kinesis, data for Firehose); null through the KPL, which does not count them. */
-  readonly bytesAccepted: number | null;
+  readonly bytesAccepted: Bytes | null;
   /** PUT payload units of the accepted Kinesis records (25 KB chunks, rounded up per record). */
   readonly putPayloadUnits: number;
 }
@@ -99,7 +100,7 @@ function producerReport(producer: ProducerState, services: ProducersReportServic
     recordsDropped: stats.recordsDropped,
     recordsFailed: stats.recordsFailed,
     recordsPending: producer.retrying.length,
-    bytesAccepted: stats.bytesAccepted,
+    bytesAccepted: bytes(stats.bytesAccepted),
     putPayloadUnits: stats.putPayloadUnits,
     kpl: null,
   };
@@ -116,7 +117,7 @@ function rateRecordTotals(t: RatePutTotals): RecordTotals {
     recordsDropped: t.userRecordsDropped,
     recordsFailed: 0,
     recordsPending: 0,
-    bytesAccepted: t.bytesAccepted,
+    bytesAccepted: bytes(t.bytesAccepted),
     putPayloadUnits: t.putPayloadUnits,
   };
 }
@@ -132,7 +133,7 @@ function sumTotals(parts: readonly RecordTotals[]): RecordTotals {
     recordsDropped: sum((p) => p.recordsDropped),
     recordsFailed: sum((p) => p.recordsFailed),
     recordsPending: sum((p) => p.recordsPending),
-    bytesAccepted: sum((p) => p.bytesAccepted ?? 0),
+    bytesAccepted: bytes(sum((p) => p.bytesAccepted ?? 0)),
     putPayloadUnits: sum((p) => p.putPayloadUnits),
   };
 }

@@ -1,4 +1,13 @@
 import {
+  bytes,
+  hours,
+  seconds,
+  secondsToMillis,
+  type Bytes,
+  type Hours,
+  type Millis,
+} from '../core/index.ts';
+import {
   simulateRateLevel,
   validateRateLevelInput,
   type RateKeyDistribution,
@@ -142,10 +151,10 @@ export interface RateShardSummary {
   readonly adjacentParentShardId: string | null;
   readonly startingHashKey: string;
   readonly endingHashKey: string;
-  readonly openedAtMs: number;
-  readonly closedAtMs: number | null;
+  readonly openedAtMs: Millis;
+  readonly closedAtMs: Millis | null;
   readonly incomingRecords: number;
-  readonly incomingBytes: number;
+  readonly incomingBytes: Bytes;
   /** Put attempts refused for throughput (WriteProvisionedThroughputExceeded): retries count again. */
   readonly attemptsThrottled: number;
   readonly putPayloadUnits: number;
@@ -158,7 +167,7 @@ export interface RateRunSummary {
   readonly totals: RateLevelResult['totals'];
   readonly streams: readonly {
     readonly name: string;
-    readonly retentionHours: number;
+    readonly retentionHours: Hours;
     readonly totals: RateLevelResult['totals'];
     readonly shards: readonly RateShardSummary[];
   }[];
@@ -174,7 +183,7 @@ export function runRateLevel(scenario: StreamingScenario): RateRunSummary {
     totals: { ...result.totals },
     streams: result.streams.map((stream) => ({
       name: stream.name,
-      retentionHours: scenario.streams.find((s) => s.name === stream.name)?.retentionHours ?? 24,
+      retentionHours: scenario.streams.find((s) => s.name === stream.name)?.retentionHours ?? hours(24),
       totals: { ...stream.totals },
       shards: stream.shards.map((s) => ({
         shardId: s.shardId,
@@ -182,10 +191,10 @@ export function runRateLevel(scenario: StreamingScenario): RateRunSummary {
         adjacentParentShardId: s.adjacentParentShardId ?? null,
         startingHashKey: s.startingHashKey,
         endingHashKey: s.endingHashKey,
-        openedAtMs: s.openedAtSeconds * 1000,
-        closedAtMs: s.closedAtSeconds === undefined ? null : s.closedAtSeconds * 1000,
+        openedAtMs: secondsToMillis(seconds(s.openedAtSeconds)),
+        closedAtMs: s.closedAtSeconds === undefined ? null : secondsToMillis(seconds(s.closedAtSeconds)),
         incomingRecords: s.incomingRecords,
-        incomingBytes: s.incomingBytes,
+        incomingBytes: bytes(s.incomingBytes),
         attemptsThrottled: s.attemptsThrottled,
         putPayloadUnits: s.putPayloadUnits,
         getRecordsCalls: s.getRecordsCalls,

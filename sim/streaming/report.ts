@@ -1,3 +1,4 @@
+import { bytes, hours, millis, type Bytes, type Hours, type Millis } from '../core/index.ts';
 import type { RateRunSummary } from './rate-level.ts';
 import type { StreamingServices } from './services.ts';
 
@@ -9,12 +10,12 @@ export interface ShardReport {
   /** Decimal strings, as DescribeStream gives them. */
   readonly startingHashKey: string;
   readonly endingHashKey: string;
-  readonly openedAtMs: number;
+  readonly openedAtMs: Millis;
   /** When SplitShard, MergeShards or UpdateShardCount closed it; null while open. */
-  readonly closedAtMs: number | null;
+  readonly closedAtMs: Millis | null;
   readonly incomingRecords: number;
   /** Data + partition key bytes, as IncomingBytes counts them. */
-  readonly incomingBytes: number;
+  readonly incomingBytes: Bytes;
   /**
    * Put attempts refused with ProvisionedThroughputExceededException (WriteProvisionedThroughputExceeded):
    * every refused entry, so a record resent and refused again counts twice, and a KPL aggregate counts
@@ -23,18 +24,18 @@ export interface ShardReport {
   readonly attemptsThrottled: number;
   readonly getRecordsCalls: number;
   readonly outgoingRecords: number;
-  readonly outgoingBytes: number;
+  readonly outgoingBytes: Bytes;
 }
 
 /** One stream in the report. */
 export interface StreamReport {
   readonly name: string;
-  readonly retentionHours: number;
+  readonly retentionHours: Hours;
   readonly openShards: number;
   readonly shards: readonly ShardReport[];
   readonly totals: {
     readonly incomingRecords: number;
-    readonly incomingBytes: number;
+    readonly incomingBytes: Bytes;
     readonly attemptsThrottled: number;
   };
 }
@@ -53,20 +54,20 @@ export function streamsReport(
       adjacentParentShardId: shard.AdjacentParentShardId ?? null,
       startingHashKey: shard.HashKeyRange.StartingHashKey,
       endingHashKey: shard.HashKeyRange.EndingHashKey,
-      openedAtMs: shard.openedAt,
-      closedAtMs: shard.closedAt ?? null,
+      openedAtMs: millis(shard.openedAt),
+      closedAtMs: shard.closedAt === undefined ? null : millis(shard.closedAt),
       incomingRecords: shard.totals.incomingRecords,
-      incomingBytes: shard.totals.incomingBytes,
+      incomingBytes: bytes(shard.totals.incomingBytes),
       attemptsThrottled: shard.totals.attemptsThrottled,
       getRecordsCalls: shard.totals.getRecordsCalls,
       outgoingRecords: shard.totals.outgoingRecords,
-      outgoingBytes: shard.totals.outgoingBytes,
+      outgoingBytes: bytes(shard.totals.outgoingBytes),
     }));
-    return withTotals(name, stream.RetentionPeriodHours, shards);
+    return withTotals(name, hours(stream.RetentionPeriodHours), shards);
   });
 }
 
-function withTotals(name: string, retentionHours: number, shards: ShardReport[]): StreamReport {
+function withTotals(name: string, retentionHours: Hours, shards: ShardReport[]): StreamReport {
   const sum = (pick: (s: ShardReport) => number): number => shards.reduce((t, s) => t + pick(s), 0);
   return {
     name,
@@ -75,7 +76,7 @@ function withTotals(name: string, retentionHours: number, shards: ShardReport[])
     shards,
     totals: {
       incomingRecords: sum((s) => s.incomingRecords),
-      incomingBytes: sum((s) => s.incomingBytes),
+      incomingBytes: bytes(sum((s) => s.incomingBytes)),
       attemptsThrottled: sum((s) => s.attemptsThrottled),
     },
   };
@@ -100,7 +101,7 @@ function rateStreamsReport(rate: RateRunSummary): StreamReport[] {
         attemptsThrottled: s.attemptsThrottled,
         getRecordsCalls: s.getRecordsCalls,
         outgoingRecords: 0,
-        outgoingBytes: 0,
+        outgoingBytes: bytes(0),
       })),
     ),
   );

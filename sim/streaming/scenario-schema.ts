@@ -1,4 +1,16 @@
-import { ERAS, MIB } from '../core/index.ts';
+import {
+  bytes,
+  count,
+  ERAS,
+  hours,
+  mebibytes,
+  MIB,
+  millis,
+  recordsPerSecond,
+  seconds,
+  type Count,
+  type Seconds,
+} from '../core/index.ts';
 import { bucketNameSchema, type S3Scenario } from '../s3/index.ts';
 import {
   array,
@@ -52,7 +64,7 @@ export const levelSchema = optional(oneOf(['auto', 'record', 'rate']), 'auto');
 /** `kinesis`: account settings of the simulated Kinesis. */
 export const kinesisSchema = optional(
   object({
-    shardLimit: optional(integer({ min: 1, max: 100_000 })),
+    shardLimit: optional(integer({ min: 1, max: 100_000, unit: count })),
     allowUpdateShardCount: optional(boolean(), false),
   }),
   { shardLimit: undefined, allowUpdateShardCount: false },
@@ -60,8 +72,8 @@ export const kinesisSchema = optional(
 
 const streamSchema = object({
   name: string({ minLength: 1, maxLength: 128, pattern: NAME }),
-  shards: integer({ min: 1, max: 100_000 }),
-  retentionHours: optional(integer({ min: 24, max: 8760 }), 24),
+  shards: integer({ min: 1, max: 100_000, unit: count }),
+  retentionHours: optional(integer({ min: 24, max: 8760, unit: hours }), hours(24)),
 });
 
 /** `streams`: Kinesis streams created at time 0. */
@@ -107,13 +119,13 @@ export const ratePatternSchema: Schema<RatePattern> = variant<RatePattern>('patt
   }),
   burst: object({
     pattern: literal('burst'),
-    everySeconds: number({ above: 0, max: 86_400 }),
-    lastingSeconds: number({ above: 0, max: 86_400 }),
+    everySeconds: number({ above: 0, max: 86_400, unit: seconds }),
+    lastingSeconds: number({ above: 0, max: 86_400, unit: seconds }),
     multiplier: number({ min: 0, max: 1000 }),
   }),
 });
 
-const recordBytesNumber = integer({ min: 1, max: MAX_PRODUCER_RECORD_BYTES });
+const recordBytesNumber = integer({ min: 1, max: MAX_PRODUCER_RECORD_BYTES, unit: bytes });
 
 /** A record size: bytes, or a distribution (see load-shape.ts). */
 export const recordBytesSchema: Schema<RecordSize> = numberOr(
@@ -122,7 +134,7 @@ export const recordBytesSchema: Schema<RecordSize> = numberOr(
     uniform: object({ distribution: literal('uniform'), min: recordBytesNumber, max: recordBytesNumber }),
     lognormal: object({
       distribution: literal('lognormal'),
-      mean: number({ min: 1, max: MAX_PRODUCER_RECORD_BYTES }),
+      mean: number({ min: 1, max: MAX_PRODUCER_RECORD_BYTES, unit: bytes }),
       sigma: number({ min: 0, max: 3 }),
     }),
   }),
@@ -130,9 +142,9 @@ export const recordBytesSchema: Schema<RecordSize> = numberOr(
 
 const kplSchema = object({
   aggregation: optional(boolean(), true),
-  recordMaxBufferedTimeMs: optional(integer({ min: 1, max: 60_000 }), 100),
+  recordMaxBufferedTimeMs: optional(integer({ min: 1, max: 60_000, unit: millis }), millis(100)),
   rateLimitPercent: optional(integer({ min: 1, max: 10_000 }), 150),
-  recordTtlMs: optional(integer({ min: 100, max: 3_600_000 }), 30_000),
+  recordTtlMs: optional(integer({ min: 100, max: 3_600_000, unit: millis }), millis(30_000)),
 });
 
 /** KPL settings of a producer. */
@@ -140,7 +152,7 @@ export type KplSettings = Infer<typeof kplSchema>;
 
 const retriesSchema = object({
   maxAttempts: integer({ min: 1, max: 100 }),
-  baseBackoffMs: optional(integer({ min: 1, max: 60_000 }), 100),
+  baseBackoffMs: optional(integer({ min: 1, max: 60_000, unit: millis }), millis(100)),
 });
 
 /** How a producer resends throttled records. */
@@ -150,7 +162,7 @@ const producerSchema = object({
   name: optional(string({ minLength: 1, maxLength: 64, pattern: NAME })),
   stream: optional(string({ minLength: 1, maxLength: 128 })),
   deliveryStream: optional(string({ minLength: 1, maxLength: 64 })),
-  recordsPerSecond: number({ above: 0, max: MAX_PRODUCER_RECORDS_PER_SECOND }),
+  recordsPerSecond: number({ above: 0, max: MAX_PRODUCER_RECORDS_PER_SECOND, unit: recordsPerSecond }),
   recordBytes: recordBytesSchema,
   rate: optional(ratePatternSchema, { pattern: 'constant' } as RatePattern),
   partitionKeys: optional(partitionKeysSchema, { strategy: 'random' } as PartitionKeyStrategy),
@@ -166,8 +178,8 @@ export const producersSchema = optional(array(producerSchema, { maxItems: 100 })
 
 const deliveryStreamSchema = object({
   name: string({ minLength: 1, maxLength: 64, pattern: NAME }),
-  bufferMB: optional(integer({ min: 1, max: 128 }), 5),
-  bufferSeconds: optional(integer({ min: 0, max: 900 }), 300),
+  bufferMB: optional(integer({ min: 1, max: 128, unit: mebibytes }), mebibytes(5)),
+  bufferSeconds: optional(integer({ min: 0, max: 900, unit: seconds }), seconds(300)),
   compression: optional(oneOf(['UNCOMPRESSED', 'GZIP', 'ZIP', 'Snappy']), 'UNCOMPRESSED'),
   prefix: optional(string({ maxLength: 512 }), ''),
   bucket: optional(bucketNameSchema),
@@ -180,7 +192,7 @@ export type DeliveryStreamScenario = Infer<typeof deliveryStreamSchema>;
 export const firehoseSchema = optional(array(deliveryStreamSchema, { maxItems: 50 }), []);
 
 /** Fields every action has. */
-const at = { atSeconds: number({ min: 0 }) };
+const at = { atSeconds: number({ min: 0, unit: seconds }) };
 
 const streamAction = {
   splitShard: {
@@ -198,7 +210,7 @@ const streamAction = {
   updateShardCount: {
     action: literal('updateShardCount'),
     stream: string({ minLength: 1 }),
-    targetShardCount: integer({ min: 1, max: 100_000 }),
+    targetShardCount: integer({ min: 1, max: 100_000, unit: count }),
   },
   setProducerKeys: {
     action: literal('setProducerKeys'),
@@ -226,7 +238,7 @@ const streamAction = {
 export type StreamingAction =
   | { action: 'splitShard'; stream: string; shardId: string; newStartingHashKey?: string }
   | { action: 'mergeShards'; stream: string; shardId: string; adjacentShardId: string }
-  | { action: 'updateShardCount'; stream: string; targetShardCount: number }
+  | { action: 'updateShardCount'; stream: string; targetShardCount: Count }
   | { action: 'setProducerKeys'; producer: string; partitionKeys: PartitionKeyStrategy }
   | { action: 'crashWorker'; consumer: string; workerId: string }
   | { action: 'addWorker'; consumer: string; workerId?: string };
@@ -251,7 +263,7 @@ export const streamingActionSchema: Schema<SessionAction> = variant<SessionActio
 });
 
 /** A timed action as written in the scenario. */
-export type TimedAction = SessionAction & { readonly atSeconds: number };
+export type TimedAction = SessionAction & { readonly atSeconds: Seconds };
 
 /** `actions`: resharding, re-keying, KCL worker faults and consumer pauses at given times. */
 export const actionsSchema = optional(
@@ -274,8 +286,8 @@ export const actionsSchema = optional(
 /** The streaming fields of a validated scenario, every default filled in. */
 export interface StreamingScenario {
   readonly seed: number;
-  readonly durationSeconds: number;
-  readonly metricResolutionSeconds: number;
+  readonly durationSeconds: Seconds;
+  readonly metricResolutionSeconds: Seconds;
   readonly era: Infer<typeof eraSchema>;
   readonly startTime: Infer<typeof startTimeSchema>;
   readonly level: Infer<typeof levelSchema>;

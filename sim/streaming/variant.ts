@@ -32,7 +32,7 @@ export function variant<T>(tag: string, variants: Readonly<Record<string, Schema
 }
 
 /** A schema that accepts either a plain number (checked by `plain`) or an object (checked by `detailed`). */
-export function numberOr<T>(plain: Schema<number>, detailed: Schema<T>): Schema<number | T> {
+export function numberOr<N extends number, T>(plain: Schema<N>, detailed: Schema<T>): Schema<N | T> {
   const expected = `${plain.expected}, or ${detailed.expected}`;
   return {
     expected,

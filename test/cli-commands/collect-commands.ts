@@ -37,6 +37,7 @@ import { ConsoleEngine } from '../../ui/consoles/streaming/console-engine.ts';
 import { redshiftCommands } from './redshift-shown.ts';
 import type { StreamView } from '../../ui/consoles/streaming/console-view.ts';
 import { BUILT_IN_SCENARIOS } from '../../ui/consoles/streaming/scenarios.ts';
+import { count } from '../../sim/core/index.ts';
 
 /** A command the app can show, and where. */
 export interface ShownCommand {
@@ -116,7 +117,7 @@ function formActions(stream: StreamView): StreamingAction[] {
   }
   const range = shardCountRange(stream);
   for (const target of [0, range.min - 1, range.min, stream.openShardCount, range.max, range.max + 1, 2.5]) {
-    actions.push({ action: 'updateShardCount', stream: stream.name, targetShardCount: target });
+    actions.push({ action: 'updateShardCount', stream: stream.name, targetShardCount: count(target) });
   }
   for (const { producer } of stream.keyStrategies) {
     for (const partitionKeys of STRATEGIES)
@@ -163,7 +164,11 @@ function consoleCommands(): ShownCommand[] {
         // UpdateShardCount first (applied where the era has it), then a split, which is refused while the
         // stream is UPDATING (or applied at the midpoint when the update was refused).
         const applied: StreamingAction[] = [
-          { action: 'updateShardCount', stream: stream.name, targetShardCount: stream.openShardCount + 1 },
+          {
+            action: 'updateShardCount',
+            stream: stream.name,
+            targetShardCount: count(stream.openShardCount + 1),
+          },
           ...(open[0]
             ? [{ action: 'splitShard' as const, stream: stream.name, shardId: open[0].shardId }]
             : []),

@@ -19,6 +19,7 @@ import {
   type CommandContext,
 } from '../../ui/shared/cli-commands.ts';
 import { shellLine, simpleCommands } from '../../ui/consoles/streaming/shell-words.ts';
+import { count } from '../../sim/core/index.ts';
 
 const found = spawnSync('/bin/sh', ['-c', 'command -v aws'], { encoding: 'utf8' });
 const awsInstalled = found.status === 0 && found.stdout.trim() !== '';
@@ -82,7 +83,7 @@ function sample(): string[] {
       },
       context,
     ),
-    realCommandFor({ action: 'updateShardCount', stream: 'clicks', targetShardCount: 4 }, context),
+    realCommandFor({ action: 'updateShardCount', stream: 'clicks', targetShardCount: count(4) }, context),
     realCommandFor(
       { action: 'setProducerKeys', producer: 'web', partitionKeys: { strategy: 'random' } },
       context,

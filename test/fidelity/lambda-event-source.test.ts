@@ -4,7 +4,7 @@
  * (24 h retention bounds the retries) and rows 3–4 (consumers share each shard's read limits).
  */
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../sim/core/index.ts';
+import { count, MetricStore, millis, seconds } from '../../sim/core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/index.ts';
 import {
   advanceLambdaConsumer,
@@ -49,22 +49,22 @@ describe('BatchSize (row 41: default 100, max 10,000)', () => {
     expect(lambdaConsumerSchema.check({ type: 'lambda', name: 'f', stream: 's' }, '$', [])?.batchSize).toBe(
       100,
     );
-    expect(validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: 10_000 })).ok).toBe(
-      true,
-    );
-    expect(validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: 10_001 })).ok).toBe(
-      false,
-    );
-    expect(validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: 0 })).ok).toBe(
-      false,
-    );
+    expect(
+      validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(10_000) })).ok,
+    ).toBe(true);
+    expect(
+      validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(10_001) })).ok,
+    ).toBe(false);
+    expect(
+      validateLambdaConfig(lambdaConsumerConfig({ name: 'f', stream: 's', batchSize: count(0) })).ok,
+    ).toBe(false);
   });
 
   it('never hands the function more than BatchSize records', () => {
     const kinesis = streamWithShards(1);
     const { batches } = consume(
       kinesis,
-      lambdaConsumerConfig({ name: 'f', stream: 'clicks', batchSize: 250 }),
+      lambdaConsumerConfig({ name: 'f', stream: 'clicks', batchSize: count(250) }),
       5000,
       (t) => {
         if (t < 3000) putKeys(kinesis, t, keys(900, `t${t}-`));
@@ -84,7 +84,7 @@ describe('polling (row 42: once per second per shard; row 43: one batch per shar
 
   it('keeps one invocation at a time per shard, in sequence-number order', () => {
     const kinesis = streamWithShards(2);
-    const config = lambdaConsumerConfig({ name: 'f', stream: 'clicks', perRecordMs: 8 });
+    const config = lambdaConsumerConfig({ name: 'f', stream: 'clicks', perRecordMs: millis(8) });
     const { batches } = consume(kinesis, config, 20_000, (t) => {
       if (t < 5000) putKeys(kinesis, t, keys(400, `t${t}-`));
     });
@@ -108,7 +108,7 @@ describe('errors (§2.3: the whole batch is retried until it succeeds or the dat
     const config = lambdaConsumerConfig({
       name: 'f',
       stream: 'clicks',
-      functionErrors: [{ fromSeconds: 0, untilSeconds: 10 }],
+      functionErrors: [{ fromSeconds: seconds(0), untilSeconds: seconds(10) }],
     });
     const { state, batches } = consume(kinesis, config, 15_000);
     expect(lambdaTotals(state).failedInvocations).toBe(10);
@@ -125,7 +125,7 @@ describe('errors (§2.3: the whole batch is retried until it succeeds or the dat
       const config = lambdaConsumerConfig({
         name: 'f',
         stream: 'clicks',
-        functionErrors: [{ fromSeconds: 0, untilSeconds: 30 * HOUR }],
+        functionErrors: [{ fromSeconds: seconds(0), untilSeconds: seconds(30 * HOUR) }],
       });
       const state = createLambdaConsumerState(config);
       const ctx = { kinesis, metrics: new MetricStore(DEFAULT_METRIC_OPTIONS) };
@@ -159,7 +159,12 @@ describe('shared read limits (rows 3 and 4: 2 MiB/s and 5 GetRecords calls/s per
     const ctx = { kinesis, metrics: new MetricStore(DEFAULT_METRIC_OPTIONS) };
     const states = Array.from({ length: 3 }, (_, i) =>
       createLambdaConsumerState(
-        lambdaConsumerConfig({ name: `f${i}`, stream: 'clicks', batchSize: 10_000, perRecordMs: 0 }),
+        lambdaConsumerConfig({
+          name: `f${i}`,
+          stream: 'clicks',
+          batchSize: count(10_000),
+          perRecordMs: millis(0),
+        }),
       ),
     );
     const data = 'x'.repeat(990);

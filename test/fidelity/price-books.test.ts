@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { limitOf, PRICE_BOOKS, priceOf, SOURCES } from '../../sim/pricing/index.ts';
-import type { PriceBook } from '../../sim/pricing/index.ts';
+import type { LimitId, PriceBook } from '../../sim/pricing/index.ts';
 
 const b2016 = PRICE_BOOKS['2016'];
 const current = PRICE_BOOKS.current;
@@ -16,7 +16,7 @@ function price(book: PriceBook, id: string) {
 }
 
 describe('Kinesis Streams (AWS-FACTS §1)', () => {
-  it.each([
+  it.each<[string, LimitId, number]>([
     ['row 1: shard write 1 MB/s', 'kinesis.shardWriteBytesPerSecond', 1_048_576],
     ['row 2: shard write 1,000 records/s', 'kinesis.shardWriteRecordsPerSecond', 1000],
     ['row 3: shard read 2 MB/s', 'kinesis.shardReadBytesPerSecond', 2_097_152],

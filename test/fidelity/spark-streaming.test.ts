@@ -4,7 +4,7 @@
  * AWS-FACTS §2.2 and Numbers row 40 (1,000 ms between reads, ≤ 10,000 records per GetRecords).
  */
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../sim/core/index.ts';
+import { MetricStore, millis, seconds } from '../../sim/core/index.ts';
 import { DEFAULT_METRIC_OPTIONS } from '../../sim/core/index.ts';
 import type { KinesisState } from '../../sim/kinesis/index.ts';
 import { putKeys, streamWithShards } from '../../sim/lambda-consumer/test-support.ts';
@@ -20,7 +20,7 @@ import {
 } from '../../sim/spark-streaming/index.ts';
 
 const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const base = { name: 'app', stream: 'clicks', batchIntervalSeconds: 1, cores: 2 };
+const base = { name: 'app', stream: 'clicks', batchIntervalSeconds: seconds(1), cores: 2 };
 
 function run(kinesis: KinesisState, config: SparkConsumerConfig, seconds: number, puts: (t: number) => void) {
   const state = createSparkConsumerState(config);
@@ -54,11 +54,16 @@ describe('receivers (Spark Streaming Programming Guide, "Points to remember")', 
 describe('parallelism (Spark Streaming Programming Guide, "Level of Parallelism in Data Receiving")', () => {
   it('a 200 ms block interval makes 10 tasks per receiver for a 2 s batch', () => {
     expect(SPARK_STREAMING_FACTS.defaultBlockIntervalMs).toBe(200);
-    expect(tasksPerBatch({ batchIntervalSeconds: 2, blockIntervalMs: 200 }, 1)).toBe(10);
+    expect(tasksPerBatch({ batchIntervalSeconds: seconds(2), blockIntervalMs: millis(200) }, 1)).toBe(10);
   });
 
   it('tasks, not cores, bound the parallelism when the batch has few blocks', () => {
-    const config = sparkConsumerConfig({ ...base, batchIntervalSeconds: 1, cores: 17, receivers: 1 });
+    const config = sparkConsumerConfig({
+      ...base,
+      batchIntervalSeconds: seconds(1),
+      cores: 17,
+      receivers: 1,
+    });
     expect(batchProcessing(config, 10_000, 1).parallelism).toBe(5);
   });
 });
@@ -66,7 +71,7 @@ describe('parallelism (Spark Streaming Programming Guide, "Level of Parallelism 
 describe('batch interval vs processing time (Programming Guide, "Setting the Right Batch Interval")', () => {
   it('is stable while processing time stays under the batch interval', () => {
     const kinesis = streamWithShards(1);
-    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: 1.5 }), 30, (t) =>
+    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: millis(1.5) }), 30, (t) =>
       putKeys(kinesis, t, keys(500, `t${t}-`)),
     );
     expect(state.batches.every((b) => (b.processingMs ?? 0) < 1000)).toBe(true);
@@ -75,7 +80,7 @@ describe('batch interval vs processing time (Programming Guide, "Setting the Rig
 
   it('falls further behind every batch once processing time exceeds the interval', () => {
     const kinesis = streamWithShards(1);
-    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: 2.5 }), 30, (t) =>
+    const state = run(kinesis, sparkConsumerConfig({ ...base, perRecordMs: millis(2.5) }), 30, (t) =>
       putKeys(kinesis, t, keys(500, `t${t}-`)),
     );
     const delays = state.batches.filter((b) => b.records > 0).map((b) => b.schedulingDelayMs!);
@@ -88,8 +93,8 @@ describe('windows (Spark API DStream.window: length and slide are multiples of t
   it('refuses a window that is not a multiple of the batch interval', () => {
     const config = sparkConsumerConfig({
       ...base,
-      batchIntervalSeconds: 2,
-      windows: [{ lengthSeconds: 6, slideSeconds: 3, countBy: 'partitionKey' }],
+      batchIntervalSeconds: seconds(2),
+      windows: [{ lengthSeconds: seconds(6), slideSeconds: seconds(3), countBy: 'partitionKey' }],
     });
     expect(checkSparkConfig(config, '$.consumers[0]').map((i) => i.path)).toEqual([
       '$.consumers[0].windows[0].slideSeconds',
@@ -102,8 +107,8 @@ describe('windows (Spark API DStream.window: length and slide are multiples of t
       ...base,
       cores: 4,
       windows: [
-        { lengthSeconds: 4, slideSeconds: 4, countBy: 'partitionKey' },
-        { lengthSeconds: 4, slideSeconds: 2, countBy: 'partitionKey' },
+        { lengthSeconds: seconds(4), slideSeconds: seconds(4), countBy: 'partitionKey' },
+        { lengthSeconds: seconds(4), slideSeconds: seconds(2), countBy: 'partitionKey' },
       ],
     });
     const state = run(kinesis, config, 16, (t) => putKeys(kinesis, t, ['hot', ...keys(9, `t${t}-`)]));

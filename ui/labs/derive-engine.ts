@@ -1,8 +1,11 @@
 /**
- * The derive worker's logic without the worker: answers each request with the lab's facts, skipping
- * requests called off while they waited. Testable in Node; `derive.worker.ts` only wires it to messages.
+ * The derive worker's logic without the worker: answers each request with the lab's facts (or its scripted
+ * solutions), skipping requests called off while they waited. Testable in Node; `derive.worker.ts` only
+ * wires it to messages.
  */
 import type { AnyLabDefinition } from '../../labs/engine';
+// The deriver module alone: the worker needs no flow machine.
+import { scriptedSolutions } from '../../labs/engine/deriver.ts';
 import type { FromDeriveWorker, ToDeriveWorker } from './derive-protocol';
 import type { LabLoader } from './lab-loaders';
 
@@ -36,7 +39,11 @@ export function createDeriveEngine(
         post({ type: 'cancelled', id });
         return;
       }
-      post({ type: 'derived', id, derived: lab.derive(message.workspace) });
+      if (message.type === 'solutions') {
+        post({ type: 'solutions', id, solutions: scriptedSolutions(lab, message.upTo) });
+      } else {
+        post({ type: 'derived', id, derived: lab.derive(message.workspace) });
+      }
     } catch (error) {
       cancelled.delete(id);
       const text = error instanceof Error ? error.message : String(error);

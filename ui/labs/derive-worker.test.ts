@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registeredLabs } from '../../labs/index.ts';
 import type { AnyLabDefinition } from '../../labs/engine';
-import { DeriveCancelled, workerDeriver } from './derive-client';
+import { connectLabWorker, DeriveCancelled } from './derive-client';
 import { createDeriveEngine } from './derive-engine';
 import type { DeriveWorkerLike, FromDeriveWorker, ToDeriveWorker } from './derive-protocol';
 import { labLoaders } from './lab-loaders';
@@ -9,6 +9,7 @@ import { labLoaders } from './lab-loaders';
 const doubling = {
   id: 'doubling',
   derive: (workspace: { count: number }) => ({ doubled: workspace.count * 2 }),
+  steps: [{ solution: [{ type: 'add', by: 2 }] }, { solution: [{ type: 'add', by: 3 }] }, { solution: [] }],
 } as unknown as AnyLabDefinition;
 
 /** The engine and the client joined as the page and the worker are, with the worker's turn under test control. */
@@ -32,7 +33,8 @@ function wired() {
     },
     () => new Promise<void>((resolve) => (release = resolve)),
   );
-  return { deriver: workerDeriver(worker), sent, received, release: () => release() };
+  const port = connectLabWorker(worker);
+  return { ...port, sent, received, release: () => release() };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,6 +52,27 @@ describe('the derive worker and its client', () => {
     const { deriver, received, release } = wired();
     const abort = new AbortController();
     const answer = deriver('doubling', { count: 4 }, abort.signal);
+    await settle();
+    abort.abort();
+    await expect(answer).rejects.toBeInstanceOf(DeriveCancelled);
+    release();
+    await settle();
+    expect(received).toEqual([{ type: 'cancelled', id: 1 }]);
+  });
+
+  it('answers a request for the scripted solutions up to a step', async () => {
+    const { solutions, sent, release } = wired();
+    const answer = solutions('doubling', 1, new AbortController().signal);
+    await settle();
+    release();
+    await expect(answer).resolves.toEqual([[{ type: 'add', by: 2 }], [{ type: 'add', by: 3 }]]);
+    expect(sent).toEqual([{ type: 'solutions', id: 1, labId: 'doubling', upTo: 1 }]);
+  });
+
+  it('calls off a superseded solutions request like a derive', async () => {
+    const { solutions, received, release } = wired();
+    const abort = new AbortController();
+    const answer = solutions('doubling', 1, abort.signal);
     await settle();
     abort.abort();
     await expect(answer).rejects.toBeInstanceOf(DeriveCancelled);

@@ -2,22 +2,39 @@
  * Progress that puts a lab at the start of any step, for an instructor jumping ahead on a projector. The
  * engine has no "go to step" event, so the jump is expressed as saved progress the engine restores and
  * checks like any other: earlier steps are solved by their scripted solutions and marked assisted, since
- * the learner did not solve them.
+ * the learner did not solve them. The session asks the derive worker for those solutions first (most labs
+ * script them from a simulation), so the page does not compute them.
  */
 import {
   PROGRESS_FORMAT,
   PROGRESS_VERSION,
   type AnyLabDefinition,
+  type LabAction,
   type LabProgress,
 } from '../../labs/engine';
 
-/** Progress at the start of step `stepIndex` (0-based), timed at `now`. */
-export function progressAtStep(lab: AnyLabDefinition, stepIndex: number, now: number): LabProgress {
+/** The step a jump to `stepIndex` lands on: clamped to the lab's steps. */
+export const jumpTarget = (lab: AnyLabDefinition, stepIndex: number): number =>
+  Math.max(0, Math.min(stepIndex, lab.steps.length - 1));
+
+/**
+ * Progress at the start of step `stepIndex` (0-based), timed at `now`. `solutions` are the scripted
+ * solutions of the steps before it when computed elsewhere; by default each step's own is read here.
+ */
+export function progressAtStep(
+  lab: AnyLabDefinition,
+  stepIndex: number,
+  now: number,
+  solutions?: readonly (readonly LabAction[])[],
+): LabProgress {
   const steps = lab.steps;
-  const target = Math.max(0, Math.min(stepIndex, steps.length - 1));
+  const target = jumpTarget(lab, stepIndex);
+  const solutionOf = (index: number): readonly LabAction[] =>
+    solutions ? (solutions[index] ?? []) : (steps[index]?.solution ?? []);
   let workspace: unknown = lab.initialWorkspace;
-  for (const step of steps.slice(0, target)) {
-    for (const action of step.solution) {
+  for (const index of steps.keys()) {
+    if (index >= target) break;
+    for (const action of solutionOf(index)) {
       const next = lab.reduce(workspace, action);
       // A scripted solution that does not apply is caught by `bdlab lab validate`; restoring reports it too.
       if (next.ok) workspace = next.value;
@@ -29,7 +46,7 @@ export function progressAtStep(lab: AnyLabDefinition, stepIndex: number, now: nu
     labId: lab.id,
     phase: 'working',
     stepIndex: target,
-    actionsByStep: steps.map((step, index) => (index < target ? step.solution : [])),
+    actionsByStep: steps.map((_, index) => (index < target ? solutionOf(index) : [])),
     hintsUsed: steps.map(() => 0),
     assistedSteps: steps.flatMap((_, index) => (index < target ? [index] : [])),
     startedAt: now,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LabClock, LabProgress } from '../../labs/engine';
+import { scriptedSolutions, type LabClock, type LabProgress } from '../../labs/engine';
 import { findLab } from '../../labs';
 import type { DataBusAction } from '../../labs/01-data-bus/workspace';
+import { progressAtStep } from './jump';
 import { LabSession, type LabProgressSink } from './lab-session.svelte';
 
 class MemorySink implements LabProgressSink {
@@ -97,6 +98,89 @@ describe('LabSession', () => {
     answers.shift()!();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(session.snapshot?.deriving).toBe(false);
+    session.dispose();
+  });
+
+  it('jumps to a step through the deriver and the solution source, computing neither on the page', async () => {
+    const sink = new MemorySink();
+    const onThePage = (what: string): never => {
+      throw new Error(`${what} on the page instead of in the worker`);
+    };
+    const derivesElsewhereOnly = {
+      ...lab,
+      derive: () => onThePage('derived'),
+      steps: lab.steps.map((step) => ({
+        ...step,
+        get solution(): never {
+          return onThePage('solution computed');
+        },
+      })),
+    };
+    const asked: unknown[] = [];
+    const solutionsUpTo: number[] = [];
+    let answerSolutions: () => void = () => undefined;
+    const session = new LabSession(
+      derivesElsewhereOnly,
+      sink,
+      clock,
+      (_labId, workspace) => {
+        asked.push(workspace);
+        return lab.derive(workspace);
+      },
+      (_labId, upTo) => {
+        solutionsUpTo.push(upTo);
+        return new Promise((resolve) => (answerSolutions = () => resolve(scriptedSolutions(lab, upTo))));
+      },
+    );
+    session.jumpToStep(2);
+    expect(session.jumping).toBe(true);
+    expect(session.snapshot).toMatchObject({ phase: 'intro' });
+    answerSolutions();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(solutionsUpTo).toEqual([1]);
+    expect(session.jumping).toBe(false);
+    expect(session.snapshot).toMatchObject({ stepIndex: 2, restoring: false, hasDerived: true });
+    // The intro's facts, then the two steps jumped over checked again (the second's end is the current).
+    expect(asked).toHaveLength(3);
+    expect((sink.saved.get(lab.id) as LabProgress).stepIndex).toBe(2);
+  });
+
+  it('says why a jump could not be made and leaves the lab as it was', async () => {
+    const sink = new MemorySink();
+    const session = new LabSession(lab, sink, clock, undefined, () =>
+      Promise.reject({ code: 'DeriveFailed', message: 'The derive worker stopped.' }),
+    );
+    session.start();
+    session.jumpToStep(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(session.jumping).toBe(false);
+    expect(session.jumpError?.message).toBe('The lab could not go to step 3: The derive worker stopped.');
+    expect(session.snapshot).toMatchObject({ phase: 'working', stepIndex: 0 });
+  });
+
+  it('saves nothing while restoring, and keeps the stored progress exactly when restoring fails', async () => {
+    const sink = new MemorySink();
+    const stored = JSON.parse(JSON.stringify(progressAtStep(lab, 2, 5_000)));
+    sink.saved.set(lab.id, stored);
+    const calls: { workspace: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+    const session = new LabSession(lab, sink, clock, (_labId, workspace) => {
+      return new Promise((resolve, reject) => calls.push({ workspace, resolve, reject }));
+    });
+    expect(session.snapshot).toMatchObject({ restoring: true, stepIndex: 2 });
+    calls[0]!.reject({ code: 'DeriveFailed', message: 'The derive worker stopped.' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(session.snapshot?.restoreError?.message).toBe('The derive worker stopped.');
+    expect(sink.saves).toBe(0);
+    expect(sink.saved.get(lab.id)).toBe(stored);
+    expect(stored).toEqual(JSON.parse(JSON.stringify(progressAtStep(lab, 2, 5_000))));
+    session.retryRestore();
+    for (let index = 1; index < calls.length || session.snapshot?.restoring; index += 1) {
+      calls[index]!.resolve(lab.derive(calls[index]!.workspace));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(session.snapshot).toMatchObject({ restoring: false, restoreError: null, stepIndex: 2 });
+    session.act(lab.steps[2]!.solution[0]!);
+    expect(sink.saves).toBe(1);
     session.dispose();
   });
 });

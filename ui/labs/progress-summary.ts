@@ -1,9 +1,10 @@
 /**
  * What a learner's saved progress in one lab amounts to, for the agenda, the completion summary and the
  * CSV a learner hands in. Every figure is read from the engine's restored progress, never guessed: a
- * record the engine refuses is reported as damaged with the engine's reason.
+ * record the engine refuses is reported as damaged with the engine's reason. The open lab's own progress
+ * was judged by its flow already and is summarized as it is (`summarizeJudged`), without checking again.
  */
-import { restoreProgress, type AnyLabDefinition } from '../../labs/engine';
+import { restoreProgress, type AnyLabDefinition, type LabPhase, type LabProgress } from '../../labs/engine';
 
 /** Where a learner stands in a lab. */
 export type LabStatus = 'not-started' | 'in-progress' | 'completed' | 'damaged';
@@ -43,13 +44,13 @@ export interface LabProgressSummary {
 const span = (from: number | null | undefined, to: number | null | undefined): number | null =>
   typeof from === 'number' && typeof to === 'number' && to >= from ? to - from : null;
 
-/** Summarizes saved progress (or `undefined` for a lab never opened) against the lab's definition. */
-export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabProgressSummary {
-  const stepCount = lab.steps.length;
-  const empty = {
+/** The figures of a lab with nothing done, under `status`. */
+function nothingDone(lab: AnyLabDefinition, status: LabStatus, problem?: string): LabProgressSummary {
+  return {
     labId: lab.id,
+    status,
     currentStep: 0,
-    stepCount,
+    stepCount: lab.steps.length,
     stepsCompleted: 0,
     hintsUsed: 0,
     solutionsUsed: 0,
@@ -61,14 +62,39 @@ export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabPro
       assisted: false,
       timeSpentMs: null,
     })),
+    ...(problem === undefined ? {} : { problem }),
   };
-  if (saved === undefined) return { ...empty, status: 'not-started' };
-  const restored = restoreProgress(lab, saved);
-  if (!restored.ok) return { ...empty, status: 'damaged', problem: restored.error.message };
+}
 
+/** Summarizes saved progress (or `undefined` for a lab never opened) against the lab's definition. */
+export function summarizeProgress(lab: AnyLabDefinition, saved: unknown): LabProgressSummary {
+  if (saved === undefined) return nothingDone(lab, 'not-started');
+  const restored = restoreProgress(lab, saved);
+  if (!restored.ok) return nothingDone(lab, 'damaged', restored.error.message);
   // The restored flow, not the file: a step the current checks no longer pass is open again.
-  const { phase, context: progress } = restored.value;
-  if (phase === 'intro') return { ...empty, status: 'not-started' };
+  return figures(lab, restored.value.phase, restored.value.context);
+}
+
+/**
+ * Summarizes progress a running flow produced (the player's snapshot), which its checks have already
+ * judged: nothing is restored or derived again, so the completion screen opens at once.
+ */
+export function summarizeJudged(lab: AnyLabDefinition, progress: LabProgress): LabProgressSummary {
+  return figures(lab, progress.phase, {
+    ...progress,
+    assisted: lab.steps.map((_, index) => progress.assistedSteps.includes(index)),
+  });
+}
+
+/** The fields of a flow the figures are read from. */
+type Judged = Pick<
+  LabProgress,
+  'stepIndex' | 'hintsUsed' | 'startedAt' | 'completedAt' | 'stepStartedAt' | 'stepCompletedAt'
+> & { readonly assisted: readonly boolean[] };
+
+function figures(lab: AnyLabDefinition, phase: LabPhase, progress: Judged): LabProgressSummary {
+  const stepCount = lab.steps.length;
+  if (phase === 'intro') return nothingDone(lab, 'not-started');
   const completed = phase === 'completed';
   const steps: StepSummary[] = lab.steps.map((step, index) => ({
     title: step.title,

@@ -8,6 +8,7 @@ import {
   type RealCommand,
 } from './cli-commands.ts';
 import { shellLine, shellQuote } from '../consoles/streaming/shell-words.ts';
+import { count } from '../../sim/core/index.ts';
 
 const HALF = '170141183460469231731687303715884105728';
 const shards: Record<string, { StartingHashKey: string; EndingHashKey: string }> = {
@@ -92,7 +93,7 @@ describe('realCommandFor', () => {
   });
 
   it('has no UpdateShardCount in 2016, one as a what-if when the scenario allows it, and one today', () => {
-    const update = { action: 'updateShardCount', stream: 'clicks', targetShardCount: 4 } as const;
+    const update = { action: 'updateShardCount', stream: 'clicks', targetShardCount: count(4) } as const;
     expect(realCommandFor(update, context())).toEqual({
       kind: 'absent',
       reason: expect.stringMatching(/^No command in 2016: UpdateShardCount arrived on 2016-11-15/),
@@ -104,7 +105,7 @@ describe('realCommandFor', () => {
     expect(whatIf.kind === 'run' && whatIf.note).toMatch(/what-if/);
     expect(realCommandFor(update, context({ era: 'current' })).kind).toBe('run');
     // Half to double the open shards: 5 is refused by the model's own rule.
-    const tooMany = realCommandFor({ ...update, targetShardCount: 5 }, context({ era: 'current' }));
+    const tooMany = realCommandFor({ ...update, targetShardCount: count(5) }, context({ era: 'current' }));
     expect(tooMany).toMatchObject({
       kind: 'refused',
       reason: expect.stringMatching(/^InvalidArgumentException: .*from 1 to 4/),
