@@ -1,12 +1,12 @@
 /** The public face of sim/core/: import it from outside the folder through this file. */
 export {
+  GB_DECIMAL,
   GIB,
   HOURS_PER_MONTH,
   HOURS_PER_YEAR,
   KIB,
   MIB,
   MILLIS_PER_HOUR,
-  GB_DECIMAL,
   TB_DECIMAL,
   bytes,
   bytesPerSecond,

@@ -9,3 +9,4 @@ export * from './cluster/index.ts';
 export * from './copy/index.ts';
 export * from './storage/index.ts';
 export * from './plan/index.ts';
+export * from './warehouse.ts';

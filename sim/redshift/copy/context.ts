@@ -39,11 +39,10 @@ export interface CopyCluster {
 /** Everything COPY and UNLOAD need from the database that runs them. */
 export interface CopyContext {
   table(name: string): CopyTarget | undefined;
-  /**
-   * Appends rows (values in the table's declared column order) to the table. COPY calls it once per
-   * statement, after every file has been read and checked, so a failed load inserts nothing.
-   */
+  /** Appends rows (values in the table's declared column order) to the table; COPY calls it once per file. */
   insertRows(table: string, rows: StoredValue[][]): void;
+  /** Runs `fn` in one transaction: when it throws, every row it inserted is rolled back (a failed COPY loads nothing). */
+  transaction<T>(fn: () => T): T;
   readonly s3: S3State | undefined;
   readonly access: S3Access;
   /** The role `IAM_ROLE default` means, when the cluster has one. */

@@ -12,6 +12,8 @@ export interface CopyColumn {
   readonly name: string;
   readonly type: RedshiftType;
   readonly notNull: boolean;
+  /** IDENTITY columns take no value from the files (the database numbers them). */
+  readonly identity?: { readonly seed: number; readonly step: number } | null;
 }
 
 /** How one input field becomes one column's value. */

@@ -63,7 +63,7 @@ describe('COPY and UNLOAD inside RedshiftDatabase (the workshop session, seed: "
     );
     const errors = runOk(
       db,
-      'select line_number, colname, err_code, err_reason, raw_field_value from stl_load_errors',
+      'select line_number, trim(colname), err_code, trim(err_reason), trim(raw_field_value) from stl_load_errors',
     );
     expect(errors.rows).toEqual([
       [1658, 'request_method', 1204, 'String length exceeds DDL length', 'OPTIONS'],

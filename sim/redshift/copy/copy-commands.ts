@@ -62,6 +62,7 @@ export function copyExtensions(options: CopyExtensionOptions): CopyExtensions {
         return { name, id: 100_000 + index + 1, columns: tables[index]!.columns };
       },
       insertRows: (table, rows) => db.insertRows(table, rows),
+      transaction: (fn) => db.transaction(fn),
       s3: options.s3,
       access,
       defaultRoleArn: options.defaultRoleArn ?? null,

@@ -59,8 +59,8 @@ describe('COPY load error codes (RS-DG r_Load_Error_Reference; AWS-FACTS §6.4)'
   it('1202 extra columns and 1214 delimiter not found, reported on the whole line', () => {
     const { errors } = load('1|a|||1.00|extra\n2|b\n');
     expect(errors.map((e) => [e.line_number, e.err_code, e.err_reason, e.colname])).toEqual([
-      [1, 1202, 'Extra column(s) found', ''],
-      [2, 1214, 'Delimiter not found', ''],
+      [1, 1202, 'Extra column(s) found', 'price'],
+      [2, 1214, 'Delimiter not found', 'name'],
     ]);
   });
 
@@ -129,6 +129,7 @@ describe('COPY conversion options', () => {
     const auto = load('1|a|2016-06-07|2016-06-07T14:05:03|\n', "TIMEFORMAT 'auto'");
     expect(auto.rows[0]![3]).toBe('2016-06-07 14:05:03');
     expect(load('1|a|07/06/2016||\n').errors[0]!.err_code).toBe(1205);
+    expect(load('1|a|06/07/2016||\n', "DATEFORMAT 'auto'").rows[0]![2]).toBe('2016-06-07');
   });
 
   it('ACCEPTINVCHARS replaces each byte of an invalid sequence instead of rejecting the row', () => {
@@ -148,6 +149,10 @@ describe('COPY conversion options', () => {
 
   it('ESCAPE lets a backslash keep a delimiter in a value', () => {
     expect(load('1|a\\|b|||\n', 'ESCAPE').rows[0]![1]).toBe('a|b');
+    // "\N" and "\\N" both still load as NULL under ESCAPE; "\Nx" is the text "Nx".
+    expect(load('1|\\N|||\n', 'ESCAPE').rows[0]![1]).toBeNull();
+    expect(load('1|\\\\N|||\n', 'ESCAPE').rows[0]![1]).toBeNull();
+    expect(load('1|\\Nx|||\n', 'ESCAPE').rows[0]![1]).toBe('Nx');
   });
 
   it('a column list loads the listed columns in the file’s order and leaves the others NULL', () => {
@@ -178,5 +183,23 @@ describe('COPY conversion options', () => {
     const f = fixture({ targets: [EVENTS] });
     for (let i = 0; i < 1001; i++) f.put(`many/part-${String(i).padStart(4, '0')}`, `${i}|n|||\n`);
     expect(f.copy(`COPY events FROM 's3://logs/many' IAM_ROLE '${ROLE_ARN}'`).rowsLoaded).toBe(1001);
+  });
+
+  it('skips IDENTITY columns: the files carry no value for them, and a column list may not name them', () => {
+    const withId: CopyTarget = {
+      name: 'visits',
+      id: 200_002,
+      columns: [
+        { name: 'visit_id', type: typeOf('bigint'), notNull: true, identity: { seed: 1, step: 1 } },
+        { name: 'host', type: typeOf('varchar(32)'), notNull: false },
+      ],
+    };
+    const f = fixture({ targets: [withId] });
+    f.put('in/data', 'h1\nh2\n');
+    expect(f.copy(`COPY visits FROM 's3://logs/in' IAM_ROLE '${ROLE_ARN}'`).rowsLoaded).toBe(2);
+    expect(f.tables.get('visits')!.map((r) => r[1])).toEqual(['h1', 'h2']);
+    expect(
+      f.copy(`COPY visits (visit_id, host) FROM 's3://logs/in' IAM_ROLE '${ROLE_ARN}'`).error!.message,
+    ).toBe('cannot set an identity column to a value: "visit_id" is IDENTITY');
   });
 });

@@ -1,4 +1,16 @@
-/** COPY from the simulated S3 and UNLOAD to it: options, IAM checks, load errors, the load-time model. */
+/**
+ * COPY from the simulated S3 and UNLOAD to it: options, IAM checks, load errors, the load-time model.
+ *
+ * Where this differs from Redshift, on purpose:
+ * - Formats: delimited text and CSV, plain or GZIP. FIXEDWIDTH, JSON, Avro, Parquet/ORC, MANIFEST, BZIP2,
+ *   LZOP, ZSTD, NOLOAD, ENCRYPTED and key-based credentials are refused by name as not simulated.
+ * - Files are read one after another in key order, each by one slice (the 2016 behaviour: no 64 MB scan
+ *   ranges); load time is modelled from files against slices (load-time.ts), not measured.
+ * - A load stops at the error past MAXERROR; Redshift's slices run in parallel and may report more errors.
+ * - COMPUPDATE and STATUPDATE are accepted and have no effect (encodings and planner statistics are not
+ *   modelled). UNLOAD cuts the result into equal consecutive runs, one per slice, since a SELECT's rows
+ *   carry no slice of origin.
+ */
 export { s3AccessFromIam } from './iam-access.ts';
 export type {
   AccessDecision,

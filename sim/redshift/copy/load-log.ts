@@ -1,3 +1,5 @@
+import type { LoadTimeModel } from './load-time.ts';
+
 /**
  * The load history a learner queries: STL_LOAD_ERRORS (one row per rejected record) and STL_LOAD_COMMITS
  * (one row per file a load committed), with AWS's columns (AWS-FACTS §6.4; RS-DG `r_STL_LOAD_ERRORS.md`,
@@ -69,10 +71,22 @@ export const LOAD_ERROR_WIDTHS = {
 export interface LoadLog {
   readonly errors: LoadErrorRow[];
   readonly commits: LoadCommitRow[];
+  /**
+   * The most recent COPY that ran, failed or not: PG_LAST_COPY_ID() is its query id (AWS's examples read
+   * `stl_load_errors where query = pg_last_copy_id()` after a failed load) and PG_LAST_COPY_COUNT() its rows
+   * loaded (0 when it failed). Null before any COPY: both functions then return -1. `loadTime` is the
+   * modelled load (slices, files, what bounded it) for the console, once the files were read.
+   */
+  lastCopy: {
+    readonly query: number;
+    readonly rowsLoaded: number;
+    readonly loadTime: LoadTimeModel | null;
+  } | null;
 }
 
+/** An empty load history. */
 export function createLoadLog(): LoadLog {
-  return { errors: [], commits: [] };
+  return { errors: [], commits: [], lastCopy: null };
 }
 
 /** Cuts a value to a char(n) column's width in UTF-8 bytes without splitting a character. */

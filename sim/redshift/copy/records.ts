@@ -152,6 +152,13 @@ export class RecordReader {
       }
       if (c === LF) break;
       if (escape && c === BACKSLASH && i + 1 < length) {
+        // `\N` alone in a field stays the default null string under ESCAPE (RS-DG, ESCAPE: "\N works as is").
+        if (atFieldStart && text.charCodeAt(i + 1) === 78 && this.endsField(i + 2)) {
+          value = '\\N';
+          run = i += 2;
+          atFieldStart = false;
+          continue;
+        }
         if (text.charCodeAt(i + 1) === LF) this.nextLine++;
         value += text.slice(run, i);
         run = i + 1;
@@ -184,6 +191,14 @@ export class RecordReader {
     this.end = Math.min(i, length);
     this.offset = i + 1;
     this.nextLine++;
+  }
+
+  private endsField(at: number): boolean {
+    return (
+      at >= this.text.length ||
+      this.text.charCodeAt(at) === this.delimiterCode ||
+      this.text.charCodeAt(at) === LF
+    );
   }
 
   private checkCount(): void {

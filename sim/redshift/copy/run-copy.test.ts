@@ -66,6 +66,7 @@ describe("COPY of the workshop's gzip TSV (the real Apache log, 10,000 lines)", 
     const outcome = f.copy(WORKSHOP_COPY.replace('MAXERROR 0', 'MAXERROR 1'));
     expect(outcome.error).toBeNull();
     expect(outcome.rowsLoaded).toBe(9_999);
+    expect(f.ctx.log.lastCopy!.rowsLoaded).toBe(9_999);
     expect(outcome.messages).toEqual([
       "Load into table 'accesslogs' completed, 9999 record(s) loaded successfully.",
       "Load into table 'accesslogs' completed, 1 record(s) could not be loaded.  Check 'stl_load_errors' system table for details.",
@@ -145,6 +146,8 @@ describe('a failed load (MAXERROR)', () => {
     expect(outcome.rowsLoaded).toBe(0);
     expect(f.tables.get('accesslogs')).toHaveLength(10_000);
     expect(f.ctx.log.errors).toHaveLength(1);
+    // pg_last_copy_id() points at the failed COPY, so stl_load_errors can be read by it; nothing was loaded.
+    expect(f.ctx.log.lastCopy).toMatchObject({ query: f.ctx.log.errors[0]!.query, rowsLoaded: 0 });
     const [error] = f.ctx.log.errors;
     expect(error).toMatchObject({
       filename: 's3://logs/bad/part-00000.gz',

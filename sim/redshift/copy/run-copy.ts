@@ -46,6 +46,7 @@ export function runCopy(ctx: CopyContext, tokens: readonly SqlToken[], statement
 
 /** Runs a parsed COPY. */
 export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome {
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime: null };
   const target = ctx.table(command.table);
   if (!target) return failed({ code: '42P01', message: `relation "${command.table}" does not exist` });
   const plans = fieldPlans(target, command.columns);
@@ -80,10 +81,18 @@ export function executeCopy(ctx: CopyContext, command: CopyCommand): CopyOutcome
   return load(ctx, target, command, plans, objects);
 }
 
+/** Thrown inside the load's transaction to roll back every file already inserted. */
+class LoadAbort extends Error {
+  constructor(readonly error: StatementError | null) {
+    super('load aborted');
+  }
+}
+
 /**
- * Reads the files one by one (so only one file's text is held at a time), converts every record, and
- * inserts all rows in one call only when the whole load passes. The slices that read the files come from
- * the load-time model, which needs every file's size, so error and commit rows get their slice at the end.
+ * Reads the files one by one inside one transaction: each file is decompressed, decoded, converted and
+ * inserted before the next is read, so only one file's text and rows are held at a time; a damaged file
+ * or one error past MAXERROR rolls every file back. The slices that read the files come from the
+ * load-time model, which needs every file's size, so error and commit rows get their slice at the end.
  */
 function load(
   ctx: CopyContext,
@@ -96,87 +105,101 @@ function load(
   const s3 = ctx.s3!;
   const converter = new FieldConverter(p);
   const width = target.columns.length;
-  const rows: StoredValue[][] = [];
   const errors: LoadErrorRow[] = [];
   const starttime = stlTimestamp(ctx.now());
-  let aborted = false;
   const linesScanned: number[] = [];
   const files: LoadFile[] = [];
   const fileOfError: number[] = [];
-  fileLoop: for (let f = 0; f < objects.length; f++) {
-    const object = objects[f]!;
-    const bytes = readSourceObject(s3, command.source.bucket, object, p.gzip);
-    if (isStatementError(bytes)) return failed(bytes);
-    files.push({ uri: object.uri, storedBytes: object.size, textBytes: bytes.length, gzip: p.gzip });
-    const decoded = decodeUtf8(bytes, p.acceptInvChars);
-    const reader = new RecordReader(decoded.text, p, plans.length);
-    reader.skipLines(p.ignoreHeader);
-    let lines = 0;
-    const reject = (
-      colname: string,
-      plan: FieldPlan | null,
-      field: string,
-      code: number,
-      reason: string,
-      position: number,
-    ): void => {
-      fileOfError.push(f);
-      errors.push({
-        userid: ctx.userId,
-        slice: 0,
-        tbl: target.id,
-        starttime,
-        session: ctx.session,
-        query: ctx.queryId,
-        filename: fitWidth(object.uri, LOAD_ERROR_WIDTHS.filename),
-        line_number: reader.line,
-        colname: fitWidth(colname, LOAD_ERROR_WIDTHS.colname),
-        type: plan ? plan.typeName : '',
-        col_length: plan ? plan.colLength : '0',
-        position,
-        raw_line: fitWidth(reader.rawLine(), LOAD_ERROR_WIDTHS.raw_line),
-        raw_field_value: fitWidth(field, LOAD_ERROR_WIDTHS.raw_field_value),
-        err_code: code,
-        err_reason: fitWidth(reason, LOAD_ERROR_WIDTHS.err_reason),
-      });
-    };
-    while (reader.next()) {
-      lines++;
-      const converted = convertRecord(reader, plans, converter, decoded, width);
-      if (Array.isArray(converted)) {
-        rows.push(converted);
-        continue;
-      }
-      if ('plan' in converted) {
-        reject(
-          converted.plan.column.name,
-          converted.plan,
-          converted.field,
-          converted.code,
-          converted.reason,
-          converted.position,
-        );
-      } else {
-        const plan = plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null;
-        reject('', plan && converted.code !== 1216 ? plan : null, '', converted.code, converted.reason, 0);
-      }
-      // MAXERROR is the number of bad records a load may skip: one more fails it. (RS-DG's sentence "If the
-      // load returns the error_count number of errors or greater, the load fails" contradicts its own
-      // "MAXERROR 0 … fail as soon as the first error occurs"; tolerating up to MAXERROR is how loads behave.)
-      if (errors.length > p.maxError) {
-        aborted = true;
+  let rowsLoaded = 0;
+  let abort: LoadAbort | null = null;
+  try {
+    ctx.transaction(() => {
+      for (let f = 0; f < objects.length; f++) {
+        const object = objects[f]!;
+        const bytes = readSourceObject(s3, command.source.bucket, object, p.gzip);
+        if (isStatementError(bytes)) throw new LoadAbort(bytes);
+        files.push({ uri: object.uri, storedBytes: object.size, textBytes: bytes.length, gzip: p.gzip });
+        const decoded = decodeUtf8(bytes, p.acceptInvChars);
+        const reader = new RecordReader(decoded.text, p, plans.length);
+        reader.skipLines(p.ignoreHeader);
+        const rows: StoredValue[][] = [];
+        let lines = 0;
+        const reject = (
+          colname: string,
+          plan: FieldPlan | null,
+          field: string,
+          code: number,
+          reason: string,
+          position: number,
+        ): void => {
+          fileOfError.push(f);
+          errors.push({
+            userid: ctx.userId,
+            slice: 0,
+            tbl: target.id,
+            starttime,
+            session: ctx.session,
+            query: ctx.queryId,
+            filename: fitWidth(object.uri, LOAD_ERROR_WIDTHS.filename),
+            line_number: reader.line,
+            colname: fitWidth(colname, LOAD_ERROR_WIDTHS.colname),
+            type: plan ? plan.typeName : '',
+            col_length: plan ? plan.colLength : '0',
+            position,
+            raw_line: fitWidth(reader.rawLine(), LOAD_ERROR_WIDTHS.raw_line),
+            raw_field_value: fitWidth(field, LOAD_ERROR_WIDTHS.raw_field_value),
+            err_code: code,
+            err_reason: fitWidth(reason, LOAD_ERROR_WIDTHS.err_reason),
+          });
+        };
+        while (reader.next()) {
+          lines++;
+          const converted = convertRecord(reader, plans, converter, decoded, width);
+          if (Array.isArray(converted)) {
+            rows.push(converted);
+            continue;
+          }
+          if ('plan' in converted) {
+            reject(
+              converted.plan.column.name,
+              converted.plan,
+              converted.field,
+              converted.code,
+              converted.reason,
+              converted.position,
+            );
+          } else {
+            // The line itself is wrong: the row names the column the scanner stood in (the last field it
+            // read), as for a delimiter it did not find after it; a broken CSV quote names no column.
+            const plan =
+              converted.code === 1216 ? null : (plans[Math.min(reader.fieldCount, plans.length) - 1] ?? null);
+            reject(plan ? plan.column.name : '', plan, '', converted.code, converted.reason, 0);
+          }
+          // MAXERROR is the number of bad records a load may skip: one more fails it. (RS-DG's sentence "If
+          // the load returns the error_count number of errors or greater, the load fails" contradicts its own
+          // "MAXERROR 0 … fail as soon as the first error occurs"; tolerating up to MAXERROR is how loads behave.)
+          if (errors.length > p.maxError) {
+            linesScanned.push(lines);
+            throw new LoadAbort(null);
+          }
+        }
         linesScanned.push(lines);
-        break fileLoop;
+        if (rows.length > 0) ctx.insertRows(target.name, rows);
+        rowsLoaded += rows.length;
       }
-    }
-    linesScanned.push(lines);
+    });
+  } catch (e) {
+    if (!(e instanceof LoadAbort)) throw e;
+    abort = e;
   }
+  if (abort?.error) return failed(abort.error);
   for (let f = files.length; f < objects.length; f++) {
     files.push({ uri: objects[f]!.uri, storedBytes: objects[f]!.size, textBytes: 0, gzip: p.gzip });
   }
   const loadTime = modelLoadTime(files, ctx.cluster.nodes * ctx.cluster.slicesPerNode);
   errors.forEach((e, i) => ctx.log.errors.push({ ...e, slice: loadTime.sliceOfFile[fileOfError[i]!]! }));
-  if (aborted) {
+  if (abort) {
+    ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded: 0, loadTime };
     const first = errors[0]!;
     return failed(
       {
@@ -191,7 +214,6 @@ function load(
       loadTime,
     );
   }
-  ctx.insertRows(target.name, rows);
   const curtime = stlTimestamp(ctx.now() + loadTime.modelledMillis);
   objects.forEach((object, f) => {
     ctx.log.commits.push({
@@ -210,8 +232,9 @@ function load(
       start_offset: 0,
     });
   });
+  ctx.log.lastCopy = { query: ctx.queryId, rowsLoaded, loadTime };
   const messages = [
-    `Load into table '${target.name}' completed, ${rows.length} record(s) loaded successfully.`,
+    `Load into table '${target.name}' completed, ${rowsLoaded} record(s) loaded successfully.`,
   ];
   if (errors.length > 0) {
     messages.push(
@@ -221,7 +244,7 @@ function load(
   return {
     status: 'ok',
     error: null,
-    rowsLoaded: rows.length,
+    rowsLoaded,
     loadErrors: errors.length,
     messages,
     modelledMillis: loadTime.modelledMillis,
@@ -257,20 +280,32 @@ function convertRecord(
   return row;
 }
 
+/**
+ * Which column each field of a record fills: the column list in its order, or every column in table order
+ * except IDENTITY columns, whose values the database generates (COPY's files carry none without EXPLICIT_IDS).
+ */
 function fieldPlans(target: CopyTarget, columns: readonly string[] | null): FieldPlan[] | StatementError {
-  if (columns === null)
-    return planFields(
-      target.columns,
-      target.columns.map((_, i) => i),
-    );
   const indexes: number[] = [];
-  for (const name of columns) {
-    const index = target.columns.findIndex((c) => c.name === name);
-    if (index < 0)
-      return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
-    indexes.push(index);
+  if (columns === null) {
+    target.columns.forEach((c, i) => {
+      if (!c.identity) indexes.push(i);
+    });
+  } else {
+    for (const name of columns) {
+      const index = target.columns.findIndex((c) => c.name === name);
+      if (index < 0)
+        return { code: '42703', message: `column "${name}" of relation "${target.name}" does not exist` };
+      if (target.columns[index]!.identity) {
+        return {
+          code: '0A000',
+          message: `cannot set an identity column to a value: "${name}" is IDENTITY`,
+          hint: `Leave ${name} out of the column list; Redshift numbers IDENTITY columns itself.`,
+        };
+      }
+      indexes.push(index);
+    }
   }
-  const missing = target.columns.find((c, i) => c.notNull && !indexes.includes(i));
+  const missing = target.columns.find((c, i) => c.notNull && !c.identity && !indexes.includes(i));
   if (missing) {
     return {
       code: '23502',

@@ -215,6 +215,16 @@ export function fixture(options: FixtureOptions = {}): Fixture {
     insertRows: (table: string, rows: StoredValue[][]) => {
       tables.set(table, [...(tables.get(table) ?? []), ...rows]);
     },
+    transaction: <T>(fn: () => T): T => {
+      const before = new Map(tables);
+      try {
+        return fn();
+      } catch (e) {
+        tables.clear();
+        before.forEach((rows, name) => tables.set(name, rows));
+        throw e;
+      }
+    },
     s3,
     access: s3AccessFromIam(options.iam ?? iamWithRole(), options.associated ?? [ROLE_ARN], {
       region: 'us-east-1',

@@ -55,6 +55,21 @@ HAVING  o.date > GETDATE() - 30`,
     });
   });
 
+  it("fails the slide's last query (no select list) at its FROM, as Redshift's parser does", () => {
+    const error = runError(
+      db,
+      `SELECT
+  FROM customers c
+    LEFT JOIN orders o
+      ON c.ID = o.customerID
+  GROUP BY c.ID
+  HAVING o.category = 'toys'
+)
+)`,
+    );
+    expect(error).toEqual({ code: '42601', message: 'syntax error at or near "FROM"', line: 2, column: 3 });
+  });
+
   it("runs the slide's intent once the date is aggregated", () => {
     const result = runOk(
       db,
@@ -106,6 +121,8 @@ HAVING  o.date > GETDATE() - 30`,
     expect(runOk(db, 'SELECT TOP 2 id FROM orders ORDER BY id DESC').rows).toEqual([[13], [12]]);
     expect(runOk(db, 'SELECT id FROM orders ORDER BY id LIMIT 1 OFFSET 2').rows).toEqual([[12]]);
     expect(runError(db, 'SELECT TOP 2 id FROM orders LIMIT 1').code).toBe('0A000');
+    // EXPLAIN and UNLOAD prepare their query from text: TOP is read there too.
+    expect(db.runPrepared(db.prepareQuery('SELECT TOP 1 id FROM orders ORDER BY id'))).toEqual([[10]]);
   });
 });
 
@@ -248,6 +265,24 @@ describe('DDL and DML', () => {
       message: 'Cannot insert a NULL value into column kind',
     });
     expect(runError(db, 'INSERT INTO events (id) VALUES (1)').code).toBe('0A000');
+  });
+
+  it('insertRows (COPY) fills IDENTITY where the rows have NULL and DEFAULT for columns not loaded', () => {
+    runOk(db, "CREATE TABLE loaded (id int IDENTITY(1, 1), kind varchar(8) DEFAULT 'view', n int)");
+    db.insertRows(
+      'loaded',
+      [
+        [null, null, 5],
+        [null, null, 6],
+      ],
+      { loadedColumns: ['n'] },
+    );
+    db.insertRows('loaded', [[null, 'click', 7]]);
+    expect(runOk(db, 'SELECT * FROM loaded ORDER BY id').rows).toEqual([
+      [1, 'view', 5],
+      [2, 'view', 6],
+      [3, 'click', 7],
+    ]);
   });
 
   it('refuses an expression of the wrong type for a column', () => {

@@ -63,6 +63,8 @@ export interface DatabaseExtensions {
   readonly sliceForRow?: SliceForRow;
   readonly modelQuery?: (query: QueryInfo, database: DatabaseApi) => QueryModel;
   readonly systemTables?: readonly SystemTable<DatabaseApi>[];
+  /** Functions of the session without arguments, such as PG_LAST_COPY_ID() and PG_LAST_COPY_COUNT(). */
+  readonly sessionFunctions?: Readonly<Record<string, () => StoredValue>>;
   /**
    * Called after rows of a table may have changed (INSERT, COPY, UPDATE, DELETE, DDL): `table` when the
    * writer knows it, null for "any". Storage drops its cached blocks and zone maps.
@@ -81,6 +83,7 @@ export interface RedshiftDatabaseOptions {
   readonly era?: Era;
   /** The database name STL_QUERY shows. Default 'dev'. */
   readonly databaseName?: string;
+  /** Plug-ins: COPY/UNLOAD (copy/), placement, the plan and EXPLAIN (storage/, plan/). */
   readonly extensions?: DatabaseExtensions;
 }
 
@@ -88,6 +91,9 @@ export interface RedshiftDatabaseOptions {
 export interface PreparedQuery {
   readonly ast: unknown;
   readonly sqliteSql: string;
+  /** Statements run before and after the query (a hash aggregate's group table). */
+  readonly setup: readonly string[];
+  readonly teardown: readonly string[];
   readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
   readonly tables: readonly TableDefinition[];
 }
@@ -103,8 +109,15 @@ export interface DatabaseApi {
   rowsPerSlice(table: string): number[];
   /** Every stored row of a table in declared column order, with its slice last. */
   storedRows(table: string): StoredValue[][];
-  /** Store rows already converted to column types (COPY's path), in one transaction. */
-  insertRows(table: string, rows: readonly (readonly StoredValue[])[]): void;
+  /**
+   * Store rows already converted to column types (COPY's path), in one transaction. IDENTITY columns get
+   * their next values where a row has NULL; with `loadedColumns`, the other columns get their DEFAULT.
+   */
+  insertRows(
+    table: string,
+    rows: readonly (readonly StoredValue[])[],
+    options?: { readonly loadedColumns?: readonly string[] },
+  ): void;
   /** Run `fn` inside one transaction: everything or nothing. */
   transaction<T>(fn: () => T): T;
   /** Translate a query (the text after EXPLAIN, UNLOAD's SELECT) without running it. */
@@ -132,5 +145,6 @@ export interface DatabaseCore {
   readonly catalog: Map<string, TableState>;
   readonly systemTables: Map<string, SystemTable<DatabaseApi>>;
   readonly api: DatabaseApi;
+  readonly extensions: DatabaseExtensions;
   inTransaction: boolean;
 }

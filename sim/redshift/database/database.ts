@@ -8,6 +8,7 @@ import type { RedshiftSyntax } from '../sql/index.ts';
 import type { Statement } from 'pgsql-ast-parser';
 import {
   frontEnd,
+  LISTAGG_DISTINCT,
   parseStatement,
   quoteIdentifier,
   RUNTIME_FUNCTIONS,
@@ -26,9 +27,9 @@ import type {
   TableState,
 } from './core.ts';
 import { createTable, createTableAs, dropTable, truncateTable } from './ddl.ts';
-import { deleteRows, insert, updateRows } from './dml.ts';
+import { deleteRows, insert, omittedValue, updateRows } from './dml.ts';
 import { isQuery, prepareParsed, prepareText, printRows, runStored } from './query.ts';
-import type { StatementError, StatementOutcome, StatementResult } from './results.ts';
+import { commandOf, emptyResult, errorOf, type StatementOutcome, type StatementResult } from './results.ts';
 import type { SqlJsDatabase, SqlJsValue } from './sqljs.ts';
 import { pgTableDef, stlQuery, type QueryRecord, type SystemTable } from './system-tables.ts';
 import { SLICE_COLUMN, type TableDefinition } from './tables.ts';
@@ -60,9 +61,12 @@ export class RedshiftDatabase implements DatabaseApi {
     for (const [name, fn] of Object.entries(RUNTIME_FUNCTIONS)) {
       sqlite.create_function(name, fn as (...args: SqlJsValue[]) => SqlJsValue);
     }
+    sqlite.create_aggregate('rs_listagg_distinct', LISTAGG_DISTINCT);
+    const extensions = options.extensions ?? {};
     this.core = {
       sqlite,
       options,
+      extensions,
       era: options.era ?? '2016',
       catalog: new Map(),
       systemTables: new Map(),
@@ -71,7 +75,7 @@ export class RedshiftDatabase implements DatabaseApi {
     };
     this.registerSystemTable(stlQuery(() => this.history, options.databaseName ?? 'dev'));
     this.registerSystemTable(pgTableDef(() => this.tables()));
-    for (const table of options.extensions?.systemTables ?? []) this.registerSystemTable(table);
+    for (const table of extensions.systemTables ?? []) this.registerSystemTable(table);
   }
 
   /** Open an empty database for a cluster. */
@@ -151,20 +155,40 @@ export class RedshiftDatabase implements DatabaseApi {
     return rows;
   }
 
-  insertRows(name: string, rows: readonly (readonly StoredValue[])[]): void {
+  insertRows(
+    name: string,
+    rows: readonly (readonly StoredValue[])[],
+    options: { readonly loadedColumns?: readonly string[] } = {},
+  ): void {
     const state = this.state(name);
-    const notNull = state.definition.columns.flatMap((c, k) => (c.notNull ? [k] : []));
-    for (const row of rows) {
-      for (const k of notNull) {
-        if (row[k] === null || row[k] === undefined) {
-          throw new SqlError(
-            '23502',
-            `Cannot insert a NULL value into column ${state.definition.columns[k]!.name}`,
-          );
+    const columns = state.definition.columns;
+    const loaded = options.loadedColumns?.map((c) => c.toLowerCase());
+    // IDENTITY columns are never loaded; columns left out of COPY's column list take their DEFAULT.
+    const filled = columns.flatMap((c, k) => (c.identity || (loaded && !loaded.includes(c.name)) ? [k] : []));
+    const notNull = columns.flatMap((c, k) => (c.notNull ? [k] : []));
+    inTransaction(this.core, () => {
+      const complete =
+        filled.length === 0
+          ? rows
+          : rows.map((row) => {
+              const copy = [...row];
+              for (const k of filled) {
+                const column = columns[k]!;
+                if (column.identity ? copy[k] === null || copy[k] === undefined : true) {
+                  copy[k] = omittedValue(this.core, state, column);
+                }
+              }
+              return copy;
+            });
+      for (const row of complete) {
+        for (const k of notNull) {
+          if (row[k] === null || row[k] === undefined) {
+            throw new SqlError('23502', `Cannot insert a NULL value into column ${columns[k]!.name}`);
+          }
         }
       }
-    }
-    writeRows(this.core, state, rows);
+      writeRows(this.core, state, complete);
+    });
   }
 
   transaction<T>(fn: () => T): T {
@@ -233,7 +257,7 @@ export class RedshiftDatabase implements DatabaseApi {
   private changed(command: string, failed: boolean): void {
     if (command === 'SELECT' || command === 'EXPLAIN' || command === 'UNLOAD') return;
     if (!failed && (command === 'INSERT' || command === 'COPY')) return;
-    this.core.options.extensions?.tableChanged?.(null, this);
+    this.core.extensions.tableChanged?.(null, this);
   }
 
   private dispatch(statement: ScriptStatement, fe: FrontEnd): StatementOutcome {
@@ -241,7 +265,7 @@ export class RedshiftDatabase implements DatabaseApi {
       case 'command': {
         const noOp = NO_OPS[fe.command];
         if (noOp) return { command: noOp };
-        const handler = this.core.options.extensions?.commands?.[fe.command];
+        const handler = this.core.extensions.commands?.[fe.command];
         if (!handler)
           throw new SqlError(
             '0A000',
@@ -269,7 +293,7 @@ export class RedshiftDatabase implements DatabaseApi {
     if (isQuery(ast)) {
       const query = prepareParsed(this.core, ast, syntax);
       const stored = runStored(this.core, query);
-      const model = this.core.options.extensions?.modelQuery?.(
+      const model = this.core.extensions.modelQuery?.(
         { ast, tables: query.tables, sqliteSql: query.sqliteSql },
         this,
       );
@@ -326,56 +350,4 @@ export class RedshiftDatabase implements DatabaseApi {
       aborted,
     });
   }
-}
-
-function emptyResult(index: number, sql: string, command: string): StatementResult {
-  return {
-    index,
-    sql,
-    command,
-    status: 'ok',
-    error: null,
-    columns: null,
-    rows: null,
-    rowCount: 0,
-    rowsLoaded: null,
-    loadErrors: null,
-    explain: null,
-    modelledMillis: 0,
-    scan: null,
-  };
-}
-
-/** The command word(s) a statement starts with, for results of statements that failed early. */
-function commandOf(statement: ScriptStatement): string {
-  const [a, b] = statement.tokens;
-  const first = a?.value.toUpperCase() ?? '';
-  if ((first === 'CREATE' || first === 'DROP') && b) return `${first} ${b.value.toUpperCase()}`;
-  return first;
-}
-
-/** A thrown error as a StatementError with the script's line and column. */
-function errorOf(e: unknown, statement: ScriptStatement): StatementError {
-  if (e instanceof SqlError) {
-    if (e.offset === undefined) return { code: e.code, message: e.message };
-    const before = statement.text.slice(0, Math.max(0, e.offset));
-    const lines = before.split('\n');
-    const lineInStatement = lines.length;
-    const columnInStatement = lines[lines.length - 1]!.length + 1;
-    const line = statement.line + lineInStatement - 1;
-    const column = lineInStatement === 1 ? statement.column + columnInStatement - 1 : columnInStatement;
-    return { code: e.code, message: e.message, line, column };
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  // Messages thrown by the rs_* functions are Redshift's own; classify them by their wording.
-  const code = message.startsWith('invalid input syntax')
-    ? '22P02'
-    : message.startsWith('value too long')
-      ? '22001'
-      : message.includes('out of range')
-        ? '22003'
-        : message.startsWith('Cannot insert a NULL')
-          ? '23502'
-          : 'XX000';
-  return { code, message };
 }

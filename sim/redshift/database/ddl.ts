@@ -40,6 +40,7 @@ export function createStoredTable(core: DatabaseCore, definition: TableDefinitio
   for (const c of definition.columns) if (c.identity) identityNext.set(c.name, c.identity.seed);
   const state: TableState = { definition, inserted: 0, identityNext };
   core.catalog.set(definition.name, state);
+  core.extensions.tableChanged?.(definition.name, core.api);
   return state;
 }
 
@@ -107,6 +108,7 @@ export function createTableAs(
 function dropStored(core: DatabaseCore, name: string): void {
   core.sqlite.run(`DROP TABLE ${quoteIdentifier(name)}`);
   core.catalog.delete(name);
+  core.extensions.tableChanged?.(name, core.api);
 }
 
 /** DROP TABLE [IF EXISTS] name [, …]. */
@@ -130,6 +132,7 @@ export function truncateTable(core: DatabaseCore, ast: TruncateTableStatement): 
     const name = table.name.toLowerCase();
     if (!core.catalog.has(name)) throw new SqlError('42P01', `relation "${name}" does not exist`);
     core.sqlite.run(`DELETE FROM ${quoteIdentifier(name)}`);
+    core.extensions.tableChanged?.(name, core.api);
   }
   return { command: 'TRUNCATE TABLE' };
 }

@@ -113,7 +113,7 @@ function evaluate(core: DatabaseCore, items: readonly Emitted[]): StoredValue[] 
 }
 
 /** The value of an omitted column: its IDENTITY's next value, its DEFAULT, or NULL. */
-function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
+export function omittedValue(core: DatabaseCore, state: TableState, column: ColumnDefinition): StoredValue {
   if (column.identity) {
     const next = state.identityNext.get(column.name) ?? column.identity.seed;
     state.identityNext.set(column.name, next + column.identity.step);
@@ -242,7 +242,9 @@ export function deleteRows(core: DatabaseCore, ast: DeleteStatement): StatementO
   core.sqlite.run(
     `DELETE FROM ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)}${where}`,
   );
-  return { command: 'DELETE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.tableChanged?.(state.definition.name, core.api);
+  return { command: 'DELETE', rowCount };
 }
 
 /** UPDATE t SET c = … [WHERE …], each new value checked against its column's type row by row. */
@@ -284,5 +286,7 @@ export function updateRows(core: DatabaseCore, ast: UpdateStatement): StatementO
   core.sqlite.run(
     `UPDATE ${quoteIdentifier(state.definition.name)} AS ${quoteIdentifier(alias)} SET ${sets.join(', ')}${where}`,
   );
-  return { command: 'UPDATE', rowCount: core.sqlite.getRowsModified() };
+  const rowCount = core.sqlite.getRowsModified();
+  core.extensions.tableChanged?.(state.definition.name, core.api);
+  return { command: 'UPDATE', rowCount };
 }

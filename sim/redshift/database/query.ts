@@ -11,10 +11,11 @@ import type {
   WithStatement,
 } from 'pgsql-ast-parser';
 import {
+  frontEnd,
   newQueryContext,
-  NO_SYNTAX,
   parseStatement,
   quoteIdentifier,
+  splitStatements,
   SqlError,
   translateQuery,
   type Catalog,
@@ -97,8 +98,14 @@ export function prepareParsed(
   syntax: RedshiftSyntax,
 ): PreparedQuery {
   const { statementStart, transactionStart } = clockTexts(core);
-  const context = newQueryContext(catalogOf(core), statementStart, transactionStart, syntax);
-  const translated = translateQuery(ast, context, null);
+  const context = newQueryContext(
+    catalogOf(core),
+    statementStart,
+    transactionStart,
+    syntax,
+    core.extensions.sessionFunctions,
+  );
+  const translated = translateQuery(ast, context, null, true);
   checkLeaderOnly(context);
   materialiseSystemTables(core, context.systemTables);
   const tables: TableDefinition[] = [];
@@ -106,24 +113,43 @@ export function prepareParsed(
     const state = core.catalog.get(name);
     if (state && !tables.includes(state.definition)) tables.push(state.definition);
   });
-  return { ast, sqliteSql: translated.sql, columns: translated.columns, tables };
+  return {
+    ast,
+    sqliteSql: translated.sql,
+    setup: translated.setup ?? [],
+    teardown: translated.teardown ?? [],
+    columns: translated.columns,
+    tables,
+  };
 }
 
-/** Translate query text (EXPLAIN's and UNLOAD's). */
+/** Translate query text (EXPLAIN's and UNLOAD's), Redshift syntax (TOP n, frames) included. */
 export function prepareText(core: DatabaseCore, text: string): PreparedQuery {
-  const ast = parseStatement(text);
+  const split = splitStatements(text);
+  const statement = split.statements[0];
+  if ('error' in split) throw new SqlError('42601', split.error.message, split.error.offset);
+  if (!statement || split.statements.length !== 1)
+    throw new SqlError('42601', 'a single SELECT statement is expected here');
+  const fe = frontEnd(statement);
+  if (fe.kind !== 'parse') throw new SqlError('42601', 'a SELECT statement is expected here');
+  const ast = parseStatement(fe.text);
   if (!isQuery(ast)) throw new SqlError('42601', 'a SELECT statement is expected here');
-  return prepareParsed(core, ast, NO_SYNTAX);
+  return prepareParsed(core, ast, fe.syntax);
 }
 
 /** Run a prepared query and return stored values. */
 export function runStored(core: DatabaseCore, query: PreparedQuery): StoredValue[][] {
-  const statement = core.sqlite.prepare(query.sqliteSql);
   const rows: StoredValue[][] = [];
   try {
-    while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    for (const sql of query.setup) core.sqlite.run(sql);
+    const statement = core.sqlite.prepare(query.sqliteSql);
+    try {
+      while (statement.step()) rows.push(statement.get() as StoredValue[]);
+    } finally {
+      statement.free();
+    }
   } finally {
-    statement.free();
+    for (const sql of query.teardown) core.sqlite.run(sql);
   }
   return rows;
 }

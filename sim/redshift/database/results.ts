@@ -2,7 +2,7 @@
  * What each statement of a script returns: its status, Redshift's error with line and column, the rows as
  * Redshift prints them, and the cluster's modelled cost (filled by sim/redshift/plan when present).
  */
-import type { SqlType } from '../sql/index.ts';
+import { SqlError, type ScriptStatement, type SqlType } from '../sql/index.ts';
 
 /** A value as a result row shows it: dates and timestamps as Redshift prints them, booleans as true/false. */
 export type PrintedValue = string | number | boolean | null;
@@ -69,4 +69,57 @@ export function printValue(type: SqlType, value: unknown): PrintedValue {
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
   if (type.kind === 'timestamptz') return `${String(value)}+00`;
   return String(value);
+}
+
+/** A successful result with nothing in it yet. */
+export function emptyResult(index: number, sql: string, command: string): StatementResult {
+  return {
+    index,
+    sql,
+    command,
+    status: 'ok',
+    error: null,
+    columns: null,
+    rows: null,
+    rowCount: 0,
+    rowsLoaded: null,
+    loadErrors: null,
+    explain: null,
+    modelledMillis: 0,
+    scan: null,
+  };
+}
+
+/** The command word(s) a statement starts with, for results of statements that failed early. */
+export function commandOf(statement: ScriptStatement): string {
+  const [a, b] = statement.tokens;
+  const first = a?.value.toUpperCase() ?? '';
+  if ((first === 'CREATE' || first === 'DROP') && b) return `${first} ${b.value.toUpperCase()}`;
+  return first;
+}
+
+/** A thrown error as a StatementError with the script's line and column. */
+export function errorOf(e: unknown, statement: ScriptStatement): StatementError {
+  if (e instanceof SqlError) {
+    if (e.offset === undefined) return { code: e.code, message: e.message };
+    const before = statement.text.slice(0, Math.max(0, e.offset));
+    const lines = before.split('\n');
+    const lineInStatement = lines.length;
+    const columnInStatement = lines[lines.length - 1]!.length + 1;
+    const line = statement.line + lineInStatement - 1;
+    const column = lineInStatement === 1 ? statement.column + columnInStatement - 1 : columnInStatement;
+    return { code: e.code, message: e.message, line, column };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  // Messages thrown by the rs_* functions are Redshift's own; classify them by their wording.
+  const code = message.startsWith('invalid input syntax')
+    ? '22P02'
+    : message.startsWith('value too long')
+      ? '22001'
+      : message.includes('out of range')
+        ? '22003'
+        : message.startsWith('Cannot insert a NULL')
+          ? '23502'
+          : 'XX000';
+  return { code, message };
 }

@@ -32,6 +32,14 @@ export interface SqlJsDatabase {
   prepare(sql: string): SqlJsStatement;
   getRowsModified(): number;
   create_function(name: string, fn: (...args: SqlJsValue[]) => SqlJsValue | boolean): SqlJsDatabase;
+  create_aggregate<State>(
+    name: string,
+    functions: {
+      init: () => State;
+      step: (state: State, ...args: SqlJsValue[]) => State;
+      finalize: (state: State) => SqlJsValue;
+    },
+  ): SqlJsDatabase;
   close(): void;
 }
 

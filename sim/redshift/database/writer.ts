@@ -71,7 +71,7 @@ export function writeRows(
   if (rows.length === 0) return;
   const table = state.definition;
   const width = table.columns.length + 1;
-  const place = core.options.extensions?.sliceForRow ?? roundRobinPlacement;
+  const place = core.extensions.sliceForRow ?? roundRobinPlacement;
   const cluster = core.options.cluster;
   inTransaction(core, () => {
     const batch = core.sqlite.prepare(insertSql(table, BATCH_ROWS));
@@ -102,5 +102,5 @@ export function writeRows(
     }
     state.inserted = ordinal;
   });
-  core.options.extensions?.tableChanged?.(table.name, core.api);
+  core.extensions.tableChanged?.(table.name, core.api);
 }

@@ -59,6 +59,8 @@ function aggregateSql(
   cx: ExprContext,
   emit: EmitExpr,
   offset: number | undefined,
+  /** ` OVER (…)` for a window aggregate: it follows the call, inside any rounding around it. */
+  over = '',
 ): Emitted {
   const inner: ExprContext = { ...cx, inAggregate: true };
   const distinct = call.distinct === 'distinct' ? 'DISTINCT ' : '';
@@ -68,20 +70,32 @@ function aggregateSql(
     call.args[0]!.type === 'ref' &&
     call.args[0]!.name === '*'
   ) {
-    return { sql: 'count(*)', type: BIGINT };
+    return { sql: `count(*)${over}`, type: BIGINT };
   }
   if (call.args.length === 0) {
-    if (name === 'count') return { sql: 'count(*)', type: BIGINT };
+    if (name === 'count') return { sql: `count(*)${over}`, type: BIGINT };
     throw new SqlError('42883', `function ${name}() does not exist`, offset);
   }
   const args = call.args.map((a) => emit(a, inner));
   const first = args[0]!;
   if (name === 'listagg') {
     const delimiter = args[1]?.sql ?? quoteString('');
+    if (distinct) {
+      const by = call.withinGroup ? emit(call.withinGroup.by, inner).sql : first.sql;
+      if (by !== first.sql) {
+        throw new SqlError(
+          '42P10',
+          'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list',
+          offset,
+        );
+      }
+      const descending = call.withinGroup?.order === 'DESC' ? 1 : 0;
+      return { sql: `rs_listagg_distinct(${first.sql}, ${delimiter}, ${descending})${over}`, type: TEXT };
+    }
     const order = call.withinGroup
       ? ` ORDER BY ${emit(call.withinGroup.by, inner).sql}${call.withinGroup.order === 'DESC' ? ' DESC' : ''}`
       : '';
-    return { sql: `group_concat(${distinct}${first.sql}, ${delimiter}${order})`, type: TEXT };
+    return { sql: `group_concat(${distinct}${first.sql}, ${delimiter}${order})${over}`, type: TEXT };
   }
   if (call.withinGroup) throw new SqlError('42809', `WITHIN GROUP is only allowed with LISTAGG`, offset);
   if (args.length !== 1)
@@ -89,11 +103,15 @@ function aggregateSql(
   const type = aggregateType(name, first);
   if (name === 'avg' && isInteger(first.type)) {
     // Redshift: "AVG returns BIGINT for any integer argument", truncating the fraction.
-    return { sql: `CAST(avg(${distinct}${first.sql}) AS INTEGER)`, type };
+    return { sql: `CAST(avg(${distinct}${first.sql})${over} AS INTEGER)`, type };
   }
-  if (name === 'bool_and') return { sql: `min(${distinct}${first.sql})`, type };
-  if (name === 'bool_or') return { sql: `max(${distinct}${first.sql})`, type };
-  return { sql: `${name}(${distinct}${first.sql})`, type };
+  if (name === 'sum' && type.kind === 'decimal') {
+    // Decimals are doubles here; a sum keeps the column's scale as Redshift's DECIMAL sum does, not float noise.
+    return { sql: `round(sum(${distinct}${first.sql})${over}, ${type.scale})`, type };
+  }
+  if (name === 'bool_and') return { sql: `min(${distinct}${first.sql})${over}`, type };
+  if (name === 'bool_or') return { sql: `max(${distinct}${first.sql})${over}`, type };
+  return { sql: `${name}(${distinct}${first.sql})${over}`, type };
 }
 
 /** Translate an aggregate call outside OVER. */
@@ -107,6 +125,12 @@ export function emitAggregate(
   if (cx.inAggregate) throw new SqlError('42803', 'aggregate function calls cannot be nested', offset);
   if (cx.noAggregates) throw new SqlError('42803', `aggregates not allowed in ${cx.noAggregates}`, offset);
   if (call.filter) throw notSupported('FILTER (WHERE …) on an aggregate', call);
+  const view = cx.groupView;
+  if (view) {
+    const star = call.args.length === 0 || (call.args[0]!.type === 'ref' && call.args[0]!.name === '*');
+    const argument = star ? null : emit(call.args[0]!, { ...view.base, inAggregate: true });
+    return view.aggregate(name, argument, aggregateType(name, argument ?? undefined));
+  }
   return aggregateSql(call, name, cx, emit, offset);
 }
 
@@ -134,15 +158,15 @@ export function emitWindow(
   ]
     .filter(Boolean)
     .join(' ');
-  let head: Emitted;
   if (AGGREGATES.has(name)) {
     if (order.length > 0 && frame === undefined) {
       throw redshiftRefuses('Aggregate window functions with an ORDER BY clause require a frame clause', {
         _location: { start: offset },
       });
     }
-    head = aggregateSql(call, name, cx, emit, offset);
-  } else if (WINDOW_ONLY.has(name)) {
+    return aggregateSql(call, name, cx, emit, offset, ` OVER (${window})`);
+  }
+  if (WINDOW_ONLY.has(name)) {
     const args = call.args.map((a) => emit(a, cx));
     const type: SqlType =
       name === 'row_number' || name === 'rank' || name === 'dense_rank' || name === 'ntile'
@@ -150,16 +174,10 @@ export function emitWindow(
         : name === 'percent_rank' || name === 'cume_dist'
           ? DOUBLE
           : (args[0]?.type ?? BIGINT);
-    if (
-      (name === 'rank' || name === 'dense_rank' || name === 'row_number') &&
-      order.length === 0 &&
-      name !== 'row_number'
-    ) {
+    if ((name === 'rank' || name === 'dense_rank') && order.length === 0) {
       throw new SqlError('42601', `window function ${name} requires an ORDER BY clause`, offset);
     }
-    head = { sql: `${name}(${args.map((a) => a.sql).join(', ')})`, type };
-  } else {
-    throw new SqlError('42809', `function ${name} is not a window function`, nodeOffset(call) ?? offset);
+    return { sql: `${name}(${args.map((a) => a.sql).join(', ')}) OVER (${window})`, type };
   }
-  return { sql: `${head.sql} OVER (${window})`, type: head.type };
+  throw new SqlError('42809', `function ${name} is not a window function`, nodeOffset(call) ?? offset);
 }

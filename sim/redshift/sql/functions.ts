@@ -324,6 +324,15 @@ export function emitCall(call: ExprCall, cx: ExprContext, emit: EmitExpr, offset
     throw notSupported(`the leader-node function ${name.toUpperCase()}()`, call);
   }
   if (name === 'current_date') return dateConstant(cx.query.statementStart.slice(0, 10));
+  const session = Object.hasOwn(cx.query.sessionFunctions, name)
+    ? cx.query.sessionFunctions[name]
+    : undefined;
+  if (session) {
+    arity(call, 0, 0, offset);
+    const value = session();
+    if (typeof value === 'string') return { sql: quoteString(value), type: TEXT, constant: value };
+    return { sql: value === null ? 'NULL' : String(value), type: BIGINT, constant: value };
+  }
   const handler = HANDLERS[name];
   if (handler) return handler(call, cx, emit, offset);
   if (name === 'median' || name === 'percentile_cont' || name === 'stddev' || name === 'variance') {

@@ -10,6 +10,8 @@ import type { ExprContext } from './expr-context.ts';
 import { isAggregateName } from './aggregates.ts';
 import { emitExpr } from './translate-expr.ts';
 
+const DATE_PART_FUNCTIONS = new Set(['dateadd', 'datediff', 'date_trunc', 'date_part']);
+
 /** The direct sub-expressions of an expression (not descending into subqueries). */
 export function children(e: Expr): Expr[] {
   switch (e.type) {
@@ -22,8 +24,15 @@ export function children(e: Expr): Expr[] {
     case 'list':
     case 'array':
       return e.expressions;
-    case 'call':
-      return [...e.args, ...(e.over?.partitionBy ?? []), ...(e.over?.orderBy ?? []).map((o) => o.by)];
+    case 'call': {
+      // DATEADD(day, …): the first argument of the date-part functions is a word, not a column.
+      const [first, ...rest] = e.args;
+      const args =
+        first?.type === 'ref' && !first.table && DATE_PART_FUNCTIONS.has(e.function.name.toLowerCase())
+          ? rest
+          : e.args;
+      return [...args, ...(e.over?.partitionBy ?? []), ...(e.over?.orderBy ?? []).map((o) => o.by)];
+    }
     case 'cast':
       return [e.operand];
     case 'case':
@@ -57,7 +66,9 @@ export function checkGrouping(e: Expr, groupKeys: ReadonlySet<string>, cx: ExprC
   if (e.type === 'ref') {
     const emitted = emitExpr(e, cx);
     if (emitted.constant !== undefined || groupKeys.has(emitted.sql)) return;
-    const shown = e.table ? `${e.table.name.toLowerCase()}.${e.name.toLowerCase()}` : e.name.toLowerCase();
+    const name = e.name.toLowerCase();
+    const alias = cx.scope.aliasOf(name, e.table?.name.toLowerCase());
+    const shown = alias === undefined ? name : `${alias}.${name}`;
     throw new SqlError(
       '42803',
       `column "${shown}" must appear in the GROUP BY clause or be used in an aggregate function`,

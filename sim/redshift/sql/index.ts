@@ -21,7 +21,7 @@ export { emitExpr } from './translate-expr.ts';
 export { newQueryContext, translateQuery } from './translate-select.ts';
 export { Scope, type QueryContext, type TranslatedQuery, type LeaderOnlyUse } from './scope.ts';
 export type { ExprContext } from './expr-context.ts';
-export { RUNTIME_FUNCTIONS } from './runtime-functions.ts';
+export { LISTAGG_DISTINCT, RUNTIME_FUNCTIONS, type RuntimeAggregate } from './runtime-functions.ts';
 export {
   isDateTime,
   isNumber,

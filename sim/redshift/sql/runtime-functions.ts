@@ -129,3 +129,47 @@ export const RUNTIME_FUNCTIONS: Readonly<Record<string, RuntimeFunction>> = {
           .replace(/(^|[^a-z0-9])([a-z])/g, (_m, before: string, c: string) => before + c.toUpperCase()),
   rs_reverse: (s) => (s === null ? null : [...text(s)].reverse().join('')),
 };
+
+/** A JavaScript aggregate registered on the database. */
+export interface RuntimeAggregate<State> {
+  init: () => State;
+  step: (state: State, ...args: SqlValue[]) => State;
+  finalize: (state: State) => SqlValue;
+}
+
+interface DistinctList {
+  values: Set<string | number>;
+  delimiter: string;
+  descending: boolean;
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * LISTAGG(DISTINCT x, delimiter) WITHIN GROUP (ORDER BY x): SQLite's group_concat takes no delimiter with
+ * DISTINCT, so the distinct list is kept here and sorted as PostgreSQL's C collation sorts (bytewise).
+ */
+export const LISTAGG_DISTINCT: RuntimeAggregate<DistinctList | null> = {
+  init: () => null,
+  step: (state, value, delimiter, descending) => {
+    const list = state ?? {
+      values: new Set(),
+      delimiter: text(delimiter ?? ''),
+      descending: Number(descending) === 1,
+    };
+    if (value !== null && !(value instanceof Uint8Array))
+      list.values.add(typeof value === 'bigint' ? Number(value) : value);
+    return list;
+  },
+  finalize: (state) => {
+    if (!state || state.values.size === 0) return null;
+    const sorted = [...state.values].sort(compareValues);
+    if (state.descending) sorted.reverse();
+    return sorted.map(String).join(state.delimiter);
+  },
+};

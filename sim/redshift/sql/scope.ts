@@ -4,6 +4,7 @@
  * column, else the enclosing query for a correlated subquery), and what the whole statement touched.
  */
 import type { SelectStatement } from 'pgsql-ast-parser';
+import type { StoredValue } from '../types/index.ts';
 import { SqlError } from './errors.ts';
 import type { RedshiftSyntax } from './front-end.ts';
 import {
@@ -34,6 +35,13 @@ export class Scope {
     if (found) return found;
     const shown = table ? `${table}.${name}` : name;
     throw new SqlError('42703', `column "${shown}" does not exist`, offset);
+  }
+
+  /** The alias of the relation a column reference resolves to (PostgreSQL names it in grouping errors). */
+  aliasOf(name: string, table: string | undefined): string | undefined {
+    if (table !== undefined) return table;
+    const here = this.relations.find((r) => r.columns.some((c) => c.name === name));
+    return here ? here.alias : this.parent?.aliasOf(name, undefined);
   }
 
   /** Like resolve, but undefined instead of an error when no relation has the column. */
@@ -79,6 +87,8 @@ export interface QueryContext {
   readonly touched: Set<CatalogRelation['kind']>;
   /** System tables the statement reads, which the database materialises before running it. */
   readonly systemTables: Set<string>;
+  /** Functions of the session without arguments (PG_LAST_COPY_ID() …), by lower-case name. */
+  readonly sessionFunctions: Readonly<Record<string, () => StoredValue>>;
   /** Common table expressions visible by name (WITH). */
   readonly ctes: Map<string, readonly RelationColumn[]>;
   /** Translate a subquery (scalar, IN, EXISTS or in FROM) inside the given scope. */
@@ -89,4 +99,7 @@ export interface QueryContext {
 export interface TranslatedQuery {
   readonly sql: string;
   readonly columns: readonly RelationColumn[];
+  /** Statements to run before the query (a hash aggregate fills its group table) and after it. */
+  readonly setup?: readonly string[];
+  readonly teardown?: readonly string[];
 }

@@ -32,6 +32,17 @@ import {
 
 /** Translate one expression. */
 export function emitExpr(e: Expr, cx: ExprContext): Emitted {
+  const view = cx.groupView;
+  if (view && e.type !== 'call' && !isConstantNode(e)) {
+    // A GROUP BY expression is read from the group table, whatever it is made of.
+    const key = view.key(emitExpr(e, view.base).sql);
+    if (key) return key;
+  }
+  if (view && e.type === 'call' && !e.over) {
+    const plain = tryPlain(e, view.base);
+    const key = plain === null ? undefined : view.key(plain);
+    if (key) return key;
+  }
   const offset = nodeOffset(e);
   switch (e.type) {
     case 'ref': {
@@ -112,6 +123,25 @@ export function emitExpr(e: Expr, cx: ExprContext): Emitted {
       throw notSupported('a parenthesised list outside IN (…)', e);
     default:
       throw notSupported(`the expression "${e.type}"`, e);
+  }
+}
+
+function isConstantNode(e: Expr): boolean {
+  return (
+    e.type === 'integer' ||
+    e.type === 'numeric' ||
+    e.type === 'string' ||
+    e.type === 'boolean' ||
+    e.type === 'null'
+  );
+}
+
+/** The expression read from the rows, or null when it holds an aggregate (which never is a key). */
+function tryPlain(e: Expr, base: ExprContext): string | null {
+  try {
+    return emitExpr(e, base).sql;
+  } catch {
+    return null;
   }
 }
 

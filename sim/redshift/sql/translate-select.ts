@@ -5,10 +5,12 @@
  * an arbitrary row's value for a column that is neither grouped nor aggregated where Redshift refuses.
  */
 import type { RedshiftSyntax } from './front-end.ts';
+import type { StoredValue } from '../types/index.ts';
 import type { Expr, From, SelectFromStatement, SelectStatement } from 'pgsql-ast-parser';
 import { nodeOffset, notSupported, redshiftRefuses, SqlError } from './errors.ts';
 import type { ExprContext } from './expr-context.ts';
 import { checkGrouping, containsAggregate } from './grouping.ts';
+import { canFold, GroupView } from './hash-aggregate.ts';
 import { Scope, type QueryContext, type ScopeRelation, type TranslatedQuery } from './scope.ts';
 import { quoteIdentifier, type Catalog, type Emitted, type RelationColumn } from './sql-types.ts';
 import { emitExpr } from './translate-expr.ts';
@@ -19,9 +21,11 @@ export function newQueryContext(
   statementStart: string,
   transactionStart: string,
   syntax: RedshiftSyntax,
+  sessionFunctions: Readonly<Record<string, () => StoredValue>> = {},
 ): QueryContext {
   const context: QueryContext = {
     catalog,
+    sessionFunctions,
     syntax,
     statementStart,
     transactionStart,
@@ -39,10 +43,11 @@ export function translateQuery(
   select: SelectStatement,
   query: QueryContext,
   parent: Scope | null,
+  outermost = false,
 ): TranslatedQuery {
   switch (select.type) {
     case 'select':
-      return translateSelect(select, query, parent);
+      return translateSelect(select, query, parent, outermost);
     case 'union':
     case 'union all': {
       // The parser hangs a trailing ORDER BY/LIMIT on the last SELECT; PostgreSQL applies it to the union.
@@ -213,6 +218,7 @@ function translateSelect(
   select: SelectFromStatement,
   query: QueryContext,
   parent: Scope | null,
+  outermost: boolean,
 ): TranslatedQuery {
   const offset = nodeOffset(select);
   const top = offset === undefined ? null : (query.syntax.tops.get(offset) ?? null);
@@ -245,7 +251,8 @@ function translateSelect(
       node: e,
     });
   }
-  if (items.length === 0) throw notSupported('a SELECT without columns', select);
+  if (items.length === 0)
+    throw new SqlError('42601', 'syntax error: SELECT needs at least one column', nodeOffset(select));
 
   const where = select.where ? emitExpr(select.where, { ...cx, noAggregates: 'WHERE' }) : null;
 
@@ -261,10 +268,7 @@ function translateSelect(
     if (select.having) checkGrouping(select.having, keys, cx);
   }
 
-  const orderBy = (select.orderBy ?? []).map((o) => {
-    const by = orderExpression(o.by, items, cx);
-    return `${by}${o.order === 'DESC' ? ' DESC' : ''}${o.nulls ? ` NULLS ${o.nulls}` : orderNulls(o.order)}`;
-  });
+  const orderBy = orderTerms(select, items, cx);
 
   let limit = '';
   const limitExpr = select.limit?.limit;
@@ -280,9 +284,29 @@ function translateSelect(
   else if (Array.isArray(select.distinct))
     throw redshiftRefuses('DISTINCT ON is not supported by Amazon Redshift', select);
 
-  const columns = items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`);
+  const columns = items.map((i): RelationColumn => ({ name: i.name, type: i.emitted.type }));
+  if (outermost && canFold(select)) {
+    const folded = foldGroups(select, items, groupBy, cx, from.sql, where?.sql ?? null);
+    if (folded) {
+      const sql = [
+        `SELECT ${distinct}${folded.items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`).join(', ')}`,
+        ` FROM ${folded.view.source}`,
+        folded.having ? ` WHERE ${folded.having}` : '',
+        folded.orderBy.length ? ` ORDER BY ${folded.orderBy.join(', ')}` : '',
+        limit,
+      ].join('');
+      return {
+        sql,
+        columns,
+        setup: folded.view.setup(from.sql, where?.sql ?? null),
+        teardown: folded.view.teardown(),
+      };
+    }
+  }
+
+  const selectList = items.map((i) => `${i.emitted.sql} AS ${quoteIdentifier(i.name)}`);
   const sql = [
-    `SELECT ${distinct}${columns.join(', ')}`,
+    `SELECT ${distinct}${selectList.join(', ')}`,
     from.sql ? ` FROM ${from.sql}` : '',
     where ? ` WHERE ${where.sql}` : '',
     groupBy.length ? ` GROUP BY ${groupBy.map((g) => g.sql).join(', ')}` : '',
@@ -290,7 +314,43 @@ function translateSelect(
     orderBy.length ? ` ORDER BY ${orderBy.join(', ')}` : '',
     limit,
   ].join('');
-  return { sql, columns: items.map((i): RelationColumn => ({ name: i.name, type: i.emitted.type })) };
+  return { sql, columns };
+}
+
+function orderTerms(select: SelectFromStatement, items: readonly SelectItem[], cx: ExprContext): string[] {
+  return (select.orderBy ?? []).map((o) => {
+    const by = orderExpression(o.by, items, cx);
+    return `${by}${o.order === 'DESC' ? ' DESC' : ''}${o.nulls ? ` NULLS ${o.nulls}` : orderNulls(o.order)}`;
+  });
+}
+
+/**
+ * The output of a grouped query read from a hash aggregate's group table, or null when some part of it
+ * cannot be (then SQLite's own GROUP BY runs the query).
+ */
+function foldGroups(
+  select: SelectFromStatement,
+  items: readonly SelectItem[],
+  groupBy: readonly Emitted[],
+  cx: ExprContext,
+  from: string,
+  where: string | null,
+): { view: GroupView; items: SelectItem[]; having: string | null; orderBy: string[] } | null {
+  const view = new GroupView(groupBy, cx);
+  // Outside keys and aggregates nothing of the rows is visible, so a stray column fails here, not in SQLite.
+  const outer: ExprContext = { ...cx, scope: new Scope([], null), groupView: view };
+  const leaderOnly = cx.query.leaderOnly.length;
+  try {
+    const folded = items.map((i) => ({ ...i, emitted: emitExpr(i.node, outer) }));
+    const having = select.having ? emitExpr(select.having, outer).sql : null;
+    const orderBy = orderTerms(select, folded, outer);
+    view.setup(from, where);
+    return { view, items: folded, having, orderBy };
+  } catch {
+    return null;
+  } finally {
+    cx.query.leaderOnly.length = leaderOnly;
+  }
 }
 
 /**
