@@ -92,6 +92,13 @@ function explainedText(context: CommandContext): string {
   return context.text.slice(second.start - context.start);
 }
 
+/** The outer SELECT's TOP n, read from the statement's tokens (EXPLAIN SELECT TOP n …). */
+function topOf(context: CommandContext): number | undefined {
+  const [, select, top, count] = context.tokens;
+  if (select?.value !== 'select' || top?.value !== 'top' || count?.kind !== 'number') return undefined;
+  return Number(count.value);
+}
+
 /** Storage and plan extensions for a RedshiftDatabase. */
 export function storageExtensions(): StorageExtensions {
   // Rows placed since the database last reported a write, per table and slice: an append keeps the
@@ -151,7 +158,7 @@ export function storageExtensions(): StorageExtensions {
         const query = database.prepareQuery(explainedText(command));
         let lines: string[];
         try {
-          lines = explain(query.ast as Statement, planContextOf(database));
+          lines = explain(query.ast as Statement, planContextOf(database), topOf(command));
         } catch (e) {
           if (e instanceof PlanError) throw new SqlError('0A000', e.message, 0);
           throw e;
