@@ -237,11 +237,11 @@ export class RedshiftDatabase implements DatabaseApi {
         scan: outcome.scan ?? null,
       };
       this.record(statement, command, started, result.modelledMillis, false);
-      this.changed(command);
+      this.changed(command, false);
       return result;
     } catch (e) {
       this.record(statement, command, started, 0, true);
-      this.changed(command);
+      this.changed(command, true);
       return {
         ...emptyResult(index, statement.text, command),
         status: 'error',
@@ -250,9 +250,13 @@ export class RedshiftDatabase implements DatabaseApi {
     }
   }
 
-  /** Tell storage that a statement other than a query may have changed rows. */
-  private changed(command: string): void {
-    if (command === 'SELECT' || command === 'EXPLAIN') return;
+  /**
+   * Tell storage that a statement other than a query may have changed rows. A successful INSERT or COPY
+   * wrote through writeRows, which names its table; anything else (or a failure) may have touched any.
+   */
+  private changed(command: string, failed: boolean): void {
+    if (command === 'SELECT' || command === 'EXPLAIN' || command === 'UNLOAD') return;
+    if (!failed && (command === 'INSERT' || command === 'COPY')) return;
     this.core.extensions.tableChanged?.(null, this);
   }
 

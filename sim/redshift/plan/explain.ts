@@ -37,7 +37,7 @@ export function planLines(root: PlanNode): string[] {
  * The plan of a statement EXPLAIN can show: a SELECT (WITH … SELECT too), or the SELECT of an INSERT …
  * SELECT. For CREATE TABLE AS, pass the SELECT: its plan is the statement's plan, as AWS's examples show.
  */
-export function planStatement(statement: Statement, context: PlanContext): QueryPlan {
+export function planStatement(statement: Statement, context: PlanContext, top?: number): QueryPlan {
   const source = statement.type === 'insert' ? statement.insert : statement;
   const select = source.type === 'select' || source.type === 'with' ? mainSelect(source) : undefined;
   if (select === undefined) {
@@ -50,10 +50,13 @@ export function planStatement(statement: Statement, context: PlanContext): Query
       'This SELECT reads no table: it runs on the leader node alone and has no compute-node plan.',
     );
   }
-  return planSelect(select, context);
+  return planSelect(select, context, top);
 }
 
-/** EXPLAIN's lines for a statement. Throws PlanError, with a sentence for the learner, when it cannot. */
-export function explain(statement: Statement, context: PlanContext): string[] {
-  return planLines(planStatement(statement, context).root);
+/**
+ * EXPLAIN's lines for a statement (`top`: the outer SELECT's TOP n, read by the caller from its tokens).
+ * Throws PlanError, with a sentence for the learner, when it cannot.
+ */
+export function explain(statement: Statement, context: PlanContext, top?: number): string[] {
+  return planLines(planStatement(statement, context, top).root);
 }

@@ -96,6 +96,13 @@ describe('storage and plan inside the database', { timeout: 60_000 }, () => {
     expect(result.explain![0]).toMatch(/^XN HashAggregate /);
     expect(result.explain![1]).toMatch(/^ {2}-> {2}XN Hash Join DS_DIST_ALL_NONE /);
     expect(result.rows!.map((r) => r[0])).toEqual(result.explain);
+    // TOP n is Redshift's LIMIT: the workshop's third query plans with XN Limit on top
+    const top = runOk(
+      db,
+      'explain select top 1 host, count(1) from visits where status = 404 group by 1 order by 2 desc',
+    );
+    expect(top.explain![0]).toMatch(/^XN Limit {2}\(.* rows=1 /);
+    expect(top.explain![1]).toMatch(/^ {2}-> {2}XN Merge /);
     expect(runError(db, 'explain select * from svv_table_info').message).toMatch(/not a user table/);
     expect(runError(db, 'explain verbose select * from visits').message).toMatch(
       /EXPLAIN VERBOSE is not supported/,

@@ -14,8 +14,14 @@ import type {
   SystemTable,
 } from '../database/index.ts';
 import { SqlError } from '../sql/index.ts';
-import { clusterStorage, placeRow, storageSystemTables } from '../storage/index.ts';
-import type { StoredValue } from '../types/index.ts';
+import {
+  clusterStorage,
+  placeRow,
+  storageSystemTables,
+  storedWidth,
+  VARCHAR_OVERHEAD,
+} from '../storage/index.ts';
+import { utf8Length, type StoredValue } from '../types/index.ts';
 import { PlanError, type PlanContext } from './context.ts';
 import { explain } from './explain.ts';
 import { modelPlan, modelQuery } from './model.ts';
@@ -28,6 +34,14 @@ export interface StorageExtensions {
   readonly tableChanged: NonNullable<DatabaseExtensions['tableChanged']>;
   readonly systemTables: readonly SystemTable<DatabaseApi>[];
   readonly commands: { readonly explain: (context: CommandContext) => StatementOutcome };
+}
+
+/** Rows placed since the database last reported a write to their table. */
+interface Batch {
+  readonly perSlice: number[];
+  readonly fresh: boolean;
+  /** Stored bytes of each VARCHAR column per slice. */
+  readonly bytes: Map<number, number[]>;
 }
 
 /** The planner's view of a database: its tables, its storage, and constants evaluated by its own SQL. */
@@ -78,10 +92,39 @@ function explainedText(context: CommandContext): string {
   return context.text.slice(second.start - context.start);
 }
 
+/** The outer SELECT's TOP n, read from the statement's tokens (EXPLAIN SELECT TOP n …). */
+function topOf(context: CommandContext): number | undefined {
+  const [, select, top, count] = context.tokens;
+  if (select?.value !== 'select' || top?.value !== 'top' || count?.kind !== 'number') return undefined;
+  return Number(count.value);
+}
+
 /** Storage and plan extensions for a RedshiftDatabase. */
 export function storageExtensions(): StorageExtensions {
+  // Rows placed since the database last reported a write, per table and slice: an append keeps the
+  // table's row counts known without reading it again.
+  const placed = new Map<string, Batch>();
   return {
-    sliceForRow: (table, row, ordinal, cluster) => placeRow(table, row, ordinal, cluster),
+    sliceForRow: (table, row, ordinal, cluster) => {
+      const slice = placeRow(table, row, ordinal, cluster);
+      let batch = placed.get(table.name);
+      if (batch === undefined) {
+        const slices = cluster.nodes * cluster.slicesPerNode;
+        const varchar = table.columns.flatMap((c, i) => (storedWidth(c) === null ? [i] : []));
+        batch = {
+          perSlice: new Array<number>(slices).fill(0),
+          fresh: ordinal === 0,
+          bytes: new Map(varchar.map((c) => [c, new Array<number>(slices).fill(0)])),
+        };
+        placed.set(table.name, batch);
+      }
+      batch.perSlice[slice]!++;
+      for (const [column, perSlice] of batch.bytes) {
+        const value = row[column];
+        perSlice[slice]! += (typeof value === 'string' ? utf8Length(value) : 0) + VARCHAR_OVERHEAD;
+      }
+      return slice;
+    },
     modelQuery: (query, database) => {
       const context = planContextOf(database);
       if (query.tables.length === 0) return { modelledMillis: 0, scan: null };
@@ -95,7 +138,14 @@ export function storageExtensions(): StorageExtensions {
     },
     tableChanged: (table, database) => {
       const storage = clusterStorage(database);
-      if (table === null) storage.invalidateAll();
+      if (table === null) {
+        placed.clear();
+        storage.invalidateAll();
+        return;
+      }
+      const batch = placed.get(table);
+      placed.delete(table);
+      if (batch !== undefined) storage.appended(table, batch.perSlice, batch.fresh, batch.bytes);
       else storage.invalidate(table);
     },
     systemTables: storageSystemTables((database: DatabaseApi) => ({
@@ -108,7 +158,7 @@ export function storageExtensions(): StorageExtensions {
         const query = database.prepareQuery(explainedText(command));
         let lines: string[];
         try {
-          lines = explain(query.ast as Statement, planContextOf(database));
+          lines = explain(query.ast as Statement, planContextOf(database), topOf(command));
         } catch (e) {
           if (e instanceof PlanError) throw new SqlError('0A000', e.message, 0);
           throw e;

@@ -225,8 +225,8 @@ function joinStep(
   return { input, step: { label, bytesMoved: bytesMoved(label, outerSide, innerSide, nodes) } };
 }
 
-/** The plan of a single SELECT over user tables. */
-export function planSelect(select: SelectFromStatement, context: PlanContext): QueryPlan {
+/** The plan of a single SELECT over user tables; `top` is Redshift's TOP n, which the parser does not see. */
+export function planSelect(select: SelectFromStatement, context: PlanContext, topRows?: number): QueryPlan {
   const shape = queryShape(select, context);
   const cluster = context.storage.cluster;
   const reports = shape.tables.map((t) => context.storage.tableStorage(t.table));
@@ -335,7 +335,7 @@ export function planSelect(select: SelectFromStatement, context: PlanContext): Q
   }
 
   const limitExpr = select.limit?.limit;
-  const limit = limitExpr ? constantValue(limitExpr, context) : undefined;
+  const limit = limitExpr ? constantValue(limitExpr, context) : topRows;
   if (typeof limit === 'number') {
     const child = top.node;
     const rows = Math.min(limit, child.rows);

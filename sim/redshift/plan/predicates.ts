@@ -3,6 +3,13 @@
  * `BETWEEN`, `IN (…)`), read from the WHERE clause's syntax tree. Anything else (OR, functions of the
  * column, LIKE, comparisons between columns) reads every block, as in Redshift, where a zone map only
  * helps when the column is compared directly with a value.
+ *
+ * Which columns' zone maps the query-time model reads: the sort key's columns (the leading column of a
+ * compound key, every column of an interleaved one) and every column of a table without a sort key (its
+ * blocks are in load order). The other columns of a sorted table are assumed to have values of every range
+ * in every block, so they skip nothing: true unless a column rises and falls with the sort key, which the
+ * model does not look for, because reading a non-key column in sort order costs a full sort of the table
+ * on every first query after a load. STV_BLOCKLIST still shows every column's real zone maps.
  */
 import type { Expr } from 'pgsql-ast-parser';
 import {
@@ -93,9 +100,20 @@ function comparisonTest(
   };
 }
 
+/** Whether the model reads this column's zone maps (see above). */
+export function zoneMapped(table: TableLayout, column: number): boolean {
+  const key = table.sortKey;
+  if (key === null || key.columns.length === 0) return true;
+  const name = table.columns[column]?.name;
+  return key.style === 'INTERLEAVED' ? key.columns.includes(name ?? '') : key.columns[0] === name;
+}
+
 /** The zone-map tests one condition gives for a table's columns (none when a zone map cannot decide it). */
 export function blockTests(condition: Expr, table: TableLayout, context: PlanContext): BlockTest[] {
-  const columnOf = (e: Expr): number => (e.type === 'ref' ? columnIndex(table, e.name.toLowerCase()) : -1);
+  const columnOf = (e: Expr): number => {
+    const column = e.type === 'ref' ? columnIndex(table, e.name.toLowerCase()) : -1;
+    return column >= 0 && zoneMapped(table, column) ? column : -1;
+  };
   if (condition.type === 'binary' && (['=', '<', '<=', '>', '>='] as string[]).includes(condition.op)) {
     const op = condition.op as Op;
     const [column, other, actual] =

@@ -59,7 +59,7 @@ function skippedRows(report: TableStorage, tests: readonly BlockTest[]): Map<num
 
 /** A column's block boundaries on a slice, as row intervals. */
 function blockIntervals(report: TableStorage, column: number, slice: number, tested: boolean): Interval[] {
-  const share = report.slices[slice]!;
+  const rows = report.rowsPerSlice[slice] ?? 0;
   if (tested) {
     let start = 0;
     return report
@@ -72,11 +72,11 @@ function blockIntervals(report: TableStorage, column: number, slice: number, tes
       });
   }
   const width = storedWidth(report.table.columns[column]!);
-  const count = share.columnBlocks[column] ?? 0;
-  const perBlock = width === null ? share.rows / Math.max(1, count) : valuesPerBlock(width);
+  const count = report.blockCounts(column)[slice] ?? 0;
+  const perBlock = width === null ? rows / Math.max(1, count) : valuesPerBlock(width);
   return Array.from({ length: count }, (_, k): Interval => [
     Math.round(k * perBlock),
-    Math.min(share.rows, Math.round((k + 1) * perBlock)),
+    Math.min(rows, Math.round((k + 1) * perBlock)),
   ]);
 }
 
@@ -90,27 +90,21 @@ export function scanTable(
   const read = columns.size > 0 ? [...columns] : [0];
   const testedColumns = new Set(tests.map((t) => t.column));
   const skipped = tests.length === 0 ? new Map<number, Interval[]>() : skippedRows(report, tests);
-  return report.slices.map((share) => {
-    const ruledOut = skipped.get(share.slice) ?? [];
+  return report.rowsPerSlice.map((rows, slice) => {
+    const ruledOut = skipped.get(slice) ?? [];
     const rowsSkipped = ruledOut.reduce((sum, [s, e]) => sum + (e - s), 0);
     let blocksScanned = 0;
     let blocksSkipped = 0;
     for (const column of read) {
       if (ruledOut.length === 0) {
-        blocksScanned += share.columnBlocks[column] ?? 0;
+        blocksScanned += report.blockCounts(column)[slice] ?? 0;
         continue;
       }
-      for (const [start, end] of blockIntervals(report, column, share.slice, testedColumns.has(column))) {
+      for (const [start, end] of blockIntervals(report, column, slice, testedColumns.has(column))) {
         if (covered(ruledOut, start, end)) blocksSkipped++;
         else blocksScanned++;
       }
     }
-    return {
-      slice: share.slice,
-      rows: share.rows,
-      rowsScanned: share.rows - rowsSkipped,
-      blocksScanned,
-      blocksSkipped,
-    };
+    return { slice, rows, rowsScanned: rows - rowsSkipped, blocksScanned, blocksSkipped };
   });
 }

@@ -15,6 +15,7 @@
  * than reading) and sorted here; the order is computed once per table version and shared by all columns.
  */
 import { MIB } from '../../core/index.ts';
+import { utf8Length } from '../types/index.ts';
 import { quoteIdentifier, SLICE_COLUMN, type StoredValue, type TableLayout } from './layout.ts';
 import { eachRow, type SqlRunner } from './sql-runner.ts';
 import { storedWidth, valuesPerBlock, VARCHAR_OVERHEAD } from './width.ts';
@@ -141,6 +142,92 @@ export function sortOrder(db: SqlRunner, table: TableLayout, whole: boolean): So
   return order;
 }
 
+/**
+ * The blocks of a column that the table is sorted by first. Rows equal in that column take the same bytes,
+ * so the blocks' boundaries and min/max follow from the column's values sorted alone, whatever the later
+ * sort columns say: a native sort of the values, without a comparator call per pair or reading any other
+ * column. SQLite's order: NULL, then numbers, then text.
+ */
+export function leadingColumnBlocks(
+  db: SqlRunner,
+  table: TableLayout,
+  column: number,
+  whole: boolean,
+): Block[] {
+  const definition = table.columns[column]!;
+  const name = quoteIdentifier(definition.name);
+  const kind = definition.type.kind;
+  const time = kind === 'date' || kind === 'timestamp' || kind === 'timestamptz';
+  // Dates and timestamps are read as milliseconds (SQLite parses them faster than JavaScript receives
+  // their text) and sorted as numbers; the blocks' min and max are printed back as text.
+  const value =
+    kind === 'decimal'
+      ? `CAST(${name} AS REAL)`
+      : time
+        ? `(julianday(${name}) - 2440587.5) * 86400000.0`
+        : name;
+  const width = storedWidth(definition);
+  const bySlice = readBySlice(db, table, whole, [value]);
+  const blocks: Block[] = [];
+  for (const slice of [...bySlice.keys()].sort((a, b) => a - b)) {
+    const values = bySlice.get(slice)![0]!;
+    let nulls = 0;
+    const numbers: number[] = [];
+    const texts: string[] = [];
+    for (const v of values) {
+      if (v === null) nulls++;
+      else if (typeof v === 'string') texts.push(v);
+      else numbers.push(Number(v));
+    }
+    const sortedNumbers = Float64Array.from(numbers).sort();
+    texts.sort();
+    let blocknum = -1;
+    let numValues = 0;
+    let min: Key = null;
+    let max: Key = null;
+    let position = 0;
+    let bytesBefore = 0;
+    const add = (v: Key, bytes: number): void => {
+      let block: number;
+      if (width === null) {
+        bytesBefore += bytes + VARCHAR_OVERHEAD;
+        block = Math.floor((bytesBefore - 1) / MIB);
+      } else {
+        block = Math.floor(position / valuesPerBlock(width));
+      }
+      position++;
+      if (block !== blocknum) {
+        if (numValues > 0) blocks.push({ slice, blocknum, numValues, min, max });
+        blocknum = block;
+        numValues = 0;
+        min = null;
+        max = null;
+      }
+      numValues++;
+      if (v !== null) {
+        if (min === null) min = v;
+        max = v;
+      }
+    };
+    for (let i = 0; i < nulls; i++) add(null, 0);
+    for (const v of sortedNumbers) add(v, 0);
+    for (const v of texts) add(v, width === null ? utf8Length(v) : 0);
+    if (numValues > 0) blocks.push({ slice, blocknum, numValues, min, max });
+  }
+  return time
+    ? blocks.map((b) => ({ ...b, min: timeText(kind, b.min), max: timeText(kind, b.max) }))
+    : blocks;
+}
+
+/** Milliseconds since 1970 back to the text SQLite stores for a date or timestamp. */
+function timeText(kind: string, value: StoredValue): StoredValue {
+  if (typeof value !== 'number') return value;
+  const iso = new Date(Math.round(value)).toISOString();
+  if (kind === 'date') return iso.slice(0, 10);
+  const fraction = iso.slice(20, 23) === '000' ? '' : `.${iso.slice(20, 23)}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}`;
+}
+
 /** One column's blocks on every slice, given the table's sort order. */
 export function columnBlocks(
   db: SqlRunner,
@@ -195,29 +282,35 @@ export function columnBlocks(
   return blocks;
 }
 
-/** Rows per slice and, for each VARCHAR column, its bytes per slice (for block counts without sorting). */
+/**
+ * Rows per slice and, for the VARCHAR columns asked for, their stored bytes per slice (what their block
+ * counts need, without sorting). One pass over the table; only the columns asked for are read.
+ */
 export function sliceTotals(
   db: SqlRunner,
   table: TableLayout,
-): Map<number, { rows: number; bytes: (number | null)[] }> {
-  const variable = table.columns.flatMap((column, i) =>
-    storedWidth(column) === null ? [{ i, sql: `length(CAST(${quoteIdentifier(column.name)} AS BLOB))` }] : [],
+  varcharColumns: readonly number[] = [],
+): Map<number, { rows: number; bytes: Map<number, number> }> {
+  const lengths = varcharColumns.map(
+    (i) => `length(CAST(${quoteIdentifier(table.columns[i]!.name)} AS BLOB))`,
   );
-  const totals = new Map<number, { rows: number; bytes: (number | null)[] }>();
-  const sql = `SELECT ${[quoteIdentifier(SLICE_COLUMN), ...variable.map((v) => v.sql)].join(', ')} FROM ${quoteIdentifier(table.name)}`;
+  const totals = new Map<number, { rows: number; bytes: Map<number, number> }>();
+  const sql = `SELECT ${[quoteIdentifier(SLICE_COLUMN), ...lengths].join(', ')} FROM ${quoteIdentifier(table.name)}`;
+  const sums = new Map<number, number[]>();
   eachRow(db, sql, (row) => {
     const s = Number(row[0]);
     let share = totals.get(s);
-    if (share === undefined) {
-      share = { rows: 0, bytes: table.columns.map(() => null) };
-      variable.forEach((v) => (share!.bytes[v.i] = 0));
+    let sum = sums.get(s);
+    if (share === undefined || sum === undefined) {
+      share = { rows: 0, bytes: new Map() };
+      sum = varcharColumns.map(() => 0);
       totals.set(s, share);
+      sums.set(s, sum);
     }
     share.rows++;
-    for (let k = 0; k < variable.length; k++) {
-      const i = variable[k]!.i;
-      share.bytes[i]! += Number(row[k + 1] ?? 0) + VARCHAR_OVERHEAD;
-    }
+    for (let k = 0; k < varcharColumns.length; k++) sum[k]! += Number(row[k + 1] ?? 0) + VARCHAR_OVERHEAD;
   });
+  for (const [s, sum] of sums)
+    varcharColumns.forEach((column, k) => totals.get(s)!.bytes.set(column, sum[k]!));
   return totals;
 }

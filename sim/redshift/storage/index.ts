@@ -2,7 +2,7 @@
  * The public face of sim/redshift/storage/: where a cluster's rows live (slices by distribution style),
  * their 1 MB blocks and zone maps, skew, and the storage system tables.
  */
-export { columnBlocks, sortOrder, type Block, type SortOrder } from './blocks.ts';
+export { columnBlocks, leadingColumnBlocks, sortOrder, type Block, type SortOrder } from './blocks.ts';
 export { fmix32, fnv1a, sliceForKey } from './hash.ts';
 export {
   columnIndex,

@@ -106,6 +106,22 @@ describe('the report cache', () => {
     expect(storage.tableStorage(t).rows).toBe(2);
   });
 
+  it('keeps row counts through reported appends without reading the table, and reads it after any other write', () => {
+    const t = layout('t', [col('id', 'integer')], 'EVEN');
+    loadTable(db, storage, t, numbers(8));
+    expect(storage.tableStorage(t).rowsPerSlice).toEqual([2, 2, 2, 2]);
+    // an append placed 4 rows on slice 0: the report adds them without a scan (none happened in SQLite)
+    storage.appended('t', [4, 0, 0, 0], false);
+    expect(storage.tableStorage(t).rowsPerSlice).toEqual([6, 2, 2, 2]);
+    storage.invalidateAll();
+    expect(storage.tableStorage(t).rowsPerSlice).toEqual([2, 2, 2, 2]);
+    // a table that never had rows starts from zero; one whose counts are unknown is read again
+    storage.appended('fresh', [1, 0, 0, 0], true);
+    storage.invalidate('t');
+    storage.appended('t', [9, 9, 9, 9], false);
+    expect(storage.tableStorage(t).rowsPerSlice).toEqual([2, 2, 2, 2]);
+  });
+
   it('recomputes when the same name comes back with another layout', () => {
     const t = layout('t', [col('id', 'integer')], 'EVEN');
     loadTable(db, storage, t, numbers(4));

@@ -5,6 +5,7 @@
 import { BLOCK_BYTES, storedWidth, valuesPerBlock } from './width.ts';
 import {
   columnBlocks as readColumnBlocks,
+  leadingColumnBlocks,
   sliceTotals,
   sortOrder,
   type Block,
@@ -45,8 +46,12 @@ export interface TableStorage {
   readonly diststyle: string;
   /** Rows in the table (one copy, for ALL). */
   readonly rows: number;
-  /** Every slice of the cluster, in order, with its rows and blocks (an ALL copy counts on each node). */
+  /** Rows on every slice of the cluster, in order (an ALL copy counts on the first slice of each node). */
+  readonly rowsPerSlice: readonly number[];
+  /** Every slice of the cluster, in order, with its rows and blocks (reads every VARCHAR column's size). */
   readonly slices: readonly SliceShare[];
+  /** One column's block count on every slice, in slice order. */
+  blockCounts(column: number): readonly number[];
   /** Blocks on every slice together (SVV_TABLE_INFO.size). */
   readonly sizeBlocks: number;
   /** Rows on the fullest slice ÷ rows on the emptiest (SVV_TABLE_INFO.skew_rows); null for ALL or an empty slice. */
@@ -77,6 +82,11 @@ export class ClusterStorage {
   readonly placement: SlicePlacement;
   private readonly cache = new Map<string, { layout: string; report: TableStorage }>();
   private readonly ids = new Map<string, number>();
+  /**
+   * Rows per stored slice (and, when known, each VARCHAR column's bytes per slice) of tables whose every
+   * write since they were last read was an append the database reported.
+   */
+  private readonly counts = new Map<string, { rows: number[]; bytes: Map<number, number[]> | null }>();
 
   constructor(
     private readonly db: SqlRunner,
@@ -93,16 +103,54 @@ export class ClusterStorage {
   /** Call after every write to a table (INSERT, COPY, UPDATE, DELETE): its report is recomputed on next use. */
   invalidate(table: string): void {
     this.cache.delete(table);
+    this.counts.delete(table);
   }
 
-  /** Drop every table's cached report (a write whose table is not known). */
+  /**
+   * Call after rows were appended to a table (and nothing else changed it), with the rows counted per slice
+   * as they were placed: the report is recomputed, but the rows per slice stay known without reading the
+   * table again. `fresh` says the table had never had a row before these.
+   */
+  appended(
+    table: string,
+    perSlice: readonly number[],
+    fresh: boolean,
+    bytes: ReadonlyMap<number, readonly number[]> | null = null,
+  ): void {
+    this.cache.delete(table);
+    const known = fresh
+      ? {
+          rows: perSlice.map(() => 0),
+          bytes: bytes === null ? null : new Map([...bytes.keys()].map((c) => [c, perSlice.map(() => 0)])),
+        }
+      : this.counts.get(table);
+    if (known === undefined) return;
+    const add = (a: readonly number[], b: readonly number[]): number[] => a.map((n, i) => n + (b[i] ?? 0));
+    let sums: Map<number, number[]> | null = null;
+    if (known.bytes !== null && bytes !== null) {
+      sums = new Map();
+      for (const [column, before] of known.bytes) {
+        const more = bytes.get(column);
+        if (more === undefined) {
+          sums = null;
+          break;
+        }
+        sums.set(column, add(before, more));
+      }
+    }
+    this.counts.set(table, { rows: add(known.rows, perSlice), bytes: sums });
+  }
+
+  /** Drop every table's cached report and row counts (a write whose table is not known, or a failed one). */
   invalidateAll(): void {
     this.cache.clear();
+    this.counts.clear();
   }
 
   /** Call when a table is dropped or truncated. */
   forget(table: string): void {
     this.cache.delete(table);
+    this.counts.delete(table);
     this.placement.forget(table);
   }
 
@@ -130,18 +178,40 @@ export class ClusterStorage {
   }
 
   private compute(table: TableLayout): TableStorage {
-    const stored = sliceTotals(this.db, table);
-    let rows = 0;
-    const bytesByColumn: (number | null)[] = table.columns.map(() => null);
-    for (const share of stored.values()) {
-      rows += share.rows;
-      share.bytes.forEach((b, i) => {
-        if (b !== null) bytesByColumn[i] = (bytesByColumn[i] ?? 0) + b;
+    const varchar = table.columns.flatMap((column, i) => (storedWidth(column) === null ? [i] : []));
+    // AUTO needs every column's size to decide whether the table is still small enough for ALL.
+    const known = this.counts.get(table.name);
+    const bytes = new Map<number, Map<number, number>>();
+    let stored: Map<number, { rows: number }>;
+    if (known !== undefined && (table.distStyle !== 'AUTO' || known.bytes !== null)) {
+      stored = new Map(known.rows.map((n, slice) => [slice, { rows: n }]));
+      for (const [column, perSlice] of known.bytes ?? [])
+        bytes.set(column, new Map(perSlice.map((b, s) => [s, b])));
+    } else {
+      // AUTO needs every column's size to decide whether the table is still small enough for ALL.
+      const read = sliceTotals(this.db, table, table.distStyle === 'AUTO' ? varchar : []);
+      stored = read;
+      for (const [slice, share] of read) {
+        for (const [column, b] of share.bytes) {
+          if (!bytes.has(column)) bytes.set(column, new Map());
+          bytes.get(column)!.set(slice, b);
+        }
+      }
+      this.counts.set(table.name, {
+        rows: Array.from({ length: sliceCount(this.cluster) }, (_, slice) => read.get(slice)?.rows ?? 0),
+        bytes: null,
       });
     }
+    const rows = [...stored.values()].reduce((sum, share) => sum + share.rows, 0);
+    const totalBytes = (column: number): number =>
+      [...(bytes.get(column)?.values() ?? [])].reduce((sum, b) => sum + b, 0);
     const distribution: EffectiveDistribution =
       table.distStyle === 'AUTO'
-        ? autoIsStillAll(table, rows, bytesByColumn)
+        ? autoIsStillAll(
+            table,
+            rows,
+            table.columns.map((_, i) => totalBytes(i)),
+          )
           ? 'ALL'
           : 'EVEN'
         : table.distStyle;
@@ -152,42 +222,92 @@ export class ClusterStorage {
           ? `KEY(${table.distKey ?? ''})`
           : table.distStyle;
     const whole = distribution === 'ALL';
-    const perSlice = whole
-      ? new Map(firstSlices(this.cluster).map((s) => [s, { rows, bytes: bytesByColumn }]))
-      : stored;
-    const slices: SliceShare[] = Array.from({ length: sliceCount(this.cluster) }, (_, slice) => {
-      const share = perSlice.get(slice);
-      const sliceRows = share?.rows ?? 0;
-      const columnBlocks = table.columns.map((column, i) => {
-        const width = storedWidth(column);
-        return width === null
-          ? Math.ceil((share?.bytes[i] ?? 0) / BLOCK_BYTES)
-          : Math.ceil(sliceRows / valuesPerBlock(width));
-      });
-      const blocks = columnBlocks.reduce((sum, n) => sum + n, 0);
-      return { slice, node: nodeOfSlice(this.cluster, slice), rows: sliceRows, blocks, columnBlocks };
-    });
-    const counts = slices.map((s) => s.rows);
-    const fewest = Math.min(...counts);
-    const skewRows = whole || fewest === 0 ? null : Math.max(...counts) / fewest;
+    const cluster = this.cluster;
+    const db = this.db;
+    const copies = firstSlices(cluster);
+    const rowsOn = (slice: number): number =>
+      whole ? (copies.includes(slice) ? rows : 0) : (stored.get(slice)?.rows ?? 0);
+    const bytesOn = (column: number, slice: number): number =>
+      whole ? (copies.includes(slice) ? totalBytes(column) : 0) : (bytes.get(column)?.get(slice) ?? 0);
+    const ensureBytes = (columns: readonly number[]): void => {
+      const missing = columns.filter((c) => storedWidth(table.columns[c]!) === null && !bytes.has(c));
+      if (missing.length === 0) return;
+      for (const c of missing) bytes.set(c, new Map());
+      for (const [slice, share] of sliceTotals(db, table, missing)) {
+        for (const [column, b] of share.bytes) bytes.get(column)!.set(slice, b);
+      }
+    };
+    const counts = new Map<number, number[]>();
+    const blockCounts = (column: number): readonly number[] => {
+      let perSlice = counts.get(column);
+      if (perSlice === undefined) {
+        ensureBytes([column]);
+        const width = storedWidth(table.columns[column]!);
+        perSlice = Array.from({ length: sliceCount(cluster) }, (_, slice) =>
+          width === null
+            ? Math.ceil(bytesOn(column, slice) / BLOCK_BYTES)
+            : Math.ceil(rowsOn(slice) / valuesPerBlock(width)),
+        );
+        counts.set(column, perSlice);
+      }
+      return perSlice;
+    };
+    let shares: SliceShare[] | null = null;
+    const slices = (): SliceShare[] => {
+      if (shares === null) {
+        ensureBytes(varchar);
+        const perColumn = table.columns.map((_, i) => blockCounts(i));
+        shares = Array.from({ length: sliceCount(cluster) }, (_, slice) => {
+          const columnBlocks = perColumn.map((c) => c[slice]!);
+          return {
+            slice,
+            node: nodeOfSlice(cluster, slice),
+            rows: rowsOn(slice),
+            blocks: columnBlocks.reduce((sum, n) => sum + n, 0),
+            columnBlocks,
+          };
+        });
+      }
+      return shares;
+    };
+    const rowCounts = Array.from({ length: sliceCount(cluster) }, (_, slice) => rowsOn(slice));
+    const fewest = Math.min(...rowCounts);
+    const skewRows = whole || fewest === 0 ? null : Math.max(...rowCounts) / fewest;
     const zoneMaps = new Map<number, Block[]>();
     let order: SortOrder | null = null;
-    const db = this.db;
-    const cluster = this.cluster;
     return {
       table,
       tableId: this.tableId(table.name),
       distribution,
       diststyle,
       rows,
-      slices,
-      sizeBlocks: slices.reduce((sum, s) => sum + s.blocks, 0),
+      rowsPerSlice: rowCounts,
+      get slices() {
+        return slices();
+      },
+      get sizeBlocks() {
+        return slices().reduce((sum, s) => sum + s.blocks, 0);
+      },
+      blockCounts,
       skewRows,
       columnBlocks(column) {
         let blocks = zoneMaps.get(column);
         if (blocks === undefined) {
-          order ??= sortOrder(db, table, whole);
-          const computed = readColumnBlocks(db, table, column, whole, order);
+          const key = table.sortKey;
+          const leading =
+            key !== null && key.style === 'COMPOUND' && key.columns[0] === table.columns[column]?.name;
+          let computed: Block[];
+          if (
+            leading ||
+            (key?.style === 'INTERLEAVED' &&
+              key.columns.length === 1 &&
+              key.columns[0] === table.columns[column]?.name)
+          ) {
+            computed = leadingColumnBlocks(db, table, column, whole);
+          } else {
+            order ??= key === null || key.columns.length === 0 ? new Map() : sortOrder(db, table, whole);
+            computed = readColumnBlocks(db, table, column, whole, order);
+          }
           blocks = whole
             ? firstSlices(cluster).flatMap((slice) => computed.map((block) => ({ ...block, slice })))
             : computed;

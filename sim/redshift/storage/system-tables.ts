@@ -69,9 +69,9 @@ function reports({ storage, tables }: StorageSource): TableStorage[] {
   return tables().map((t) => storage.tableStorage(t));
 }
 
-/** Blocks of one column across the whole table. */
+/** Blocks of one column across the whole table (from sizes, without reading zone maps). */
 function columnSize(report: TableStorage, index: number): number {
-  return report.columnBlocks(index).length;
+  return report.blockCounts(index).reduce((sum, n) => sum + n, 0);
 }
 
 function tableInfoRow(storage: ClusterStorage, report: TableStorage): StoredValue[] {
