@@ -53,6 +53,26 @@ describe('openWarehouse: the SQL engine with COPY and storage plugged in', () =>
     expect(storage.tableStorage(database.table('logs')!).rows).toBe(10_000);
   });
 
+  it("names a failed load's table in stl_load_errors with the id the storage tables give it, so they join", async () => {
+    const { database } = await workshopWarehouse(2);
+    runOk(database, 'CREATE TABLE first_table (x int)');
+    // request_method varchar(5): the real log's one OPTIONS request is too long, and MAXERROR 0 stops the load.
+    runOk(
+      database,
+      'CREATE TABLE logs (host varchar(64), at timestamp, method varchar(5), path varchar(2048), protocol varchar(16), code int, size int, referrer varchar(2048), agent varchar(1024))',
+    );
+    const [copy] = database.execute(
+      `COPY logs FROM 's3://demo-bucket/logs/' IAM_ROLE '${ROLE_ARN}' DELIMITER '\\t' GZIP`,
+    );
+    expect(copy!.status).toBe('error');
+    const joined = runOk(
+      database,
+      'SELECT DISTINCT trim(p.name) FROM stl_load_errors e JOIN stv_tbl_perm p ON p.id = e.tbl',
+    );
+    // svv_table_info lists only tables with rows (as AWS documents), and the failed load left none.
+    expect(joined.rows).toEqual([['logs']]);
+  });
+
   it('recomputes storage after a write and forgets a dropped table', async () => {
     const { database, storage } = await workshopWarehouse(2);
     runOk(database, 'CREATE TABLE t (x int) DISTSTYLE EVEN');

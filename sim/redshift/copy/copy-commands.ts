@@ -8,6 +8,7 @@ import {
   type StatementOutcome,
   type SystemTable,
 } from '../database/index.ts';
+import { clusterStorage } from '../storage/index.ts';
 import { SqlError } from '../sql/index.ts';
 import type { CopyContext } from './context.ts';
 import { s3AccessFromIam } from './iam-access.ts';
@@ -56,10 +57,10 @@ export function copyExtensions(options: CopyExtensionOptions): CopyExtensions {
     const history = db.queryHistory();
     return {
       table: (name) => {
-        const tables = db.tables();
-        const index = tables.findIndex((t) => t.name === name);
-        if (index < 0) return undefined;
-        return { name, id: 100_000 + index + 1, columns: tables[index]!.columns };
+        const table = db.tables().find((t) => t.name === name);
+        if (table === undefined) return undefined;
+        // The id svv_table_info and stv_blocklist show, so stl_load_errors.tbl joins with them.
+        return { name, id: clusterStorage(db).tableId(name), columns: table.columns };
       },
       insertRows: (table, rows) => db.insertRows(table, rows),
       transaction: (fn) => db.transaction(fn),
