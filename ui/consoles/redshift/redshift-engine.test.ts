@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KEPT_RESULTS, RedshiftEngine } from './redshift-engine.ts';
+import { millis } from '../../../sim/core/index.ts';
+import { createCluster, createClusterState } from '../../../sim/redshift/index.ts';
+import { JOURNALED_PASSWORD, KEPT_RESULTS, RedshiftEngine } from './redshift-engine.ts';
 import { FIRST_WINDOW_ROWS } from './result-pages.ts';
 import { RecordingWarehouse, workshopForm as form } from './warehouse-double.ts';
 
@@ -40,6 +42,26 @@ describe('RedshiftEngine', () => {
     expect(first).toMatchObject({ type: 'applied', entry: { atMs: 0, action: { type: 'createCluster' } } });
     const again = await engine.answer({ type: 'apply', action: { type: 'createCluster', form } });
     expect(again).toMatchObject({ type: 'refused', errors: [{ code: 'ClusterAlreadyExists' }] });
+  });
+
+  it("never journals the learner's master password, and its stand-in meets AWS's password rules", async () => {
+    const typed = { ...form, MasterUserPassword: 'MyRealPassw0rd' };
+    const engine = engineWith(new RecordingWarehouse());
+    const answer = await engine.answer({ type: 'apply', action: { type: 'createCluster', form: typed } });
+    expect(JSON.stringify(answer)).not.toContain('MyRealPassw0rd');
+    expect(answer).toMatchObject({ entry: { action: { form: { MasterUserPassword: JOURNALED_PASSWORD } } } });
+    // A replay runs the journaled form through the real cluster model, which must accept the stand-in.
+    const replayed = createCluster(
+      createClusterState('2016'),
+      {
+        ClusterIdentifier: 'demo',
+        NodeType: 'dc1.large',
+        MasterUsername: 'master',
+        MasterUserPassword: JOURNALED_PASSWORD,
+      },
+      millis(0),
+    );
+    expect(replayed.ok).toBe(true);
   });
 
   it('journals statements that change the database and succeeded, never reads or failures', async () => {

@@ -19,6 +19,12 @@ import { FIRST_WINDOW_ROWS } from './result-pages.ts';
 import type { RedshiftView } from './redshift-view.ts';
 import type { Warehouse, WarehouseStatement } from './warehouse.ts';
 
+/**
+ * What the journal keeps for a cluster's master password: a stand-in that meets AWS's password rules, so a
+ * replay creates the same cluster, while the learner's own password (people reuse real ones) is never saved.
+ */
+export const JOURNALED_PASSWORD = 'Replayed1';
+
 /** How long the console's clock runs: a day, long enough for any session. */
 export const SESSION_MS = 24 * MILLIS_PER_HOUR;
 /**
@@ -140,8 +146,14 @@ export class RedshiftEngine implements ConsoleEngine<
     const entry: JournalEntry = { atMs, action };
     this.#events++;
     switch (action.type) {
-      case 'createCluster':
-        return this.#outcome(this.#warehouse.createCluster(action.form, atMs), entry);
+      case 'createCluster': {
+        // The journal is saved with the learner's progress: keep a stand-in, never the password they typed.
+        const saved: JournalEntry = {
+          atMs,
+          action: { ...action, form: { ...action.form, MasterUserPassword: JOURNALED_PASSWORD } },
+        };
+        return this.#outcome(this.#warehouse.createCluster(action.form, atMs), saved);
+      }
       case 'deleteCluster':
         return this.#outcome(this.#warehouse.deleteCluster(atMs), entry);
       case 'putSampleData':
