@@ -45,21 +45,8 @@ export function unpackObjects(buffer: Buffer): { key: string; body: Uint8Array; 
   });
 }
 
-/** The workshop's table (shared/seed, "Create an Amazon Redshift Table to Hold Your Data"). */
-export const ACCESSLOGS_DDL = `CREATE TABLE accesslogs
-(
-    host_address varchar(512),
-    request_time timestamp,
-    request_method varchar(5),
-    request_path varchar(1024),
-    request_protocol varchar(10),
-    response_code Int,
-    response_size Int,
-    referrer_host varchar(1024),
-    user_agent varchar(512)
-)
-DISTKEY(host_address)
-SORTKEY(request_time);`;
+/** The workshop's table, as the labs load it. */
+export { ACCESSLOGS_DDL } from '../../labs/kit/web-log-warehouse.ts';
 
 /** The workshop's three test queries, as the session prints them. */
 export const WORKSHOP_QUERIES: readonly { readonly name: string; readonly sql: string }[] = [

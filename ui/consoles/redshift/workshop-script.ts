@@ -1,23 +1,12 @@
+import { ACCESSLOGS_DDL } from '../../../labs/kit/web-log-warehouse.ts';
+
 /**
  * What the SQL editor holds the first time it opens: the workshop's CREATE TABLE and its three test
  * queries (session 4, "Create an Amazon Redshift Table to Hold Your Data" and "Amazon Redshift Test
  * Queries"), as the slides print them, mixed case and all.
  */
 export const WORKSHOP_SCRIPT = `-- The workshop's table: DISTKEY spreads rows over the slices by host, SORTKEY orders them by time.
-CREATE TABLE accesslogs
-(
-    host_address varchar(512),
-    request_time timestamp,
-    request_method varchar(5),
-    request_path varchar(1024),
-    request_protocol varchar(10),
-    response_code Int,
-    response_size Int,
-    referrer_host varchar(1024),
-    user_agent varchar(512)
-)
-DISTKEY(host_address)
-SORTKEY(request_time);
+${ACCESSLOGS_DDL}
 
 -- Put the sample data in S3 (above the editor) and add its COPY here.
 
