@@ -9,6 +9,7 @@ import type { Era, SimError } from '../../../sim/core/index.ts';
 import type { FromWorker as ShellFromWorker, ToWorker as ShellToWorker } from '../shell/protocol.ts';
 import type { Cell } from './result-pages.ts';
 import type { RedshiftView } from './redshift-view.ts';
+import type { WarehouseStatement } from './warehouse.ts';
 
 /** The create-cluster form, in the CLI's terms (`aws redshift create-cluster`). */
 export interface CreateClusterForm {
@@ -63,27 +64,11 @@ export type RedshiftRequest =
   | { readonly type: 'restore'; readonly journal: readonly JournalEntry[]; readonly nowMs: number };
 
 /** A statement's outcome as the page shows it (the engine's StatementResult, its rows cut to a window). */
-export interface StatementOutcome {
-  readonly sql: string;
-  readonly command: string;
-  readonly status: 'ok' | 'error';
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly line?: number;
-    readonly column?: number;
-  } | null;
-  readonly columns: readonly string[] | null;
+export interface StatementOutcome extends Omit<WarehouseStatement, 'changesState' | 'rows'> {
   /** The first rows (at most FIRST_WINDOW_ROWS); ask for more with a `rows` request. */
-  readonly rows: readonly (readonly Cell[])[] | null;
-  readonly rowCount: number;
+  readonly rows: WarehouseStatement['rows'];
   /** Id of the result the worker keeps for paging, or null when it returned no rows. */
   readonly resultId: number | null;
-  readonly rowsLoaded: number | null;
-  readonly loadErrors: number | null;
-  readonly explain: readonly string[] | null;
-  /** Modelled time on the cluster (not the time sql.js took). */
-  readonly modelledMillis: number;
   /** Wall time sql.js took in the worker, for the learner's curiosity; not the modelled time. */
   readonly wallMillis: number;
 }

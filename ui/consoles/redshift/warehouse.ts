@@ -26,6 +26,7 @@ export interface WarehouseStatement {
   readonly rowsLoaded: number | null;
   readonly loadErrors: number | null;
   readonly explain: readonly string[] | null;
+  /** Modelled time on the cluster (not the time sql.js took). */
   readonly modelledMillis: number;
   /** False for statements that only read (SELECT, EXPLAIN, SHOW): a replay can skip them. */
   readonly changesState: boolean;
